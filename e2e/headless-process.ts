@@ -1,0 +1,73 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HEADLESS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist-electron/headless.mjs');
+
+export interface HeadlessInstance {
+  /** Receiver hook URL, e.g. http://127.0.0.1:41234/okta/event-hook */
+  receiverUrl: string;
+  /** The browser UI URL including its #token= fragment. */
+  inspectorUrl: string;
+  dataDir: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/** Start `dist-electron/headless.mjs` on free ports with its own data folder. */
+export async function startHeadless(extraArgs: string[] = []): Promise<HeadlessInstance> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'ohi-e2e-'));
+  const child = spawn(
+    process.execPath,
+    [HEADLESS, '--port', '0', '--ui-port', '0', '--data-dir', dataDir, ...extraArgs],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const [receiverUrl, inspectorUrl] = await Promise.all([
+    lineValue(child, () => output, 'Receiver: '),
+    lineValue(child, () => output, 'Inspector: '),
+  ]);
+  return {
+    receiverUrl,
+    inspectorUrl,
+    dataDir,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function lineValue(child: ChildProcess, output: () => string, prefix: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const line = output()
+        .split('\n')
+        .find((l) => l.startsWith(prefix));
+      if (line) {
+        cleanup();
+        resolve(line.slice(prefix.length).trim());
+      }
+    };
+    const onExit = () => {
+      cleanup();
+      reject(new Error(`headless exited before printing "${prefix}":\n${output()}`));
+    };
+    const cleanup = () => {
+      child.stdout?.off('data', check);
+      child.off('exit', onExit);
+    };
+    child.stdout?.on('data', check);
+    child.once('exit', onExit);
+    check();
+  });
+}

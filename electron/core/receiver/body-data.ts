@@ -1,0 +1,16 @@
+import { isUtf8 } from 'node:buffer';
+import type { BodyData } from '../../../shared/model/exchange';
+
+/** Bytes as stored and shown: text when valid UTF-8 (the usual case), base64 otherwise. */
+export function toBodyData(bytes: Buffer, size = bytes.length, truncated = false): BodyData {
+  if (bytes.length === 0) return { text: '', size, truncated };
+  return isUtf8(bytes)
+    ? { text: bytes.toString('utf8'), size, truncated }
+    : { base64: bytes.toString('base64'), size, truncated };
+}
+
+/** The exact bytes of a stored body, for replay and export. */
+export function bodyBytes(body: BodyData): Buffer {
+  if (body.base64 !== undefined) return Buffer.from(body.base64, 'base64');
+  return Buffer.from(body.text ?? '', 'utf8');
+}

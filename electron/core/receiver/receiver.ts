@@ -1,0 +1,92 @@
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ReceiverStatus } from '../../../shared/model/status';
+import type { Logger } from '../deps';
+
+export const RECEIVER_HOST = '127.0.0.1';
+
+/**
+ * Timeouts for traffic that reaches us through a tunnel: the tunnel agent sends whole requests
+ * quickly, so a client slower than this is broken or hostile and should not hold a socket.
+ */
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 60_000;
+/** Longer than common tunnel agents' idle timeouts, so they close first and never race us. */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+/** How long `stop` lets in-flight requests finish before cutting their connections. */
+const STOP_GRACE_MS = 2_000;
+
+/** The receiver's HTTP server on loopback; the port and path come from settings. */
+export class Receiver {
+  private server: Server | null = null;
+  private state: ReceiverStatus = { listening: false, localUrl: null, hookUrl: null, error: null };
+
+  constructor(
+    private readonly handler: RequestListener,
+    private readonly logger: Logger,
+    private readonly onChange: (status: ReceiverStatus) => void,
+  ) {}
+
+  status(): ReceiverStatus {
+    return this.state;
+  }
+
+  /** Listen on `port` (0 = any free port). A port in use is reported in the status, not thrown. */
+  async start(port: number, hookPath: string): Promise<void> {
+    const server = createServer(
+      {
+        headersTimeout: HEADERS_TIMEOUT_MS,
+        requestTimeout: REQUEST_TIMEOUT_MS,
+        keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+      },
+      this.handler,
+    );
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, RECEIVER_HOST, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+    } catch (error) {
+      this.update({ listening: false, localUrl: null, hookUrl: null, error: listenError(error, port) });
+      return;
+    }
+    server.on('error', (error) => this.logger.error('receiver error', { error: String(error) }));
+    this.server = server;
+    const { port: actual } = server.address() as AddressInfo;
+    const localUrl = `http://${RECEIVER_HOST}:${actual}`;
+    this.update({ listening: true, localUrl, hookUrl: `${localUrl}${hookPath}`, error: null });
+  }
+
+  /** Stop accepting, close idle keep-alive sockets, and let in-flight requests finish. */
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = null;
+    await new Promise<void>((resolve) => {
+      const force = setTimeout(() => server.closeAllConnections(), STOP_GRACE_MS);
+      server.close(() => {
+        clearTimeout(force);
+        resolve();
+      });
+      server.closeIdleConnections();
+    });
+    this.update({ listening: false, localUrl: null, hookUrl: null, error: null });
+  }
+
+  private update(state: ReceiverStatus): void {
+    this.state = state;
+    this.onChange(state);
+  }
+}
+
+function listenError(error: unknown, port: number): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') {
+    return `Port ${port} is already in use: choose another port in Settings (0 picks a free one).`;
+  }
+  if (code === 'EACCES') return `Not allowed to listen on port ${port}: choose a port above 1023.`;
+  return `The receiver could not start: ${String(error)}`;
+}

@@ -1,0 +1,40 @@
+import type { Exchange } from '../../../shared/model/exchange';
+import { maskHeaders } from '../../../shared/okta/secret-mask';
+import type { SettingsStore } from '../settings/settings-store';
+import type { ExchangeStore } from '../store/exchange-store';
+import { CommandError } from './command-error';
+import type { Handlers } from './dispatcher';
+import type { AppStatus } from '../../../shared/model/status';
+import type { SettingsPatch } from '../../../shared/contract/schemas';
+
+/** What the handlers need from the engine; `createCore` provides it. */
+export interface HandlerContext {
+  settings: SettingsStore;
+  store: ExchangeStore;
+  status(): AppStatus;
+  updateSettings(patch: SettingsPatch): Promise<void>;
+  clearExchanges(): Promise<number>;
+}
+
+export function createHandlers(context: HandlerContext): Handlers {
+  return {
+    'status.get': () => context.status(),
+    'settings.get': () => context.settings.view(),
+    'settings.update': async (patch) => {
+      await context.updateSettings(patch);
+      return context.settings.view();
+    },
+    'exchanges.list': (input) => context.store.list(input),
+    'exchanges.get': async ({ id, revealSecrets }) => {
+      const exchange = await context.store.get(id);
+      if (!exchange) throw new CommandError('not-found', `No exchange with id ${id}.`);
+      return revealSecrets ? exchange : masked(exchange, context.settings.current().authHeader);
+    },
+    'exchanges.clear': async () => ({ cleared: await context.clearExchanges() }),
+  };
+}
+
+const masked = (exchange: Exchange, authHeader: string): Exchange => ({
+  ...exchange,
+  request: { ...exchange.request, headers: maskHeaders(exchange.request.headers, authHeader) },
+});

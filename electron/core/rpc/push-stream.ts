@@ -1,0 +1,79 @@
+import type { PushMessage } from '../../../shared/contract/events';
+import type { ExchangeSummary } from '../../../shared/model/exchange';
+
+export type PushListener = (message: PushMessage) => void;
+
+export interface PushStreamOptions {
+  /** Longest a summary waits before it is pushed. */
+  flushMs: number;
+  /** A batch this large goes out at once. */
+  maxBatch: number;
+}
+
+/**
+ * Fans engine events out to every subscriber (one per window or browser tab). Exchange
+ * summaries are batched so a burst of deliveries costs one message per ~50 ms, and an update
+ * to a summary still waiting in the batch is folded into it.
+ */
+export class PushStream {
+  private readonly listeners = new Set<PushListener>();
+  private appended = new Map<string, ExchangeSummary>();
+  private updated = new Map<string, ExchangeSummary>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly options: PushStreamOptions = { flushMs: 50, maxBatch: 1000 }) {}
+
+  subscribe(listener: PushListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  exchangeAppended(summary: ExchangeSummary): void {
+    this.appended.set(summary.id, summary);
+    this.schedule();
+  }
+
+  exchangeUpdated(summary: ExchangeSummary): void {
+    if (this.appended.has(summary.id)) this.appended.set(summary.id, summary);
+    else this.updated.set(summary.id, summary);
+    this.schedule();
+  }
+
+  /** Sent at once, after any batched summaries, so subscribers see events in order. */
+  emit(message: PushMessage): void {
+    this.flush();
+    this.send(message);
+  }
+
+  /** Send what is pending now (also used on shutdown). */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.appended.size > 0) {
+      const items = [...this.appended.values()];
+      this.appended = new Map();
+      this.send({ name: 'exchanges.appended', payload: { items } });
+    }
+    if (this.updated.size > 0) {
+      const items = [...this.updated.values()];
+      this.updated = new Map();
+      this.send({ name: 'exchanges.updated', payload: { items } });
+    }
+  }
+
+  private schedule(): void {
+    if (this.appended.size + this.updated.size >= this.options.maxBatch) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), this.options.flushMs);
+  }
+
+  private send(message: PushMessage): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(message);
+      } catch {
+        // A transport that fails (a closed window, a dropped socket) must not starve the others;
+        // it unsubscribes itself when it notices.
+      }
+    }
+  }
+}

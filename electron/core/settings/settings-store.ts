@@ -1,0 +1,107 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { settingsPatchSchema, type SettingsPatch } from '../../../shared/contract/schemas';
+import type { Settings, SettingsView } from '../../../shared/model/settings';
+import { maskSecret } from '../../../shared/okta/secret-mask';
+import type { Logger, SecretVault } from '../deps';
+import { DEFAULT_SETTINGS } from './defaults';
+
+const FILE = 'settings.json';
+
+/** Values given on the command line: they apply to this run and are not written to disk. */
+export type SettingsOverrides = Partial<Settings> & { secret?: string };
+
+/**
+ * Settings persisted as JSON in the data directory, with the secret kept apart in a vault.
+ * Command-line overrides sit on top until the user changes the same setting in the UI.
+ */
+export class SettingsStore {
+  private constructor(
+    private readonly file: string,
+    private persisted: Settings,
+    private overrides: Partial<Settings>,
+    private secretValue: string | null,
+    private readonly vault: SecretVault,
+  ) {}
+
+  static async open(options: {
+    dataDir: string;
+    vault: SecretVault;
+    logger: Logger;
+    overrides?: SettingsOverrides;
+  }): Promise<SettingsStore> {
+    const file = path.join(options.dataDir, FILE);
+    const persisted = await readSettings(file, options.logger);
+    const { secret, ...overrides } = options.overrides ?? {};
+    const secretValue = secret ?? (await options.vault.get('hookSecret'));
+    return new SettingsStore(file, persisted, overrides, secretValue, options.vault);
+  }
+
+  current(): Settings {
+    return { ...this.persisted, ...this.overrides };
+  }
+
+  /** The shared secret in clear. Only the receiver and exports that asked for it may call this. */
+  secret(): string | null {
+    return this.secretValue;
+  }
+
+  view(): SettingsView {
+    const secret = this.secretValue ?? '';
+    return {
+      ...this.current(),
+      secret: { configured: secret !== '', masked: maskSecret(secret) },
+    };
+  }
+
+  async update(patch: SettingsPatch): Promise<void> {
+    const { secret, ...rest } = patch;
+    const changes = Object.fromEntries(
+      Object.entries(rest).filter(([, value]) => value !== undefined),
+    ) as Partial<Settings>;
+    if (Object.keys(changes).length > 0) {
+      const next = { ...this.persisted, ...changes };
+      await writeAtomically(this.file, JSON.stringify(next, null, 2));
+      this.persisted = next;
+      for (const key of Object.keys(changes) as (keyof Settings)[]) delete this.overrides[key];
+    }
+    if (secret !== undefined) {
+      const value = secret === '' ? null : secret;
+      await this.vault.set('hookSecret', value);
+      this.secretValue = value;
+    }
+  }
+}
+
+async function readSettings(file: string, logger: Logger): Promise<Settings> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch {
+    return { ...DEFAULT_SETTINGS };
+  }
+  const parsed = settingsPatchSchema.omit({ secret: true }).safeParse(safeJson(text));
+  if (!parsed.success) {
+    logger.warn('settings file is invalid; using defaults', { file });
+    return { ...DEFAULT_SETTINGS };
+  }
+  const stored = Object.fromEntries(
+    Object.entries(parsed.data).filter(([, value]) => value !== undefined),
+  ) as Partial<Settings>;
+  return { ...DEFAULT_SETTINGS, ...stored };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function writeAtomically(file: string, text: string, mode = 0o644): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  await fs.writeFile(temp, text, { mode });
+  await fs.rename(temp, file);
+}

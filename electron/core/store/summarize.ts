@@ -1,0 +1,23 @@
+import type { Exchange, ExchangeSummary } from '../../../shared/model/exchange';
+
+/** The list row of an exchange: what the UI needs without fetching the bodies. */
+export const summarize = (exchange: Exchange): ExchangeSummary => {
+  const summary: ExchangeSummary = {
+    id: exchange.id,
+    seq: exchange.seq,
+    kind: exchange.kind,
+    origin: exchange.origin,
+    receivedAt: exchange.receivedAt,
+    method: exchange.request.method,
+    path: exchange.request.path,
+    status: exchange.response.status,
+    durationMs: exchange.timing.durationMs,
+    auth: exchange.auth.result,
+    eventTypes: [...new Set(exchange.okta.events.map((event) => event.eventType))],
+    eventCount: exchange.okta.events.length,
+    problemCount: exchange.problems.length,
+    size: exchange.request.body.size,
+  };
+  if (exchange.replayOf !== undefined) summary.replayOf = exchange.replayOf;
+  return summary;
+};

@@ -1,0 +1,106 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startTestCore, type TestCore } from '../core/testing/core-fixture';
+import { deliver, send } from '../core/testing/http-client';
+import { startApiServer, type ApiServer } from './api-server';
+
+const TOKEN = 'test-token-0123456789abcdef';
+
+let engine: TestCore;
+let api: ApiServer;
+let base: string;
+
+beforeEach(async () => {
+  engine = await startTestCore();
+  const rendererDir = path.join(engine.dataDir, 'renderer');
+  await mkdir(rendererDir, { recursive: true });
+  await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>ui</title>');
+  api = await startApiServer({ core: engine.core, token: TOKEN, port: 0, rendererDir });
+  base = `http://127.0.0.1:${api.port}`;
+});
+
+afterEach(async () => {
+  await api.close();
+  await engine.stop();
+});
+
+const command = (
+  name: string,
+  input: unknown,
+  headers: [string, string][] = [['Authorization', `Bearer ${TOKEN}`]],
+) =>
+  send(`${base}/api/${name}`, {
+    method: 'POST',
+    headers: [['Content-Type', 'application/json'], ...headers],
+    body: JSON.stringify(input),
+  });
+
+describe('headless API', () => {
+  it('runs contract commands with the bearer token', async () => {
+    const res = await command('settings.get', {});
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.text)).toMatchObject({ ok: true, value: { hookPath: '/okta/event-hook' } });
+  });
+
+  it('returns expected failures as values with a matching status', async () => {
+    const invalid = await command('exchanges.list', { limit: -1 });
+    expect(invalid.status).toBe(400);
+    expect(JSON.parse(invalid.text)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const unknown = await command('nope.nothing', {});
+    expect(unknown.status).toBe(404);
+  });
+
+  it.each([
+    ['no token', []],
+    ['a wrong token', [['Authorization', 'Bearer wrong-token-0123456789']]],
+    ['a token in another scheme', [['Authorization', `Basic ${TOKEN}`]]],
+  ] as [string, [string, string][]][])('refuses %s with 401', async (_case, headers) => {
+    const res = await command('settings.get', {}, headers);
+    expect(res.status).toBe(401);
+    expect(res.text).not.toContain('hookPath');
+  });
+
+  it('refuses a foreign Host (DNS rebinding) and a foreign Origin with 403, even with the token', async () => {
+    const auth: [string, string] = ['Authorization', `Bearer ${TOKEN}`];
+    expect((await command('settings.get', {}, [auth, ['Host', 'evil.example:80']])).status).toBe(403);
+    expect((await command('settings.get', {}, [auth, ['Origin', 'https://evil.example']])).status).toBe(403);
+    expect(
+      (await command('settings.get', {}, [auth, ['Origin', `http://127.0.0.1:${api.port}`]])).status,
+    ).toBe(200);
+    expect((await send(`${base}/`, { headers: [['Host', `attacker.test:${api.port}`]] })).status).toBe(403);
+  });
+
+  it('sends no CORS headers and serves the UI with a strict CSP', async () => {
+    const res = await send(`${base}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    const preflight = await send(`${base}/api/settings.get`, {
+      method: 'OPTIONS',
+      headers: [['Origin', 'https://evil.example']],
+    });
+    expect(preflight.status).toBe(403);
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('does not serve files outside the UI folder', async () => {
+    expect((await send(`${base}/../settings.json`)).status).toBe(404);
+    expect((await send(`${base}/%2e%2e/settings.json`)).status).toBe(404);
+  });
+
+  it('streams pushes as server-sent events', async () => {
+    const controller = new AbortController();
+    const res = await fetch(`${base}/api/events`, {
+      headers: { Authorization: `Bearer ${TOKEN}` },
+      signal: controller.signal,
+    });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    await deliver(engine.hookUrl, '{}');
+    let text = '';
+    while (!text.includes('event: exchanges.appended')) text += (await reader.read()).value ?? '';
+    controller.abort();
+    expect(text).toMatch(/data: \{"items":\[\{"id":/);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { parseHeadlessArgs } from './args';
+import { defaultDataDir } from './default-data-dir';
+
+describe('headless arguments', () => {
+  it('reads every flag', () => {
+    expect(
+      parseHeadlessArgs([
+        '--port',
+        '0',
+        '--ui-port',
+        '9000',
+        '--secret',
+        's',
+        '--data-dir',
+        '/d',
+        '--token',
+        'x'.repeat(16),
+      ]),
+    ).toEqual({ port: 0, uiPort: 9000, secret: 's', dataDir: '/d', token: 'x'.repeat(16), help: false });
+  });
+
+  it('defaults the UI port and leaves the receiver port to settings', () => {
+    expect(parseHeadlessArgs([])).toEqual({ uiPort: 8788, help: false });
+  });
+
+  it.each([
+    [['--port', 'abc'], /--port must be a port number/],
+    [['--ui-port', '70000'], /--ui-port must be a port number/],
+    [['--token', 'short'], /at least 16/],
+    [['--bogus'], /Unknown option/],
+  ])('refuses %j with a clear message', (argv, message) => {
+    expect(() => parseHeadlessArgs(argv)).toThrow(message);
+  });
+
+  it('shares the desktop app data folder on each platform', () => {
+    expect(defaultDataDir('linux', {}, '/home/u')).toBe('/home/u/.config/Okta Hook Inspector');
+    expect(defaultDataDir('linux', { XDG_CONFIG_HOME: '/x' }, '/home/u')).toBe('/x/Okta Hook Inspector');
+    expect(defaultDataDir('darwin', {}, '/Users/u')).toBe(
+      '/Users/u/Library/Application Support/Okta Hook Inspector',
+    );
+    expect(defaultDataDir('win32', { APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'C:\\Users\\u')).toBe(
+      'C:\\Users\\u\\AppData\\Roaming\\Okta Hook Inspector',
+    );
+  });
+});

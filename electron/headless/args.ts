@@ -1,0 +1,54 @@
+import { parseArgs } from 'node:util';
+
+export interface HeadlessArgs {
+  port?: number;
+  uiPort: number;
+  secret?: string;
+  dataDir?: string;
+  token?: string;
+  help: boolean;
+}
+
+export const USAGE = `Usage: npm run headless -- [options]
+
+  --port N        receiver port on 127.0.0.1 (default: from settings, 8787; 0 = any free port)
+  --ui-port N     port of the browser UI and its API on 127.0.0.1 (default 8788; 0 = any)
+  --secret S      shared secret Okta sends in the auth header (this run only)
+  --data-dir D    where exchanges and settings are kept (default: the desktop app's folder)
+  --token T       API token for the browser UI (default: a new random token each run)
+  --help          show this text`;
+
+const port = (value: string | undefined, flag: string): number | undefined => {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    throw new Error(`${flag} must be a port number between 0 and 65535, not "${value}".`);
+  }
+  return n;
+};
+
+/** Parse the headless command line; unknown flags and bad values throw with a message. */
+export function parseHeadlessArgs(argv: string[]): HeadlessArgs {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      port: { type: 'string' },
+      'ui-port': { type: 'string' },
+      secret: { type: 'string' },
+      'data-dir': { type: 'string' },
+      token: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.token !== undefined && values.token.length < 16) {
+    throw new Error('--token must be at least 16 characters.');
+  }
+  const args: HeadlessArgs = { uiPort: port(values['ui-port'], '--ui-port') ?? 8788, help: values.help };
+  const receiverPort = port(values.port, '--port');
+  if (receiverPort !== undefined) args.port = receiverPort;
+  if (values.secret !== undefined) args.secret = values.secret;
+  if (values['data-dir'] !== undefined) args.dataDir = values['data-dir'];
+  if (values.token !== undefined) args.token = values.token;
+  return args;
+}

@@ -1,0 +1,55 @@
+import type { CommandName, CommandOutput } from '../../../shared/contract/commands';
+import type { EventName, EventPayload } from '../../../shared/contract/events';
+import type { Result } from '../../../shared/model/result';
+import type { Bridge } from './bridge';
+
+type Responder = (input: unknown) => Result<unknown> | Promise<Result<unknown>>;
+
+export interface FakeBridge extends Bridge {
+  /** Answer a command (replaces any previous answer). */
+  answer<N extends CommandName>(name: N, respond: (input: unknown) => CommandOutput<N>): void;
+  fail(name: CommandName, message: string): void;
+  emit<N extends EventName>(name: N, payload: EventPayload<N>): void;
+  setConnected(connected: boolean): void;
+  /** Every command invoked, in order. */
+  calls: { name: CommandName; input: unknown }[];
+}
+
+/** An in-memory bridge for store and component tests: no engine, no network. */
+export function createFakeBridge(): FakeBridge {
+  const responders = new Map<CommandName, Responder>();
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const connection = new Set<(connected: boolean) => void>();
+  const calls: { name: CommandName; input: unknown }[] = [];
+  return {
+    kind: 'fake',
+    calls,
+    invoke: async (name, input) => {
+      calls.push({ name, input });
+      const respond = responders.get(name);
+      const result = respond
+        ? await respond(input)
+        : { ok: false, error: { code: 'unavailable', message: `no fake answer for ${name}` } };
+      return result as Awaited<ReturnType<Bridge['invoke']>>;
+    },
+    on: (name, listener) => {
+      const set = listeners.get(name) ?? new Set();
+      listeners.set(name, set);
+      set.add(listener as (payload: unknown) => void);
+      return () => set.delete(listener as (payload: unknown) => void);
+    },
+    onConnection: (listener) => {
+      connection.add(listener);
+      return () => connection.delete(listener);
+    },
+    answer: (name, respond) => responders.set(name, (input) => ({ ok: true, value: respond(input) })),
+    fail: (name, message) =>
+      responders.set(name, () => ({ ok: false, error: { code: 'internal', message } })),
+    emit: (name, payload) => {
+      for (const listener of listeners.get(name) ?? []) listener(payload);
+    },
+    setConnected: (connected) => {
+      for (const listener of connection) listener(connected);
+    },
+  };
+}

@@ -1,0 +1,189 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { SettingsPatch } from '../../../../shared/contract/schemas';
+import type { SettingsView } from '../../../../shared/model/settings';
+import { saveSettings } from '../../store/commands';
+import { selectSettings, selectSettingsOpen } from '../../store/selectors';
+import { useAppStore, useEngine } from '../../store/store-context';
+
+interface Draft {
+  port: string;
+  hookPath: string;
+  authHeader: string;
+  successStatus: '200' | '204';
+  bodyLimitMb: string;
+  /** Empty keeps the current secret. */
+  newSecret: string;
+  removeSecret: boolean;
+}
+
+const MB = 1024 * 1024;
+
+const draftOf = (settings: SettingsView): Draft => ({
+  port: String(settings.port),
+  hookPath: settings.hookPath,
+  authHeader: settings.authHeader,
+  successStatus: String(settings.successStatus) as Draft['successStatus'],
+  bodyLimitMb: String(Math.round((settings.bodyLimitBytes / MB) * 100) / 100),
+  newSecret: '',
+  removeSecret: false,
+});
+
+function patchOf(draft: Draft): SettingsPatch {
+  const patch: SettingsPatch = {
+    port: Number(draft.port),
+    hookPath: draft.hookPath.trim(),
+    authHeader: draft.authHeader.trim(),
+    successStatus: draft.successStatus === '200' ? 200 : 204,
+    bodyLimitBytes: Math.round(Number(draft.bodyLimitMb) * MB),
+  };
+  if (draft.removeSecret) patch.secret = null;
+  else if (draft.newSecret !== '') patch.secret = draft.newSecret;
+  return patch;
+}
+
+export function SettingsDialog() {
+  const open = useAppStore(selectSettingsOpen);
+  const settings = useAppStore(selectSettings);
+  if (!open || !settings) return null;
+  return <SettingsForm settings={settings} />;
+}
+
+function SettingsForm({ settings }: { settings: SettingsView }) {
+  const { store, bridge } = useEngine();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const close = () => store.getState().setSettingsOpen(false);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') store.getState().setSettingsOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaving(true);
+    const result = await saveSettings(store, bridge, patchOf(draft));
+    setSaving(false);
+    if (result.ok) close();
+    else setError(result.error.message);
+  };
+  return (
+    <div className="modal-backdrop" onClick={close}>
+      <form
+        className="modal"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="settings-title"
+        onClick={(event) => event.stopPropagation()}
+        onSubmit={(event) => void submit(event)}
+        data-testid="settings-dialog"
+      >
+        <h2 id="settings-title">Receiver settings</h2>
+        <label className="field">
+          <span>Port on 127.0.0.1</span>
+          <input
+            type="number"
+            min={0}
+            max={65535}
+            value={draft.port}
+            onChange={(e) => set('port', e.target.value)}
+            data-testid="settings-port"
+          />
+          <small>0 picks any free port. Changing it restarts the receiver.</small>
+        </label>
+        <label className="field">
+          <span>Hook path</span>
+          <input
+            value={draft.hookPath}
+            onChange={(e) => set('hookPath', e.target.value)}
+            data-testid="settings-hook-path"
+          />
+        </label>
+        <label className="field">
+          <span>Authentication field (header name)</span>
+          <input
+            value={draft.authHeader}
+            onChange={(e) => set('authHeader', e.target.value)}
+            data-testid="settings-auth-header"
+          />
+        </label>
+        <label className="field">
+          <span>Authentication secret</span>
+          <input
+            type="password"
+            autoComplete="off"
+            placeholder={
+              settings.secret.configured
+                ? `${settings.secret.masked} (set; type to replace)`
+                : 'not set: every request is accepted'
+            }
+            value={draft.newSecret}
+            disabled={draft.removeSecret}
+            onChange={(e) => set('newSecret', e.target.value)}
+            data-testid="settings-secret"
+          />
+          {settings.secret.configured && (
+            <span className="checkbox">
+              <input
+                type="checkbox"
+                checked={draft.removeSecret}
+                onChange={(e) => set('removeSecret', e.target.checked)}
+                id="remove-secret"
+              />
+              <label htmlFor="remove-secret">Remove the secret</label>
+            </span>
+          )}
+          <small>
+            Okta sends this value verbatim in the header above, e.g. &quot;Basic …&quot; for Basic auth.
+          </small>
+        </label>
+        <fieldset className="field">
+          <legend>Answer for accepted deliveries</legend>
+          {(['204', '200'] as const).map((code) => (
+            <label key={code} className="radio">
+              <input
+                type="radio"
+                name="success"
+                checked={draft.successStatus === code}
+                onChange={() => set('successStatus', code)}
+                data-testid={`settings-success-${code}`}
+              />
+              {code === '204' ? '204 No Content' : '200 OK'} (empty body)
+            </label>
+          ))}
+        </fieldset>
+        <label className="field">
+          <span>Body size limit (MB)</span>
+          <input
+            type="number"
+            min={0.001}
+            step="any"
+            value={draft.bodyLimitMb}
+            onChange={(e) => set('bodyLimitMb', e.target.value)}
+          />
+        </label>
+        {error && (
+          <p className="form-error" role="alert" data-testid="settings-error">
+            {error}
+          </p>
+        )}
+        <div className="modal__actions">
+          <button type="button" className="button" onClick={close}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={saving}
+            data-testid="settings-save"
+          >
+            Save
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

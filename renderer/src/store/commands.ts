@@ -1,0 +1,68 @@
+import type { SettingsPatch } from '../../../shared/contract/schemas';
+import type { Result } from '../../../shared/model/result';
+import type { SettingsView } from '../../../shared/model/settings';
+import type { Bridge } from '../bridge/bridge';
+import type { AppStore } from './create-app-store';
+
+/**
+ * Actions with side effects live here, outside the store: they call the engine through the
+ * bridge and record what came back with the store's plain setters.
+ */
+
+export async function openExchange(store: AppStore, bridge: Bridge, id: string): Promise<void> {
+  const state = store.getState();
+  state.select(id);
+  const cached = state.details[id];
+  if (cached?.state === 'ready' || cached?.state === 'loading') return;
+  state.setDetail(id, { state: 'loading' });
+  const result = await bridge.invoke('exchanges.get', { id });
+  store
+    .getState()
+    .setDetail(
+      id,
+      result.ok
+        ? { state: 'ready', exchange: result.value }
+        : { state: 'error', message: result.error.message },
+    );
+}
+
+/** Move the selection by `delta` rows in the list's order (newest first). */
+export function moveSelection(store: AppStore, bridge: Bridge, delta: number): void {
+  const { order, selectedId } = store.getState();
+  if (order.length === 0) return;
+  const newestFirst = (index: number) => order.length - 1 - index;
+  const current = selectedId === null ? -1 : newestFirst(order.indexOf(selectedId));
+  const next = Math.min(order.length - 1, Math.max(0, current + delta));
+  const id = order[newestFirst(next)];
+  if (id !== undefined && id !== selectedId) void openExchange(store, bridge, id);
+}
+
+/** Stores with an older page on its way, so scrolling does not ask twice. */
+const loadingOlder = new WeakSet<AppStore>();
+
+export async function loadOlder(store: AppStore, bridge: Bridge): Promise<void> {
+  const cursor = store.getState().olderCursor;
+  if (cursor === null || loadingOlder.has(store)) return;
+  loadingOlder.add(store);
+  try {
+    const result = await bridge.invoke('exchanges.list', { limit: 1000, cursor });
+    if (result.ok) store.getState().addOlder(result.value);
+  } finally {
+    loadingOlder.delete(store);
+  }
+}
+
+export async function saveSettings(
+  store: AppStore,
+  bridge: Bridge,
+  patch: SettingsPatch,
+): Promise<Result<SettingsView>> {
+  const result = await bridge.invoke('settings.update', patch);
+  if (result.ok) store.getState().setSettings(result.value);
+  return result;
+}
+
+export async function clearAll(store: AppStore, bridge: Bridge): Promise<void> {
+  const result = await bridge.invoke('exchanges.clear', {});
+  if (!result.ok) store.getState().setError(result.error.message);
+}

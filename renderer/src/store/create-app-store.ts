@@ -1,0 +1,19 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createDetailsSlice, type DetailsSlice } from './slices/details-slice';
+import { createEngineSlice, type EngineSlice } from './slices/engine-slice';
+import { createExchangesSlice, type ExchangesSlice } from './slices/exchanges-slice';
+import { createUiSlice, type UiPreferences, type UiSlice } from './slices/ui-slice';
+
+export type AppState = ExchangesSlice & DetailsSlice & EngineSlice & UiSlice;
+export type AppStore = StoreApi<AppState>;
+
+/** A fresh store per app window (and per test); `preferences` restores the saved UI choices. */
+export function createAppStore(preferences: Partial<UiPreferences> = {}): AppStore {
+  return createStore<AppState>()((...a) => ({
+    ...createExchangesSlice(...a),
+    ...createDetailsSlice(...a),
+    ...createEngineSlice(...a),
+    ...createUiSlice(...a),
+    ...preferences,
+  }));
+}

@@ -1,0 +1,31 @@
+import type { StateCreator } from 'zustand';
+import type { Exchange } from '../../../../shared/model/exchange';
+import type { AppState } from '../create-app-store';
+
+export type DetailEntry =
+  { state: 'loading' } | { state: 'ready'; exchange: Exchange } | { state: 'error'; message: string };
+
+/** Full exchanges are fetched on demand; a few recent ones are kept for quick back-and-forth. */
+const KEEP = 20;
+
+export interface DetailsSlice {
+  details: Record<string, DetailEntry>;
+  /** Most recently used last. */
+  detailOrder: string[];
+  setDetail(id: string, entry: DetailEntry): void;
+  dropDetails(): void;
+}
+
+export const createDetailsSlice: StateCreator<AppState, [], [], DetailsSlice> = (set) => ({
+  details: {},
+  detailOrder: [],
+  setDetail: (id, entry) =>
+    set((state) => {
+      const detailOrder = [...state.detailOrder.filter((known) => known !== id), id];
+      const evicted = detailOrder.slice(0, Math.max(0, detailOrder.length - KEEP));
+      const details = { ...state.details, [id]: entry };
+      for (const old of evicted) delete details[old];
+      return { details, detailOrder: detailOrder.slice(evicted.length) };
+    }),
+  dropDetails: () => set({ details: {}, detailOrder: [] }),
+});

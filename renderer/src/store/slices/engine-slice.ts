@@ -1,0 +1,28 @@
+import type { StateCreator } from 'zustand';
+import type { SettingsView } from '../../../../shared/model/settings';
+import type { AppStatus } from '../../../../shared/model/status';
+import type { AppState } from '../create-app-store';
+
+/** What the engine reports about itself: status, settings, and whether we are connected. */
+export interface EngineSlice {
+  status: AppStatus | null;
+  settings: SettingsView | null;
+  connected: boolean;
+  /** The last failed command, shown until dismissed. */
+  lastError: string | null;
+  setStatus(status: AppStatus): void;
+  setSettings(settings: SettingsView): void;
+  setConnected(connected: boolean): void;
+  setError(message: string | null): void;
+}
+
+export const createEngineSlice: StateCreator<AppState, [], [], EngineSlice> = (set) => ({
+  status: null,
+  settings: null,
+  connected: false,
+  lastError: null,
+  setStatus: (status) => set({ status }),
+  setSettings: (settings) => set({ settings }),
+  setConnected: (connected) => set({ connected }),
+  setError: (lastError) => set({ lastError }),
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import type { ExchangeSummary } from '../../../shared/model/exchange';
+import type { SettingsView } from '../../../shared/model/settings';
+import type { AppStatus } from '../../../shared/model/status';
+import { createFakeBridge } from '../bridge/fake-bridge';
+import { createAppStore } from './create-app-store';
+import { connectStore, type FrameScheduler } from './sync';
+
+const summary = (seq: number): ExchangeSummary => ({
+  id: `id-${seq}`,
+  seq,
+  kind: 'delivery',
+  origin: 'live',
+  receivedAt: seq,
+  method: 'POST',
+  path: '/okta/event-hook',
+  status: 204,
+  durationMs: 1,
+  auth: 'ok',
+  eventTypes: ['user.session.start'],
+  eventCount: 1,
+  problemCount: 0,
+  size: 10,
+});
+
+const STATUS = { mode: 'headless' } as AppStatus;
+const SETTINGS = { hookPath: '/okta/event-hook' } as SettingsView;
+
+/** Frames run when the test says so. */
+function manualFrames() {
+  const queue: (() => void)[] = [];
+  const schedule: FrameScheduler = (flush) => void queue.push(flush);
+  return { schedule, run: () => queue.splice(0).forEach((flush) => flush()) };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function setup(engineItems: ExchangeSummary[]) {
+  const bridge = createFakeBridge();
+  let items = engineItems;
+  bridge.answer('exchanges.list', () => ({
+    items: [...items].reverse(),
+    nextCursor: null,
+    total: items.length,
+  }));
+  bridge.answer('status.get', () => STATUS);
+  bridge.answer('settings.get', () => SETTINGS);
+  const store = createAppStore();
+  const frames = manualFrames();
+  connectStore(store, bridge, frames.schedule);
+  return { bridge, store, frames, setEngine: (next: ExchangeSummary[]) => (items = next) };
+}
+
+describe('connectStore', () => {
+  it('loads a snapshot on connect, then applies the live tail once per frame', async () => {
+    const { bridge, store, frames } = setup([summary(1), summary(2)]);
+    bridge.setConnected(true);
+    await settle();
+    expect(store.getState().order).toEqual(['id-1', 'id-2']);
+    expect(store.getState().status).toBe(STATUS);
+    bridge.emit('exchanges.appended', { items: [summary(3)] });
+    bridge.emit('exchanges.appended', { items: [summary(4)] });
+    expect(store.getState().order).toHaveLength(2);
+    frames.run();
+    expect(store.getState().order).toEqual(['id-1', 'id-2', 'id-3', 'id-4']);
+  });
+
+  it('drops pushes the snapshot already holds (pushed while it loaded)', async () => {
+    const { bridge, store, frames } = setup([summary(1), summary(2), summary(3)]);
+    bridge.emit('exchanges.appended', { items: [summary(2), summary(3)] });
+    bridge.setConnected(true);
+    await settle();
+    frames.run();
+    expect(store.getState().order).toEqual(['id-1', 'id-2', 'id-3']);
+    expect(store.getState().total).toBe(3);
+  });
+
+  it('reloads the snapshot when a gap in seq shows a push was missed', async () => {
+    const { bridge, store, frames, setEngine } = setup([summary(1)]);
+    bridge.setConnected(true);
+    await settle();
+    setEngine([summary(1), summary(2), summary(3)]);
+    bridge.emit('exchanges.appended', { items: [summary(3)] });
+    frames.run();
+    await settle();
+    expect(store.getState().order).toEqual(['id-1', 'id-2', 'id-3']);
+    expect(bridge.calls.filter((c) => c.name === 'exchanges.list')).toHaveLength(2);
+  });
+
+  it('applies updates to known summaries and empties the list on clear', async () => {
+    const { bridge, store, frames } = setup([summary(1)]);
+    bridge.setConnected(true);
+    await settle();
+    bridge.emit('exchanges.updated', { items: [{ ...summary(1), durationMs: 42 }, summary(99)] });
+    frames.run();
+    expect(store.getState().byId['id-1']?.durationMs).toBe(42);
+    expect(store.getState().byId['id-99']).toBeUndefined();
+    bridge.emit('exchanges.cleared', { seq: 1 });
+    expect(store.getState().order).toEqual([]);
+  });
+
+  it('marks the engine disconnected and resyncs on reconnection', async () => {
+    const { bridge, store } = setup([summary(1)]);
+    bridge.setConnected(true);
+    await settle();
+    bridge.setConnected(false);
+    expect(store.getState().connected).toBe(false);
+    bridge.setConnected(true);
+    await settle();
+    expect(store.getState().connected).toBe(true);
+    expect(bridge.calls.filter((c) => c.name === 'exchanges.list')).toHaveLength(2);
+  });
+});

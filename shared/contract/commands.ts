@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import type { Exchange, ExchangeSummary } from '../model/exchange';
+import type { SettingsView } from '../model/settings';
+import type { AppStatus } from '../model/status';
+import { defineCommand, returns, type CommandSpec } from './define';
+import type { CommandName } from './names';
+import { settingsPatchSchema } from './schemas';
+
+const noInput = z.object({}).strict();
+
+/**
+ * Every request the UI (or an API client) can make of the engine. Names are `<domain>.<verb>`;
+ * inputs are validated by `electron/core/rpc` before any handler runs.
+ */
+export const commands = {
+  'status.get': defineCommand({
+    summary: 'Receiver, storage and version state.',
+    input: noInput,
+    output: returns<AppStatus>(),
+  }),
+  'settings.get': defineCommand({
+    summary: 'Current settings; the secret only as a configured flag and a masked preview.',
+    input: noInput,
+    output: returns<SettingsView>(),
+  }),
+  'settings.update': defineCommand({
+    summary: 'Change some settings; `secret: null` clears the secret. Returns the new settings.',
+    input: settingsPatchSchema,
+    output: returns<SettingsView>(),
+  }),
+  'exchanges.list': defineCommand({
+    summary: 'Summaries, newest first; pass the returned `nextCursor` to get older ones.',
+    input: z
+      .object({
+        limit: z.number().int().min(1).max(5000).default(500),
+        /** Only exchanges with a seq below this one. */
+        cursor: z.number().int().min(0).optional(),
+      })
+      .strict(),
+    output: returns<{ items: ExchangeSummary[]; nextCursor: number | null; total: number }>(),
+  }),
+  'exchanges.get': defineCommand({
+    summary: 'One exchange in full; secret header values are masked unless `revealSecrets`.',
+    input: z.object({ id: z.string().min(1).max(100), revealSecrets: z.boolean().default(false) }).strict(),
+    output: returns<Exchange>(),
+  }),
+  'exchanges.clear': defineCommand({
+    summary: 'Delete every stored exchange.',
+    input: noInput,
+    output: returns<{ cleared: number }>(),
+  }),
+} as const satisfies Record<CommandName, CommandSpec>;
+
+export type Commands = typeof commands;
+/** What a caller sends: schema defaults may be left out. */
+export type CommandInput<N extends CommandName> = z.input<Commands[N]['input']>;
+/** What a handler receives after validation: defaults filled in. */
+export type ParsedInput<N extends CommandName> = z.output<Commands[N]['input']>;
+export type CommandOutput<N extends CommandName> = NonNullable<Commands[N]['output']['__returns']>;
+
+export { commandNames, isCommandName, type CommandName } from './names';

@@ -1,0 +1,28 @@
+import type { ExchangeSummary } from '../model/exchange';
+import type { SettingsView } from '../model/settings';
+import type { AppStatus } from '../model/status';
+import { defineEvent, type EventSpec } from './define';
+import type { EventName } from './names';
+
+/** Pushes from the engine to every connected UI. Past tense: they report what happened. */
+export const events = {
+  'exchanges.appended': defineEvent<{ items: ExchangeSummary[] }>(
+    'New exchanges, batched (about every 50 ms), in seq order.',
+  ),
+  'exchanges.updated': defineEvent<{ items: ExchangeSummary[] }>(
+    'Summaries that changed after they were appended (final timing, later: pins and flags).',
+  ),
+  'exchanges.cleared': defineEvent<{ seq: number }>(
+    'All exchanges were deleted; `seq` is the last seq before the clear.',
+  ),
+  'status.changed': defineEvent<AppStatus>('Receiver or storage state changed.'),
+  'settings.changed': defineEvent<SettingsView>('Settings changed (from any window).'),
+} as const satisfies Record<EventName, EventSpec>;
+
+export type Events = typeof events;
+export type EventPayload<N extends EventName> = NonNullable<Events[N]['payload']['__returns']>;
+
+export { eventNames, isEventName, type EventName } from './names';
+
+/** One push as it travels over a transport. */
+export type PushMessage = { [N in EventName]: { name: N; payload: EventPayload<N> } }[EventName];

@@ -1,0 +1,30 @@
+/**
+ * The names of every command and push, without their schemas: the preload and the IPC
+ * wiring need only these, and stay free of the validation library. `commands.ts` and
+ * `events.ts` are checked against these lists by the compiler (`satisfies`), both ways.
+ */
+export const commandNames = [
+  'status.get',
+  'settings.get',
+  'settings.update',
+  'exchanges.list',
+  'exchanges.get',
+  'exchanges.clear',
+] as const;
+
+export const eventNames = [
+  'exchanges.appended',
+  'exchanges.updated',
+  'exchanges.cleared',
+  'status.changed',
+  'settings.changed',
+] as const;
+
+export type CommandName = (typeof commandNames)[number];
+export type EventName = (typeof eventNames)[number];
+
+const commandSet: ReadonlySet<string> = new Set(commandNames);
+const eventSet: ReadonlySet<string> = new Set(eventNames);
+
+export const isCommandName = (name: string): name is CommandName => commandSet.has(name);
+export const isEventName = (name: string): name is EventName => eventSet.has(name);

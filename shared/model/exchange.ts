@@ -1,0 +1,132 @@
+/**
+ * Plain data that describes one captured HTTP exchange. Everything here crosses the process
+ * boundary (IPC, HTTP API, exports), so it is structured-clone safe: no classes, epoch-ms times.
+ */
+
+/** What the receiver understood the request to be. */
+export type ExchangeKind = 'verification' | 'delivery' | 'other';
+
+/** Where an exchange came from: Okta (or anyone) over the network, or the inspector itself. */
+export type ExchangeOrigin = 'live' | 'sample' | 'replay' | 'imported';
+
+/** Header list in arrival order, names as sent (case preserved), duplicates kept. */
+export type HeaderList = [name: string, value: string][];
+
+/** A body as bytes: `text` when the bytes are valid UTF-8, `base64` otherwise. */
+export interface BodyData {
+  text?: string;
+  base64?: string;
+  /** Size in bytes of what was received (or sent), even when truncated. */
+  size: number;
+  /** True when only the first `limit` bytes were kept. */
+  truncated: boolean;
+}
+
+export interface RequestRecord {
+  method: string;
+  path: string;
+  /** The raw query string without the leading `?`; empty when there was none. */
+  query: string;
+  httpVersion: string;
+  headers: HeaderList;
+  body: BodyData;
+  remoteAddress: string;
+}
+
+export interface ResponseRecord {
+  status: number;
+  headers: HeaderList;
+  body: BodyData;
+}
+
+/** Milliseconds from the request's arrival (sub-ms precision). */
+export interface TimingRecord {
+  /** Until the whole body had been read. */
+  bodyMs: number;
+  /** Until the exchange was durably written; absent if the process stopped before it knew. */
+  storedMs?: number;
+  /** Until the end of the response. */
+  durationMs: number;
+}
+
+export type AuthResult = 'ok' | 'missing' | 'mismatch' | 'not-configured';
+
+export interface AuthCheck {
+  result: AuthResult;
+  /** The header name that was checked (as configured). */
+  header: string;
+  /** One plain sentence on why the request was rejected; never contains the secret. */
+  message?: string;
+}
+
+export interface OktaActor {
+  id: string;
+  type: string;
+  alternateId: string;
+  displayName: string;
+}
+
+export interface OktaEventSummary {
+  uuid: string;
+  eventType: string;
+  displayMessage: string;
+  /** ISO-8601 as sent by Okta. */
+  published: string;
+  severity: string;
+  outcome: { result: string; reason: string | null };
+  actor: OktaActor | null;
+  targets: OktaActor[];
+}
+
+export interface OktaDecoded {
+  eventId?: string;
+  eventTime?: string;
+  source?: string;
+  /** The hook id taken from `source` (`who…`). */
+  hookId?: string;
+  events: OktaEventSummary[];
+}
+
+/** Something about the request that does not match what Okta sends; shown, never fatal. */
+export interface Problem {
+  code: string;
+  message: string;
+}
+
+export interface Exchange {
+  id: string;
+  /** Monotonic per data directory; the order in which exchanges were stored. */
+  seq: number;
+  kind: ExchangeKind;
+  origin: ExchangeOrigin;
+  /** Epoch ms when the first byte of the request arrived. */
+  receivedAt: number;
+  request: RequestRecord;
+  response: ResponseRecord;
+  timing: TimingRecord;
+  auth: AuthCheck;
+  okta: OktaDecoded;
+  problems: Problem[];
+  /** Set on exchanges made by replay: the id of the exchange that was replayed. */
+  replayOf?: string;
+}
+
+/** The part of an exchange the list needs; pushed live and returned by `exchanges.list`. */
+export interface ExchangeSummary {
+  id: string;
+  seq: number;
+  kind: ExchangeKind;
+  origin: ExchangeOrigin;
+  receivedAt: number;
+  method: string;
+  path: string;
+  status: number;
+  durationMs: number;
+  auth: AuthResult;
+  eventTypes: string[];
+  eventCount: number;
+  problemCount: number;
+  /** Request body size in bytes. */
+  size: number;
+  replayOf?: string;
+}

@@ -1,0 +1,4 @@
+export type * from './exchange';
+export type * from './settings';
+export type * from './status';
+export type * from './result';

@@ -1,0 +1,24 @@
+/** Receiver behaviour the user controls. Secrets are never part of what crosses to the UI. */
+export interface Settings {
+  /** Receiver port on 127.0.0.1; 0 picks any free port. */
+  port: number;
+  /** Path Okta calls, e.g. `/okta/event-hook`. */
+  hookPath: string;
+  /** Header that carries the shared secret (Okta's "authentication field"). */
+  authHeader: string;
+  /** Status for accepted deliveries: Okta takes either. */
+  successStatus: 200 | 204;
+  /** Request bodies above this many bytes are answered 413 and kept truncated. */
+  bodyLimitBytes: number;
+}
+
+/** A secret as the UI may see it: whether it is set and a masked preview. */
+export interface SecretView {
+  configured: boolean;
+  /** e.g. `Basic ••••••••` (scheme kept, value hidden); empty when not configured. */
+  masked: string;
+}
+
+export interface SettingsView extends Settings {
+  secret: SecretView;
+}

@@ -1,0 +1,29 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+/** Builds the renderer (one bundle for Electron and the headless browser UI) and hosts Vitest. */
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    // No inline scripts or eval: the CSP forbids them.
+    modulePreload: { polyfill: false },
+    sourcemap: false,
+  },
+  test: {
+    root: '.',
+    include: [
+      'shared/**/*.test.ts',
+      'electron/**/*.test.ts',
+      'renderer/src/**/*.test.ts',
+      'scripts/**/*.test.ts',
+    ],
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    passWithNoTests: false,
+  },
+});
