@@ -34,4 +34,33 @@ export class InspectorPage {
   eventTypes(): Locator {
     return this.detail.getByTestId('okta-event-type');
   }
+
+  /** Send a test delivery from the sample dialog with these types (in order). */
+  async sendSample(eventTypes: string[]): Promise<void> {
+    await this.page.getByTestId('open-samples').click();
+    const dialog = this.page.getByTestId('sample-dialog');
+    await dialog
+      .getByTestId('featured-types')
+      .getByRole('button', { name: 'user.session.start', exact: true })
+      .click();
+    for (const type of eventTypes) {
+      await dialog.getByTestId('sample-search').fill(type);
+      await dialog.getByTestId('matching-types').getByRole('button', { name: type, exact: true }).click();
+    }
+    await dialog.getByTestId('sample-send').click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** Choose how the receiver answers deliveries. */
+  async choosePreset(
+    id: 'accept' | 'timeout' | 'server-error' | 'reject-401' | 'reject-403' | 'reject-400',
+  ): Promise<void> {
+    await this.page.getByTestId('response-policy').click();
+    await this.page.getByTestId(`preset-${id}`).click();
+    await expect(this.page.getByTestId('response-policy-panel')).toBeHidden();
+  }
+
+  outcome(index: number): Locator {
+    return this.row(index).getByTestId('outcome-badge');
+  }
 }

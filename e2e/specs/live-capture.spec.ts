@@ -38,6 +38,10 @@ test('should show the verification and three deliveries live, decoded, with head
   await expect(headers).toContainText('Content-Type');
   await expect(headers).toContainText('Basic ••••••••');
   await expect(headers).not.toContainText(SECRET);
+  await inspector.detail.getByTestId('reveal-secrets').click();
+  await expect(headers).toContainText(SECRET);
+  await inspector.detail.getByTestId('hide-secrets').click();
+  await expect(headers).not.toContainText(SECRET);
 
   await inspector.showTab('response');
   await expect(inspector.detail.getByTestId('response-status')).toHaveText('204 No Content');

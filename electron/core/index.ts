@@ -3,16 +3,20 @@ import path from 'node:path';
 import type { PushMessage } from '../../shared/contract/events';
 import type { SettingsPatch } from '../../shared/contract/schemas';
 import type { AppStatus, StorageStatus } from '../../shared/model/status';
+import { SightingsTracker } from '../../shared/okta/sightings';
 import { silentLogger, systemClock, type Clock, type Logger, type SecretVault } from './deps';
 import { createRequestHandler } from './receiver/handle-request';
+import { LoopbackTags } from './receiver/loopback-tags';
 import { Receiver } from './receiver/receiver';
 import { createDispatcher, type Dispatch } from './rpc/dispatcher';
 import { createHandlers } from './rpc/handlers';
 import { PushStream } from './rpc/push-stream';
+import { sendSample } from './samples/send-sample';
 import { FileSecretVault } from './settings/file-secret-vault';
 import { SettingsStore, type SettingsOverrides } from './settings/settings-store';
 import { lockDataDir } from './store/data-dir-lock';
 import { ExchangeStore } from './store/exchange-store';
+import { storageProblem } from './store/storage-problem';
 
 export interface CoreOptions {
   dataDir: string;
@@ -42,6 +46,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const logger = options.logger ?? silentLogger;
   const clock = options.clock ?? systemClock;
   const push = new PushStream({ flushMs: options.pushFlushMs ?? 50, maxBatch: 1000 });
+  const tracker = new SightingsTracker();
+  const tags = new LoopbackTags();
   const lock = await lockDataDir(options.dataDir);
   const settings = await SettingsStore.open({
     dataDir: options.dataDir,
@@ -51,11 +57,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const store = await ExchangeStore.open({
     dir: options.dataDir,
-    newId: options.newId ?? randomUUID,
     logger,
     listeners: {
       appended: (summary) => push.exchangeAppended(summary),
       updated: (summary) => push.exchangeUpdated(summary),
+      restored: (exchange) => {
+        if (exchange.sightings) tracker.remember(exchange.id, exchange.okta);
+      },
     },
   });
 
@@ -78,6 +86,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     createRequestHandler({
       settings,
       store,
+      tracker,
+      tags,
+      newId: options.newId ?? randomUUID,
       clock,
       logger,
       onStorageHealth: (error) => {
@@ -108,13 +119,26 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const clearExchanges = async () => {
     const { lastSeq } = store.stats();
     const cleared = await store.clear();
+    tracker.reset();
     push.emit({ name: 'exchanges.cleared', payload: { seq: lastSeq } });
     announce();
     return cleared;
   };
 
+  const sendSamples = (eventTypes: string[]) =>
+    sendSample(
+      {
+        settings: () => settings.current(),
+        secret: () => settings.secret(),
+        hookUrl: () => receiver.status().hookUrl,
+        tags,
+        clock,
+      },
+      eventTypes,
+    );
+
   const dispatch = createDispatcher(
-    createHandlers({ settings, store, status, updateSettings, clearExchanges }),
+    createHandlers({ settings, store, status, updateSettings, clearExchanges, sendSamples }),
     logger,
   );
 
@@ -129,14 +153,4 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await lock.release();
     },
   };
-}
-
-/** One sentence for the UI: why deliveries are being refused with 503. */
-function storageProblem(error: Error): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC') return 'The disk is full: deliveries are answered 503 so that Okta retries.';
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return 'The data folder cannot be written: deliveries are answered 503 so that Okta retries.';
-  }
-  return `Storing failed (${error.message}): deliveries are answered 503 so that Okta retries.`;
 }

@@ -4,6 +4,7 @@ import type { SettingsView } from '../model/settings';
 import type { AppStatus } from '../model/status';
 import { defineCommand, returns, type CommandSpec } from './define';
 import type { CommandName } from './names';
+import { isEventHookEligible } from '../okta/event-types';
 import { settingsPatchSchema } from './schemas';
 
 const noInput = z.object({}).strict();
@@ -48,6 +49,19 @@ export const commands = {
     summary: 'Delete every stored exchange.',
     input: noInput,
     output: returns<{ cleared: number }>(),
+  }),
+  'samples.send': defineCommand({
+    summary:
+      'Send a realistic delivery, one event per listed type, through the receiver; returns its exchange id.',
+    input: z
+      .object({
+        eventTypes: z
+          .array(z.string().refine(isEventHookEligible, 'not an event type Okta can deliver to a hook'))
+          .min(1)
+          .max(50),
+      })
+      .strict(),
+    output: returns<{ exchangeId: string }>(),
   }),
 } as const satisfies Record<CommandName, CommandSpec>;
 

@@ -10,6 +10,7 @@ export const commandNames = [
   'exchanges.list',
   'exchanges.get',
   'exchanges.clear',
+  'samples.send',
 ] as const;
 
 export const eventNames = [

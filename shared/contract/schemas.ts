@@ -7,11 +7,27 @@ export const headerNameSchema = z
   .max(256)
   .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'not a valid HTTP header name');
 
+/** A header value as Node will send it: no line breaks or NUL. */
+export const headerValueSchema = z
+  .string()
+  .max(8192)
+  .regex(/^[^\r\n\0]*$/, 'a header value cannot contain line breaks or NUL');
+
 export const hookPathSchema = z
   .string()
   .min(1)
   .max(2048)
   .regex(/^\/[^\s?#]*$/, 'must start with / and contain no spaces, ? or #');
+
+export const responsePolicySchema = z
+  .object({
+    status: z.number().int().min(200).max(599),
+    delayMs: z.number().int().min(0).max(60_000),
+    body: z.string().max(64 * 1024),
+  })
+  .strict();
+
+export const requiredHeaderSchema = z.object({ name: headerNameSchema, value: headerValueSchema }).strict();
 
 export const settingsPatchSchema = z
   .object({
@@ -19,13 +35,9 @@ export const settingsPatchSchema = z
     hookPath: hookPathSchema.optional(),
     authHeader: headerNameSchema.optional(),
     /** A string sets the secret; null removes it. */
-    secret: z
-      .string()
-      .max(4096)
-      .regex(/^[^\r\n\0]*$/, 'a header value cannot contain line breaks or NUL')
-      .nullable()
-      .optional(),
-    successStatus: z.union([z.literal(200), z.literal(204)]).optional(),
+    secret: headerValueSchema.nullable().optional(),
+    requiredHeaders: z.array(requiredHeaderSchema).max(20).optional(),
+    response: responsePolicySchema.optional(),
     bodyLimitBytes: z
       .number()
       .int()

@@ -66,6 +66,17 @@ export interface OktaActor {
   displayName: string;
 }
 
+export interface OktaClient {
+  ipAddress: string | null;
+  userAgent: string | null;
+  browser: string | null;
+  os: string | null;
+  city: string | null;
+  state: string | null;
+  country: string | null;
+}
+
+/** The parts of a System Log LogEvent a developer reads first (reference §2.3). */
 export interface OktaEventSummary {
   uuid: string;
   eventType: string;
@@ -76,6 +87,10 @@ export interface OktaEventSummary {
   outcome: { result: string; reason: string | null };
   actor: OktaActor | null;
   targets: OktaActor[];
+  transactionId: string | null;
+  client: OktaClient;
+  /** Hooks Okta meant to deliver this event to (`debugData.targetEventHookIds`). */
+  targetEventHookIds: string[];
 }
 
 export interface OktaDecoded {
@@ -85,6 +100,16 @@ export interface OktaDecoded {
   /** The hook id taken from `source` (`who…`). */
   hookId?: string;
   events: OktaEventSummary[];
+}
+
+/** At-least-once delivery, seen from here (reference §4.2). */
+export interface Sightings {
+  /** This delivery's eventId was seen before: the id of the exchange that first carried it. */
+  repeatOf?: string;
+  /** Events already received in another delivery, with the exchange that first carried each. */
+  repeatedEvents: { uuid: string; firstExchangeId: string }[];
+  /** Events published before an event already received from the same hook. */
+  outOfOrder: string[];
 }
 
 /** Something about the request that does not match what Okta sends; shown, never fatal. */
@@ -107,6 +132,10 @@ export interface Exchange {
   auth: AuthCheck;
   okta: OktaDecoded;
   problems: Problem[];
+  /** Deliveries only: redeliveries, repeated events, events out of order. */
+  sightings?: Sightings;
+  /** Verification only: why Okta would refuse the answer (time aside), or null if it would not. */
+  verificationProblem?: string | null;
   /** Set on exchanges made by replay: the id of the exchange that was replayed. */
   replayOf?: string;
 }
@@ -128,5 +157,14 @@ export interface ExchangeSummary {
   problemCount: number;
   /** Request body size in bytes. */
   size: number;
+  eventId?: string;
+  hookId?: string;
+  /** The delivery's eventId was seen before (Okta's retry or a redelivery). */
+  repeat: boolean;
+  /** Events already received in another delivery. */
+  repeatedEvents: number;
+  /** Events published before one already received. */
+  outOfOrderEvents: number;
+  verificationProblem?: string | null;
   replayOf?: string;
 }

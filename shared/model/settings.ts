@@ -1,3 +1,19 @@
+/** How the receiver answers deliveries that pass the auth check. */
+export interface ResponsePolicy {
+  /** 200 or 204 accept; 4xx and 5xx let you see how Okta reacts to failures. */
+  status: number;
+  /** Wait this long before answering; past 3000 ms Okta has given up (reference §4.1). */
+  delayMs: number;
+  /** Okta expects an empty body; anything here is sent as is. */
+  body: string;
+}
+
+/** A custom header Okta sends on every call (the hook's `channel.config.headers`). */
+export interface RequiredHeader {
+  name: string;
+  value: string;
+}
+
 /** Receiver behaviour the user controls. Secrets are never part of what crosses to the UI. */
 export interface Settings {
   /** Receiver port on 127.0.0.1; 0 picks any free port. */
@@ -6,8 +22,9 @@ export interface Settings {
   hookPath: string;
   /** Header that carries the shared secret (Okta's "authentication field"). */
   authHeader: string;
-  /** Status for accepted deliveries: Okta takes either. */
-  successStatus: 200 | 204;
+  /** Custom headers that must arrive with these values; they are not secret in Okta. */
+  requiredHeaders: RequiredHeader[];
+  response: ResponsePolicy;
   /** Request bodies above this many bytes are answered 413 and kept truncated. */
   bodyLimitBytes: number;
 }

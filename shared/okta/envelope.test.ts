@@ -2,13 +2,14 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeDelivery, decodeEvent } from './envelope';
+import { decodeDelivery } from './envelope';
+import { decodeEvent } from './log-event';
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, 'fixtures', name), 'utf8');
 
 describe('decodeDelivery', () => {
   it('reads the sample single-event delivery', () => {
-    const { okta, problems } = decodeDelivery(fixture('01-user-session-start.json'));
+    const { okta, problems } = decodeDelivery(fixture('01-user-session-start.json'), 'application/json');
     expect(problems).toEqual([]);
     expect(okta).toMatchObject({
       eventId: '4f9b2c71-8d3e-4a6b-b1c5-2e7f9a0d6c38',

@@ -1,11 +1,14 @@
-import type { OktaActor, OktaDecoded, OktaEventSummary, Problem } from '../model/exchange';
-import { asRecord, asText, isRecord, nullableText, textOr, type JsonRecord } from './json-access';
+import type { OktaDecoded, Problem } from '../model/exchange';
+import { asRecord, asText, isRecord, type JsonRecord } from './json-access';
+import { decodeEvent } from './log-event';
+import { parseOktaTime } from './timestamps';
 
 /** The constant `eventType` of every delivery envelope (reference §2.2). */
 export const ENVELOPE_EVENT_TYPE = 'com.okta.event_hook';
 
 /** `source` is `https://{domain}/api/v1/eventHooks/{hookId}`; hook ids start with `who` (§2.2). */
 const HOOK_ID_IN_SOURCE = /\/api\/v1\/eventHooks\/([A-Za-z0-9]+)\/?$/;
+const BOM = '\uFEFF';
 
 export interface DecodedDelivery {
   okta: OktaDecoded;
@@ -13,94 +16,66 @@ export interface DecodedDelivery {
 }
 
 const problem = (code: string, message: string): Problem => ({ code, message });
-
-const decodeActor = (value: unknown): OktaActor | null => {
-  const actor = asRecord(value);
-  if (!actor) return null;
-  return {
-    id: textOr(actor.id, ''),
-    type: textOr(actor.type, ''),
-    alternateId: textOr(actor.alternateId, ''),
-    displayName: textOr(actor.displayName, ''),
-  };
-};
-
-/** `target` may be an array, an empty array or null (reference §2.3). */
-const decodeTargets = (value: unknown): OktaActor[] =>
-  Array.isArray(value) ? value.map(decodeActor).filter((t): t is OktaActor => t !== null) : [];
-
-/** One System Log LogEvent, read permissively: unknown fields ignored, odd types tolerated. */
-export const decodeEvent = (value: unknown): OktaEventSummary => {
-  const event: JsonRecord = asRecord(value) ?? {};
-  const outcome = asRecord(event.outcome);
-  return {
-    uuid: textOr(event.uuid, ''),
-    eventType: textOr(event.eventType, ''),
-    displayMessage: textOr(event.displayMessage, ''),
-    published: textOr(event.published, ''),
-    severity: textOr(event.severity, ''),
-    outcome: {
-      result: textOr(outcome?.result, ''),
-      reason: nullableText(outcome?.reason),
-    },
-    actor: decodeActor(event.actor),
-    targets: decodeTargets(event.target),
-  };
-};
-
-const envelopeProblems = (envelope: JsonRecord): Problem[] => {
-  const problems: Problem[] = [];
-  if (envelope.eventType !== ENVELOPE_EVENT_TYPE) {
-    problems.push(
-      problem(
-        'envelope-type',
-        `eventType is ${JSON.stringify(envelope.eventType ?? null)}, not "${ENVELOPE_EVENT_TYPE}".`,
-      ),
-    );
-  }
-  if (asText(envelope.eventId) === undefined) {
-    problems.push(problem('missing-event-id', 'The envelope has no eventId.'));
-  }
-  return problems;
-};
+const empty = (problems: Problem[]): DecodedDelivery => ({ okta: { events: [] }, problems });
 
 /**
- * Decode a delivery body (reference §2.2). Never throws: whatever is unexpected becomes a
- * listed problem, so every request is still stored and shown.
+ * Decode a delivery (reference §2.1–2.3). Never throws: whatever is unexpected becomes a listed
+ * problem, so every request is still stored and shown.
  */
-export const decodeDelivery = (bodyText: string | undefined): DecodedDelivery => {
-  const empty: OktaDecoded = { events: [] };
+export function decodeDelivery(bodyText: string | undefined, contentType?: string): DecodedDelivery {
+  const problems: Problem[] = contentTypeProblems(contentType);
   if (bodyText === undefined) {
-    return { okta: empty, problems: [problem('not-utf8', 'The body is not valid UTF-8 text.')] };
+    return empty([
+      ...problems,
+      problem('not-utf8', 'The body is not valid UTF-8 text; Okta sends UTF-8 JSON.'),
+    ]);
   }
-  if (bodyText.trim() === '') {
-    return { okta: empty, problems: [problem('empty-body', 'The body is empty.')] };
+  let text = bodyText;
+  if (text.startsWith(BOM)) {
+    problems.push(problem('bom', 'The body starts with a byte order mark; Okta does not send one.'));
+    text = text.slice(1);
   }
+  if (text.trim() === '') return empty([...problems, problem('empty-body', 'The body is empty.')]);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(bodyText);
+    parsed = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { okta: empty, problems: [problem('not-json', `The body is not JSON: ${reason}`)] };
+    return empty([...problems, problem('not-json', `The body is not JSON: ${reason}`)]);
   }
   if (!isRecord(parsed)) {
-    return { okta: empty, problems: [problem('not-object', 'The body is JSON but not an object.')] };
+    return empty([...problems, problem('not-object', 'The body is JSON but not an object.')]);
   }
-  return decodeEnvelope(parsed);
-};
+  const decoded = decodeEnvelope(parsed);
+  return { okta: decoded.okta, problems: [...problems, ...decoded.problems] };
+}
 
-const decodeEnvelope = (envelope: JsonRecord): DecodedDelivery => {
+function contentTypeProblems(contentType: string | undefined): Problem[] {
+  const mediaType = contentType?.split(';')[0]?.trim().toLowerCase();
+  if (mediaType === 'application/json') return [];
+  return [
+    problem(
+      'content-type',
+      mediaType
+        ? `Content-Type is ${mediaType}; Okta sends application/json.`
+        : 'There is no Content-Type header; Okta sends application/json.',
+    ),
+  ];
+}
+
+function decodeEnvelope(envelope: JsonRecord): DecodedDelivery {
   const problems = envelopeProblems(envelope);
-  const source = asText(envelope.source);
-  const hookId = source?.match(HOOK_ID_IN_SOURCE)?.[1];
-  const data = asRecord(envelope.data);
-  const rawEvents = data?.events;
+  const rawEvents = asRecord(envelope.data)?.events;
   if (!Array.isArray(rawEvents)) {
     problems.push(problem('missing-events', 'The envelope has no data.events array.'));
+  } else if (rawEvents.length === 0) {
+    problems.push(problem('no-events', 'data.events is empty; Okta sends at least one event.'));
   }
-  const okta: OktaDecoded = {
-    events: Array.isArray(rawEvents) ? rawEvents.map(decodeEvent) : [],
-  };
+  const events = Array.isArray(rawEvents) ? rawEvents.map(decodeEvent) : [];
+  problems.push(...eventProblems(events));
+  const okta: OktaDecoded = { events };
+  const source = asText(envelope.source);
+  const hookId = source?.match(HOOK_ID_IN_SOURCE)?.[1];
   const eventId = asText(envelope.eventId);
   const eventTime = asText(envelope.eventTime);
   if (eventId !== undefined) okta.eventId = eventId;
@@ -108,4 +83,53 @@ const decodeEnvelope = (envelope: JsonRecord): DecodedDelivery => {
   if (source !== undefined) okta.source = source;
   if (hookId !== undefined) okta.hookId = hookId;
   return { okta, problems };
+}
+
+/** Versions may be strings or numbers (the spec's examples mix them, reference §2.3). */
+const versionIs = (value: unknown, expected: string) => {
+  const text = asText(value);
+  return text !== undefined && Number.parseFloat(text) === Number.parseFloat(expected);
 };
+
+function envelopeProblems(envelope: JsonRecord): Problem[] {
+  const problems: Problem[] = [];
+  if (envelope.eventType !== ENVELOPE_EVENT_TYPE) {
+    const got = JSON.stringify(envelope.eventType ?? null);
+    problems.push(problem('envelope-type', `eventType is ${got}, not "${ENVELOPE_EVENT_TYPE}".`));
+  }
+  if (!versionIs(envelope.eventTypeVersion, '1.0')) {
+    problems.push(
+      problem('event-type-version', 'eventTypeVersion is not "1.0", the only version Okta sends.'),
+    );
+  }
+  if (!versionIs(envelope.cloudEventsVersion, '0.1')) {
+    problems.push(
+      problem('cloud-events-version', 'cloudEventsVersion is not "0.1", the only version Okta sends.'),
+    );
+  }
+  if (asText(envelope.eventId) === undefined) {
+    problems.push(
+      problem('missing-event-id', "The envelope has no eventId (Okta's key for spotting redeliveries)."),
+    );
+  }
+  if (parseOktaTime(asText(envelope.eventTime)) === null) {
+    problems.push(problem('event-time', 'eventTime is missing or not an ISO-8601 timestamp.'));
+  }
+  const source = asText(envelope.source);
+  if (source === undefined || !HOOK_ID_IN_SOURCE.test(source)) {
+    problems.push(problem('source', 'source is not an Okta event hook URL (…/api/v1/eventHooks/<id>).'));
+  }
+  return problems;
+}
+
+function eventProblems(events: ReturnType<typeof decodeEvent>[]): Problem[] {
+  const missing = new Set<string>();
+  for (const event of events) {
+    if (event.uuid === '') missing.add('uuid');
+    if (event.eventType === '') missing.add('eventType');
+    if (parseOktaTime(event.published) === null) missing.add('published');
+  }
+  if (missing.size === 0) return [];
+  const fields = [...missing].join(', ');
+  return [problem('event-fields', `Some events lack a usable ${fields}; every LogEvent has them.`)];
+}

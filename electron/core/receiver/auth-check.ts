@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AuthCheck, HeaderList } from '../../../shared/model/exchange';
+import type { RequiredHeader } from '../../../shared/model/settings';
 
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
 
@@ -10,11 +11,46 @@ const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*\s+/;
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
+export interface AuthRules {
+  /** Okta's "authentication field". */
+  authHeader: string;
+  /** The hook's custom headers (`channel.config.headers`), sent on every call. */
+  requiredHeaders: RequiredHeader[];
+}
+
 /**
- * Check the shared secret Okta sends verbatim in the configured header (reference §3).
- * On failure, `message` says why in terms the user can act on, without revealing the secret.
+ * Check the shared secret Okta sends verbatim in the configured header, then the custom
+ * headers (reference §3). On failure, `message` says why in terms the user can act on,
+ * without revealing the secret (custom header values are not secret in Okta).
  */
-export function checkAuth(headers: HeaderList, headerName: string, secret: string | null): AuthCheck {
+export function checkAuth(headers: HeaderList, rules: AuthRules, secret: string | null): AuthCheck {
+  const check = checkSecret(headers, rules.authHeader, secret);
+  if (check.result === 'missing' || check.result === 'mismatch') return check;
+  return checkRequiredHeaders(headers, rules.requiredHeaders) ?? check;
+}
+
+function checkRequiredHeaders(headers: HeaderList, required: RequiredHeader[]): AuthCheck | null {
+  for (const { name, value } of required) {
+    const sent = headers.filter(([key]) => sameName(key, name)).map(([, v]) => v);
+    if (sent.length === 0) {
+      return {
+        result: 'missing',
+        header: name,
+        message: `The custom header ${name} is missing: add it to the hook's headers in Okta, or remove it here.`,
+      };
+    }
+    if (sent.length > 1 || sent[0] !== value) {
+      return {
+        result: 'mismatch',
+        header: name,
+        message: `The custom header ${name} is ${JSON.stringify(sent.join(', '))}, not ${JSON.stringify(value)}.`,
+      };
+    }
+  }
+  return null;
+}
+
+function checkSecret(headers: HeaderList, headerName: string, secret: string | null): AuthCheck {
   if (secret === null || secret === '') return { result: 'not-configured', header: headerName };
   const values = headers.filter(([name]) => sameName(name, headerName)).map(([, value]) => value);
   const [value] = values;
@@ -41,8 +77,15 @@ function missingMessage(headers: HeaderList, headerName: string, secret: string)
 }
 
 function mismatchMessage(value: string, secret: string, headerName: string): string {
+  // HTTP drops spaces around header values, so only a configured secret can carry them.
+  if (secret !== secret.trim() && constantTimeEqual(value.trim(), secret.trim())) {
+    return `The configured secret has spaces around it, which HTTP strips from every header value, so no request can match: remove them here.`;
+  }
   if (value !== value.trim() && constantTimeEqual(value.trim(), secret)) {
     return `The ${headerName} value has spaces around it that the configured secret does not: Okta sends the secret verbatim, so remove them in Okta.`;
+  }
+  if (constantTimeEqual(collapse(value), collapse(secret))) {
+    return `The ${headerName} value differs from the configured secret only in its spacing (e.g. two spaces after the scheme).`;
   }
   const sentScheme = value.match(SCHEME)?.[0];
   const configuredScheme = secret.match(SCHEME)?.[0];
@@ -54,3 +97,5 @@ function mismatchMessage(value: string, secret: string, headerName: string): str
   }
   return `The ${headerName} value does not match the configured secret.`;
 }
+
+const collapse = (text: string) => text.trim().replace(/\s+/g, ' ');

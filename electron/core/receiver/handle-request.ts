@@ -1,29 +1,26 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Exchange, Problem } from '../../../shared/model/exchange';
-import { decodeDelivery, type DecodedDelivery } from '../../../shared/okta/envelope';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Exchange } from '../../../shared/model/exchange';
+import type { SightingsTracker } from '../../../shared/okta/sightings';
 import type { Clock, Logger } from '../deps';
 import type { SettingsStore } from '../settings/settings-store';
 import type { ExchangeStore, NewExchange } from '../store/exchange-store';
-import { checkAuth } from './auth-check';
-import { toBodyData } from './body-data';
-import { headerPairs, remoteAddressOf, splitTarget } from './capture';
-import { classify } from './classify';
-import { readBody, type ReceivedBody } from './read-body';
-import { decideAnswer, storageFailureAnswer, tooLargeAnswer, type Answer } from './respond';
+import { describeRequest, type DraftExchange } from './describe-request';
+import type { LoopbackTags } from './loopback-tags';
+import { readBody } from './read-body';
+import { storageFailureAnswer, type Answer } from './respond';
 
 export interface PipelineDeps {
   settings: SettingsStore;
   store: ExchangeStore;
+  tracker: SightingsTracker;
+  tags: LoopbackTags;
+  newId: () => string;
   clock: Clock;
   logger: Logger;
   /** Storage failed (`error` set) or recovered (`null`). */
   onStorageHealth(error: Error | null): void;
 }
-
-const ABORTED: Problem = {
-  code: 'aborted',
-  message: 'The client closed the connection before the body was complete; nothing was answered.',
-};
 
 /**
  * The receiver's pipeline: read, classify, check the secret, decide the answer, store, answer.
@@ -44,89 +41,57 @@ async function handle(deps: PipelineDeps, request: IncomingMessage, response: Se
   const receivedAt = deps.clock.now();
   const settings = deps.settings.current();
   const body = await readBody(request, settings.bodyLimitBytes);
-  const arrival = { receivedAt, bodyMs: deps.clock.monotonic() - startedAt };
-  const { exchange, answer: planned } = describe(deps, request, body, arrival);
-  if (body.aborted) {
-    await deps.store.append(exchange).catch((error: unknown) => deps.onStorageHealth(asError(error)));
-    return;
-  }
-  let answer: Answer = planned;
-  let stored: Exchange | undefined;
-  try {
-    stored = await deps.store.append(exchange);
-    deps.onStorageHealth(null);
-  } catch (error) {
-    deps.onStorageHealth(asError(error));
-    answer = storageFailureAnswer();
-  }
-  if (stored !== undefined) {
-    const { id } = stored;
-    const timing = { bodyMs: exchange.timing.bodyMs, storedMs: deps.clock.monotonic() - startedAt };
+  const described = describeRequest(request, body, {
+    settings,
+    secret: deps.settings.secret(),
+    tags: deps.tags,
+    arrival: { receivedAt, bodyMs: deps.clock.monotonic() - startedAt },
+  });
+  const stored = await store(deps, described.exchange);
+  if (stored && described.tag) deps.tags.recorded(described.tag.token, stored.id);
+  if (body.aborted) return;
+  const answer: Answer = stored ? described.answer : storageFailureAnswer();
+  if (stored) {
+    const storedMs = deps.clock.monotonic() - startedAt;
     response.once('close', () => {
-      const durationMs = deps.clock.monotonic() - startedAt;
+      const timing = {
+        bodyMs: stored.timing.bodyMs,
+        storedMs,
+        durationMs: deps.clock.monotonic() - startedAt,
+      };
       deps.store
-        .completeTiming(id, { ...timing, durationMs })
+        .completeTiming(stored.id, timing)
         .catch((error: unknown) => deps.logger.warn('timing not stored', { error: String(error) }));
     });
   }
+  if (answer.delayMs > 0) await holdAnswer(response, answer.delayMs);
+  if (response.destroyed) return;
   response.writeHead(answer.status, answer.headers.flat());
   response.end(answer.body);
 }
 
-/** Everything known before storing: the exchange as it will be written and the planned answer. */
-function describe(
-  deps: PipelineDeps,
-  request: IncomingMessage,
-  body: ReceivedBody,
-  arrival: { receivedAt: number; bodyMs: number },
-): { exchange: NewExchange; answer: Answer } {
-  const settings = deps.settings.current();
-  const headers = headerPairs(request.rawHeaders);
-  const method = request.method ?? 'GET';
-  const { path, query } = splitTarget(request.url);
-  const route = classify(method, path, headers, settings.hookPath);
-  const auth = checkAuth(headers, settings.authHeader, deps.settings.secret());
-  const requestBody = toBodyData(body.bytes, body.size, body.truncated);
-  const decoded: DecodedDelivery =
-    route.kind === 'delivery' && !body.truncated && !body.aborted
-      ? decodeDelivery(requestBody.text)
-      : { okta: { events: [] }, problems: [] };
-  const answer = body.truncated
-    ? tooLargeAnswer(settings.bodyLimitBytes)
-    : decideAnswer(route, auth, settings);
-  const problems: Problem[] = [
-    ...(route.kind === 'other' ? [route.problem] : []),
-    ...(body.truncated ? [tooLargeProblem(body.size, settings.bodyLimitBytes)] : []),
-    ...(body.aborted ? [ABORTED] : []),
-    ...decoded.problems,
-  ];
-  const exchange: NewExchange = {
-    kind: route.kind,
-    origin: 'live',
-    receivedAt: arrival.receivedAt,
-    request: {
-      method,
-      path,
-      query,
-      httpVersion: request.httpVersion,
-      headers,
-      body: requestBody,
-      remoteAddress: remoteAddressOf(request),
-    },
-    response: body.aborted
-      ? { status: 0, headers: [], body: toBodyData(Buffer.alloc(0)) }
-      : { status: answer.status, headers: answer.headers, body: toBodyData(answer.body) },
-    timing: { bodyMs: arrival.bodyMs, durationMs: arrival.bodyMs },
-    auth,
-    okta: decoded.okta,
-    problems,
-  };
-  return { exchange, answer };
+/** Add what depends on arrival order (redeliveries, reordering), then write it. */
+async function store(deps: PipelineDeps, draft: DraftExchange): Promise<Exchange | null> {
+  // Replays and imports repeat deliveries on purpose; only what Okta (or a sample) sent counts.
+  const countsForOkta = draft.kind === 'delivery' && (draft.origin === 'live' || draft.origin === 'sample');
+  const exchange: NewExchange = { ...draft, id: deps.newId() };
+  if (countsForOkta) exchange.sightings = deps.tracker.judge(draft.okta);
+  try {
+    const stored = await deps.store.append(exchange);
+    if (countsForOkta) deps.tracker.remember(stored.id, stored.okta);
+    deps.onStorageHealth(null);
+    return stored;
+  } catch (error) {
+    deps.onStorageHealth(error instanceof Error ? error : new Error(String(error)));
+    return null;
+  }
 }
 
-const tooLargeProblem = (size: number, limit: number): Problem => ({
-  code: 'too-large',
-  message: `The body (${size} bytes) is over the ${limit}-byte limit; only the first ${limit} bytes were kept.`,
-});
-
-const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+/** The response policy's delay; ends early if the client hangs up meanwhile. */
+async function holdAnswer(response: ServerResponse, delayMs: number): Promise<void> {
+  const controller = new AbortController();
+  const onClose = () => controller.abort();
+  response.once('close', onClose);
+  await sleep(delayMs, undefined, { signal: controller.signal }).catch(() => undefined);
+  response.off('close', onClose);
+}

@@ -107,7 +107,7 @@ describe('deliveries', () => {
 
   it('answers 200 with an empty body when 200 is the chosen success status', async () => {
     const t = await start();
-    await t.call('settings.update', { successStatus: 200 });
+    await t.call('settings.update', { response: { status: 200, delayMs: 0, body: '' } });
     const res = await deliver(t.hookUrl, payloadText('01-user-session-start.json'), [
       ['Authorization', SECRET],
     ]);

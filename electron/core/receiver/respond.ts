@@ -1,5 +1,5 @@
 import type { AuthCheck, HeaderList } from '../../../shared/model/exchange';
-import type { Settings } from '../../../shared/model/settings';
+import type { ResponsePolicy } from '../../../shared/model/settings';
 import type { Route } from './classify';
 
 /** What the receiver will send, decided before the exchange is stored. */
@@ -7,14 +7,15 @@ export interface Answer {
   status: number;
   headers: HeaderList;
   body: Buffer;
+  /** Hold the answer this long (the response policy's delay). */
+  delayMs: number;
 }
 
-/** Every answer states its length (none for 204), so what is recorded is what is sent. */
-const answer = (status: number, headers: HeaderList, body: Buffer): Answer => ({
-  status,
-  headers: status === 204 ? headers : [...headers, ['Content-Length', String(body.length)]],
-  body,
-});
+/** Every answer states its length (none for 204, which has no body), so what is recorded is what is sent. */
+const answer = (status: number, headers: HeaderList, body: Buffer, delayMs = 0): Answer =>
+  status === 204
+    ? { status, headers, body: Buffer.alloc(0), delayMs }
+    : { status, headers: [...headers, ['Content-Length', String(body.length)]], body, delayMs };
 
 const text = (status: number, message: string, extra: HeaderList = []): Answer =>
   answer(status, [['Content-Type', 'text/plain; charset=utf-8'], ...extra], Buffer.from(`${message}\n`));
@@ -28,18 +29,40 @@ export const tooLargeAnswer = (limit: number): Answer =>
     ['Connection', 'close'],
   ]);
 
-/** Answers per reference §1 (verification) and §2.5 (deliveries: empty 200/204). */
-export function decideAnswer(route: Route, auth: AuthCheck, settings: Settings): Answer {
+function isJson(body: string): boolean {
+  try {
+    JSON.parse(body);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The user's response policy, for deliveries that passed the auth check. */
+export function policyAnswer(policy: ResponsePolicy): Answer {
+  const headers: HeaderList =
+    policy.body === ''
+      ? []
+      : [['Content-Type', isJson(policy.body) ? 'application/json' : 'text/plain; charset=utf-8']];
+  return answer(policy.status, headers, Buffer.from(policy.body), policy.delayMs);
+}
+
+/** Okta's verification answer: the challenge echoed as JSON (reference §1). */
+export const verificationAnswer = (challenge: string): Answer =>
+  answer(
+    200,
+    [['Content-Type', 'application/json']],
+    Buffer.from(JSON.stringify({ verification: challenge })),
+  );
+
+/** Answers per reference §1 (verification) and §2.5 (deliveries), after the auth check. */
+export function decideAnswer(route: Route, auth: AuthCheck, policy: ResponsePolicy): Answer {
   if (route.kind === 'other') {
     const allow: HeaderList = route.status === 405 ? [['Allow', 'GET, POST']] : [];
     return text(route.status, route.problem.message, allow);
   }
   if (auth.result === 'missing' || auth.result === 'mismatch') {
-    return text(401, 'Unauthorized: the shared secret is missing or wrong.');
+    return text(401, 'Unauthorized: the shared secret or a required header is missing or wrong.');
   }
-  if (route.kind === 'verification') {
-    const body = Buffer.from(JSON.stringify({ verification: route.challenge }));
-    return answer(200, [['Content-Type', 'application/json']], body);
-  }
-  return answer(settings.successStatus, [], Buffer.alloc(0));
+  return route.kind === 'verification' ? verificationAnswer(route.challenge) : policyAnswer(policy);
 }

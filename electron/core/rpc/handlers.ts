@@ -14,6 +14,7 @@ export interface HandlerContext {
   status(): AppStatus;
   updateSettings(patch: SettingsPatch): Promise<void>;
   clearExchanges(): Promise<number>;
+  sendSamples(eventTypes: string[]): Promise<{ exchangeId: string }>;
 }
 
 export function createHandlers(context: HandlerContext): Handlers {
@@ -31,6 +32,7 @@ export function createHandlers(context: HandlerContext): Handlers {
       return revealSecrets ? exchange : masked(exchange, context.settings.current().authHeader);
     },
     'exchanges.clear': async () => ({ cleared: await context.clearExchanges() }),
+    'samples.send': ({ eventTypes }) => context.sendSamples(eventTypes),
   };
 }
 

@@ -1,24 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { PushMessage } from '../../../shared/contract/events';
 import type { ExchangeSummary } from '../../../shared/model/exchange';
+import { makeSummary } from '../../../shared/testing/make-summary';
 import { PushStream } from './push-stream';
 
-const summary = (seq: number, durationMs = 1): ExchangeSummary => ({
-  id: `id-${seq}`,
-  seq,
-  kind: 'delivery',
-  origin: 'live',
-  receivedAt: 0,
-  method: 'POST',
-  path: '/',
-  status: 204,
-  durationMs,
-  auth: 'ok',
-  eventTypes: [],
-  eventCount: 0,
-  problemCount: 0,
-  size: 0,
-});
+const summary = (seq: number, durationMs = 1) => makeSummary(seq, { durationMs });
 
 describe('PushStream', () => {
   it('batches appended summaries into one message per flush interval', () => {

@@ -4,6 +4,8 @@ export const DEFAULT_SETTINGS: Settings = {
   port: 8787,
   hookPath: '/okta/event-hook',
   authHeader: 'Authorization',
-  successStatus: 204,
+  requiredHeaders: [],
+  // Okta's ask: an empty 200 or 204, at once (reference §2.5).
+  response: { status: 204, delayMs: 0, body: '' },
   bodyLimitBytes: 10 * 1024 * 1024,
 };

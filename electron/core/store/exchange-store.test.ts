@@ -7,6 +7,7 @@ import { makeTempDir } from '../testing/core-fixture';
 import { ExchangeStore, type NewExchange } from './exchange-store';
 
 const draft = (n: number): NewExchange => ({
+  id: `id-${n}`,
   kind: 'delivery',
   origin: 'live',
   receivedAt: 1_700_000_000_000 + n,
@@ -33,14 +34,12 @@ afterEach(async () => {
   await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
 });
 
-let ids = 0;
 async function open(dir: string, logger: Logger = silentLogger) {
   const appended: ExchangeSummary[] = [];
   const store = await ExchangeStore.open({
     dir,
-    newId: () => `id-${++ids}`,
     logger,
-    listeners: { appended: (s) => appended.push(s), updated: () => undefined },
+    listeners: { appended: (s) => appended.push(s), updated: () => undefined, restored: () => undefined },
   });
   stores.push(store);
   return { store, appended };

@@ -4,10 +4,10 @@ import type { Exchange, ExchangeSummary, TimingRecord } from '../../../shared/mo
 import type { Logger } from '../deps';
 import { isLogRecord, type LogRecord } from './records';
 import { SegmentLog, type LogPosition } from './segment-log';
-import { summarize } from './summarize';
+import { summarize } from '../../../shared/model/summarize';
 
-/** An exchange before the store has given it its identity. */
-export type NewExchange = Omit<Exchange, 'id' | 'seq'>;
+/** An exchange before the store has given it its place (seq). */
+export type NewExchange = Omit<Exchange, 'seq'>;
 
 interface Entry {
   summary: ExchangeSummary;
@@ -19,6 +19,8 @@ interface Entry {
 export interface StoreListeners {
   appended(summary: ExchangeSummary): void;
   updated(summary: ExchangeSummary): void;
+  /** Each stored exchange, in seq order, while the store opens. */
+  restored(exchange: Exchange): void;
 }
 
 export interface ListPage {
@@ -45,13 +47,11 @@ export class ExchangeStore {
   private constructor(
     private readonly dir: string,
     private readonly log: SegmentLog,
-    private readonly newId: () => string,
     private readonly listeners: StoreListeners,
   ) {}
 
   static async open(options: {
     dir: string;
-    newId: () => string;
     logger: Logger;
     listeners: StoreListeners;
   }): Promise<ExchangeStore> {
@@ -66,15 +66,15 @@ export class ExchangeStore {
       (notice) => options.logger.warn('capture log repaired', { ...notice }),
     );
     const log = await SegmentLog.open(logDir);
-    const store = new ExchangeStore(options.dir, log, options.newId, options.listeners);
+    const store = new ExchangeStore(options.dir, log, options.listeners);
     store.lastSeq = meta.seqFloor;
     for (const { record, position } of loaded) store.load(record, position);
     return store;
   }
 
-  /** Persist an exchange and give it its id and seq. Rejects if it could not be written. */
+  /** Persist an exchange and give it its seq. Rejects if it could not be written. */
   async append(draft: NewExchange): Promise<Exchange> {
-    const exchange: Exchange = { ...draft, id: this.newId(), seq: ++this.lastSeq };
+    const exchange: Exchange = { ...draft, seq: ++this.lastSeq };
     const position = await this.log.append(JSON.stringify({ r: 'exchange', exchange }));
     const entry: Entry = { summary: summarize(exchange), position };
     this.index(entry);
@@ -136,6 +136,7 @@ export class ExchangeStore {
   private load(record: LogRecord, position: LogPosition): void {
     if (record.r === 'exchange') {
       this.index({ summary: summarize(record.exchange), position });
+      this.listeners.restored(record.exchange);
       this.lastSeq = Math.max(this.lastSeq, record.exchange.seq);
       return;
     }

@@ -66,3 +66,14 @@ export async function clearAll(store: AppStore, bridge: Bridge): Promise<void> {
   const result = await bridge.invoke('exchanges.clear', {});
   if (!result.ok) store.getState().setError(result.error.message);
 }
+
+/** Send a sample delivery through the receiver and open it once it is stored. */
+export async function sendSample(
+  store: AppStore,
+  bridge: Bridge,
+  eventTypes: string[],
+): Promise<Result<{ exchangeId: string }>> {
+  const result = await bridge.invoke('samples.send', { eventTypes });
+  if (result.ok) await openExchange(store, bridge, result.value.exchangeId);
+  return result;
+}

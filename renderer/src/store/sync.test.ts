@@ -2,26 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { ExchangeSummary } from '../../../shared/model/exchange';
 import type { SettingsView } from '../../../shared/model/settings';
 import type { AppStatus } from '../../../shared/model/status';
+import { makeSummary } from '../../../shared/testing/make-summary';
 import { createFakeBridge } from '../bridge/fake-bridge';
 import { createAppStore } from './create-app-store';
 import { connectStore, type FrameScheduler } from './sync';
 
-const summary = (seq: number): ExchangeSummary => ({
-  id: `id-${seq}`,
-  seq,
-  kind: 'delivery',
-  origin: 'live',
-  receivedAt: seq,
-  method: 'POST',
-  path: '/okta/event-hook',
-  status: 204,
-  durationMs: 1,
-  auth: 'ok',
-  eventTypes: ['user.session.start'],
-  eventCount: 1,
-  problemCount: 0,
-  size: 10,
-});
+const summary = (seq: number) => makeSummary(seq);
 
 const STATUS = { mode: 'headless' } as AppStatus;
 const SETTINGS = { hookPath: '/okta/event-hook' } as SettingsView;

@@ -14,12 +14,21 @@ export function formatDateTime(epochMs: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${formatClock(epochMs)}`;
 }
 
-/** Sub-ms durations keep two decimals, longer ones fewer; seconds past 10 s. */
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** Sub-ms durations keep two decimals, longer ones fewer; then seconds, minutes, hours, days. */
 export function formatDuration(ms: number): string {
-  if (ms < 1) return `${ms.toFixed(2)} ms`;
-  if (ms < 100) return `${ms.toFixed(1)} ms`;
-  if (ms < 10_000) return `${Math.round(ms)} ms`;
-  return `${(ms / 1000).toFixed(1)} s`;
+  const sign = ms < 0 ? '−' : '';
+  const abs = Math.abs(ms);
+  if (abs < 1) return `${sign}${abs.toFixed(2)} ms`;
+  if (abs < 100) return `${sign}${abs.toFixed(1)} ms`;
+  if (abs < 10_000) return `${sign}${Math.round(abs)} ms`;
+  if (abs < 2 * MINUTE) return `${sign}${(abs / 1000).toFixed(1)} s`;
+  if (abs < 2 * HOUR) return `${sign}${Math.round(abs / MINUTE)} min`;
+  if (abs < 2 * DAY) return `${sign}${(abs / HOUR).toFixed(1)} h`;
+  return `${sign}${Math.round(abs / DAY)} days`;
 }
 
 export function formatBytes(bytes: number): string {

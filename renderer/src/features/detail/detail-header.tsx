@@ -1,6 +1,7 @@
 import type { Exchange } from '../../../../shared/model/exchange';
 import { AuthBadge, StatusBadge } from '../../ui/badges';
 import { formatDateTime, formatDuration } from '../../ui/format';
+import { VerdictNotes } from './verdict-notes';
 
 /** The request line and, in one sentence each, anything the user should act on. */
 export function DetailHeader({ exchange }: { exchange: Exchange }) {
@@ -19,19 +20,11 @@ export function DetailHeader({ exchange }: { exchange: Exchange }) {
       <div className="detail__meta muted">
         <span>{formatDateTime(exchange.receivedAt)}</span>
         <span>{exchange.kind}</span>
+        {exchange.origin !== 'live' && <span className="flag flag--origin">{exchange.origin}</span>}
         <span>from {request.remoteAddress || 'unknown'}</span>
         <AuthBadge result={exchange.auth.result} />
       </div>
-      {(exchange.auth.message !== undefined || exchange.problems.length > 0) && (
-        <ul className="notes" data-testid="notes">
-          {exchange.auth.message !== undefined && <li className="note note--bad">{exchange.auth.message}</li>}
-          {exchange.problems.map((problem) => (
-            <li key={problem.code} className="note note--warn" data-testid="problem" data-code={problem.code}>
-              {problem.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      <VerdictNotes exchange={exchange} />
     </header>
   );
 }

@@ -5,9 +5,9 @@ import { useAppStore, useEngine } from '../../store/store-context';
 import { Tabs, type TabDef } from '../../ui/tabs';
 import { BodyView } from './body-view';
 import { DetailHeader } from './detail-header';
-import { HeadersTable } from './headers-table';
 import { OktaEventsTab } from './okta-events-tab';
 import { RawTab } from './raw-tab';
+import { RequestHeadersTab } from './request-headers-tab';
 import { ResponseTab } from './response-tab';
 import { TimingTab } from './timing-tab';
 
@@ -31,7 +31,7 @@ function Panel({ tab, exchange }: { tab: DetailTab; exchange: Exchange }) {
     case 'raw':
       return <RawTab exchange={exchange} />;
     case 'headers':
-      return <HeadersTable headers={exchange.request.headers} testId="request-headers" />;
+      return <RequestHeadersTab exchange={exchange} />;
     case 'response':
       return <ResponseTab exchange={exchange} />;
     case 'timing':

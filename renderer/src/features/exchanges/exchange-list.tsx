@@ -58,6 +58,7 @@ export function ExchangeList() {
         <span className="cell cell--method">Method</span>
         <span className="cell cell--status">Status</span>
         <span className="cell cell--events">Okta events</span>
+        <span className="cell cell--outcome">Okta next</span>
         <span className="cell cell--auth">Auth</span>
         <span className="cell cell--duration">Duration</span>
       </div>

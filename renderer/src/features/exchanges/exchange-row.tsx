@@ -4,6 +4,7 @@ import { AuthBadge, StatusBadge } from '../../ui/badges';
 import { formatClock, formatDuration } from '../../ui/format';
 import { selectSummary } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
+import { FlagMarks, OutcomeBadge } from '../verdicts/outcome-badge';
 
 export const ROW_HEIGHT = 30;
 
@@ -47,7 +48,11 @@ export const ExchangeRow = memo(function ExchangeRow(props: {
         <StatusBadge status={summary.status} />
       </span>
       <span role="cell" className="cell cell--events" title={summary.eventTypes.join(', ') || summary.path}>
-        {describeEvents(summary) || summary.path}
+        <span className="cell__text">{describeEvents(summary) || summary.path}</span>
+        <FlagMarks summary={summary} />
+      </span>
+      <span role="cell" className="cell cell--outcome">
+        <OutcomeBadge summary={summary} />
       </span>
       <span role="cell" className="cell cell--auth">
         <AuthBadge result={summary.auth} />

@@ -1,15 +1,16 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { SettingsPatch } from '../../../../shared/contract/schemas';
-import type { SettingsView } from '../../../../shared/model/settings';
+import type { RequiredHeader, SettingsView } from '../../../../shared/model/settings';
 import { saveSettings } from '../../store/commands';
 import { selectSettings, selectSettingsOpen } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
+import { RequiredHeadersEditor } from './required-headers-editor';
 
 interface Draft {
   port: string;
   hookPath: string;
   authHeader: string;
-  successStatus: '200' | '204';
+  requiredHeaders: RequiredHeader[];
   bodyLimitMb: string;
   /** Empty keeps the current secret. */
   newSecret: string;
@@ -22,7 +23,7 @@ const draftOf = (settings: SettingsView): Draft => ({
   port: String(settings.port),
   hookPath: settings.hookPath,
   authHeader: settings.authHeader,
-  successStatus: String(settings.successStatus) as Draft['successStatus'],
+  requiredHeaders: settings.requiredHeaders,
   bodyLimitMb: String(Math.round((settings.bodyLimitBytes / MB) * 100) / 100),
   newSecret: '',
   removeSecret: false,
@@ -33,7 +34,9 @@ function patchOf(draft: Draft): SettingsPatch {
     port: Number(draft.port),
     hookPath: draft.hookPath.trim(),
     authHeader: draft.authHeader.trim(),
-    successStatus: draft.successStatus === '200' ? 200 : 204,
+    requiredHeaders: draft.requiredHeaders
+      .map(({ name, value }) => ({ name: name.trim(), value }))
+      .filter(({ name }) => name !== ''),
     bodyLimitBytes: Math.round(Number(draft.bodyLimitMb) * MB),
   };
   if (draft.removeSecret) patch.secret = null;
@@ -140,21 +143,17 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
             Okta sends this value verbatim in the header above, e.g. &quot;Basic …&quot; for Basic auth.
           </small>
         </label>
-        <fieldset className="field">
-          <legend>Answer for accepted deliveries</legend>
-          {(['204', '200'] as const).map((code) => (
-            <label key={code} className="radio">
-              <input
-                type="radio"
-                name="success"
-                checked={draft.successStatus === code}
-                onChange={() => set('successStatus', code)}
-                data-testid={`settings-success-${code}`}
-              />
-              {code === '204' ? '204 No Content' : '200 OK'} (empty body)
-            </label>
-          ))}
-        </fieldset>
+        <div className="field">
+          <span>Custom headers Okta must send</span>
+          <RequiredHeadersEditor
+            value={draft.requiredHeaders}
+            onChange={(next) => set('requiredHeaders', next)}
+          />
+          <small>
+            The hook&apos;s custom headers in Okta. A call without them, or with another value, is answered
+            401.
+          </small>
+        </div>
         <label className="field">
           <span>Body size limit (MB)</span>
           <input

@@ -3,6 +3,9 @@ import { selectConnected, selectStatus, selectTheme } from '../../store/selector
 import type { ThemeChoice } from '../../store/slices/ui-slice';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { CopyButton } from '../../ui/copy-button';
+import { ResponsePolicyMenu } from '../response-policy/response-policy-menu';
+import { SampleDialog } from '../samples/sample-dialog';
+import { useState } from 'react';
 
 const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'dark', dark: 'light', light: 'system' };
 const THEME_LABEL: Record<ThemeChoice, string> = {
@@ -44,6 +47,7 @@ export function TopBar() {
   const theme = useAppStore(selectTheme);
   const status = useAppStore(selectStatus);
   const { store, bridge } = useEngine();
+  const [sampling, setSampling] = useState(false);
   return (
     <>
       <header className="top-bar">
@@ -53,6 +57,15 @@ export function TopBar() {
         </div>
         <ReceiverState />
         <div className="top-bar__actions">
+          <button
+            type="button"
+            className="button"
+            onClick={() => setSampling(true)}
+            data-testid="open-samples"
+          >
+            Send test delivery
+          </button>
+          <ResponsePolicyMenu />
           <button
             type="button"
             className="button"
@@ -81,6 +94,7 @@ export function TopBar() {
           </button>
         </div>
       </header>
+      {sampling && <SampleDialog onClose={() => setSampling(false)} />}
       {status?.storage.error && (
         <div className="banner banner--error" role="alert" data-testid="storage-error">
           {status.storage.error}

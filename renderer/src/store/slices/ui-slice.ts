@@ -25,7 +25,7 @@ export const clampListFraction = (fraction: number) => Math.min(0.75, Math.max(0
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
   theme: 'system',
   detailTab: 'events',
-  listFraction: 0.46,
+  listFraction: 0.5,
   settingsOpen: false,
   setTheme: (theme) => set({ theme }),
   setDetailTab: (detailTab) => set({ detailTab }),

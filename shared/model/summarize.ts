@@ -1,4 +1,4 @@
-import type { Exchange, ExchangeSummary } from '../../../shared/model/exchange';
+import type { Exchange, ExchangeSummary } from './exchange';
 
 /** The list row of an exchange: what the UI needs without fetching the bodies. */
 export const summarize = (exchange: Exchange): ExchangeSummary => {
@@ -17,7 +17,13 @@ export const summarize = (exchange: Exchange): ExchangeSummary => {
     eventCount: exchange.okta.events.length,
     problemCount: exchange.problems.length,
     size: exchange.request.body.size,
+    repeat: exchange.sightings?.repeatOf !== undefined,
+    repeatedEvents: exchange.sightings?.repeatedEvents.length ?? 0,
+    outOfOrderEvents: exchange.sightings?.outOfOrder.length ?? 0,
   };
+  if (exchange.okta.eventId !== undefined) summary.eventId = exchange.okta.eventId;
+  if (exchange.okta.hookId !== undefined) summary.hookId = exchange.okta.hookId;
+  if (exchange.verificationProblem !== undefined) summary.verificationProblem = exchange.verificationProblem;
   if (exchange.replayOf !== undefined) summary.replayOf = exchange.replayOf;
   return summary;
 };

@@ -1,0 +1,76 @@
+import type { Exchange } from '../../../../shared/model/exchange';
+import { summarize } from '../../../../shared/model/summarize';
+import { openExchange } from '../../store/commands';
+import { useEngine } from '../../store/store-context';
+import { formatDuration } from '../../ui/format';
+import { outcomeOf } from '../verdicts/outcome';
+
+function ShowExchange({ id, label }: { id: string; label: string }) {
+  const { store, bridge } = useEngine();
+  return (
+    <button
+      type="button"
+      className="link-button"
+      onClick={() => void openExchange(store, bridge, id)}
+      data-testid="show-first-sighting"
+    >
+      {label}
+    </button>
+  );
+}
+
+/** Redeliveries and ordering, in one sentence each (reference §4.2). */
+function SightingNotes({ exchange }: { exchange: Exchange }) {
+  const sightings = exchange.sightings;
+  if (!sightings) return null;
+  const firstOfRepeated = sightings.repeatedEvents[0]?.firstExchangeId;
+  return (
+    <>
+      {sightings.repeatOf !== undefined && (
+        <li className="note note--warn" data-testid="note-repeat">
+          Redelivery: Okta sent this eventId before (a retry, or at-least-once delivery). Handlers should skip
+          eventIds they have processed.{' '}
+          <ShowExchange id={sightings.repeatOf} label="Show the first delivery" />
+        </li>
+      )}
+      {firstOfRepeated !== undefined && (
+        <li className="note note--warn" data-testid="note-repeated-events">
+          {sightings.repeatedEvents.length} of these events already arrived in another delivery: deduplicate
+          on each event&apos;s uuid. <ShowExchange id={firstOfRepeated} label="Show where it came first" />
+        </li>
+      )}
+      {sightings.outOfOrder.length > 0 && (
+        <li className="note note--warn" data-testid="note-out-of-order">
+          {sightings.outOfOrder.length} event(s) were published before an event already received: order by{' '}
+          <code>published</code>, not by arrival.
+        </li>
+      )}
+    </>
+  );
+}
+
+/** What Okta will do, and anything the user should act on, each in one plain sentence. */
+export function VerdictNotes({ exchange }: { exchange: Exchange }) {
+  const outcome = outcomeOf(summarize(exchange));
+  const budget = `${formatDuration(exchange.timing.durationMs)} of Okta's 3 s budget used here.`;
+  return (
+    <ul className="notes" data-testid="notes">
+      {exchange.kind !== 'other' && (
+        <li className={`note note--${outcome.tone}`} data-testid="note-outcome">
+          <strong>{outcome.sentence}</strong> <span className="muted">{budget}</span>
+        </li>
+      )}
+      {exchange.auth.message !== undefined && (
+        <li className="note note--bad" data-testid="note-auth">
+          {exchange.auth.message}
+        </li>
+      )}
+      <SightingNotes exchange={exchange} />
+      {exchange.problems.map((problem) => (
+        <li key={problem.code} className="note note--warn" data-testid="problem" data-code={problem.code}>
+          {problem.message}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,123 @@
+import { useMemo, useState } from 'react';
+import { EVENT_HOOK_ELIGIBLE_TYPES } from '../../../../shared/okta/event-types';
+import { FEATURED_SAMPLE_TYPES } from '../../../../shared/okta/sample-templates';
+import { sendSample } from '../../store/commands';
+import { useEngine } from '../../store/store-context';
+import { useDismiss } from '../../ui/use-dismiss';
+
+const MAX_EVENTS = 50;
+
+function TypeList(props: {
+  types: readonly string[];
+  selected: string[];
+  onToggle: (type: string) => void;
+  testId: string;
+}) {
+  return (
+    <div className="type-list" data-testid={props.testId}>
+      {props.types.map((type) => (
+        <button
+          key={type}
+          type="button"
+          className={`chip${props.selected.includes(type) ? ' chip--on' : ''}`}
+          aria-pressed={props.selected.includes(type)}
+          onClick={() => props.onToggle(type)}
+        >
+          {type}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * Like Okta's Preview: pick event types, and a realistic delivery with one event of each is
+ * sent through the receiver with the configured secret and headers.
+ */
+export function SampleDialog(props: { onClose: () => void }) {
+  const { store, bridge } = useEngine();
+  const [selected, setSelected] = useState<string[]>(['user.session.start']);
+  const [search, setSearch] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const panel = useDismiss<HTMLDivElement>(true, props.onClose);
+  const matches = useMemo(() => {
+    const needle = search.trim().toLowerCase();
+    return needle === ''
+      ? []
+      : EVENT_HOOK_ELIGIBLE_TYPES.filter((type) => type.includes(needle)).slice(0, 200);
+  }, [search]);
+  const toggle = (type: string) =>
+    setSelected((current) =>
+      current.includes(type) ? current.filter((t) => t !== type) : [...current, type].slice(0, MAX_EVENTS),
+    );
+  const send = async () => {
+    setSending(true);
+    const result = await sendSample(store, bridge, selected);
+    setSending(false);
+    if (result.ok) props.onClose();
+    else setError(result.error.message);
+  };
+  return (
+    <div className="modal-backdrop">
+      <div
+        className="modal modal--wide"
+        ref={panel}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="sample-title"
+        data-testid="sample-dialog"
+      >
+        <h2 id="sample-title">Send a test delivery</h2>
+        <p className="muted">
+          Built like Okta&apos;s Preview: fresh ids, current timestamps, one event per type you pick, sent
+          through the receiver with your secret and headers. It is recorded like a real delivery and marked{' '}
+          <em>sample</em>.
+        </p>
+        <h3 className="section-title">Common event types</h3>
+        <TypeList
+          types={FEATURED_SAMPLE_TYPES}
+          selected={selected}
+          onToggle={toggle}
+          testId="featured-types"
+        />
+        <label className="field">
+          <span>All {EVENT_HOOK_ELIGIBLE_TYPES.length} event types Okta can deliver</span>
+          <input
+            placeholder="Search, e.g. group or mfa"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            data-testid="sample-search"
+          />
+        </label>
+        {matches.length > 0 && (
+          <TypeList types={matches} selected={selected} onToggle={toggle} testId="matching-types" />
+        )}
+        <p data-testid="sample-selection">
+          {selected.length === 0
+            ? 'Pick at least one event type.'
+            : `In this delivery, in order: ${selected.join(', ')}`}
+        </p>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="modal__actions">
+          <button type="button" className="button" onClick={props.onClose}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={selected.length === 0 || sending}
+            onClick={() => void send()}
+            data-testid="sample-send"
+          >
+            {selected.length > 1 ? `Send a batch of ${selected.length} events` : 'Send 1 event'}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

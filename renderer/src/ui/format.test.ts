@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { formatDuration, statusTone } from './format';
+
+describe('format', () => {
+  it('keeps precision where it matters and switches units for long spans', () => {
+    expect(formatDuration(0.456)).toBe('0.46 ms');
+    expect(formatDuration(12.34)).toBe('12.3 ms');
+    expect(formatDuration(3362)).toBe('3362 ms');
+    expect(formatDuration(42_000)).toBe('42.0 s');
+    expect(formatDuration(30 * 60_000)).toBe('30 min');
+    expect(formatDuration(5 * 3_600_000)).toBe('5.0 h');
+    expect(formatDuration(-3 * 86_400_000)).toBe('−3 days');
+  });
+
+  it('gives each status class one tone', () => {
+    expect([204, 302, 401, 503, 0].map(statusTone)).toEqual([
+      'ok',
+      'redirect',
+      'client-error',
+      'server-error',
+      'none',
+    ]);
+  });
+});
