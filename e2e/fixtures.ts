@@ -2,6 +2,7 @@ import { test as base } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { answer, startTarget, type TargetServer } from '../electron/core/testing/target-server';
 import { startHeadless, type HeadlessInstance } from './headless-process';
 import { InspectorPage } from './pages/inspector-page';
 
@@ -20,6 +21,8 @@ export interface OktaSender {
 
 interface Fixtures {
   engine: HeadlessInstance;
+  /** A stand-in for the developer's own handler, answering 200 and recording requests. */
+  handler: TargetServer;
   okta: OktaSender;
   inspector: InspectorPage;
 }
@@ -30,6 +33,11 @@ export const test = base.extend<Fixtures>({
     const instance = await startHeadless(['--secret', SECRET]);
     await use(instance);
     await instance.stop();
+  },
+  handler: async ({}, use) => {
+    const server = await startTarget(answer(200, '{"handled":true}', { 'Content-Type': 'application/json' }));
+    await use(server);
+    await server.close();
   },
   okta: async ({ engine }, use) => {
     const { receiverUrl } = engine;

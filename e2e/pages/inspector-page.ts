@@ -60,6 +60,21 @@ export class InspectorPage {
     await expect(this.page.getByTestId('response-policy-panel')).toBeHidden();
   }
 
+  /** Replay the open exchange to `url`, replacing its body with `body` when given. */
+  async replayTo(url: string, body?: string): Promise<void> {
+    await this.detail.getByTestId('open-replay').click();
+    const dialog = this.page.getByTestId('replay-dialog');
+    await dialog.getByTestId('replay-target-url').check();
+    await dialog.getByTestId('replay-url').fill(url);
+    if (body !== undefined) {
+      await dialog.getByTestId('replay-edit').click();
+      await dialog.getByTestId('replay-body').fill(body);
+      await expect(dialog.getByTestId('replay-body-status')).toHaveText('Valid JSON');
+    }
+    await dialog.getByTestId('replay-send').click();
+    await expect(dialog).toBeHidden();
+  }
+
   outcome(index: number): Locator {
     return this.row(index).getByTestId('outcome-badge');
   }

@@ -9,6 +9,7 @@ import { createRequestHandler } from './receiver/handle-request';
 import { LoopbackTags } from './receiver/loopback-tags';
 import { Receiver } from './receiver/receiver';
 import { createDispatcher, type Dispatch } from './rpc/dispatcher';
+import { runReplay, type ReplayInput } from './replay/replay-runner';
 import { createHandlers } from './rpc/handlers';
 import { PushStream } from './rpc/push-stream';
 import { sendSample } from './samples/send-sample';
@@ -48,6 +49,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const push = new PushStream({ flushMs: options.pushFlushMs ?? 50, maxBatch: 1000 });
   const tracker = new SightingsTracker();
   const tags = new LoopbackTags();
+  const newId = options.newId ?? randomUUID;
   const lock = await lockDataDir(options.dataDir);
   const settings = await SettingsStore.open({
     dataDir: options.dataDir,
@@ -88,7 +90,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       store,
       tracker,
       tags,
-      newId: options.newId ?? randomUUID,
+      newId,
       clock,
       logger,
       onStorageHealth: (error) => {
@@ -137,8 +139,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       eventTypes,
     );
 
+  const replay = (input: ReplayInput) =>
+    runReplay({ store, settings, tags, hookUrl: () => receiver.status().hookUrl, clock, newId }, input);
+
   const dispatch = createDispatcher(
-    createHandlers({ settings, store, status, updateSettings, clearExchanges, sendSamples }),
+    createHandlers({ settings, store, status, updateSettings, clearExchanges, sendSamples, replay }),
     logger,
   );
 

@@ -20,6 +20,12 @@ describe('headless arguments', () => {
     ).toEqual({ port: 0, uiPort: 9000, secret: 's', dataDir: '/d', token: 'x'.repeat(16), help: false });
   });
 
+  it('takes a forward target', () => {
+    expect(parseHeadlessArgs(['--forward-to', 'http://localhost:3000/okta/hooks']).forwardTo).toBe(
+      'http://localhost:3000/okta/hooks',
+    );
+  });
+
   it('defaults the UI port and leaves the receiver port to settings', () => {
     expect(parseHeadlessArgs([])).toEqual({ uiPort: 8788, help: false });
   });
@@ -29,6 +35,7 @@ describe('headless arguments', () => {
     [['--ui-port', '70000'], /--ui-port must be a port number/],
     [['--token', 'short'], /at least 16/],
     [['--bogus'], /Unknown option/],
+    [['--forward-to', 'ftp://x'], /--forward-to must be an http/],
   ])('refuses %j with a clear message', (argv, message) => {
     expect(() => parseHeadlessArgs(argv)).toThrow(message);
   });

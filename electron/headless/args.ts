@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { targetUrlSchema } from '../../shared/contract/schemas';
 
 export interface HeadlessArgs {
   port?: number;
@@ -6,6 +7,7 @@ export interface HeadlessArgs {
   secret?: string;
   dataDir?: string;
   token?: string;
+  forwardTo?: string;
   help: boolean;
 }
 
@@ -16,6 +18,7 @@ export const USAGE = `Usage: npm run headless -- [options]
   --secret S      shared secret Okta sends in the auth header (this run only)
   --data-dir D    where exchanges and settings are kept (default: the desktop app's folder)
   --token T       API token for the browser UI (default: a new random token each run)
+  --forward-to U  pass each request on to your handler at URL U and relay its answer (this run only)
   --help          show this text`;
 
 const port = (value: string | undefined, flag: string): number | undefined => {
@@ -38,6 +41,7 @@ export function parseHeadlessArgs(argv: string[]): HeadlessArgs {
       secret: { type: 'string' },
       'data-dir': { type: 'string' },
       token: { type: 'string' },
+      'forward-to': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -50,5 +54,11 @@ export function parseHeadlessArgs(argv: string[]): HeadlessArgs {
   if (values.secret !== undefined) args.secret = values.secret;
   if (values['data-dir'] !== undefined) args.dataDir = values['data-dir'];
   if (values.token !== undefined) args.token = values.token;
+  const forwardTo = values['forward-to'];
+  if (forwardTo !== undefined) {
+    if (!targetUrlSchema.safeParse(forwardTo).success)
+      throw new Error(`--forward-to must be an http:// or https:// URL, not "${forwardTo}".`);
+    args.forwardTo = forwardTo;
+  }
   return args;
 }

@@ -33,6 +33,7 @@ async function main(argv: string[]): Promise<void> {
     overrides: {
       ...(args.port !== undefined ? { port: args.port } : {}),
       ...(args.secret !== undefined ? { secret: args.secret } : {}),
+      ...(args.forwardTo !== undefined ? { forward: { target: args.forwardTo } } : {}),
     },
   });
   const token = args.token ?? randomBytes(24).toString('base64url');

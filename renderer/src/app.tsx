@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { CompareBanner } from './features/compare/compare-banner';
+import { CompareView } from './features/compare/compare-view';
 import { DetailPane } from './features/detail/detail-pane';
 import { ExchangeList } from './features/exchanges/exchange-list';
 import { useListKeyboard } from './features/exchanges/use-list-keyboard';
@@ -26,6 +28,7 @@ export function App() {
   return (
     <div className="app" data-app-state={loaded && connected ? 'ready' : 'loading'} data-testid="app">
       <TopBar />
+      <CompareBanner />
       <main className="app__main">
         <SplitPane
           fraction={fraction}
@@ -35,6 +38,7 @@ export function App() {
         />
       </main>
       <SettingsDialog />
+      <CompareView />
     </div>
   );
 }

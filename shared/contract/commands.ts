@@ -5,7 +5,7 @@ import type { AppStatus } from '../model/status';
 import { defineCommand, returns, type CommandSpec } from './define';
 import type { CommandName } from './names';
 import { isEventHookEligible } from '../okta/event-types';
-import { settingsPatchSchema } from './schemas';
+import { replayInputSchema, settingsPatchSchema } from './schemas';
 
 const noInput = z.object({}).strict();
 
@@ -62,6 +62,12 @@ export const commands = {
       })
       .strict(),
     output: returns<{ exchangeId: string }>(),
+  }),
+  'replay.run': defineCommand({
+    summary:
+      'Resend one exchange (as captured or with edits) or several (in received or published order) to the forward target, the receiver or a URL; returns the new exchange ids.',
+    input: replayInputSchema,
+    output: returns<{ exchangeIds: string[] }>(),
   }),
 } as const satisfies Record<CommandName, CommandSpec>;
 

@@ -11,6 +11,7 @@ export const commandNames = [
   'exchanges.get',
   'exchanges.clear',
   'samples.send',
+  'replay.run',
 ] as const;
 
 export const eventNames = [

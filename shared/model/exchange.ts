@@ -43,6 +43,8 @@ export interface ResponseRecord {
 export interface TimingRecord {
   /** Until the whole body had been read. */
   bodyMs: number;
+  /** Spent waiting for the forward target (or the replay target); the rest is the inspector's. */
+  targetMs?: number;
   /** Until the exchange was durably written; absent if the process stopped before it knew. */
   storedMs?: number;
   /** Until the end of the response. */
@@ -102,6 +104,20 @@ export interface OktaDecoded {
   events: OktaEventSummary[];
 }
 
+/** Why a handler gave no answer. */
+export type TargetFailureCause = 'refused' | 'dns' | 'reset' | 'timeout' | 'other';
+
+/** The request passed on to the user's handler, and what came back. */
+export interface ForwardRecord {
+  /** The full URL the request went to. */
+  url: string;
+  /** Headers as sent to the handler (hop-by-hop ones dropped, Host set to the target). */
+  headers: HeaderList;
+  /** The handler's answer, relayed to the caller; absent when it failed. */
+  response?: ResponseRecord;
+  error?: { cause: TargetFailureCause; message: string };
+}
+
 /** At-least-once delivery, seen from here (reference §4.2). */
 export interface Sightings {
   /** This delivery's eventId was seen before: the id of the exchange that first carried it. */
@@ -134,6 +150,8 @@ export interface Exchange {
   problems: Problem[];
   /** Deliveries only: redeliveries, repeated events, events out of order. */
   sightings?: Sightings;
+  /** Set when the request was passed on to the user's handler (forward target or replay). */
+  forward?: ForwardRecord;
   /** Verification only: why Okta would refuse the answer (time aside), or null if it would not. */
   verificationProblem?: string | null;
   /** Set on exchanges made by replay: the id of the exchange that was replayed. */
@@ -166,5 +184,8 @@ export interface ExchangeSummary {
   /** Events published before one already received. */
   outOfOrderEvents: number;
   verificationProblem?: string | null;
+  /** The request went to a handler: its URL, and the cause when it gave no answer. */
+  forwardedTo?: string;
+  forwardError?: TargetFailureCause;
   replayOf?: string;
 }

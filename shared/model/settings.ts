@@ -14,6 +14,16 @@ export interface RequiredHeader {
   value: string;
 }
 
+/** Passing requests on to the user's own handler. */
+export interface ForwardSettings {
+  /** e.g. `http://localhost:3000/okta/hooks`; null answers everything here. */
+  target: string | null;
+  /** How long to wait for the handler to answer completely (Okta itself waits 3 s). */
+  timeoutMs: number;
+  /** `auto` answers Okta's challenge here; `forward` lets the handler answer it. */
+  verification: 'auto' | 'forward';
+}
+
 /** Receiver behaviour the user controls. Secrets are never part of what crosses to the UI. */
 export interface Settings {
   /** Receiver port on 127.0.0.1; 0 picks any free port. */
@@ -25,6 +35,7 @@ export interface Settings {
   /** Custom headers that must arrive with these values; they are not secret in Okta. */
   requiredHeaders: RequiredHeader[];
   response: ResponsePolicy;
+  forward: ForwardSettings;
   /** Request bodies above this many bytes are answered 413 and kept truncated. */
   bodyLimitBytes: number;
 }

@@ -24,6 +24,8 @@ export const summarize = (exchange: Exchange): ExchangeSummary => {
   if (exchange.okta.eventId !== undefined) summary.eventId = exchange.okta.eventId;
   if (exchange.okta.hookId !== undefined) summary.hookId = exchange.okta.hookId;
   if (exchange.verificationProblem !== undefined) summary.verificationProblem = exchange.verificationProblem;
+  if (exchange.forward) summary.forwardedTo = exchange.forward.url;
+  if (exchange.forward?.error) summary.forwardError = exchange.forward.error.cause;
   if (exchange.replayOf !== undefined) summary.replayOf = exchange.replayOf;
   return summary;
 };

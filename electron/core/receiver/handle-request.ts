@@ -6,6 +6,7 @@ import type { Clock, Logger } from '../deps';
 import type { SettingsStore } from '../settings/settings-store';
 import type { ExchangeStore, NewExchange } from '../store/exchange-store';
 import { describeRequest, type DraftExchange } from './describe-request';
+import { forwardRequest, shouldForward } from './forward-request';
 import type { LoopbackTags } from './loopback-tags';
 import { readBody } from './read-body';
 import { storageFailureAnswer, type Answer } from './respond';
@@ -41,12 +42,16 @@ async function handle(deps: PipelineDeps, request: IncomingMessage, response: Se
   const receivedAt = deps.clock.now();
   const settings = deps.settings.current();
   const body = await readBody(request, settings.bodyLimitBytes);
-  const described = describeRequest(request, body, {
+  const local = describeRequest(request, body, {
     settings,
     secret: deps.settings.secret(),
     tags: deps.tags,
     arrival: { receivedAt, bodyMs: deps.clock.monotonic() - startedAt },
   });
+  const described =
+    !body.aborted && shouldForward(local, settings.forward, body.truncated)
+      ? await forwardRequest(local, body.bytes, settings.forward, () => deps.clock.monotonic())
+      : local;
   const stored = await store(deps, described.exchange);
   if (stored && described.tag) deps.tags.recorded(described.tag.token, stored.id);
   if (body.aborted) return;
@@ -55,7 +60,7 @@ async function handle(deps: PipelineDeps, request: IncomingMessage, response: Se
     const storedMs = deps.clock.monotonic() - startedAt;
     response.once('close', () => {
       const timing = {
-        bodyMs: stored.timing.bodyMs,
+        ...stored.timing,
         storedMs,
         durationMs: deps.clock.monotonic() - startedAt,
       };

@@ -11,7 +11,7 @@ export interface TagInfo {
 
 interface Pending {
   info: TagInfo;
-  resolve: (exchangeId: string) => void;
+  resolve: (exchangeId: string | null) => void;
 }
 
 /**
@@ -22,15 +22,19 @@ interface Pending {
 export class LoopbackTags {
   private readonly pending = new Map<string, Pending>();
 
-  /** A tag to send in TAG_HEADER; `stored` resolves with the recorded exchange's id. */
-  issue(info: TagInfo): { token: string; stored: Promise<string> } {
+  /**
+   * A tag to send in TAG_HEADER; `stored` resolves with the recorded exchange's id, or null if
+   * the tag is withdrawn first.
+   */
+  issue(info: TagInfo): { token: string; stored: Promise<string | null> } {
     const token = randomBytes(16).toString('hex');
-    const stored = new Promise<string>((resolve) => this.pending.set(token, { info, resolve }));
+    const stored = new Promise<string | null>((resolve) => this.pending.set(token, { info, resolve }));
     return { token, stored };
   }
 
-  /** Forget a tag whose request failed before it was recorded. */
-  cancel(token: string): void {
+  /** Withdraw a tag (its request is over); does nothing once it was recorded. */
+  withdraw(token: string): void {
+    this.pending.get(token)?.resolve(null);
     this.pending.delete(token);
   }
 

@@ -6,6 +6,7 @@ import { CommandError } from './command-error';
 import type { Handlers } from './dispatcher';
 import type { AppStatus } from '../../../shared/model/status';
 import type { SettingsPatch } from '../../../shared/contract/schemas';
+import type { ReplayInput } from '../replay/replay-runner';
 
 /** What the handlers need from the engine; `createCore` provides it. */
 export interface HandlerContext {
@@ -15,6 +16,7 @@ export interface HandlerContext {
   updateSettings(patch: SettingsPatch): Promise<void>;
   clearExchanges(): Promise<number>;
   sendSamples(eventTypes: string[]): Promise<{ exchangeId: string }>;
+  replay(input: ReplayInput): Promise<{ exchangeIds: string[] }>;
 }
 
 export function createHandlers(context: HandlerContext): Handlers {
@@ -33,6 +35,8 @@ export function createHandlers(context: HandlerContext): Handlers {
     },
     'exchanges.clear': async () => ({ cleared: await context.clearExchanges() }),
     'samples.send': ({ eventTypes }) => context.sendSamples(eventTypes),
+    'replay.run': ({ id, ids, ...rest }) =>
+      context.replay({ ...rest, ids: ids ?? (id === undefined ? [] : [id]) }),
   };
 }
 

@@ -1,11 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { request } from 'node:http';
 import type { HeaderList } from '../../../shared/model/exchange';
 import type { Settings } from '../../../shared/model/settings';
 import { buildSampleDelivery } from '../../../shared/okta/sample-builder';
 import type { Clock } from '../deps';
 import type { LoopbackTags } from '../receiver/loopback-tags';
-import { TAG_HEADER } from '../receiver/loopback-tags';
+import { sendThroughReceiver } from '../receiver/send-through-receiver';
 import { CommandError } from '../rpc/command-error';
 
 /** A fixed, recognisable hook id, so samples never mix with a real hook's ordering. */
@@ -14,6 +13,9 @@ export const SAMPLE_HOOK_ID = 'who0sample0inspector';
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const randomId = (length: number) =>
   Array.from(randomBytes(length), (byte) => ALPHABET[byte % ALPHABET.length]).join('');
+
+/** Samples are answered like any delivery; allow for a deliberately slow answer policy. */
+const SAMPLE_TIMEOUT_MS = 90_000;
 
 export interface SampleDeps {
   settings: () => Settings;
@@ -39,7 +41,7 @@ function oktaHeaders(settings: Settings, secret: string | null, url: URL, length
 
 /**
  * Like Okta's Preview: build a delivery and send it through the real receiver, so it is
- * checked, answered and recorded exactly as a real one. Resolves once it is stored.
+ * checked, answered and recorded exactly as a real one.
  */
 export async function sendSample(deps: SampleDeps, eventTypes: string[]): Promise<{ exchangeId: string }> {
   const hookUrl = deps.hookUrl();
@@ -48,26 +50,27 @@ export async function sendSample(deps: SampleDeps, eventTypes: string[]): Promis
       'unavailable',
       'The receiver is not running, so there is nowhere to send the sample.',
     );
-  const body = Buffer.from(
-    JSON.stringify(
-      buildSampleDelivery(eventTypes, {
-        now: deps.clock.now(),
-        uuid: randomUUID,
-        randomId,
-        hookId: SAMPLE_HOOK_ID,
-      }),
-    ),
-  );
-  const url = new URL(hookUrl);
-  const { token, stored } = deps.tags.issue({ origin: 'sample' });
-  const headers = [...oktaHeaders(deps.settings(), deps.secret(), url, body.length), [TAG_HEADER, token]];
-  const failed = new Promise<never>((_, reject) => {
-    const req = request(url, { method: 'POST', headers: headers.flat() }, (response) => response.resume());
-    req.on('error', (error) => {
-      deps.tags.cancel(token);
-      reject(new CommandError('unavailable', `The sample could not reach the receiver: ${error.message}`));
-    });
-    req.end(body);
+  const delivery = buildSampleDelivery(eventTypes, {
+    now: deps.clock.now(),
+    uuid: randomUUID,
+    randomId,
+    hookId: SAMPLE_HOOK_ID,
   });
-  return { exchangeId: await Promise.race([stored, failed]) };
+  const body = Buffer.from(JSON.stringify(delivery));
+  const url = new URL(hookUrl);
+  const { exchangeId } = await sendThroughReceiver(
+    deps.tags,
+    { origin: 'sample' },
+    {
+      url,
+      path: url.pathname,
+      method: 'POST',
+      headers: oktaHeaders(deps.settings(), deps.secret(), url, body.length),
+      body,
+      timeoutMs: SAMPLE_TIMEOUT_MS,
+      bodyLimit: 1024 * 1024,
+    },
+    () => deps.clock.monotonic(),
+  );
+  return { exchangeId };
 }

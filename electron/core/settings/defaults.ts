@@ -7,5 +7,6 @@ export const DEFAULT_SETTINGS: Settings = {
   requiredHeaders: [],
   // Okta's ask: an empty 200 or 204, at once (reference §2.5).
   response: { status: 204, delayMs: 0, body: '' },
+  forward: { target: null, timeoutMs: 30_000, verification: 'auto' },
   bodyLimitBytes: 10 * 1024 * 1024,
 };

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { settingsPatchSchema, type SettingsPatch } from '../../../shared/contract/schemas';
-import type { Settings, SettingsView } from '../../../shared/model/settings';
+import type { ForwardSettings, Settings, SettingsView } from '../../../shared/model/settings';
 import { maskSecret } from '../../../shared/okta/secret-mask';
 import type { Logger, SecretVault } from '../deps';
 import { DEFAULT_SETTINGS } from './defaults';
@@ -9,7 +9,12 @@ import { DEFAULT_SETTINGS } from './defaults';
 const FILE = 'settings.json';
 
 /** Values given on the command line: they apply to this run and are not written to disk. */
-export type SettingsOverrides = Partial<Settings> & { secret?: string };
+export type SettingsOverrides = Partial<Omit<Settings, 'forward'>> & {
+  forward?: Partial<ForwardSettings>;
+  secret?: string;
+};
+
+type StoredOverrides = Omit<SettingsOverrides, 'secret'>;
 
 /**
  * Settings persisted as JSON in the data directory, with the secret kept apart in a vault.
@@ -19,7 +24,7 @@ export class SettingsStore {
   private constructor(
     private readonly file: string,
     private persisted: Settings,
-    private overrides: Partial<Settings>,
+    private overrides: StoredOverrides,
     private secretValue: string | null,
     private readonly vault: SecretVault,
   ) {}
@@ -38,7 +43,11 @@ export class SettingsStore {
   }
 
   current(): Settings {
-    return { ...this.persisted, ...this.overrides };
+    return {
+      ...this.persisted,
+      ...this.overrides,
+      forward: { ...this.persisted.forward, ...this.overrides.forward },
+    };
   }
 
   /** The shared secret in clear. Only the receiver and exports that asked for it may call this. */

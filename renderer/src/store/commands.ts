@@ -11,6 +11,11 @@ import type { AppStore } from './create-app-store';
 
 export async function openExchange(store: AppStore, bridge: Bridge, id: string): Promise<void> {
   const state = store.getState();
+  // While comparing, the next exchange picked is the other side of the comparison.
+  if (state.compare?.b === null && state.compare.a !== id) {
+    state.setCompare({ a: state.compare.a, b: id });
+    return;
+  }
   state.select(id);
   const cached = state.details[id];
   if (cached?.state === 'ready' || cached?.state === 'loading') return;

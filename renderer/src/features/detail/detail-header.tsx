@@ -1,10 +1,12 @@
 import type { Exchange } from '../../../../shared/model/exchange';
 import { AuthBadge, StatusBadge } from '../../ui/badges';
 import { formatDateTime, formatDuration } from '../../ui/format';
+import { DetailActions } from './detail-actions';
+import { ReplayLinks } from './replay-links';
 import { VerdictNotes } from './verdict-notes';
 
 /** The request line and, in one sentence each, anything the user should act on. */
-export function DetailHeader({ exchange }: { exchange: Exchange }) {
+export function DetailHeader({ exchange, onCompare }: { exchange: Exchange; onCompare: () => void }) {
   const { request } = exchange;
   const target = request.query === '' ? request.path : `${request.path}?${request.query}`;
   return (
@@ -24,7 +26,9 @@ export function DetailHeader({ exchange }: { exchange: Exchange }) {
         <span>from {request.remoteAddress || 'unknown'}</span>
         <AuthBadge result={exchange.auth.result} />
       </div>
+      <DetailActions exchange={exchange} onCompare={onCompare} />
       <VerdictNotes exchange={exchange} />
+      <ReplayLinks exchange={exchange} />
     </header>
   );
 }

@@ -63,7 +63,10 @@ export function DetailPane() {
   const { exchange } = detail;
   return (
     <section className="detail" data-testid="detail" data-exchange-id={exchange.id}>
-      <DetailHeader exchange={exchange} />
+      <DetailHeader
+        exchange={exchange}
+        onCompare={() => store.getState().setCompare({ a: exchange.id, b: null })}
+      />
       <Tabs
         tabs={tabsFor(exchange)}
         active={tab}

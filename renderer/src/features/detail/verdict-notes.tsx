@@ -49,6 +49,36 @@ function SightingNotes({ exchange }: { exchange: Exchange }) {
   );
 }
 
+const CAUSES: Record<string, string> = {
+  refused: 'nothing is listening there — is your handler running?',
+  dns: 'the host name does not resolve',
+  reset: 'the connection was reset before a full answer',
+  timeout: 'no complete answer in time',
+  other: 'the request failed',
+};
+
+/** What the user's handler did with the request, and where the time went. */
+function ForwardNote({ exchange }: { exchange: Exchange }) {
+  const forward = exchange.forward;
+  if (!forward) return null;
+  if (forward.error) {
+    return (
+      <li className="note note--bad" data-testid="note-forward">
+        Your handler at <code>{forward.url}</code> gave no answer: {CAUSES[forward.error.cause]} (
+        {forward.error.message}).
+      </li>
+    );
+  }
+  const target = exchange.timing.targetMs ?? 0;
+  const overhead = Math.max(0, exchange.timing.durationMs - target);
+  return (
+    <li className="note note--neutral" data-testid="note-forward">
+      Your handler at <code>{forward.url}</code> answered {forward.response?.status} in{' '}
+      {formatDuration(target)}; the inspector added {formatDuration(overhead)}.
+    </li>
+  );
+}
+
 /** What Okta will do, and anything the user should act on, each in one plain sentence. */
 export function VerdictNotes({ exchange }: { exchange: Exchange }) {
   const outcome = outcomeOf(summarize(exchange));
@@ -60,8 +90,10 @@ export function VerdictNotes({ exchange }: { exchange: Exchange }) {
           <strong>{outcome.sentence}</strong> <span className="muted">{budget}</span>
         </li>
       )}
+      <ForwardNote exchange={exchange} />
       {exchange.auth.message !== undefined && (
-        <li className="note note--bad" data-testid="note-auth">
+        <li className={`note ${exchange.forward ? 'note--neutral' : 'note--bad'}`} data-testid="note-auth">
+          {exchange.forward ? "Your handler decided the answer; the inspector's own check says: " : ''}
           {exchange.auth.message}
         </li>
       )}

@@ -1,48 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { SettingsPatch } from '../../../../shared/contract/schemas';
-import type { RequiredHeader, SettingsView } from '../../../../shared/model/settings';
+import type { SettingsView } from '../../../../shared/model/settings';
 import { saveSettings } from '../../store/commands';
 import { selectSettings, selectSettingsOpen } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
-import { RequiredHeadersEditor } from './required-headers-editor';
-
-interface Draft {
-  port: string;
-  hookPath: string;
-  authHeader: string;
-  requiredHeaders: RequiredHeader[];
-  bodyLimitMb: string;
-  /** Empty keeps the current secret. */
-  newSecret: string;
-  removeSecret: boolean;
-}
-
-const MB = 1024 * 1024;
-
-const draftOf = (settings: SettingsView): Draft => ({
-  port: String(settings.port),
-  hookPath: settings.hookPath,
-  authHeader: settings.authHeader,
-  requiredHeaders: settings.requiredHeaders,
-  bodyLimitMb: String(Math.round((settings.bodyLimitBytes / MB) * 100) / 100),
-  newSecret: '',
-  removeSecret: false,
-});
-
-function patchOf(draft: Draft): SettingsPatch {
-  const patch: SettingsPatch = {
-    port: Number(draft.port),
-    hookPath: draft.hookPath.trim(),
-    authHeader: draft.authHeader.trim(),
-    requiredHeaders: draft.requiredHeaders
-      .map(({ name, value }) => ({ name: name.trim(), value }))
-      .filter(({ name }) => name !== ''),
-    bodyLimitBytes: Math.round(Number(draft.bodyLimitMb) * MB),
-  };
-  if (draft.removeSecret) patch.secret = null;
-  else if (draft.newSecret !== '') patch.secret = draft.newSecret;
-  return patch;
-}
+import { HeaderRowsEditor } from '../../ui/header-rows-editor';
+import { ForwardFields } from './forward-fields';
+import { draftOf, patchOf, type Draft } from './settings-draft';
 
 export function SettingsDialog() {
   const open = useAppStore(selectSettingsOpen);
@@ -145,15 +108,22 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
         </label>
         <div className="field">
           <span>Custom headers Okta must send</span>
-          <RequiredHeadersEditor
-            value={draft.requiredHeaders}
-            onChange={(next) => set('requiredHeaders', next)}
+          <HeaderRowsEditor
+            testId="required-headers"
+            value={draft.requiredHeaders.map(({ name, value }): [string, string] => [name, value])}
+            onChange={(rows) =>
+              set(
+                'requiredHeaders',
+                rows.map(([name, value]) => ({ name, value })),
+              )
+            }
           />
           <small>
             The hook&apos;s custom headers in Okta. A call without them, or with another value, is answered
             401.
           </small>
         </div>
+        <ForwardFields draft={draft} set={set} />
         <label className="field">
           <span>Body size limit (MB)</span>
           <input

@@ -16,6 +16,7 @@ const THEME_LABEL: Record<ThemeChoice, string> = {
 
 function ReceiverState() {
   const status = useAppStore(selectStatus);
+  const forwardTarget = useAppStore((state) => state.settings?.forward.target ?? null);
   const connected = useAppStore(selectConnected);
   if (!connected) {
     return (
@@ -39,6 +40,15 @@ function ReceiverState() {
         {receiver.hookUrl}
       </code>
       <CopyButton value={receiver.hookUrl} testId="copy-receiver-url" title="Copy the local receiver URL" />
+      {forwardTarget && (
+        <span
+          className="state__forward"
+          data-testid="forward-target"
+          title="Each request goes on to your handler"
+        >
+          → {forwardTarget}
+        </span>
+      )}
     </span>
   );
 }

@@ -12,12 +12,20 @@ export interface UiPreferences {
   listFraction: number;
 }
 
+/** Comparing two exchanges: `b` is null while the user picks the second one in the list. */
+export interface CompareState {
+  a: string;
+  b: string | null;
+}
+
 export interface UiSlice extends UiPreferences {
   settingsOpen: boolean;
+  compare: CompareState | null;
   setTheme(theme: ThemeChoice): void;
   setDetailTab(tab: DetailTab): void;
   setListFraction(fraction: number): void;
   setSettingsOpen(open: boolean): void;
+  setCompare(compare: CompareState | null): void;
 }
 
 export const clampListFraction = (fraction: number) => Math.min(0.75, Math.max(0.25, fraction));
@@ -27,8 +35,10 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   detailTab: 'events',
   listFraction: 0.5,
   settingsOpen: false,
+  compare: null,
   setTheme: (theme) => set({ theme }),
   setDetailTab: (detailTab) => set({ detailTab }),
   setListFraction: (fraction) => set({ listFraction: clampListFraction(fraction) }),
   setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
+  setCompare: (compare) => set({ compare }),
 });

@@ -1,0 +1,39 @@
+import { expect, fixtureText, test } from '../fixtures';
+
+test('should replay an edited payload to a local handler, link the result and show the diff', async ({
+  okta,
+  inspector,
+  handler,
+}, testInfo) => {
+  const original = fixtureText('01-user-session-start.json');
+  expect((await okta.deliver(original)).status).toBe(204);
+  await inspector.openRow(0);
+
+  const edited = original.replace('maria.lopez@example.com', 'replayed@example.com');
+  await inspector.replayTo(handler.url, edited);
+
+  await expect.poll(() => handler.seen.length).toBe(1);
+  expect(handler.seen[0]!.body.toString()).toBe(edited);
+  await expect(inspector.rows).toHaveCount(2);
+  await expect(inspector.row(0).getByTestId('flag-origin')).toHaveText('replay');
+  await expect(inspector.detail.getByTestId('status-badge').first()).toHaveText('200 OK');
+
+  await inspector.detail.getByTestId('compare-original').click();
+  const diff = inspector.page.getByTestId('diff-request-body');
+  await expect(diff.locator('tr')).toHaveCount(1);
+  await expect(diff).toContainText('data.events[0].actor.alternateId');
+  await expect(diff).toContainText('replayed@example.com');
+  await expect(inspector.page.getByTestId('compare-view')).toContainText('Response 204 → 200');
+  await inspector.page.screenshot({ path: testInfo.outputPath('replay-compare.png') });
+});
+
+test('should copy a delivery as cURL with the secret masked', async ({ okta, inspector, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await okta.deliver(fixtureText('01-user-session-start.json'));
+  await inspector.openRow(0);
+  await inspector.detail.getByTestId('copy-curl').click();
+  const copied = await inspector.page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(/^curl -i -X POST 'http:\/\/127\.0\.0\.1:\d+\/okta\/event-hook'/);
+  expect(copied).toContain("-H 'Authorization: Basic ••••••••'");
+  expect(copied).toContain('--data-binary');
+});

@@ -1,0 +1,128 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { HeaderList } from '../../../shared/model/exchange';
+
+/** Why a request to a handler got no answer, in the words the UI uses. */
+export type SendFailureCause = 'refused' | 'dns' | 'reset' | 'timeout' | 'other';
+
+export interface OutboundRequest {
+  /** Scheme, host and port. */
+  url: URL;
+  /** Path and query, sent as is. */
+  path: string;
+  method: string;
+  /** Sent exactly in this order and case. */
+  headers: HeaderList;
+  body: Buffer;
+  timeoutMs: number;
+  /** Response bodies above this are cut (and marked truncated). */
+  bodyLimit: number;
+}
+
+export interface OutboundAnswer {
+  ok: true;
+  status: number;
+  headers: HeaderList;
+  body: Buffer;
+  size: number;
+  truncated: boolean;
+  /** From sending the first byte to the last byte of the answer. */
+  ms: number;
+}
+
+export interface OutboundFailure {
+  ok: false;
+  cause: SendFailureCause;
+  message: string;
+  ms: number;
+}
+
+const CAUSES: Record<string, SendFailureCause> = {
+  ECONNREFUSED: 'refused',
+  ENOTFOUND: 'dns',
+  EAI_AGAIN: 'dns',
+  ECONNRESET: 'reset',
+  EPIPE: 'reset',
+  ETIMEDOUT: 'timeout',
+};
+
+const pairs = (raw: string[]): HeaderList => {
+  const list: HeaderList = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) list.push([raw[i] as string, raw[i + 1] as string]);
+  return list;
+};
+
+function collect(response: IncomingMessage, limit: number) {
+  return new Promise<{ body: Buffer; size: number; truncated: boolean }>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let kept = 0;
+    response.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      const room = limit - kept;
+      if (room > 0) {
+        const part = chunk.subarray(0, room);
+        chunks.push(part);
+        kept += part.length;
+      }
+    });
+    response.on('end', () => resolve({ body: Buffer.concat(chunks, kept), size, truncated: size > limit }));
+    response.on('error', reject);
+    response.on('aborted', () =>
+      reject(Object.assign(new Error('the answer was cut off'), { code: 'ECONNRESET' })),
+    );
+  });
+}
+
+/**
+ * Send one request with byte-exact headers and body and wait for the whole answer, bounded in
+ * time. Never rejects: a failure comes back with its cause (refused, DNS, reset, timeout).
+ */
+export function sendOutbound(
+  options: OutboundRequest,
+  now: () => number,
+): Promise<OutboundAnswer | OutboundFailure> {
+  const started = now();
+  const send = options.url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve) => {
+    const fail = (error: NodeJS.ErrnoException) =>
+      resolve({
+        ok: false,
+        cause: CAUSES[error.code ?? ''] ?? 'other',
+        message: error.message,
+        ms: now() - started,
+      });
+    const target = {
+      protocol: options.url.protocol,
+      // URL keeps IPv6 literals in brackets; node:http wants them bare.
+      hostname: options.url.hostname.replace(/^\[|\]$/g, ''),
+      port: options.url.port,
+      path: options.path,
+    };
+    const request = send(
+      { ...target, method: options.method, headers: options.headers.flat(), agent: false },
+      (response) => {
+        collect(response, options.bodyLimit).then(
+          ({ body, size, truncated }) =>
+            resolve({
+              ok: true,
+              status: response.statusCode ?? 0,
+              headers: pairs(response.rawHeaders),
+              body,
+              size,
+              truncated,
+              ms: now() - started,
+            }),
+          fail,
+        );
+      },
+    );
+    request.setTimeout(options.timeoutMs, () =>
+      request.destroy(
+        Object.assign(new Error(`no complete answer within ${options.timeoutMs} ms`), { code: 'ETIMEDOUT' }),
+      ),
+    );
+    request.on('error', fail);
+    request.end(options.body);
+  });
+}

@@ -1,0 +1,81 @@
+import { useShallow } from 'zustand/react/shallow';
+import type { Exchange, ExchangeSummary } from '../../../../shared/model/exchange';
+import { openExchange } from '../../store/commands';
+import type { AppState } from '../../store/create-app-store';
+import { useAppStore, useEngine } from '../../store/store-context';
+import { StatusBadge } from '../../ui/badges';
+import { formatClock, formatDuration } from '../../ui/format';
+
+const replaysOf = (id: string) => (state: AppState) =>
+  state.order
+    .map((key) => state.byId[key])
+    .filter((summary): summary is ExchangeSummary => summary?.replayOf === id);
+
+/** Where a replay went: the handler it reached, or the receiver. */
+const destination = (summary: ExchangeSummary) => summary.forwardedTo ?? 'the receiver';
+
+/** Replays shown beside their original, and the way back from a replay to its original. */
+export function ReplayLinks({ exchange }: { exchange: Exchange }) {
+  const replays = useAppStore(useShallow(replaysOf(exchange.id)));
+  const { store, bridge } = useEngine();
+  const open = (id: string) => void openExchange(store, bridge, id);
+  const compare = (a: string, b: string) => store.getState().setCompare({ a, b });
+  if (exchange.replayOf === undefined && replays.length === 0) return null;
+  return (
+    <section className="replays" data-testid="replays">
+      {exchange.replayOf !== undefined && (
+        <p>
+          Replay of an earlier request.{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => open(exchange.replayOf!)}
+            data-testid="show-original"
+          >
+            Show the original
+          </button>{' '}
+          ·{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => compare(exchange.replayOf!, exchange.id)}
+            data-testid="compare-original"
+          >
+            Compare with it
+          </button>
+        </p>
+      )}
+      {replays.length > 0 && (
+        <table className="kv">
+          <caption className="section-title">Replays ({replays.length})</caption>
+          <tbody>
+            {replays.map((replay) => (
+              <tr key={replay.id} data-testid="replay-row">
+                <td className="mono">{formatClock(replay.receivedAt)}</td>
+                <td>
+                  <StatusBadge status={replay.status} />
+                  {replay.forwardError && <span className="flag"> {replay.forwardError}</span>}
+                </td>
+                <td className="mono">{formatDuration(replay.durationMs)}</td>
+                <td className="muted">{destination(replay)}</td>
+                <td>
+                  <button type="button" className="link-button" onClick={() => open(replay.id)}>
+                    Open
+                  </button>{' '}
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => compare(exchange.id, replay.id)}
+                    data-testid="compare-replay"
+                  >
+                    Compare
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
