@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { PushMessage } from '../../shared/contract/events';
 import type { SettingsPatch } from '../../shared/contract/schemas';
 import type { AppStatus, StorageStatus } from '../../shared/model/status';
-import { silentLogger, systemClock, type Clock, type Logger, type SecretVault } from './deps';
+import { silentLogger, systemClock, systemTimers, type Clock, type Logger, type SecretVault } from './deps';
 import { createRequestHandler } from './receiver/handle-request';
 import { Receiver } from './receiver/receiver';
 import { createDispatcher, type Dispatch } from './rpc/dispatcher';
@@ -13,6 +13,9 @@ import { FileSecretVault } from './settings/file-secret-vault';
 import { SettingsStore, type SettingsOverrides } from './settings/settings-store';
 import { lockDataDir } from './store/data-dir-lock';
 import { ExchangeStore } from './store/exchange-store';
+import { createTunnel } from './tunnel/create-tunnel';
+import { ProbeResponder } from './tunnel/probe';
+import type { TunnelProvider } from './tunnel/tunnel-provider';
 
 export interface CoreOptions {
   dataDir: string;
@@ -27,6 +30,8 @@ export interface CoreOptions {
   overrides?: SettingsOverrides;
   /** Batching of pushed summaries; tests shorten it. */
   pushFlushMs?: number;
+  /** The ngrok provider; hosts build it with the path of their agent script (see ngrok-process.ts). */
+  ngrok?: TunnelProvider;
 }
 
 /** The engine as its hosts (Electron main, headless CLI, tests) see it. */
@@ -74,25 +79,41 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const announce = () => push.emit({ name: 'status.changed', payload: status() });
 
+  const probes = new ProbeResponder();
   const receiver = new Receiver(
-    createRequestHandler({
-      settings,
-      store,
-      clock,
-      logger,
-      onStorageHealth: (error) => {
-        const next = error ? storageProblem(error) : null;
-        if (next === storageError) return;
-        storageError = next;
-        if (error) logger.error('storage failed', { error: error.message });
-        announce();
-      },
-    }),
+    probes.wrap(
+      createRequestHandler({
+        settings,
+        store,
+        clock,
+        logger,
+        onStorageHealth: (error) => {
+          const next = error ? storageProblem(error) : null;
+          if (next === storageError) return;
+          storageError = next;
+          if (error) logger.error('storage failed', { error: error.message });
+          announce();
+        },
+      }),
+    ),
     logger,
     () => announce(),
   );
   const startReceiver = () => receiver.start(settings.current().port, settings.current().hookPath);
   await startReceiver();
+
+  const tunnel = createTunnel({
+    settings,
+    receiver,
+    probes,
+    ngrok: options.ngrok,
+    clock,
+    timers: systemTimers,
+    logger,
+    onChange: (status) => push.emit({ name: 'tunnel.changed', payload: status }),
+  });
+  const { tunnelAutoStart, tunnelProvider } = settings.current();
+  if (tunnelAutoStart && tunnelProvider !== 'none') void tunnel.start();
 
   const updateSettings = async (patch: SettingsPatch) => {
     const before = settings.current();
@@ -103,6 +124,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await startReceiver();
     }
     push.emit({ name: 'settings.changed', payload: settings.view() });
+    tunnel.refresh();
   };
 
   const clearExchanges = async () => {
@@ -114,7 +136,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
 
   const dispatch = createDispatcher(
-    createHandlers({ settings, store, status, updateSettings, clearExchanges }),
+    createHandlers({ settings, store, status, updateSettings, clearExchanges, tunnel }),
     logger,
   );
 
@@ -123,6 +145,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     subscribe: (listener) => push.subscribe(listener),
     status,
     stop: async () => {
+      await tunnel.stop();
       await receiver.stop();
       push.flush();
       await store.close();

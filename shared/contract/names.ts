@@ -7,9 +7,13 @@ export const commandNames = [
   'status.get',
   'settings.get',
   'settings.update',
+  'settings.revealSecret',
   'exchanges.list',
   'exchanges.get',
   'exchanges.clear',
+  'tunnel.status',
+  'tunnel.start',
+  'tunnel.stop',
 ] as const;
 
 export const eventNames = [
@@ -18,6 +22,7 @@ export const eventNames = [
   'exchanges.cleared',
   'status.changed',
   'settings.changed',
+  'tunnel.changed',
 ] as const;
 
 export type CommandName = (typeof commandNames)[number];

@@ -6,6 +6,7 @@ import { CommandError } from './command-error';
 import type { Handlers } from './dispatcher';
 import type { AppStatus } from '../../../shared/model/status';
 import type { SettingsPatch } from '../../../shared/contract/schemas';
+import type { TunnelController } from '../tunnel/tunnel-controller';
 
 /** What the handlers need from the engine; `createCore` provides it. */
 export interface HandlerContext {
@@ -14,6 +15,7 @@ export interface HandlerContext {
   status(): AppStatus;
   updateSettings(patch: SettingsPatch): Promise<void>;
   clearExchanges(): Promise<number>;
+  tunnel: Pick<TunnelController, 'status' | 'start' | 'stop'>;
 }
 
 export function createHandlers(context: HandlerContext): Handlers {
@@ -24,6 +26,7 @@ export function createHandlers(context: HandlerContext): Handlers {
       await context.updateSettings(patch);
       return context.settings.view();
     },
+    'settings.revealSecret': () => ({ value: context.settings.secret() }),
     'exchanges.list': (input) => context.store.list(input),
     'exchanges.get': async ({ id, revealSecrets }) => {
       const exchange = await context.store.get(id);
@@ -31,6 +34,9 @@ export function createHandlers(context: HandlerContext): Handlers {
       return revealSecrets ? exchange : masked(exchange, context.settings.current().authHeader);
     },
     'exchanges.clear': async () => ({ cleared: await context.clearExchanges() }),
+    'tunnel.status': () => context.tunnel.status(),
+    'tunnel.start': ({ restart }) => context.tunnel.start(restart),
+    'tunnel.stop': () => context.tunnel.stop(),
   };
 }
 
