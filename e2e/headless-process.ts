@@ -22,7 +22,8 @@ export async function startHeadless(extraArgs: string[] = []): Promise<HeadlessI
   const child = spawn(
     process.execPath,
     [HEADLESS, '--port', '0', '--ui-port', '0', '--data-dir', dataDir, ...extraArgs],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    // A developer's own ngrok token must not make tests open real tunnels.
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NGROK_AUTHTOKEN: '' } },
   );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

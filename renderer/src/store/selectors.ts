@@ -20,3 +20,4 @@ export const selectDetailTab = (state: AppState) => state.detailTab;
 export const selectListFraction = (state: AppState) => state.listFraction;
 export const selectSettingsOpen = (state: AppState) => state.settingsOpen;
 export const selectLastError = (state: AppState) => state.lastError;
+export const selectTunnel = (state: AppState) => state.tunnel;

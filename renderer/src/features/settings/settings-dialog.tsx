@@ -1,45 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { SettingsPatch } from '../../../../shared/contract/schemas';
 import type { SettingsView } from '../../../../shared/model/settings';
 import { saveSettings } from '../../store/commands';
 import { selectSettings, selectSettingsOpen } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
-
-interface Draft {
-  port: string;
-  hookPath: string;
-  authHeader: string;
-  successStatus: '200' | '204';
-  bodyLimitMb: string;
-  /** Empty keeps the current secret. */
-  newSecret: string;
-  removeSecret: boolean;
-}
-
-const MB = 1024 * 1024;
-
-const draftOf = (settings: SettingsView): Draft => ({
-  port: String(settings.port),
-  hookPath: settings.hookPath,
-  authHeader: settings.authHeader,
-  successStatus: String(settings.successStatus) as Draft['successStatus'],
-  bodyLimitMb: String(Math.round((settings.bodyLimitBytes / MB) * 100) / 100),
-  newSecret: '',
-  removeSecret: false,
-});
-
-function patchOf(draft: Draft): SettingsPatch {
-  const patch: SettingsPatch = {
-    port: Number(draft.port),
-    hookPath: draft.hookPath.trim(),
-    authHeader: draft.authHeader.trim(),
-    successStatus: draft.successStatus === '200' ? 200 : 204,
-    bodyLimitBytes: Math.round(Number(draft.bodyLimitMb) * MB),
-  };
-  if (draft.removeSecret) patch.secret = null;
-  else if (draft.newSecret !== '') patch.secret = draft.newSecret;
-  return patch;
-}
+import { draftOf, patchOf, type Draft, type SetDraft } from './settings-draft';
+import { TunnelFields } from './tunnel-fields';
 
 export function SettingsDialog() {
   const open = useAppStore(selectSettingsOpen);
@@ -61,7 +26,7 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [store]);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set: SetDraft = (key, value) => setDraft((d) => ({ ...d, [key]: value }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaving(true);
@@ -81,7 +46,8 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
         onSubmit={(event) => void submit(event)}
         data-testid="settings-dialog"
       >
-        <h2 id="settings-title">Receiver settings</h2>
+        <h2 id="settings-title">Settings</h2>
+        <h3 className="modal__section">Receiver</h3>
         <label className="field">
           <span>Port on 127.0.0.1</span>
           <input
@@ -165,6 +131,7 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
             onChange={(e) => set('bodyLimitMb', e.target.value)}
           />
         </label>
+        <TunnelFields draft={draft} set={set} settings={settings} />
         {error && (
           <p className="form-error" role="alert" data-testid="settings-error">
             {error}
