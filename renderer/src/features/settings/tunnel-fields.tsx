@@ -1,5 +1,7 @@
 import type { SettingsView } from '../../../../shared/model/settings';
 import type { TunnelProviderName } from '../../../../shared/model/tunnel';
+import { selectStatus } from '../../store/selectors';
+import { useAppStore } from '../../store/store-context';
 import type { Draft, SetDraft } from './settings-draft';
 
 const PROVIDERS: { name: TunnelProviderName; label: string }[] = [
@@ -18,6 +20,7 @@ const SOURCE: Record<string, string> = {
 export function TunnelFields(props: { draft: Draft; set: SetDraft; settings: SettingsView }) {
   const { draft, set, settings } = props;
   const token = settings.ngrokAuthtoken;
+  const receiver = useAppStore(selectStatus)?.receiver.localUrl ?? `http://127.0.0.1:${settings.port}`;
   return (
     <>
       <h3 className="modal__section">Public URL</h3>
@@ -93,8 +96,7 @@ export function TunnelFields(props: { draft: Draft; set: SetDraft; settings: Set
           data-testid="settings-public-url"
         />
         <small>
-          Your own tunnel pointed at http://127.0.0.1:{settings.port || '<port>'}, e.g.{' '}
-          <code>cloudflared tunnel --url http://127.0.0.1:{settings.port || 8787}</code>
+          Your own tunnel pointed at the receiver, e.g. <code>cloudflared tunnel --url {receiver}</code>
         </small>
       </label>
       <span className="checkbox">

@@ -50,7 +50,7 @@ function Detail({ tunnel, settings }: { tunnel: TunnelStatus; settings: Settings
     case 'online':
       return (
         <>
-          <code className="tunnel__url" data-testid="public-hook-url">
+          <code className="tunnel__url" title={tunnel.hookUrl} data-testid="public-hook-url">
             {tunnel.hookUrl}
           </code>
           <CopyButton value={tunnel.hookUrl} testId="copy-public-hook-url" title="Copy the public hook URL" />
