@@ -56,10 +56,13 @@ function runAgent(
   closeGraceMs: number,
 ): Promise<TunnelSession> {
   return new Promise((resolve, reject) => {
+    // The token travels over IPC only; one that came from the environment stays out of the child's.
+    const env = { ...process.env };
+    delete env.NGROK_AUTHTOKEN;
     const child = fork(agentPath, [], {
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       // Inside Electron, fork runs the Electron binary: this makes it plain Node.
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      env: { ...env, ELECTRON_RUN_AS_NODE: '1' },
       serialization: 'json',
     });
     let stderr = '';
