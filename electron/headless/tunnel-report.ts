@@ -9,7 +9,7 @@ export interface ReportLine {
  * What the CLI prints for a tunnel state: the live hook URL on stdout (scripts read it), state
  * and problems on stderr. Nothing for "off" before anything was started.
  */
-export function tunnelLine(status: TunnelStatus, now: number): ReportLine | null {
+function tunnelLine(status: TunnelStatus, now: number): ReportLine | null {
   switch (status.state) {
     case 'off':
       return null;

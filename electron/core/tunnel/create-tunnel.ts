@@ -22,8 +22,10 @@ export interface TunnelWiring {
 
 /** A host that did not bring an ngrok provider (a test, an embedding) says so when asked. */
 const ngrokUnavailable: TunnelProvider = {
-  ...noneProvider,
   name: 'ngrok',
+  timeoutMs: 1_000,
+  sessionKey: () => 'unavailable',
+  describeTimeout: () => 'ngrok is not available in this build.',
   connect: () =>
     Promise.reject(
       new TunnelFailure('failed', 'ngrok is not available in this build: use a manual URL.', false),

@@ -1,7 +1,7 @@
 import type { TunnelErrorCode } from '../../../shared/model/tunnel';
 import { TunnelFailure } from './tunnel-provider';
 
-export const AUTHTOKEN_PAGE = 'https://dashboard.ngrok.com/get-started/your-authtoken';
+const AUTHTOKEN_PAGE = 'https://dashboard.ngrok.com/get-started/your-authtoken';
 const AGENTS_PAGE = 'https://dashboard.ngrok.com/agents';
 const DOMAINS_PAGE = 'https://dashboard.ngrok.com/domains';
 

@@ -49,6 +49,22 @@ export function createNgrokProvider(options: NgrokProviderOptions): TunnelProvid
   };
 }
 
+/** Start the agent process; its stderr tail explains an early exit. */
+function spawnAgent(agentPath: string): { child: ChildProcess; lastError: () => string } {
+  // The token travels over IPC only; one that came from the environment stays out of the child's.
+  const env = { ...process.env };
+  delete env.NGROK_AUTHTOKEN;
+  const child = fork(agentPath, [], {
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    // Inside Electron, fork runs the Electron binary: this makes it plain Node.
+    env: { ...env, ELECTRON_RUN_AS_NODE: '1' },
+    serialization: 'json',
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2_000)));
+  return { child, lastError: () => lastLine(stderr) };
+}
+
 function runAgent(
   agentPath: string,
   message: AgentConnect,
@@ -56,17 +72,7 @@ function runAgent(
   closeGraceMs: number,
 ): Promise<TunnelSession> {
   return new Promise((resolve, reject) => {
-    // The token travels over IPC only; one that came from the environment stays out of the child's.
-    const env = { ...process.env };
-    delete env.NGROK_AUTHTOKEN;
-    const child = fork(agentPath, [], {
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      // Inside Electron, fork runs the Electron binary: this makes it plain Node.
-      env: { ...env, ELECTRON_RUN_AS_NODE: '1' },
-      serialization: 'json',
-    });
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2_000)));
+    const { child, lastError } = spawnAgent(agentPath);
     let session: AgentSession | null = null;
     const cancel = () => {
       child.kill('SIGKILL');
@@ -88,8 +94,8 @@ function runAgent(
     child.on('error', (error) => reject(TunnelFailure.from(error, 'The ngrok agent could not start')));
     child.on('exit', (code) => {
       signal.removeEventListener('abort', cancel);
-      if (session) session.exited(code, lastLine(stderr));
-      else reject(agentStopped('before connecting', code, lastLine(stderr)));
+      if (session) session.exited(code, lastError());
+      else reject(agentStopped('before connecting', code, lastError()));
     });
     child.send(message);
   });

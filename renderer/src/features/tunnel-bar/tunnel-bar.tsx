@@ -67,18 +67,20 @@ function TunnelBarView({ tunnel, settings }: { tunnel: TunnelStatus; settings: S
           <TunnelActions tunnel={tunnel} start={(restart) => void start(restart)} />
         </div>
       </form>
-      {formError && editing && (
-        <p className="tunnel__message tunnel__message--error" role="alert">
-          {formError}
-        </p>
-      )}
-      {editing && tunnel.state === 'error' && !formError && (
-        <p className="tunnel__message tunnel__message--error" role="alert" data-testid="tunnel-message">
-          {tunnel.message}
-        </p>
-      )}
+      {editing && <ManualProblem formError={formError} tunnel={tunnel} />}
       {tunnel.state === 'online' && <OktaHelper settings={settings} />}
     </section>
+  );
+}
+
+/** Under the URL being edited: why it was refused, or why the tunnel through it failed. */
+function ManualProblem({ formError, tunnel }: { formError: string | null; tunnel: TunnelStatus }) {
+  const message = formError ?? (tunnel.state === 'error' ? tunnel.message : null);
+  if (message === null) return null;
+  return (
+    <p className="tunnel__message tunnel__message--error" role="alert" data-testid="tunnel-message">
+      {message}
+    </p>
   );
 }
 
