@@ -13,6 +13,8 @@ export interface HeadlessInstance {
   inspectorUrl: string;
   dataDir: string;
   output: () => string;
+  /** The rest of the first stdout line that starts with `prefix`, once it is printed. */
+  waitForLine(prefix: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function startHeadless(extraArgs: string[] = []): Promise<HeadlessI
     inspectorUrl,
     dataDir,
     output: () => output,
+    waitForLine: (prefix) => lineValue(child, () => output, prefix),
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

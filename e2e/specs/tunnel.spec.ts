@@ -2,6 +2,7 @@ import type { Page, TestInfo } from '@playwright/test';
 import { freePort } from '../../electron/core/testing/free-port';
 import { startReverseProxy, type ReverseProxy } from '../../electron/core/testing/reverse-proxy';
 import { expect, fixtureText, SECRET, test } from '../fixtures';
+import { startHeadless } from '../headless-process';
 import { readClipboard } from '../pages/inspector-page';
 
 let proxy: ReverseProxy | null = null;
@@ -98,4 +99,16 @@ test('should keep the ngrok authtoken masked in Settings', async ({ inspector })
   );
   await expect(page.getByTestId('settings-ngrok-domain')).toHaveValue('me.ngrok-free.app');
   expect(await page.content()).not.toContain('2fakeTOKENforE2E_abcdef');
+});
+
+test('should print the public hook URL of a tunnel opened from the command line', async () => {
+  const port = await freePort();
+  // The receiver stands in for its own tunnel: its URL is public enough for the probe.
+  const engine = await startHeadless(['--port', String(port), '--public-url', `http://127.0.0.1:${port}`]);
+  try {
+    expect(await engine.waitForLine('Public: ')).toBe(`http://127.0.0.1:${port}/okta/event-hook`);
+    expect(engine.output()).toContain('Tunnel: starting (manual)…');
+  } finally {
+    await engine.stop();
+  }
 });
