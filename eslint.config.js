@@ -26,6 +26,10 @@ const noNgrok = {
   name: '@ngrok/ngrok',
   message: 'Only electron/core/tunnel/ngrok-provider.ts may import the ngrok SDK.',
 };
+const corePatterns = [
+  intoLayer(['main', 'preload', 'headless'], 'The engine must not depend on its hosts.'),
+  { regex: '(^|/)renderer(/|$)', message: 'The engine never imports the renderer.' },
+];
 const nodeOnly = NODE_BUILTINS.map((name) => ({ name, message: 'This layer must stay free of Node APIs.' }));
 
 export default tseslint.config(
@@ -90,13 +94,11 @@ export default tseslint.config(
   {
     files: ['electron/core/**/*.ts'],
     ignores: ['electron/core/tunnel/ngrok-provider.ts'],
-    rules: restrict({
-      paths: [noElectron, noNgrok],
-      patterns: [
-        intoLayer(['main', 'preload', 'headless'], 'The engine must not depend on its hosts.'),
-        { regex: '(^|/)renderer(/|$)', message: 'The engine never imports the renderer.' },
-      ],
-    }),
+    rules: restrict({ paths: [noElectron, noNgrok], patterns: corePatterns }),
+  },
+  {
+    files: ['electron/core/tunnel/ngrok-provider.ts'],
+    rules: restrict({ paths: [noElectron], patterns: corePatterns }),
   },
   {
     files: ['electron/headless/**/*.ts'],

@@ -13,6 +13,8 @@ export interface HeadlessInstance {
   inspectorUrl: string;
   dataDir: string;
   output: () => string;
+  /** The rest of the first stdout line that starts with `prefix`, once it is printed. */
+  waitForLine(prefix: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -22,7 +24,8 @@ export async function startHeadless(extraArgs: string[] = []): Promise<HeadlessI
   const child = spawn(
     process.execPath,
     [HEADLESS, '--port', '0', '--ui-port', '0', '--data-dir', dataDir, ...extraArgs],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    // A developer's own ngrok token must not make tests open real tunnels.
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NGROK_AUTHTOKEN: '' } },
   );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -36,6 +39,7 @@ export async function startHeadless(extraArgs: string[] = []): Promise<HeadlessI
     inspectorUrl,
     dataDir,
     output: () => output,
+    waitForLine: (prefix) => lineValue(child, () => output, prefix),
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

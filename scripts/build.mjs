@@ -39,6 +39,13 @@ await Promise.all([
     outfile: 'dist-electron/main.cjs',
     format: 'cjs',
   }),
+  // The ngrok agent runs in a process of its own (see electron/core/tunnel/ngrok-process.ts).
+  esbuild({
+    ...node,
+    entryPoints: ['electron/core/tunnel/ngrok-agent.ts'],
+    outfile: 'dist-electron/ngrok-agent.cjs',
+    format: 'cjs',
+  }),
   // The sandboxed preload must be one CommonJS file that requires nothing but 'electron'.
   esbuild({
     ...node,

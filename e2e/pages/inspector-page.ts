@@ -1,12 +1,15 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { TunnelBar } from './tunnel-bar';
 
 /** Locators and actions for the inspector UI; specs talk to this, not to selectors. */
 export class InspectorPage {
   readonly rows: Locator;
   readonly detail: Locator;
   readonly receiverUrl: Locator;
+  readonly tunnel: TunnelBar;
 
   constructor(readonly page: Page) {
+    this.tunnel = new TunnelBar(page);
     this.rows = page.getByTestId('exchange-row');
     this.detail = page.getByTestId('detail');
     this.receiverUrl = page.getByTestId('receiver-url');
@@ -79,3 +82,7 @@ export class InspectorPage {
     return this.row(index).getByTestId('outcome-badge');
   }
 }
+
+/** Read what the page put on the clipboard (the context must grant clipboard-read). */
+export const readClipboard = (page: Page): Promise<string> =>
+  page.evaluate(() => navigator.clipboard.readText());

@@ -19,11 +19,22 @@ export interface SecretVault {
   set(name: SecretName, value: string | null): Promise<void>;
 }
 
-export type SecretName = 'hookSecret';
+export type SecretName = 'hookSecret' | 'ngrokAuthtoken';
+
+/** Timers the engine schedules with; tests pass a fake one they advance by hand. */
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
 
 export const systemClock: Clock = {
   now: () => Date.now(),
   monotonic: () => performance.now(),
+};
+
+export const systemTimers: Timers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

@@ -4,7 +4,7 @@ import type { PushMessage } from '../../shared/contract/events';
 import type { SettingsPatch } from '../../shared/contract/schemas';
 import type { AppStatus, StorageStatus } from '../../shared/model/status';
 import { SightingsTracker } from '../../shared/okta/sightings';
-import { silentLogger, systemClock, type Clock, type Logger, type SecretVault } from './deps';
+import { silentLogger, systemClock, systemTimers, type Clock, type Logger, type SecretVault } from './deps';
 import { createRequestHandler } from './receiver/handle-request';
 import { LoopbackTags } from './receiver/loopback-tags';
 import { Receiver } from './receiver/receiver';
@@ -18,6 +18,9 @@ import { SettingsStore, type SettingsOverrides } from './settings/settings-store
 import { lockDataDir } from './store/data-dir-lock';
 import { ExchangeStore } from './store/exchange-store';
 import { storageProblem } from './store/storage-problem';
+import { createTunnel } from './tunnel/create-tunnel';
+import { ProbeResponder } from './tunnel/probe';
+import type { TunnelProvider } from './tunnel/tunnel-provider';
 
 export interface CoreOptions {
   dataDir: string;
@@ -32,6 +35,8 @@ export interface CoreOptions {
   overrides?: SettingsOverrides;
   /** Batching of pushed summaries; tests shorten it. */
   pushFlushMs?: number;
+  /** The ngrok provider; hosts build it with the path of their agent script (see ngrok-process.ts). */
+  ngrok?: TunnelProvider;
 }
 
 /** The engine as its hosts (Electron main, headless CLI, tests) see it. */
@@ -84,28 +89,44 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const announce = () => push.emit({ name: 'status.changed', payload: status() });
 
+  const probes = new ProbeResponder();
   const receiver = new Receiver(
-    createRequestHandler({
-      settings,
-      store,
-      tracker,
-      tags,
-      newId,
-      clock,
-      logger,
-      onStorageHealth: (error) => {
-        const next = error ? storageProblem(error) : null;
-        if (next === storageError) return;
-        storageError = next;
-        if (error) logger.error('storage failed', { error: error.message });
-        announce();
-      },
-    }),
+    probes.wrap(
+      createRequestHandler({
+        settings,
+        store,
+        tracker,
+        tags,
+        newId,
+        clock,
+        logger,
+        onStorageHealth: (error) => {
+          const next = error ? storageProblem(error) : null;
+          if (next === storageError) return;
+          storageError = next;
+          if (error) logger.error('storage failed', { error: error.message });
+          announce();
+        },
+      }),
+    ),
     logger,
     () => announce(),
   );
   const startReceiver = () => receiver.start(settings.current().port, settings.current().hookPath);
   await startReceiver();
+
+  const tunnel = createTunnel({
+    settings,
+    receiver,
+    probes,
+    ngrok: options.ngrok,
+    clock,
+    timers: systemTimers,
+    logger,
+    onChange: (status) => push.emit({ name: 'tunnel.changed', payload: status }),
+  });
+  const { tunnelAutoStart, tunnelProvider } = settings.current();
+  if (tunnelAutoStart && tunnelProvider !== 'none') void tunnel.start();
 
   const updateSettings = async (patch: SettingsPatch) => {
     const before = settings.current();
@@ -116,6 +137,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await startReceiver();
     }
     push.emit({ name: 'settings.changed', payload: settings.view() });
+    tunnel.refresh();
   };
 
   const clearExchanges = async () => {
@@ -143,7 +165,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     runReplay({ store, settings, tags, hookUrl: () => receiver.status().hookUrl, clock, newId }, input);
 
   const dispatch = createDispatcher(
-    createHandlers({ settings, store, status, updateSettings, clearExchanges, sendSamples, replay }),
+    createHandlers({ settings, store, status, updateSettings, clearExchanges, sendSamples, replay, tunnel }),
     logger,
   );
 
@@ -152,6 +174,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     subscribe: (listener) => push.subscribe(listener),
     status,
     stop: async () => {
+      await tunnel.stop();
       await receiver.stop();
       push.flush();
       await store.close();

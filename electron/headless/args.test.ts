@@ -26,6 +26,35 @@ describe('headless arguments', () => {
     );
   });
 
+  it('reads the tunnel flags', () => {
+    expect(
+      parseHeadlessArgs([
+        '--tunnel',
+        'ngrok',
+        '--ngrok-domain',
+        'me.ngrok-free.app',
+        '--ngrok-authtoken-file',
+        '/run/secrets/ngrok',
+      ]),
+    ).toEqual({
+      uiPort: 8788,
+      help: false,
+      tunnel: 'ngrok',
+      ngrokDomain: 'me.ngrok-free.app',
+      ngrokAuthtokenFile: '/run/secrets/ngrok',
+    });
+    expect(parseHeadlessArgs(['--tunnel', 'none'])).toMatchObject({ tunnel: 'none' });
+  });
+
+  it('takes --public-url as the manual tunnel, with or without --tunnel manual', () => {
+    const url = 'https://x.trycloudflare.com';
+    expect(parseHeadlessArgs(['--public-url', url])).toMatchObject({ tunnel: 'manual', publicUrl: url });
+    expect(parseHeadlessArgs(['--tunnel', 'manual', '--public-url', url])).toMatchObject({
+      tunnel: 'manual',
+      publicUrl: url,
+    });
+  });
+
   it('defaults the UI port and leaves the receiver port to settings', () => {
     expect(parseHeadlessArgs([])).toEqual({ uiPort: 8788, help: false });
   });
@@ -36,6 +65,10 @@ describe('headless arguments', () => {
     [['--token', 'short'], /at least 16/],
     [['--bogus'], /Unknown option/],
     [['--forward-to', 'ftp://x'], /--forward-to must be an http/],
+    [['--tunnel', 'cloudflare'], /--tunnel must be .*, not "cloudflare"/],
+    [['--public-url', 'ftp://x.example'], /--public-url must be an http\(s\) URL/],
+    [['--public-url', 'https://x.example', '--tunnel', 'ngrok'], /cannot be used with --tunnel ngrok/],
+    [['--ngrok-domain', 'https://me.ngrok-free.app'], /--ngrok-domain must be a host name/],
   ])('refuses %j with a clear message', (argv, message) => {
     expect(() => parseHeadlessArgs(argv)).toThrow(message);
   });

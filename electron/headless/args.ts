@@ -1,5 +1,12 @@
 import { parseArgs } from 'node:util';
-import { targetUrlSchema } from '../../shared/contract/schemas';
+import type { z } from 'zod';
+import {
+  ngrokDomainSchema,
+  publicUrlSchema,
+  targetUrlSchema,
+  tunnelProviderSchema,
+} from '../../shared/contract/schemas';
+import type { TunnelProviderName } from '../../shared/model/tunnel';
 
 export interface HeadlessArgs {
   port?: number;
@@ -8,6 +15,11 @@ export interface HeadlessArgs {
   dataDir?: string;
   token?: string;
   forwardTo?: string;
+  /** Open this tunnel at start (this run only). */
+  tunnel?: TunnelProviderName;
+  publicUrl?: string;
+  ngrokDomain?: string;
+  ngrokAuthtokenFile?: string;
   help: boolean;
 }
 
@@ -19,7 +31,16 @@ export const USAGE = `Usage: npm run headless -- [options]
   --data-dir D    where exchanges and settings are kept (default: the desktop app's folder)
   --token T       API token for the browser UI (default: a new random token each run)
   --forward-to U  pass each request on to your handler at URL U and relay its answer (this run only)
-  --help          show this text`;
+  --tunnel P      open a public URL at start: ngrok, manual or none (local only)
+  --public-url U  the https URL of your own tunnel to the receiver (implies --tunnel manual)
+  --ngrok-domain D
+                  your reserved ngrok domain, e.g. your-name.ngrok-free.app (default: random)
+  --ngrok-authtoken-file F
+                  read the ngrok authtoken from file F (default: NGROK_AUTHTOKEN, then Settings)
+  --help          show this text
+
+Tunnel values apply to this run only. When the tunnel is online, a line "Public: <hook URL>"
+is printed; tunnel problems are printed on stderr.`;
 
 const port = (value: string | undefined, flag: string): number | undefined => {
   if (value === undefined) return undefined;
@@ -28,6 +49,14 @@ const port = (value: string | undefined, flag: string): number | undefined => {
     throw new Error(`${flag} must be a port number between 0 and 65535, not "${value}".`);
   }
   return n;
+};
+
+/** Validate a flag's value with the contract's schema, so the CLI and the UI agree. */
+const checked = <T>(schema: z.ZodType<T>, value: string | undefined, flag: string): T | undefined => {
+  if (value === undefined) return undefined;
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new Error(`${flag} must be ${parsed.error.issues[0]?.message ?? 'valid'}, not "${value}".`);
 };
 
 /** Parse the headless command line; unknown flags and bad values throw with a message. */
@@ -42,6 +71,10 @@ export function parseHeadlessArgs(argv: string[]): HeadlessArgs {
       'data-dir': { type: 'string' },
       token: { type: 'string' },
       'forward-to': { type: 'string' },
+      tunnel: { type: 'string' },
+      'public-url': { type: 'string' },
+      'ngrok-domain': { type: 'string' },
+      'ngrok-authtoken-file': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -60,5 +93,25 @@ export function parseHeadlessArgs(argv: string[]): HeadlessArgs {
       throw new Error(`--forward-to must be an http:// or https:// URL, not "${forwardTo}".`);
     args.forwardTo = forwardTo;
   }
+  Object.assign(args, tunnelArgs(values));
   return args;
+}
+
+function tunnelArgs(values: Record<string, string | boolean | undefined>): Partial<HeadlessArgs> {
+  const text = (name: string) => values[name] as string | undefined;
+  const publicUrl = checked(publicUrlSchema, text('public-url'), '--public-url');
+  const tunnel =
+    checked(tunnelProviderSchema, text('tunnel'), '--tunnel') ??
+    (publicUrl === undefined ? undefined : 'manual');
+  if (publicUrl !== undefined && tunnel !== 'manual') {
+    throw new Error(`--public-url is the manual tunnel's URL: it cannot be used with --tunnel ${tunnel}.`);
+  }
+  const ngrokDomain = checked(ngrokDomainSchema, text('ngrok-domain'), '--ngrok-domain');
+  const file = text('ngrok-authtoken-file');
+  return {
+    ...(tunnel !== undefined ? { tunnel } : {}),
+    ...(publicUrl !== undefined ? { publicUrl } : {}),
+    ...(ngrokDomain !== undefined ? { ngrokDomain } : {}),
+    ...(file !== undefined ? { ngrokAuthtokenFile: file } : {}),
+  };
 }

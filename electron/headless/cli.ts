@@ -1,16 +1,51 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore } from '../core';
+import { createCore, type Core } from '../core';
 import { createConsoleLogger } from '../core/console-logger';
+import type { AuthtokenOverride, SettingsOverrides } from '../core/settings/settings-store';
+import { createNgrokProvider } from '../core/tunnel/ngrok-process';
+import type { TunnelStatus } from '../../shared/model/tunnel';
 import { startApiServer } from './api-server';
 import { parseHeadlessArgs, USAGE, type HeadlessArgs } from './args';
 import { defaultDataDir } from './default-data-dir';
+import { createTunnelReporter } from './tunnel-report';
 
 declare const __APP_VERSION__: string;
 
-/** The bundle sits in dist-electron/; the built UI in dist/renderer/. */
-const RENDERER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/renderer');
+/** The bundle sits in dist-electron/, beside the ngrok agent; the built UI in dist/renderer/. */
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const RENDERER_DIR = path.resolve(HERE, '../dist/renderer');
+const NGROK_AGENT = path.join(HERE, 'ngrok-agent.cjs');
+
+/** The token file wins over NGROK_AUTHTOKEN; either wins over a saved one until one is saved. */
+async function authtokenOverride(args: HeadlessArgs): Promise<AuthtokenOverride | undefined> {
+  if (args.ngrokAuthtokenFile !== undefined) {
+    const value = (
+      await readFile(args.ngrokAuthtokenFile, 'utf8').catch((error: Error) => {
+        throw new Error(`--ngrok-authtoken-file: cannot read ${args.ngrokAuthtokenFile} (${error.message}).`);
+      })
+    ).trim();
+    if (value === '') throw new Error(`--ngrok-authtoken-file: ${args.ngrokAuthtokenFile} is empty.`);
+    return { value, source: 'file' };
+  }
+  const fromEnv = process.env.NGROK_AUTHTOKEN?.trim();
+  return fromEnv ? { value: fromEnv, source: 'environment' } : undefined;
+}
+
+async function overridesOf(args: HeadlessArgs): Promise<SettingsOverrides> {
+  const ngrokAuthtoken = await authtokenOverride(args);
+  return {
+    ...(args.port !== undefined ? { port: args.port } : {}),
+    ...(args.secret !== undefined ? { secret: args.secret } : {}),
+    ...(args.forwardTo !== undefined ? { forward: { target: args.forwardTo } } : {}),
+    ...(args.tunnel !== undefined ? { tunnelProvider: args.tunnel } : {}),
+    ...(args.publicUrl !== undefined ? { publicUrl: args.publicUrl } : {}),
+    ...(args.ngrokDomain !== undefined ? { ngrokDomain: args.ngrokDomain } : {}),
+    ...(ngrokAuthtoken ? { ngrokAuthtoken } : {}),
+  };
+}
 
 async function main(argv: string[]): Promise<void> {
   let args: HeadlessArgs;
@@ -30,11 +65,8 @@ async function main(argv: string[]): Promise<void> {
     mode: 'headless',
     version: __APP_VERSION__,
     logger,
-    overrides: {
-      ...(args.port !== undefined ? { port: args.port } : {}),
-      ...(args.secret !== undefined ? { secret: args.secret } : {}),
-      ...(args.forwardTo !== undefined ? { forward: { target: args.forwardTo } } : {}),
-    },
+    overrides: await overridesOf(args),
+    ngrok: createNgrokProvider({ agentPath: NGROK_AGENT, clientVersion: __APP_VERSION__ }),
   });
   const token = args.token ?? randomBytes(24).toString('base64url');
   const api = await startApiServer({ core, token, port: args.uiPort, rendererDir: RENDERER_DIR });
@@ -54,6 +86,18 @@ async function main(argv: string[]): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
+  await reportTunnel(core, args);
+}
+
+/** Print tunnel states as they come, and open the tunnel `--tunnel` asked for. */
+async function reportTunnel(core: Core, args: HeadlessArgs) {
+  const report = createTunnelReporter(({ stream, text }) => process[stream].write(`${text}\n`));
+  core.subscribe((message) => {
+    if (message.name === 'tunnel.changed') report(message.payload);
+  });
+  const current = await core.dispatch('tunnel.status', {});
+  if (current.ok) report(current.value as TunnelStatus);
+  if (args.tunnel !== undefined && args.tunnel !== 'none') void core.dispatch('tunnel.start', {});
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contract/csp';
 import { createCore, type Core } from '../core';
 import { createConsoleLogger } from '../core/console-logger';
+import { createNgrokProvider } from '../core/tunnel/ngrok-process';
 import { APP_ENTRY, APP_SCHEME, appUrlToRelativePath } from './app-protocol';
 import { forwardPushes, registerCommands } from './ipc';
 import { SafeStorageVault } from './safe-storage-vault';
@@ -11,6 +12,7 @@ import { allowNavigation, allowPermission, isSafeExternalUrl, windowOptions } fr
 
 const RENDERER_DIR = path.join(__dirname, '../dist/renderer');
 const PRELOAD = path.join(__dirname, 'preload.cjs');
+const NGROK_AGENT = path.join(__dirname, 'ngrok-agent.cjs');
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -80,6 +82,11 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     logger: createConsoleLogger(),
     vault: SafeStorageVault.inDataDir(safeStorage, dataDir),
+    ngrok: createNgrokProvider({ agentPath: NGROK_AGENT, clientVersion: app.getVersion() }),
+    // NGROK_AUTHTOKEN applies to this run, until a token is saved in Settings.
+    ...(process.env.NGROK_AUTHTOKEN
+      ? { overrides: { ngrokAuthtoken: { value: process.env.NGROK_AUTHTOKEN, source: 'environment' } } }
+      : {}),
   });
   core = engine;
   registerCommands(ipcMain, engine);

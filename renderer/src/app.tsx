@@ -6,6 +6,7 @@ import { ExchangeList } from './features/exchanges/exchange-list';
 import { useListKeyboard } from './features/exchanges/use-list-keyboard';
 import { SettingsDialog } from './features/settings/settings-dialog';
 import { TopBar } from './features/top-bar/top-bar';
+import { TunnelBar } from './features/tunnel-bar/tunnel-bar';
 import { selectConnected, selectListFraction, selectLoaded, selectTheme } from './store/selectors';
 import { useAppStore, useEngine } from './store/store-context';
 import { SplitPane } from './ui/split-pane';
@@ -28,6 +29,7 @@ export function App() {
   return (
     <div className="app" data-app-state={loaded && connected ? 'ready' : 'loading'} data-testid="app">
       <TopBar />
+      <TunnelBar />
       <CompareBanner />
       <main className="app__main">
         <SplitPane

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Exchange, ExchangeSummary } from '../model/exchange';
 import type { SettingsView } from '../model/settings';
 import type { AppStatus } from '../model/status';
+import type { TunnelStatus } from '../model/tunnel';
 import { defineCommand, returns, type CommandSpec } from './define';
 import type { CommandName } from './names';
 import { isEventHookEligible } from '../okta/event-types';
@@ -28,6 +29,12 @@ export const commands = {
     summary: 'Change some settings; `secret: null` clears the secret. Returns the new settings.',
     input: settingsPatchSchema,
     output: returns<SettingsView>(),
+  }),
+  'settings.revealSecret': defineCommand({
+    summary: 'A secret in clear, for an explicit user action such as "copy"; never kept in UI state.',
+    // Only the hook secret: the user pastes it into Okta. The ngrok authtoken never leaves the engine.
+    input: z.object({ name: z.literal('hookSecret') }).strict(),
+    output: returns<{ value: string | null }>(),
   }),
   'exchanges.list': defineCommand({
     summary: 'Summaries, newest first; pass the returned `nextCursor` to get older ones.',
@@ -68,6 +75,23 @@ export const commands = {
       'Resend one exchange (as captured or with edits) or several (in received or published order) to the forward target, the receiver or a URL; returns the new exchange ids.',
     input: replayInputSchema,
     output: returns<{ exchangeIds: string[] }>(),
+  }),
+  'tunnel.status': defineCommand({
+    summary: 'The public tunnel: off, starting, online (with its URLs), reconnecting or error.',
+    input: noInput,
+    output: returns<TunnelStatus>(),
+  }),
+  'tunnel.start': defineCommand({
+    summary:
+      'Open the tunnel with the configured provider; answers once it is online or has failed (bounded). ' +
+      'A running tunnel is kept unless `restart`.',
+    input: z.object({ restart: z.boolean().default(false) }).strict(),
+    output: returns<TunnelStatus>(),
+  }),
+  'tunnel.stop': defineCommand({
+    summary: 'Close the tunnel (and cancel an attempt under way).',
+    input: noInput,
+    output: returns<TunnelStatus>(),
   }),
 } as const satisfies Record<CommandName, CommandSpec>;
 

@@ -1,6 +1,7 @@
 import type { ExchangeSummary } from '../model/exchange';
 import type { SettingsView } from '../model/settings';
 import type { AppStatus } from '../model/status';
+import type { TunnelStatus } from '../model/tunnel';
 import { defineEvent, type EventSpec } from './define';
 import type { EventName } from './names';
 
@@ -17,6 +18,7 @@ export const events = {
   ),
   'status.changed': defineEvent<AppStatus>('Receiver or storage state changed.'),
   'settings.changed': defineEvent<SettingsView>('Settings changed (from any window).'),
+  'tunnel.changed': defineEvent<TunnelStatus>('The tunnel changed state, URL or hook path.'),
 } as const satisfies Record<EventName, EventSpec>;
 
 export type Events = typeof events;

@@ -7,11 +7,15 @@ export const commandNames = [
   'status.get',
   'settings.get',
   'settings.update',
+  'settings.revealSecret',
   'exchanges.list',
   'exchanges.get',
   'exchanges.clear',
   'samples.send',
   'replay.run',
+  'tunnel.status',
+  'tunnel.start',
+  'tunnel.stop',
 ] as const;
 
 export const eventNames = [
@@ -20,6 +24,7 @@ export const eventNames = [
   'exchanges.cleared',
   'status.changed',
   'settings.changed',
+  'tunnel.changed',
 ] as const;
 
 export type CommandName = (typeof commandNames)[number];

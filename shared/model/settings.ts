@@ -1,3 +1,5 @@
+import type { TunnelProviderName } from './tunnel';
+
 /** How the receiver answers deliveries that pass the auth check. */
 export interface ResponsePolicy {
   /** 200 or 204 accept; 4xx and 5xx let you see how Okta reacts to failures. */
@@ -38,6 +40,14 @@ export interface Settings {
   forward: ForwardSettings;
   /** Request bodies above this many bytes are answered 413 and kept truncated. */
   bodyLimitBytes: number;
+  /** How the receiver gets a public URL. */
+  tunnelProvider: TunnelProviderName;
+  /** A domain reserved on ngrok (e.g. the free static `name.ngrok-free.app`); null = a random URL. */
+  ngrokDomain: string | null;
+  /** For the manual provider: the base URL of a tunnel the user runs, pointed at the receiver. */
+  publicUrl: string | null;
+  /** Start the tunnel when the app starts. */
+  tunnelAutoStart: boolean;
 }
 
 /** A secret as the UI may see it: whether it is set and a masked preview. */
@@ -47,6 +57,14 @@ export interface SecretView {
   masked: string;
 }
 
+/** Where the ngrok authtoken in use comes from: command-line values win until one is saved. */
+export type AuthtokenSource = 'environment' | 'file' | 'saved';
+
+export interface AuthtokenView extends SecretView {
+  source: AuthtokenSource | null;
+}
+
 export interface SettingsView extends Settings {
   secret: SecretView;
+  ngrokAuthtoken: AuthtokenView;
 }

@@ -7,6 +7,7 @@ import type { Handlers } from './dispatcher';
 import type { AppStatus } from '../../../shared/model/status';
 import type { SettingsPatch } from '../../../shared/contract/schemas';
 import type { ReplayInput } from '../replay/replay-runner';
+import type { TunnelController } from '../tunnel/tunnel-controller';
 
 /** What the handlers need from the engine; `createCore` provides it. */
 export interface HandlerContext {
@@ -17,6 +18,7 @@ export interface HandlerContext {
   clearExchanges(): Promise<number>;
   sendSamples(eventTypes: string[]): Promise<{ exchangeId: string }>;
   replay(input: ReplayInput): Promise<{ exchangeIds: string[] }>;
+  tunnel: Pick<TunnelController, 'status' | 'start' | 'stop'>;
 }
 
 export function createHandlers(context: HandlerContext): Handlers {
@@ -27,6 +29,7 @@ export function createHandlers(context: HandlerContext): Handlers {
       await context.updateSettings(patch);
       return context.settings.view();
     },
+    'settings.revealSecret': () => ({ value: context.settings.secret() }),
     'exchanges.list': (input) => context.store.list(input),
     'exchanges.get': async ({ id, revealSecrets }) => {
       const exchange = await context.store.get(id);
@@ -37,6 +40,9 @@ export function createHandlers(context: HandlerContext): Handlers {
     'samples.send': ({ eventTypes }) => context.sendSamples(eventTypes),
     'replay.run': ({ id, ids, ...rest }) =>
       context.replay({ ...rest, ids: ids ?? (id === undefined ? [] : [id]) }),
+    'tunnel.status': () => context.tunnel.status(),
+    'tunnel.start': ({ restart }) => context.tunnel.start(restart),
+    'tunnel.stop': () => context.tunnel.stop(),
   };
 }
 

@@ -9,4 +9,9 @@ export const DEFAULT_SETTINGS: Settings = {
   response: { status: 204, delayMs: 0, body: '' },
   forward: { target: null, timeoutMs: 30_000, verification: 'auto' },
   bodyLimitBytes: 10 * 1024 * 1024,
+  tunnelProvider: 'ngrok',
+  ngrokDomain: null,
+  publicUrl: null,
+  // Opening a public URL is the user's decision, made once in Settings or with `--tunnel`.
+  tunnelAutoStart: false,
 };

@@ -1,20 +1,32 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { settingsPatchSchema, type SettingsPatch } from '../../../shared/contract/schemas';
-import type { ForwardSettings, Settings, SettingsView } from '../../../shared/model/settings';
+import { storedSettingsSchema, type SettingsPatch } from '../../../shared/contract/schemas';
+import type {
+  AuthtokenSource,
+  ForwardSettings,
+  Settings,
+  SettingsView,
+} from '../../../shared/model/settings';
 import { maskSecret } from '../../../shared/okta/secret-mask';
 import type { Logger, SecretVault } from '../deps';
 import { DEFAULT_SETTINGS } from './defaults';
 
 const FILE = 'settings.json';
 
+/** An ngrok authtoken the host found for this run (NGROK_AUTHTOKEN, --ngrok-authtoken-file). */
+export interface AuthtokenOverride {
+  value: string;
+  source: Exclude<AuthtokenSource, 'saved'>;
+}
+
 /** Values given on the command line: they apply to this run and are not written to disk. */
 export type SettingsOverrides = Partial<Omit<Settings, 'forward'>> & {
   forward?: Partial<ForwardSettings>;
   secret?: string;
+  ngrokAuthtoken?: AuthtokenOverride;
 };
 
-type StoredOverrides = Omit<SettingsOverrides, 'secret'>;
+type StoredOverrides = Omit<SettingsOverrides, 'secret' | 'ngrokAuthtoken'>;
 
 /**
  * Settings persisted as JSON in the data directory, with the secret kept apart in a vault.
@@ -26,6 +38,7 @@ export class SettingsStore {
     private persisted: Settings,
     private overrides: StoredOverrides,
     private secretValue: string | null,
+    private token: { value: string; source: AuthtokenSource } | null,
     private readonly vault: SecretVault,
   ) {}
 
@@ -37,9 +50,11 @@ export class SettingsStore {
   }): Promise<SettingsStore> {
     const file = path.join(options.dataDir, FILE);
     const persisted = await readSettings(file, options.logger);
-    const { secret, ...overrides } = options.overrides ?? {};
+    const { secret, ngrokAuthtoken, ...overrides } = options.overrides ?? {};
     const secretValue = secret ?? (await options.vault.get('hookSecret'));
-    return new SettingsStore(file, persisted, overrides, secretValue, options.vault);
+    const saved = await options.vault.get('ngrokAuthtoken');
+    const token = ngrokAuthtoken ?? (saved === null ? null : { value: saved, source: 'saved' as const });
+    return new SettingsStore(file, persisted, overrides, secretValue, token, options.vault);
   }
 
   current(): Settings {
@@ -55,16 +70,27 @@ export class SettingsStore {
     return this.secretValue;
   }
 
+  /** The ngrok authtoken in clear. Only the tunnel may call this; it never reaches a UI or a log. */
+  ngrokAuthtoken(): string | null {
+    return this.token?.value ?? null;
+  }
+
   view(): SettingsView {
     const secret = this.secretValue ?? '';
+    const token = this.token?.value ?? '';
     return {
       ...this.current(),
       secret: { configured: secret !== '', masked: maskSecret(secret) },
+      ngrokAuthtoken: {
+        configured: token !== '',
+        masked: maskSecret(token),
+        source: this.token?.source ?? null,
+      },
     };
   }
 
   async update(patch: SettingsPatch): Promise<void> {
-    const { secret, ...rest } = patch;
+    const { secret, ngrokAuthtoken, ...rest } = patch;
     const changes = Object.fromEntries(
       Object.entries(rest).filter(([, value]) => value !== undefined),
     ) as Partial<Settings>;
@@ -79,6 +105,10 @@ export class SettingsStore {
       await this.vault.set('hookSecret', value);
       this.secretValue = value;
     }
+    if (ngrokAuthtoken !== undefined) {
+      await this.vault.set('ngrokAuthtoken', ngrokAuthtoken);
+      this.token = ngrokAuthtoken === null ? null : { value: ngrokAuthtoken, source: 'saved' };
+    }
   }
 }
 
@@ -89,7 +119,7 @@ async function readSettings(file: string, logger: Logger): Promise<Settings> {
   } catch {
     return { ...DEFAULT_SETTINGS };
   }
-  const parsed = settingsPatchSchema.omit({ secret: true }).safeParse(safeJson(text));
+  const parsed = storedSettingsSchema.safeParse(safeJson(text));
   if (!parsed.success) {
     logger.warn('settings file is invalid; using defaults', { file });
     return { ...DEFAULT_SETTINGS };

@@ -82,3 +82,28 @@ export async function sendSample(
   if (result.ok) await openExchange(store, bridge, result.value.exchangeId);
   return result;
 }
+
+/*
+ * The tunnel's state reaches the store only through `tunnel.changed` pushes, in order: a
+ * command's answer could overtake a later push and bring back a URL that is no longer live.
+ */
+export async function startTunnel(store: AppStore, bridge: Bridge, restart = false): Promise<void> {
+  const result = await bridge.invoke('tunnel.start', { restart });
+  if (!result.ok) store.getState().setError(result.error.message);
+}
+
+export async function stopTunnel(store: AppStore, bridge: Bridge): Promise<void> {
+  const result = await bridge.invoke('tunnel.stop', {});
+  if (!result.ok) store.getState().setError(result.error.message);
+}
+
+/**
+ * The hook secret in clear, for one explicit "copy": it goes to the clipboard and is never put
+ * in the store.
+ */
+export async function revealHookSecret(bridge: Bridge): Promise<string> {
+  const result = await bridge.invoke('settings.revealSecret', { name: 'hookSecret' });
+  if (!result.ok) throw new Error(result.error.message);
+  if (result.value.value === null) throw new Error('No secret is set.');
+  return result.value.value;
+}

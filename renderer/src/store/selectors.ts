@@ -21,3 +21,4 @@ export const selectListFraction = (state: AppState) => state.listFraction;
 export const selectSettingsOpen = (state: AppState) => state.settingsOpen;
 export const selectLastError = (state: AppState) => state.lastError;
 export const selectCompare = (state: AppState) => state.compare;
+export const selectTunnel = (state: AppState) => state.tunnel;

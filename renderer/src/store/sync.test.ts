@@ -31,6 +31,7 @@ function setup(engineItems: ExchangeSummary[]) {
   }));
   bridge.answer('status.get', () => STATUS);
   bridge.answer('settings.get', () => SETTINGS);
+  bridge.answer('tunnel.status', () => ({ state: 'off', provider: 'ngrok' }));
   const store = createAppStore();
   const frames = manualFrames();
   connectStore(store, bridge, frames.schedule);
@@ -83,6 +84,15 @@ describe('connectStore', () => {
     expect(store.getState().byId['id-99']).toBeUndefined();
     bridge.emit('exchanges.cleared', { seq: 1 });
     expect(store.getState().order).toEqual([]);
+  });
+
+  it('loads the tunnel state on connect and follows its pushes', async () => {
+    const { bridge, store } = setup([]);
+    bridge.setConnected(true);
+    await settle();
+    expect(store.getState().tunnel).toEqual({ state: 'off', provider: 'ngrok' });
+    bridge.emit('tunnel.changed', { state: 'starting', provider: 'ngrok', since: 1 });
+    expect(store.getState().tunnel).toMatchObject({ state: 'starting' });
   });
 
   it('marks the engine disconnected and resyncs on reconnection', async () => {

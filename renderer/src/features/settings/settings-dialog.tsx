@@ -5,7 +5,8 @@ import { selectSettings, selectSettingsOpen } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { HeaderRowsEditor } from '../../ui/header-rows-editor';
 import { ForwardFields } from './forward-fields';
-import { draftOf, patchOf, type Draft } from './settings-draft';
+import { draftOf, patchOf, type Draft, type SetDraft } from './settings-draft';
+import { TunnelFields } from './tunnel-fields';
 
 export function SettingsDialog() {
   const open = useAppStore(selectSettingsOpen);
@@ -27,7 +28,7 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [store]);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set: SetDraft = (key, value) => setDraft((d) => ({ ...d, [key]: value }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaving(true);
@@ -47,7 +48,8 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
         onSubmit={(event) => void submit(event)}
         data-testid="settings-dialog"
       >
-        <h2 id="settings-title">Receiver settings</h2>
+        <h2 id="settings-title">Settings</h2>
+        <h3 className="modal__section">Receiver</h3>
         <label className="field">
           <span>Port on 127.0.0.1</span>
           <input
@@ -134,6 +136,7 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
             onChange={(e) => set('bodyLimitMb', e.target.value)}
           />
         </label>
+        <TunnelFields draft={draft} set={set} settings={settings} />
         {error && (
           <p className="form-error" role="alert" data-testid="settings-error">
             {error}

@@ -1,7 +1,8 @@
 import type { SettingsPatch } from '../../../../shared/contract/schemas';
 import type { RequiredHeader, SettingsView } from '../../../../shared/model/settings';
+import type { TunnelProviderName } from '../../../../shared/model/tunnel';
 
-/** The settings form as typed, before validation by the engine. */
+/** The settings form as the user edits it: text fields as typed, secrets only when replaced. */
 export interface Draft {
   port: string;
   hookPath: string;
@@ -15,7 +16,16 @@ export interface Draft {
   forwardTarget: string;
   forwardTimeoutS: string;
   verification: 'auto' | 'forward';
+  tunnelProvider: TunnelProviderName;
+  ngrokDomain: string;
+  publicUrl: string;
+  tunnelAutoStart: boolean;
+  /** Empty keeps the current authtoken. */
+  newAuthtoken: string;
+  removeAuthtoken: boolean;
 }
+
+export type SetDraft = <K extends keyof Draft>(key: K, value: Draft[K]) => void;
 
 const MB = 1024 * 1024;
 
@@ -30,10 +40,24 @@ export const draftOf = (settings: SettingsView): Draft => ({
   forwardTarget: settings.forward.target ?? '',
   forwardTimeoutS: String(settings.forward.timeoutMs / 1000),
   verification: settings.forward.verification,
+  tunnelProvider: settings.tunnelProvider,
+  ngrokDomain: settings.ngrokDomain ?? '',
+  publicUrl: settings.publicUrl ?? '',
+  tunnelAutoStart: settings.tunnelAutoStart,
+  newAuthtoken: '',
+  removeAuthtoken: false,
 });
 
+/** People paste the domain as ngrok shows it, with https:// and a slash: keep the host name. */
+const hostOnly = (text: string) =>
+  text
+    .trim()
+    .replace(/^https?:\/\//i, '')
+    .replace(/\/+$/, '');
+
+const orNull = (text: string) => (text === '' ? null : text);
+
 export function patchOf(draft: Draft): SettingsPatch {
-  const target = draft.forwardTarget.trim();
   const patch: SettingsPatch = {
     port: Number(draft.port),
     hookPath: draft.hookPath.trim(),
@@ -43,12 +67,18 @@ export function patchOf(draft: Draft): SettingsPatch {
       .filter(({ name }) => name !== ''),
     bodyLimitBytes: Math.round(Number(draft.bodyLimitMb) * MB),
     forward: {
-      target: target === '' ? null : target,
+      target: orNull(draft.forwardTarget.trim()),
       timeoutMs: Math.round(Number(draft.forwardTimeoutS) * 1000),
       verification: draft.verification,
     },
+    tunnelProvider: draft.tunnelProvider,
+    ngrokDomain: orNull(hostOnly(draft.ngrokDomain)),
+    publicUrl: orNull(draft.publicUrl.trim()),
+    tunnelAutoStart: draft.tunnelAutoStart,
   };
   if (draft.removeSecret) patch.secret = null;
   else if (draft.newSecret !== '') patch.secret = draft.newSecret;
+  if (draft.removeAuthtoken) patch.ngrokAuthtoken = null;
+  else if (draft.newAuthtoken.trim() !== '') patch.ngrokAuthtoken = draft.newAuthtoken.trim();
   return patch;
 }

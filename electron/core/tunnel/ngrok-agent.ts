@@ -1,0 +1,62 @@
+import { isToAgent, type AgentConnect, type FromAgent } from './agent-protocol';
+import { classifyNgrokError } from './ngrok-errors';
+import { openNgrokTunnel, type OpenNgrok } from './ngrok-provider';
+import type { TunnelFailure } from './tunnel-provider';
+
+/**
+ * Entry point of the ngrok agent process (bundled as dist-electron/ngrok-agent.cjs). It holds
+ * one ngrok session for the engine and dies with it: the engine kills it to cancel a connect
+ * that hangs, and it exits on its own when the engine goes away.
+ */
+
+/** How long ngrok gets to close the session cleanly before the process exits anyway. */
+const CLOSE_GRACE_MS = 2_000;
+
+let request: AgentConnect | null = null;
+let tunnel: OpenNgrok | null = null;
+
+const send = (message: FromAgent, then?: () => void) => {
+  if (!process.connected) return;
+  process.send?.(message, undefined, undefined, () => then?.());
+};
+
+const wire = (failure: TunnelFailure) => ({
+  code: failure.code,
+  message: failure.message,
+  retryable: failure.retryable,
+});
+
+/** Every error that leaves this process is classified, and so stripped of the authtoken. */
+const classify = (error: unknown) =>
+  wire(classifyNgrokError(error, request?.domain ?? null, request?.authtoken ?? ''));
+
+async function connect(message: AgentConnect): Promise<void> {
+  request = message;
+  try {
+    tunnel = await openNgrokTunnel(message, (failure) => send({ type: 'dropped', failure: wire(failure) }));
+    send({ type: 'online', url: tunnel.url });
+  } catch (error) {
+    send({ type: 'failed', failure: classify(error) }, () => process.exit(0));
+  }
+}
+
+async function close(): Promise<void> {
+  const closing = tunnel?.close().catch(() => undefined);
+  await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS))]);
+  process.exit(0);
+}
+
+process.on('message', (message) => {
+  if (!isToAgent(message)) return;
+  if (message.type === 'connect') void connect(message);
+  else void close();
+});
+
+// The engine is gone (quit or crashed): the tunnel must not outlive it.
+process.on('disconnect', () => process.exit(0));
+
+// The SDK throws outside any promise when a session it was told not to resume fails.
+process.on('uncaughtException', (error) => {
+  const failure = classify(error);
+  send(tunnel ? { type: 'dropped', failure } : { type: 'failed', failure }, () => process.exit(1));
+});
