@@ -1,66 +1,56 @@
-import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, shell } from 'electron';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { CONTENT_SECURITY_POLICY } from '../../shared/contract/csp';
+import type { MenuAction } from '../../shared/contract/menu-actions';
 import { createCore, type Core } from '../core';
 import { createConsoleLogger } from '../core/console-logger';
+import type { SettingsOverrides } from '../core/settings/settings-store';
 import { createNgrokProvider } from '../core/tunnel/ngrok-process';
-import { APP_ENTRY, APP_SCHEME, appUrlToRelativePath } from './app-protocol';
-import { forwardPushes, registerCommands } from './ipc';
+import { buildMenuTemplate, OKTA_EVENT_HOOKS_DOCS } from './app-menu';
+import { hardenContents } from './harden';
+import { registerCommands } from './ipc';
+import { parseLaunchOptions, type LaunchOptions } from './launch-options';
+import { openMainWindow } from './main-window';
+import { registerAppScheme, serveRenderer } from './renderer-protocol';
 import { SafeStorageVault } from './safe-storage-vault';
-import { allowNavigation, allowPermission, isSafeExternalUrl, windowOptions } from './window-security';
+import { WindowStateFile } from './window-state';
 
 const RENDERER_DIR = path.join(__dirname, '../dist/renderer');
 const PRELOAD = path.join(__dirname, 'preload.cjs');
 const NGROK_AGENT = path.join(__dirname, 'ngrok-agent.cjs');
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
+registerAppScheme();
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
 
-function serveRenderer(): void {
-  protocol.handle(APP_SCHEME, async (request) => {
-    const relative = appUrlToRelativePath(request.url);
-    if (relative === null) return new Response('Not found', { status: 404 });
-    const file = await net.fetch(pathToFileURL(path.join(RENDERER_DIR, relative)).toString());
-    const headers = new Headers(file.headers);
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    headers.set('X-Content-Type-Options', 'nosniff');
-    return new Response(file.body, { status: file.status, headers });
-  });
+function overridesOf(launch: LaunchOptions): SettingsOverrides {
+  return {
+    ...(launch.port !== undefined ? { port: launch.port } : {}),
+    ...(launch.secret !== undefined ? { secret: launch.secret } : {}),
+    // NGROK_AUTHTOKEN applies to this run, until a token is saved in Settings.
+    ...(process.env.NGROK_AUTHTOKEN
+      ? { ngrokAuthtoken: { value: process.env.NGROK_AUTHTOKEN, source: 'environment' as const } }
+      : {}),
+  };
 }
 
-/** Guards for every web contents the app ever creates (HTTP Toolkit's pattern). */
-function hardenContents(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
-    callback(allowPermission()),
+function installMenu(dataDir: string): void {
+  const send = (action: MenuAction) => mainWindow?.webContents.send('menu.invoked', { action });
+  const template = buildMenuTemplate(
+    {
+      send,
+      openDataFolder: () => void shell.openPath(dataDir),
+      openDocs: () => void shell.openExternal(OKTA_EVENT_HOOKS_DOCS),
+      about: () => app.showAboutPanel(),
+    },
+    process.platform,
   );
-  session.defaultSession.setPermissionCheckHandler(() => allowPermission());
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!allowNavigation(url)) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      if (isSafeExternalUrl(url)) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
-  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
-function openWindow(engine: Core): void {
-  const window = new BrowserWindow(windowOptions(PRELOAD));
-  mainWindow = window;
-  const stopForwarding = forwardPushes(engine, window.webContents);
-  window.once('ready-to-show', () => window.show());
-  window.on('closed', () => {
-    stopForwarding();
-    mainWindow = null;
-  });
-  void window.loadURL(APP_ENTRY);
+async function showWindow(engine: Core, dataDir: string): Promise<void> {
+  mainWindow = await openMainWindow(engine, PRELOAD, WindowStateFile.inDir(dataDir));
+  mainWindow.on('closed', () => (mainWindow = null));
 }
 
 async function start(): Promise<void> {
@@ -73,9 +63,11 @@ async function start(): Promise<void> {
     mainWindow?.focus();
   });
   await app.whenReady();
-  serveRenderer();
+  const launch = parseLaunchOptions(process.argv);
+  const dataDir = launch.dataDir ?? app.getPath('userData');
+  serveRenderer(RENDERER_DIR);
   hardenContents();
-  const dataDir = app.getPath('userData');
+  installMenu(dataDir);
   const engine = await createCore({
     dataDir,
     mode: 'desktop',
@@ -83,16 +75,16 @@ async function start(): Promise<void> {
     logger: createConsoleLogger(),
     vault: SafeStorageVault.inDataDir(safeStorage, dataDir),
     ngrok: createNgrokProvider({ agentPath: NGROK_AGENT, clientVersion: app.getVersion() }),
-    // NGROK_AUTHTOKEN applies to this run, until a token is saved in Settings.
-    ...(process.env.NGROK_AUTHTOKEN
-      ? { overrides: { ngrokAuthtoken: { value: process.env.NGROK_AUTHTOKEN, source: 'environment' } } }
-      : {}),
+    overrides: overridesOf(launch),
   });
   core = engine;
   registerCommands(ipcMain, engine);
-  openWindow(engine);
+  // The same first line as headless mode, for scripts and the Electron e2e tests.
+  const { hookUrl } = engine.status().receiver;
+  if (hookUrl) process.stdout.write(`Receiver: ${hookUrl}\n`);
+  await showWindow(engine, dataDir);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) openWindow(engine);
+    if (BrowserWindow.getAllWindows().length === 0) void showWindow(engine, dataDir);
   });
 }
 
@@ -100,7 +92,7 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-// Stop the receiver and flush the log before the process goes away.
+// Quitting stops the tunnel and the receiver and flushes the log before the process goes away.
 let stopped = false;
 app.on('will-quit', (event) => {
   if (stopped || !core) return;
@@ -113,6 +105,9 @@ app.on('will-quit', (event) => {
 });
 
 start().catch((error: unknown) => {
-  process.stderr.write(`Okta Hook Inspector failed to start: ${String(error)}\n`);
+  dialog.showErrorBox(
+    'Okta Hook Inspector could not start',
+    error instanceof Error ? error.message : String(error),
+  );
   app.exit(1);
 });

@@ -33,7 +33,7 @@ describe('window security settings', () => {
     expect(allowNavigation('app://other-host/index.html')).toBe(false);
   });
 
-  it('opens only https links externally and grants no permission', () => {
+  it('opens only https links externally and grants no permission but clipboard writing', () => {
     expect(isSafeExternalUrl('https://developer.okta.com/docs/')).toBe(true);
     for (const url of [
       'http://example.com',
@@ -44,7 +44,10 @@ describe('window security settings', () => {
     ]) {
       expect(isSafeExternalUrl(url)).toBe(false);
     }
-    expect(allowPermission()).toBe(false);
+    for (const permission of ['media', 'notifications', 'clipboard-read', 'geolocation', 'openExternal']) {
+      expect(allowPermission(permission)).toBe(false);
+    }
+    expect(allowPermission('clipboard-sanitized-write')).toBe(true);
   });
 
   it('trusts IPC only from the app main frame', () => {

@@ -48,8 +48,11 @@ export function isSafeExternalUrl(url: string): boolean {
   }
 }
 
-/** The app needs no browser permission (camera, notifications, clipboard-read, ...). */
-export const allowPermission = (): boolean => false;
+/**
+ * The app needs one browser permission: writing to the clipboard (its Copy buttons). Camera,
+ * notifications, clipboard reading and the rest are refused.
+ */
+export const allowPermission = (permission: string): boolean => permission === 'clipboard-sanitized-write';
 
 /** IPC is answered only for the app's own main frame. */
 export interface SenderFrame {

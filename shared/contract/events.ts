@@ -3,6 +3,7 @@ import type { SettingsView } from '../model/settings';
 import type { AppStatus } from '../model/status';
 import type { TunnelStatus } from '../model/tunnel';
 import { defineEvent, type EventSpec } from './define';
+import type { MenuAction } from './menu-actions';
 import type { EventName } from './names';
 
 /** Pushes from the engine to every connected UI. Past tense: they report what happened. */
@@ -19,6 +20,9 @@ export const events = {
   'status.changed': defineEvent<AppStatus>('Receiver or storage state changed.'),
   'settings.changed': defineEvent<SettingsView>('Settings changed (from any window).'),
   'tunnel.changed': defineEvent<TunnelStatus>('The tunnel changed state, URL or hook path.'),
+  'menu.invoked': defineEvent<{ action: MenuAction }>(
+    'Desktop only: the native menu asks the UI to act (sent by Electron main, not the engine).',
+  ),
 } as const satisfies Record<EventName, EventSpec>;
 
 export type Events = typeof events;

@@ -25,6 +25,7 @@ export const eventNames = [
   'status.changed',
   'settings.changed',
   'tunnel.changed',
+  'menu.invoked',
 ] as const;
 
 export type CommandName = (typeof commandNames)[number];
