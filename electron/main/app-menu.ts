@@ -5,10 +5,10 @@ export const OKTA_EVENT_HOOKS_DOCS = 'https://developer.okta.com/docs/concepts/e
 
 export interface MenuHandlers {
   /** Ask the UI to do something it owns (export dialog, theme, panes …). */
-  send(action: MenuAction): void;
-  openDataFolder(): void;
-  openDocs(): void;
-  about(): void;
+  send: (action: MenuAction) => void;
+  openDataFolder: () => void;
+  openDocs: () => void;
+  about: () => void;
 }
 
 /**
