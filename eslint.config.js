@@ -158,7 +158,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['*.config.ts', '*.config.js', 'e2e/playwright.config.ts'],
+    // Tools that load these files require a default export.
+    files: ['*.config.ts', '*.config.js', 'e2e/playwright.config.ts', 'e2e/global-setup.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

@@ -1,9 +1,10 @@
-import { test as base } from '@playwright/test';
+import { test as base, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { answer, startTarget, type TargetServer } from '../electron/core/testing/target-server';
-import { startHeadless, type HeadlessInstance } from './headless-process';
+import { electronBinary, launchElectronApp } from './electron-app';
+import { startHeadless } from './headless-process';
 import { InspectorPage } from './pages/inspector-page';
 
 export const SECRET = 'Basic b2t0YS1ob29rOnMzY3IzdC1kZXYtb25seQ==';
@@ -19,19 +20,48 @@ export interface OktaSender {
   deliver(body: string, secret?: string | null): Promise<Response>;
 }
 
+/** The inspector under test: headless mode in Chromium (project web) or the desktop app. */
+export interface AppUnderTest {
+  receiverUrl: string;
+  page: Page;
+}
+
 interface Fixtures {
-  engine: HeadlessInstance;
+  /** Skips the Electron project, with the reason, where no Electron binary exists. */
+  electronGate: void;
+  app: AppUnderTest;
   /** A stand-in for the developer's own handler, answering 200 and recording requests. */
   handler: TargetServer;
   okta: OktaSender;
   inspector: InspectorPage;
 }
 
+const isElectron = (projectName: string) => projectName === 'electron';
+
 /** Each test gets its own engine (ports 0, temp data folder) and a page opened on its UI. */
 export const test = base.extend<Fixtures>({
-  engine: async ({}, use) => {
+  electronGate: [
+    async ({}, use, testInfo) => {
+      if (isElectron(testInfo.project.name)) {
+        const binary = electronBinary();
+        testInfo.skip('reason' in binary, 'reason' in binary ? binary.reason : '');
+      }
+      await use();
+    },
+    { auto: true },
+  ],
+  app: async ({ page }, use, testInfo) => {
+    if (isElectron(testInfo.project.name)) {
+      const binary = electronBinary();
+      if (!('path' in binary)) throw new Error(binary.reason);
+      const launched = await launchElectronApp(binary.path, ['--secret', SECRET]);
+      await use({ receiverUrl: launched.receiverUrl, page: launched.page });
+      await launched.close();
+      return;
+    }
     const instance = await startHeadless(['--secret', SECRET]);
-    await use(instance);
+    await page.goto(instance.inspectorUrl);
+    await use({ receiverUrl: instance.receiverUrl, page });
     await instance.stop();
   },
   handler: async ({}, use) => {
@@ -39,8 +69,8 @@ export const test = base.extend<Fixtures>({
     await use(server);
     await server.close();
   },
-  okta: async ({ engine }, use) => {
-    const { receiverUrl } = engine;
+  okta: async ({ app }, use) => {
+    const { receiverUrl } = app;
     await use({
       receiverUrl,
       verify: (challenge) =>
@@ -59,9 +89,9 @@ export const test = base.extend<Fixtures>({
         }),
     });
   },
-  inspector: async ({ page, engine }, use) => {
-    const inspector = new InspectorPage(page);
-    await inspector.open(engine.inspectorUrl);
+  inspector: async ({ app }, use) => {
+    const inspector = new InspectorPage(app.page);
+    await inspector.waitUntilReady();
     await use(inspector);
   },
 });

@@ -3,10 +3,13 @@ import { chromiumLaunchOptions } from './chromium';
 
 /**
  * Project `web` runs the specs against headless mode in the system Chromium (never a
- * downloaded browser). The app is built by `npm run test:e2e` before this runs.
+ * downloaded browser); project `electron` runs the same specs against the desktop app where an
+ * Electron binary exists, and reports them skipped, with the reason, where not. The app is built
+ * by `npm run test:e2e` before this runs.
  */
 export default defineConfig({
   testDir: './specs',
+  globalSetup: './global-setup.ts',
   outputDir: '../test-results',
   forbidOnly: !!process.env.CI,
   retries: 0,
@@ -22,6 +25,12 @@ export default defineConfig({
   projects: [
     {
       name: 'web',
+      use: { browserName: 'chromium', launchOptions: chromiumLaunchOptions() },
+    },
+    {
+      name: 'electron',
+      // The desktop app has its own window; Chromium is configured only so that shared fixtures
+      // that ask for a browser page still start.
       use: { browserName: 'chromium', launchOptions: chromiumLaunchOptions() },
     },
   ],

@@ -15,8 +15,8 @@ export class InspectorPage {
     this.receiverUrl = page.getByTestId('receiver-url');
   }
 
-  async open(url: string): Promise<void> {
-    await this.page.goto(url);
+  /** The app marks itself ready once connected and its first snapshot is in. */
+  async waitUntilReady(): Promise<void> {
     await expect(this.page.getByTestId('app')).toHaveAttribute('data-app-state', 'ready');
   }
 

@@ -101,7 +101,8 @@ test('should keep the ngrok authtoken masked in Settings', async ({ inspector })
   expect(await page.content()).not.toContain('2fakeTOKENforE2E_abcdef');
 });
 
-test('should print the public hook URL of a tunnel opened from the command line', async () => {
+test('should print the public hook URL of a tunnel opened from the command line', async ({}, testInfo) => {
+  test.skip(testInfo.project.name === 'electron', 'the headless command line only');
   const port = await freePort();
   // The receiver stands in for its own tunnel: its URL is public enough for the probe.
   const engine = await startHeadless(['--port', String(port), '--public-url', `http://127.0.0.1:${port}`]);
