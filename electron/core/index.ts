@@ -6,6 +6,7 @@ import type { AppStatus, StorageStatus } from '../../shared/model/status';
 import { silentLogger, systemClock, type Clock, type Logger, type SecretVault } from './deps';
 import { createRequestHandler } from './receiver/handle-request';
 import { Receiver } from './receiver/receiver';
+import { RECEIVER_LIMITS, type ReceiverLimits } from './receiver/receiver-limits';
 import { createDispatcher, type Dispatch } from './rpc/dispatcher';
 import { createHandlers } from './rpc/handlers';
 import { PushStream } from './rpc/push-stream';
@@ -27,6 +28,8 @@ export interface CoreOptions {
   overrides?: SettingsOverrides;
   /** Batching of pushed summaries; tests shorten it. */
   pushFlushMs?: number;
+  /** Receiver timeouts and sizes; tests shorten the timeouts. */
+  receiverLimits?: Partial<ReceiverLimits>;
 }
 
 /** The engine as its hosts (Electron main, headless CLI, tests) see it. */
@@ -90,6 +93,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }),
     logger,
     () => announce(),
+    { ...RECEIVER_LIMITS, ...options.receiverLimits },
   );
   const startReceiver = () => receiver.start(settings.current().port, settings.current().hookPath);
   await startReceiver();

@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Exchange, Problem } from '../../../shared/model/exchange';
-import { decodeDelivery, type DecodedDelivery } from '../../../shared/okta/envelope';
 import type { Clock, Logger } from '../deps';
 import type { SettingsStore } from '../settings/settings-store';
 import type { ExchangeStore, NewExchange } from '../store/exchange-store';
@@ -8,6 +7,7 @@ import { checkAuth } from './auth-check';
 import { toBodyData } from './body-data';
 import { headerPairs, remoteAddressOf, splitTarget } from './capture';
 import { classify } from './classify';
+import { readDelivery, type ReadDelivery } from './content-decoding';
 import { readBody, type ReceivedBody } from './read-body';
 import { decideAnswer, storageFailureAnswer, tooLargeAnswer, type Answer } from './respond';
 
@@ -22,7 +22,8 @@ export interface PipelineDeps {
 
 const ABORTED: Problem = {
   code: 'aborted',
-  message: 'The client closed the connection before the body was complete; nothing was answered.',
+  message:
+    'The connection ended before the body was complete (the client stopped, or was slower than the receiver allows); nothing was answered.',
 };
 
 /**
@@ -45,7 +46,7 @@ async function handle(deps: PipelineDeps, request: IncomingMessage, response: Se
   const settings = deps.settings.current();
   const body = await readBody(request, settings.bodyLimitBytes);
   const arrival = { receivedAt, bodyMs: deps.clock.monotonic() - startedAt };
-  const { exchange, answer: planned } = describe(deps, request, body, arrival);
+  const { exchange, answer: planned } = await describe(deps, request, body, arrival);
   if (body.aborted) {
     await deps.store.append(exchange).catch((error: unknown) => deps.onStorageHealth(asError(error)));
     return;
@@ -74,12 +75,12 @@ async function handle(deps: PipelineDeps, request: IncomingMessage, response: Se
 }
 
 /** Everything known before storing: the exchange as it will be written and the planned answer. */
-function describe(
+async function describe(
   deps: PipelineDeps,
   request: IncomingMessage,
   body: ReceivedBody,
   arrival: { receivedAt: number; bodyMs: number },
-): { exchange: NewExchange; answer: Answer } {
+): Promise<{ exchange: NewExchange; answer: Answer }> {
   const settings = deps.settings.current();
   const headers = headerPairs(request.rawHeaders);
   const method = request.method ?? 'GET';
@@ -87,9 +88,9 @@ function describe(
   const route = classify(method, path, headers, settings.hookPath);
   const auth = checkAuth(headers, settings.authHeader, deps.settings.secret());
   const requestBody = toBodyData(body.bytes, body.size, body.truncated);
-  const decoded: DecodedDelivery =
+  const decoded: ReadDelivery =
     route.kind === 'delivery' && !body.truncated && !body.aborted
-      ? decodeDelivery(requestBody.text)
+      ? await readDelivery(body.bytes, headers, settings.bodyLimitBytes)
       : { okta: { events: [] }, problems: [] };
   const answer = body.truncated
     ? tooLargeAnswer(settings.bodyLimitBytes)
@@ -111,6 +112,7 @@ function describe(
       httpVersion: request.httpVersion,
       headers,
       body: requestBody,
+      ...(decoded.decodedBody ? { decodedBody: decoded.decodedBody } : {}),
       remoteAddress: remoteAddressOf(request),
     },
     response: body.aborted
