@@ -14,6 +14,7 @@ import { FileSecretVault } from './settings/file-secret-vault';
 import { SettingsStore, type SettingsOverrides } from './settings/settings-store';
 import { lockDataDir } from './store/data-dir-lock';
 import { ExchangeStore } from './store/exchange-store';
+import type { WriteFault } from './store/segment-log';
 
 export interface CoreOptions {
   dataDir: string;
@@ -30,6 +31,8 @@ export interface CoreOptions {
   pushFlushMs?: number;
   /** Receiver timeouts and sizes; tests shorten the timeouts. */
   receiverLimits?: Partial<ReceiverLimits>;
+  /** Simulated disk failures in the capture log, for tests. */
+  writeFault?: WriteFault;
 }
 
 /** The engine as its hosts (Electron main, headless CLI, tests) see it. */
@@ -60,6 +63,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       appended: (summary) => push.exchangeAppended(summary),
       updated: (summary) => push.exchangeUpdated(summary),
     },
+    ...(options.writeFault ? { writeFault: options.writeFault } : {}),
   });
 
   let storageError: string | null = null;

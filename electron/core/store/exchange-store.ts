@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Exchange, ExchangeSummary, TimingRecord } from '../../../shared/model/exchange';
 import type { Logger } from '../deps';
 import { isLogRecord, type LogRecord } from './records';
-import { SegmentLog, type LogPosition } from './segment-log';
+import { SegmentLog, type LogPosition, type WriteFault } from './segment-log';
 import { summarize } from './summarize';
 
 /** An exchange before the store has given it its identity. */
@@ -54,6 +54,8 @@ export class ExchangeStore {
     newId: () => string;
     logger: Logger;
     listeners: StoreListeners;
+    /** Simulated disk failures, for tests. */
+    writeFault?: WriteFault;
   }): Promise<ExchangeStore> {
     const logDir = path.join(options.dir, 'exchanges');
     const meta = await readMeta(options.dir);
@@ -65,7 +67,7 @@ export class ExchangeStore {
       },
       (notice) => options.logger.warn('capture log repaired', { ...notice }),
     );
-    const log = await SegmentLog.open(logDir);
+    const log = await SegmentLog.open(logDir, options.writeFault);
     const store = new ExchangeStore(options.dir, log, options.newId, options.listeners);
     store.lastSeq = meta.seqFloor;
     for (const { record, position } of loaded) store.load(record, position);

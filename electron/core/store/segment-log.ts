@@ -20,6 +20,13 @@ const NEWLINE = 0x0a;
 
 const segmentName = (n: number) => `${String(n).padStart(8, '0')}.ndjson`;
 
+/**
+ * A disk failure to simulate before a write of `length` bytes: write `partial` bytes of it (a
+ * torn write, as a filling disk does), then fail with `error`. Tests inject this; the real
+ * failures it stands for (ENOSPC, EIO, EROFS) cannot be produced on demand everywhere.
+ */
+export type WriteFault = (length: number) => { partial: number; error: Error } | undefined;
+
 interface Pending {
   line: Buffer;
   resolve: (position: LogPosition) => void;
@@ -37,23 +44,26 @@ interface Pending {
 export class SegmentLog {
   private queue: Pending[] = [];
   private writing = false;
+  /** A failed write could not be cut back: bytes past `size` must go before the next write. */
+  private torn = false;
 
   private constructor(
     private readonly dir: string,
     private handle: fs.FileHandle,
     private segment: number,
     private size: number,
+    private readonly fault: WriteFault | undefined,
   ) {}
 
   /** Open (creating) the log; the caller reads existing records with `scan` first. */
-  static async open(dir: string): Promise<SegmentLog> {
+  static async open(dir: string, fault?: WriteFault): Promise<SegmentLog> {
     await fs.mkdir(dir, { recursive: true });
     const segments = await listSegments(dir);
     const last = segments.at(-1) ?? 1;
     const file = path.join(dir, segmentName(last));
     const handle = await fs.open(file, 'a+');
     const { size } = await handle.stat();
-    return new SegmentLog(dir, handle, last, size);
+    return new SegmentLog(dir, handle, last, size, fault);
   }
 
   /**
@@ -141,15 +151,17 @@ export class SegmentLog {
     const data = Buffer.concat(batch.map((p) => p.line));
     const start = this.size;
     try {
-      let written = 0;
-      while (written < data.length) {
-        const { bytesWritten } = await this.handle.write(data, written, data.length - written);
-        written += bytesWritten;
-      }
+      // The file is opened for appending: stray bytes would shift every offset we hand out.
+      if (this.torn) await this.handle.truncate(start);
+      this.torn = false;
+      await this.writeAll(data);
     } catch (error) {
       // A partial write (disk full) would leave a torn line that later appends glue onto;
       // cut the file back so the log stays a sequence of whole records.
-      await this.handle.truncate(start).catch(() => undefined);
+      this.torn = await this.handle.truncate(start).then(
+        () => false,
+        () => true,
+      );
       for (const pending of batch) pending.reject(error);
       return;
     }
@@ -160,6 +172,19 @@ export class SegmentLog {
     }
     this.size = start + data.length;
     if (this.size >= SEGMENT_BYTES) await this.rollOver();
+  }
+
+  private async writeAll(data: Buffer): Promise<void> {
+    const fault = this.fault?.(data.length);
+    if (fault) {
+      await this.handle.write(data, 0, Math.min(fault.partial, data.length));
+      throw fault.error;
+    }
+    let written = 0;
+    while (written < data.length) {
+      const { bytesWritten } = await this.handle.write(data, written, data.length - written);
+      written += bytesWritten;
+    }
   }
 
   private async rollOver(): Promise<void> {
