@@ -7,7 +7,8 @@ import { createConsoleLogger } from '../core/console-logger';
 import { APP_ENTRY, APP_SCHEME, appUrlToRelativePath } from './app-protocol';
 import { forwardPushes, registerCommands } from './ipc';
 import { SafeStorageVault } from './safe-storage-vault';
-import { allowNavigation, allowPermission, isSafeExternalUrl, windowOptions } from './window-security';
+import { hardenContents, hardenSession } from './harden-contents';
+import { windowOptions } from './window-security';
 
 const RENDERER_DIR = path.join(__dirname, '../dist/renderer');
 const PRELOAD = path.join(__dirname, 'preload.cjs');
@@ -31,22 +32,11 @@ function serveRenderer(): void {
   });
 }
 
-/** Guards for every web contents the app ever creates (HTTP Toolkit's pattern). */
-function hardenContents(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
-    callback(allowPermission()),
+function hardenApp(): void {
+  hardenSession(session.defaultSession);
+  app.on('web-contents-created', (_event, contents) =>
+    hardenContents(contents, (url) => void shell.openExternal(url)),
   );
-  session.defaultSession.setPermissionCheckHandler(() => allowPermission());
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!allowNavigation(url)) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      if (isSafeExternalUrl(url)) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
-  });
 }
 
 function openWindow(engine: Core): void {
@@ -72,7 +62,7 @@ async function start(): Promise<void> {
   });
   await app.whenReady();
   serveRenderer();
-  hardenContents();
+  hardenApp();
   const dataDir = app.getPath('userData');
   const engine = await createCore({
     dataDir,
