@@ -19,7 +19,8 @@ export interface SecretVault {
   set(name: SecretName, value: string | null): Promise<void>;
 }
 
-export type SecretName = 'hookSecret';
+/** `captureKey` encrypts credential headers in the capture log (store/header-sealer.ts). */
+export type SecretName = 'hookSecret' | 'captureKey';
 
 export const systemClock: Clock = {
   now: () => Date.now(),

@@ -14,6 +14,7 @@ import { FileSecretVault } from './settings/file-secret-vault';
 import { SettingsStore, type SettingsOverrides } from './settings/settings-store';
 import { lockDataDir } from './store/data-dir-lock';
 import { ExchangeStore } from './store/exchange-store';
+import { openHeaderSealer } from './store/header-sealer';
 import type { WriteFault } from './store/segment-log';
 
 export interface CoreOptions {
@@ -49,9 +50,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const push = new PushStream({ flushMs: options.pushFlushMs ?? 50, maxBatch: 1000 });
   const lock = await lockDataDir(options.dataDir);
+  const vault = options.vault ?? FileSecretVault.inDataDir(options.dataDir);
   const settings = await SettingsStore.open({
     dataDir: options.dataDir,
-    vault: options.vault ?? FileSecretVault.inDataDir(options.dataDir),
+    vault,
     logger,
     ...(options.overrides ? { overrides: options.overrides } : {}),
   });
@@ -64,6 +66,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       updated: (summary) => push.exchangeUpdated(summary),
     },
     ...(options.writeFault ? { writeFault: options.writeFault } : {}),
+    sealer: await openHeaderSealer(vault, {
+      authHeader: () => settings.current().authHeader,
+      secret: () => settings.secret(),
+    }),
   });
 
   let storageError: string | null = null;

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Exchange, ExchangeSummary, TimingRecord } from '../../../shared/model/exchange';
 import type { Logger } from '../deps';
+import { identitySealer, type HeaderSealer } from './header-sealer';
 import { isLogRecord, type LogRecord } from './records';
 import { SegmentLog, type LogPosition, type WriteFault } from './segment-log';
 import { summarize } from './summarize';
@@ -47,6 +48,7 @@ export class ExchangeStore {
     private readonly log: SegmentLog,
     private readonly newId: () => string,
     private readonly listeners: StoreListeners,
+    private readonly sealer: HeaderSealer,
   ) {}
 
   static async open(options: {
@@ -56,6 +58,8 @@ export class ExchangeStore {
     listeners: StoreListeners;
     /** Simulated disk failures, for tests. */
     writeFault?: WriteFault;
+    /** Encrypts credential headers on disk; none by default. */
+    sealer?: HeaderSealer;
   }): Promise<ExchangeStore> {
     const logDir = path.join(options.dir, 'exchanges');
     const meta = await readMeta(options.dir);
@@ -68,7 +72,8 @@ export class ExchangeStore {
       (notice) => options.logger.warn('capture log repaired', { ...notice }),
     );
     const log = await SegmentLog.open(logDir, options.writeFault);
-    const store = new ExchangeStore(options.dir, log, options.newId, options.listeners);
+    const sealer = options.sealer ?? identitySealer;
+    const store = new ExchangeStore(options.dir, log, options.newId, options.listeners, sealer);
     store.lastSeq = meta.seqFloor;
     for (const { record, position } of loaded) store.load(record, position);
     return store;
@@ -77,7 +82,11 @@ export class ExchangeStore {
   /** Persist an exchange and give it its id and seq. Rejects if it could not be written. */
   async append(draft: NewExchange): Promise<Exchange> {
     const exchange: Exchange = { ...draft, id: this.newId(), seq: ++this.lastSeq };
-    const position = await this.log.append(JSON.stringify({ r: 'exchange', exchange }));
+    const onDisk = {
+      ...exchange,
+      request: { ...exchange.request, headers: this.sealer.seal(exchange.request.headers) },
+    };
+    const position = await this.log.append(JSON.stringify({ r: 'exchange', exchange: onDisk }));
     const entry: Entry = { summary: summarize(exchange), position };
     this.index(entry);
     this.listeners.appended(entry.summary);
@@ -113,6 +122,7 @@ export class ExchangeStore {
     const record = JSON.parse(await this.log.read(entry.position)) as LogRecord;
     if (record.r !== 'exchange') return undefined;
     const exchange = record.exchange;
+    exchange.request.headers = this.sealer.unseal(exchange.request.headers);
     if (entry.timing) exchange.timing = entry.timing;
     return exchange;
   }
