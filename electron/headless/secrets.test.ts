@@ -34,8 +34,8 @@ describe('secrets', () => {
     const disk = { failing: false };
     const t = await startTestCore({
       logger: capturingLogger(logLines),
-      writeFault: () =>
-        disk.failing
+      writeFault: (operation) =>
+        disk.failing && operation === 'write'
           ? { partial: 3, error: Object.assign(new Error('full'), { code: 'ENOSPC' }) }
           : undefined,
     });

@@ -21,11 +21,15 @@ const NEWLINE = 0x0a;
 const segmentName = (n: number) => `${String(n).padStart(8, '0')}.ndjson`;
 
 /**
- * A disk failure to simulate before a write of `length` bytes: write `partial` bytes of it (a
- * torn write, as a filling disk does), then fail with `error`. Tests inject this; the real
- * failures it stands for (ENOSPC, EIO, EROFS) cannot be produced on demand everywhere.
+ * A disk failure to simulate. Before a write of `length` bytes: write `partial` bytes of it (a
+ * torn write, as a filling disk does), then fail with `error`. Before cutting a torn write
+ * back (`length` 0): fail with `error`, as a failing device (EIO) may. Tests inject this; the
+ * real failures it stands for cannot be produced on demand everywhere.
  */
-export type WriteFault = (length: number) => { partial: number; error: Error } | undefined;
+export type WriteFault = (
+  operation: 'write' | 'truncate',
+  length: number,
+) => { partial: number; error: Error } | undefined;
 
 interface Pending {
   line: Buffer;
@@ -152,13 +156,13 @@ export class SegmentLog {
     const start = this.size;
     try {
       // The file is opened for appending: stray bytes would shift every offset we hand out.
-      if (this.torn) await this.handle.truncate(start);
+      if (this.torn) await this.cut(start);
       this.torn = false;
       await this.writeAll(data);
     } catch (error) {
       // A partial write (disk full) would leave a torn line that later appends glue onto;
       // cut the file back so the log stays a sequence of whole records.
-      this.torn = await this.handle.truncate(start).then(
+      this.torn = await this.cut(start).then(
         () => false,
         () => true,
       );
@@ -175,7 +179,7 @@ export class SegmentLog {
   }
 
   private async writeAll(data: Buffer): Promise<void> {
-    const fault = this.fault?.(data.length);
+    const fault = this.fault?.('write', data.length);
     if (fault) {
       await this.handle.write(data, 0, Math.min(fault.partial, data.length));
       throw fault.error;
@@ -185,6 +189,12 @@ export class SegmentLog {
       const { bytesWritten } = await this.handle.write(data, written, data.length - written);
       written += bytesWritten;
     }
+  }
+
+  private async cut(size: number): Promise<void> {
+    const fault = this.fault?.('truncate', 0);
+    if (fault) throw fault.error;
+    await this.handle.truncate(size);
   }
 
   private async rollOver(): Promise<void> {

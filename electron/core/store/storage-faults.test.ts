@@ -11,12 +11,18 @@ const auth: [string, string][] = [['Authorization', SECRET]];
 
 const errno = (code: string) => Object.assign(new Error(`${code}: simulated`), { code });
 
-/** A disk that fails every write while `failing` is set, after writing half of it. */
+/**
+ * A disk that fails every write while `failing` is set, after writing half of it; with
+ * `truncateFails`, cutting the torn half back fails too.
+ */
 function faultyDisk() {
-  const disk: { failing: string | null; fault: WriteFault } = {
+  const disk: { failing: string | null; truncateFails: boolean; fault: WriteFault } = {
     failing: null,
-    fault: (length) =>
-      disk.failing ? { partial: Math.floor(length / 2), error: errno(disk.failing) } : undefined,
+    truncateFails: false,
+    fault: (operation, length) => {
+      if (disk.failing === null || (operation === 'truncate' && !disk.truncateFails)) return undefined;
+      return { partial: Math.floor(length / 2), error: errno(disk.failing) };
+    },
   };
   return disk;
 }
@@ -78,6 +84,21 @@ describe('when the capture log cannot be written', () => {
     const reopened = await start({ dataDir });
     expect(storage(reopened).count).toBe(2);
     await expectWholeRecords(dataDir);
+  });
+
+  it('cuts off a torn write it could not remove at once before writing again', async () => {
+    const disk = faultyDisk();
+    const dataDir = await makeTempDir();
+    const t = await start({ dataDir, writeFault: disk.fault });
+    Object.assign(disk, { failing: 'EIO', truncateFails: true });
+    expect((await deliver(t.hookUrl, payloadText('01-user-session-start.json'), auth)).status).toBe(503);
+    Object.assign(disk, { failing: null, truncateFails: false });
+    expect((await deliver(t.hookUrl, payloadText('02-batch-mixed-3-events.json'), auth)).status).toBe(204);
+    await expectWholeRecords(dataDir);
+    const [summary] = (await t.call<{ items: { id: string }[] }>('exchanges.list', {})).items;
+    expect(
+      (await t.call<{ okta: { events: unknown[] } }>('exchanges.get', { id: summary?.id })).okta.events,
+    ).toHaveLength(3);
   });
 
   it.each([
