@@ -4,6 +4,7 @@ import type { PushMessage } from '../../shared/contract/events';
 import type { SettingsPatch } from '../../shared/contract/schemas';
 import type { AppStatus, StorageStatus } from '../../shared/model/status';
 import { silentLogger, systemClock, type Clock, type Logger, type SecretVault } from './deps';
+import { withBodyBudget } from './receiver/admission';
 import { createRequestHandler } from './receiver/handle-request';
 import { Receiver } from './receiver/receiver';
 import { RECEIVER_LIMITS, type ReceiverLimits } from './receiver/receiver-limits';
@@ -87,23 +88,29 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const announce = () => push.emit({ name: 'status.changed', payload: status() });
 
+  const limits = { ...RECEIVER_LIMITS, ...options.receiverLimits };
+  const pipeline = createRequestHandler({
+    settings,
+    store,
+    clock,
+    logger,
+    onStorageHealth: (error) => {
+      const next = error ? storageProblem(error) : null;
+      if (next === storageError) return;
+      storageError = next;
+      if (error) logger.error('storage failed', { error: error.message });
+      announce();
+    },
+  });
   const receiver = new Receiver(
-    createRequestHandler({
-      settings,
-      store,
-      clock,
+    withBodyBudget(pipeline, {
+      budget: () => limits.bodyBudgetBytes,
+      bodyLimit: () => settings.current().bodyLimitBytes,
       logger,
-      onStorageHealth: (error) => {
-        const next = error ? storageProblem(error) : null;
-        if (next === storageError) return;
-        storageError = next;
-        if (error) logger.error('storage failed', { error: error.message });
-        announce();
-      },
     }),
     logger,
     () => announce(),
-    { ...RECEIVER_LIMITS, ...options.receiverLimits },
+    limits,
   );
   const startReceiver = () => receiver.start(settings.current().port, settings.current().hookPath);
   await startReceiver();

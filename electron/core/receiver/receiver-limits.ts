@@ -18,6 +18,8 @@ export interface ReceiverLimits {
   maxHeaderBytes: number;
   /** Open connections; past this, new ones are closed at once. */
   maxConnections: number;
+  /** Request body bytes buffered at once across all requests (never less than the body limit). */
+  bodyBudgetBytes: number;
 }
 
 export const RECEIVER_LIMITS: ReceiverLimits = {
@@ -27,6 +29,7 @@ export const RECEIVER_LIMITS: ReceiverLimits = {
   timeoutCheckIntervalMs: 1_000,
   maxHeaderBytes: 32 * 1024,
   maxConnections: 8_192,
+  bodyBudgetBytes: 256 * 1024 * 1024,
 };
 
 export function serverOptions(limits: ReceiverLimits): ServerOptions {
