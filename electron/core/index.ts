@@ -58,20 +58,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
     ...(options.overrides ? { overrides: options.overrides } : {}),
   });
-  const store = await ExchangeStore.open({
-    dir: options.dataDir,
-    newId: options.newId ?? randomUUID,
-    logger,
-    listeners: {
-      appended: (summary) => push.exchangeAppended(summary),
-      updated: (summary) => push.exchangeUpdated(summary),
-    },
-    ...(options.writeFault ? { writeFault: options.writeFault } : {}),
-    sealer: await openHeaderSealer(vault, {
-      authHeader: () => settings.current().authHeader,
-      secret: () => settings.secret(),
-    }),
-  });
+  const store = await openStore(options, { logger, vault, settings, push });
 
   let storageError: string | null = null;
   const status = (): AppStatus => ({
@@ -150,6 +137,27 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await lock.release();
     },
   };
+}
+
+/** The capture store, pushing what it stores, with credential headers sealed on disk. */
+async function openStore(
+  options: CoreOptions,
+  deps: { logger: Logger; vault: SecretVault; settings: SettingsStore; push: PushStream },
+): Promise<ExchangeStore> {
+  return ExchangeStore.open({
+    dir: options.dataDir,
+    newId: options.newId ?? randomUUID,
+    logger: deps.logger,
+    listeners: {
+      appended: (summary) => deps.push.exchangeAppended(summary),
+      updated: (summary) => deps.push.exchangeUpdated(summary),
+    },
+    ...(options.writeFault ? { writeFault: options.writeFault } : {}),
+    sealer: await openHeaderSealer(deps.vault, {
+      authHeader: () => deps.settings.current().authHeader,
+      secret: () => deps.settings.secret(),
+    }),
+  });
 }
 
 /** One sentence for the UI: why deliveries are being refused with 503. */
