@@ -15,6 +15,8 @@ export interface Burst {
   finished: Promise<BurstResult>;
   /** How many have been acknowledged so far. */
   acknowledgedSoFar(): number;
+  /** How many have been sent so far. */
+  sentSoFar(): number;
   stop(): void;
 }
 
@@ -62,7 +64,12 @@ export function startBurst(
     agent.destroy();
     return result;
   });
-  return { finished, acknowledgedSoFar: () => result.acknowledged.length, stop };
+  return {
+    finished,
+    acknowledgedSoFar: () => result.acknowledged.length,
+    sentSoFar: () => result.sent,
+    stop,
+  };
 }
 
 function post(agent: Agent, url: string, body: string): Promise<number> {
