@@ -120,7 +120,7 @@ const cases: HostileCase[] = [
     },
   },
   {
-    name: 'a 4 MB body against a 4 KiB limit: 413 answered at once and read by the client (no reset), truncated',
+    name: 'a 4 MB body against a 4 KiB limit, then a delivery on the same connection: 413 at once (no reset), then 204',
     settings: { bodyLimitBytes: LIMIT },
     send: ({ port, path }: Target) =>
       rawRequest(
@@ -128,11 +128,12 @@ const cases: HostileCase[] = [
         [
           head(`POST ${path} HTTP/1.1`, delivery(port, [['Content-Length', String(4_000_000)]])),
           'z'.repeat(4_000_000),
+          head(`POST ${path} HTTP/1.1`, delivery(port, [length(FIXTURE)])) + FIXTURE,
         ],
-        { responses: 1 },
+        { responses: 2 },
       ),
-    answers: [413],
-    records: 1,
+    answers: [413, 204],
+    records: 2,
     check: ([e]) => expect(e?.request.body).toMatchObject({ size: 4_000_000, truncated: true }),
   },
   {
@@ -150,6 +151,24 @@ const cases: HostileCase[] = [
     answers: [413],
     records: 1,
     check: ([e]) => expect(e?.request.body).toMatchObject({ text: 'w'.repeat(LIMIT), truncated: true }),
+  },
+  {
+    name: 'a 1 MB chunked body over the limit, then a delivery on the same connection: 413, then 204 (drained, not stalled or reset)',
+    settings: { bodyLimitBytes: LIMIT },
+    send: async ({ port, path }: Target) => {
+      const socket = await openRaw(port);
+      const outcome = collect(socket, { responses: 2, timeoutMs: 5_000 });
+      socket.write(head(`POST ${path} HTTP/1.1`, delivery(port, [['Transfer-Encoding', 'chunked']])));
+      socket.write(chunked('v'.repeat(1_000_000), 65_536));
+      socket.write(head(`POST ${path} HTTP/1.1`, delivery(port, [length(FIXTURE)])) + FIXTURE);
+      return outcome;
+    },
+    answers: [413, 204],
+    records: 2,
+    check: ([big, next]) => {
+      expect(big?.request.body).toMatchObject({ text: 'v'.repeat(LIMIT), truncated: true });
+      expect(next?.okta.events).toHaveLength(1);
+    },
   },
   {
     name: 'a chunked body of limit+1 bytes: 413, the first limit bytes kept and marked truncated',

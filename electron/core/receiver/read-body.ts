@@ -11,8 +11,9 @@ export interface ReceivedBody {
 }
 
 /**
- * Buffer a request body up to `limit` bytes. Past the limit it stops reading (the caller
- * answers 413 and closes the connection) instead of pulling an unbounded body into memory.
+ * Buffer a request body up to `limit` bytes. Past the limit it resolves at once (the caller
+ * answers 413) and keeps nothing more: the rest of the body flows past and is discarded, so the
+ * connection is neither stalled nor reset under the client before it has read the answer.
  */
 export function readBody(request: IncomingMessage, limit: number): Promise<ReceivedBody> {
   const declared = Number(request.headers['content-length'] ?? NaN);
@@ -39,10 +40,8 @@ export function readBody(request: IncomingMessage, limit: number): Promise<Recei
         chunks.push(part);
         kept += part.length;
       }
-      if (seen > limit) {
-        request.pause();
-        finish(true, false);
-      }
+      // Removing the listener does not pause the stream: what follows is read and dropped.
+      if (seen > limit) finish(true, false);
     };
     request.on('data', onData);
     request.on('end', () => finish(false, false));
