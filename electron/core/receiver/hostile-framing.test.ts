@@ -26,8 +26,6 @@ const chunked = (body: string, size = 100) => {
   return `${parts.join('')}0\r\n\r\n`;
 };
 
-const statusOf = (outcome: { responses: { status: number }[] }) => outcome.responses.map((r) => r.status);
-
 const cases: HostileCase[] = [
   {
     name: 'a chunked body without Content-Length: 204, reassembled and decoded',
@@ -276,9 +274,4 @@ const cases: HostileCase[] = [
   },
 ];
 
-describe('hostile input: HTTP framing', () => {
-  runCorpus(cases);
-  // Keep the helper honest: every case above names the status its answers list holds.
-  expect(cases.every((c) => c.answers.every((s) => c.name.includes(String(s))))).toBe(true);
-  void statusOf;
-});
+describe('hostile input: HTTP framing', () => runCorpus(cases));

@@ -55,6 +55,12 @@ export async function expectHealthy(t: TestCore, secret = CORPUS_SECRET): Promis
 
 /** One test per case: send it over a real socket, check answer and record, then a good delivery. */
 export function runCorpus(cases: HostileCase[]): void {
+  it('names in every case the statuses it expects, or that there is no answer', () => {
+    for (const c of cases) {
+      for (const status of c.answers) expect(c.name).toContain(String(status));
+      if (c.answers.length === 0) expect(c.name).toMatch(/no answer|without an answer/);
+    }
+  });
   it.each(cases)('$name', async (c) => {
     const t = await startTestCore({
       overrides: { secret: CORPUS_SECRET },
