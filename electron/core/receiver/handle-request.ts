@@ -22,8 +22,7 @@ export interface PipelineDeps {
 
 const ABORTED: Problem = {
   code: 'aborted',
-  message:
-    'The connection ended before the body was complete (the client stopped, or was slower than the receiver allows); nothing was answered.',
+  message: 'The client closed the connection before the body was complete; nothing was answered.',
 };
 
 /**
@@ -98,7 +97,7 @@ async function describe(
   const problems: Problem[] = [
     ...(route.kind === 'other' ? [route.problem] : []),
     ...(body.truncated ? [tooLargeProblem(body.size, settings.bodyLimitBytes)] : []),
-    ...(body.aborted ? [ABORTED] : []),
+    ...(body.aborted ? [{ ...ABORTED, message: body.endedBecause ?? ABORTED.message }] : []),
     ...decoded.problems,
   ];
   const exchange: NewExchange = {

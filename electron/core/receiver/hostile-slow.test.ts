@@ -71,6 +71,7 @@ const cases: HostileCase[] = [
     check: ([e]) => {
       expect(e?.response.status).toBe(0);
       expect(e?.problems.map((p) => p.code)).toEqual(['aborted']);
+      expect(e?.problems[0]?.message).toMatch(/did not arrive within the request timeout/);
     },
   },
   {

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { whyEnded } from './client-errors';
 
 export interface ReceivedBody {
   /** At most `limit` bytes. */
@@ -6,8 +7,10 @@ export interface ReceivedBody {
   /** Bytes announced or seen, whichever is larger. */
   size: number;
   truncated: boolean;
-  /** The client went away before the body was complete. */
+  /** The connection ended before the body was complete. */
   aborted: boolean;
+  /** Set when the receiver ended it (a timeout, invalid framing): why, in a sentence. */
+  endedBecause?: string;
 }
 
 /**
@@ -30,7 +33,14 @@ export function readBody(request: IncomingMessage, limit: number): Promise<Recei
       settled = true;
       request.off('data', onData);
       const size = Number.isFinite(declared) ? Math.max(declared, seen) : seen;
-      resolve({ bytes: Buffer.concat(chunks, kept), size, truncated, aborted });
+      const because = aborted ? whyEnded(request) : undefined;
+      resolve({
+        bytes: Buffer.concat(chunks, kept),
+        size,
+        truncated,
+        aborted,
+        ...(because === undefined ? {} : { endedBecause: because }),
+      });
     };
     const onData = (chunk: Buffer) => {
       seen += chunk.length;
