@@ -1,8 +1,9 @@
-// Runs Doyensec's Electronegativity over what the desktop app ships (the files electron-builder
-// packs: package.json, dist-electron, dist/renderer) and fails on any finding that has not been
-// reviewed in scripts/electronegativity-reviewed.json. Run after `node scripts/build.mjs`.
-// The network check AVAILABLE_SECURITY_FIXES_GLOBAL_CHECK is excluded: it downloads Electron's
-// release list from GitHub, which CI cannot reach; Electron updates are tracked with the toolchain.
+// Runs Doyensec's Electronegativity over the desktop app: the main and preload sources (precise
+// locations) and what ships (package.json, the bundles, the built renderer), and fails on any
+// finding that is not reviewed, per check and file, in scripts/electronegativity-reviewed.json.
+// Run after `node scripts/build.mjs`. It runs offline (scripts/offline-scan.mjs); the check
+// AVAILABLE_SECURITY_FIXES_GLOBAL_CHECK, which needs Electron's release list from the internet,
+// is excluded: Electron updates are tracked with the toolchain.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,8 +14,9 @@ const PACKAGE = '@doyensec/electronegativity';
 const root = path.resolve(import.meta.dirname, '..');
 /** @type {{ devDependencies?: Record<string, string> }} */
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-/** @type {Record<string, string>} check id -> why it is acceptable */
+/** @type {{ check: string, file: string, reason: string }[]} */
 const reviewed = JSON.parse(readFileSync(path.join(root, 'scripts/electronegativity-reviewed.json'), 'utf8'));
+const reviewedKeys = new Set(reviewed.map((r) => `${r.check} ${r.file}`));
 
 /**
  * @typedef {{ id: string, where: string, message: string }} Finding
@@ -37,18 +39,25 @@ function scannerBin() {
   }
 }
 
-/** A folder laid out like the packaged app, so the scanner sees exactly what ships. */
+/**
+ * A folder with what to scan. The bundles are named .js: the scanner skips .cjs files, which
+ * would make their scan silently empty.
+ */
 function stageApp() {
   for (const built of ['dist-electron/main.cjs', 'dist-electron/preload.cjs', 'dist/renderer/index.html']) {
-    if (!existsSync(path.join(root, built)))
+    if (!existsSync(path.join(root, built))) {
       throw new Error(`${built} is missing: run node scripts/build.mjs first.`);
+    }
   }
   const stage = mkdtempSync(path.join(tmpdir(), 'ohi-eng-'));
-  cpSync(path.join(root, 'package.json'), path.join(stage, 'package.json'));
-  for (const file of ['main.cjs', 'preload.cjs']) {
-    cpSync(path.join(root, 'dist-electron', file), path.join(stage, 'dist-electron', file));
-  }
-  cpSync(path.join(root, 'dist/renderer'), path.join(stage, 'dist/renderer'), { recursive: true });
+  /** @param {string} from @param {string} [to] */
+  const copy = (from, to = from) => cpSync(path.join(root, from), path.join(stage, to), { recursive: true });
+  copy('package.json');
+  copy('electron/main');
+  copy('electron/preload');
+  copy('dist-electron/main.cjs', 'dist-electron/main.js');
+  copy('dist-electron/preload.cjs', 'dist-electron/preload.js');
+  copy('dist/renderer');
   return stage;
 }
 
@@ -61,8 +70,13 @@ function scan(bin, stage) {
   const output = path.join(stage, 'findings.sarif');
   const run = spawnSync(
     process.execPath,
-    [bin, '-i', stage, '-r', '-x', 'AvailableSecurityFixesGlobalCheck', '-o', output],
-    { cwd: stage, stdio: ['ignore', 'inherit', 'inherit'] },
+    [
+      '--import',
+      path.join(root, 'scripts/offline-scan.mjs'),
+      bin,
+      ...['-i', stage, '-r', '-v', 'false', '-x', 'AvailableSecurityFixesGlobalCheck', '-o', output],
+    ],
+    { cwd: stage, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   if (run.status !== 0 || !existsSync(output))
     throw new Error(`electronegativity failed (exit ${run.status}).`);
@@ -72,7 +86,11 @@ function scan(bin, stage) {
     .flatMap((r) => r.results ?? [])
     .map((result) => ({
       id: result.ruleId,
-      where: result.locations?.[0]?.physicalLocation?.artifactLocation?.uri ?? 'N/A',
+      // Global checks point at no file; SARIF spells that "file:///".
+      where: (result.locations?.[0]?.physicalLocation?.artifactLocation?.uri ?? 'file:///').replace(
+        /^file:\/\/\/$/,
+        'N/A',
+      ),
       message: result.message?.text ?? '',
     }));
 }
@@ -87,10 +105,14 @@ if (bin === null) {
 const stage = stageApp();
 try {
   const findings = scan(bin, stage);
-  const open = findings.filter((f) => reviewed[f.id] === undefined);
+  const keys = new Set(findings.map((f) => `${f.id} ${f.where}`));
+  const open = findings.filter((f) => !reviewedKeys.has(`${f.id} ${f.where}`));
   for (const f of findings) {
-    const verdict = reviewed[f.id] === undefined ? 'NOT REVIEWED' : 'reviewed';
+    const verdict = reviewedKeys.has(`${f.id} ${f.where}`) ? 'reviewed' : 'NOT REVIEWED';
     process.stdout.write(`${verdict.padEnd(12)} ${f.id} ${f.where}: ${f.message}\n`);
+  }
+  for (const stale of reviewed.filter((r) => !keys.has(`${r.check} ${r.file}`))) {
+    process.stdout.write(`no longer found (remove from the reviewed list): ${stale.check} ${stale.file}\n`);
   }
   process.stdout.write(`electronegativity: ${findings.length} findings, ${open.length} not reviewed.\n`);
   process.exitCode = open.length === 0 ? 0 : 1;
