@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestCore, type TestCore } from '../testing/core-fixture';
 import { CORPUS_SECRET, expectHealthy } from '../testing/hostile-corpus';
+import { send } from '../testing/http-client';
 import { collect, head, openRaw, rawRequest } from '../testing/raw-socket';
 
 const LIMIT = 4096;
@@ -20,7 +21,7 @@ const post = (port: number, framing: [string, string]) =>
   ]);
 
 describe('body budget under a flood of large bodies', () => {
-  it('answers 503 with Retry-After while the budget is taken, unrecorded, then serves again', async () => {
+  it('answers bodies 503 with Retry-After while the budget is taken, unrecorded, then serves again', async () => {
     t = await startTestCore({
       overrides: { secret: CORPUS_SECRET },
       receiverLimits: { bodyBudgetBytes: 10_000 },
@@ -42,10 +43,18 @@ describe('body budget under a flood of large bodies', () => {
       expect(outcome.responses[0]).toMatchObject({ status: 503, headers: { 'retry-after': '1' } });
     }
     expect(t.core.status().storage.count).toBe(0);
+    // A request without a body reserves nothing: verification still works meanwhile.
+    const verification = await send(t.hookUrl, {
+      headers: [
+        ['X-Okta-Verification-Challenge', 'still-here'],
+        ['Authorization', CORPUS_SECRET],
+      ],
+    });
+    expect(verification.status).toBe(200);
 
     for (const socket of slow) socket.write('x'.repeat(LIMIT - 100));
     expect((await Promise.all(answers)).map((a) => a.responses[0]?.status)).toEqual([204, 204]);
     await expectHealthy(t);
-    expect(t.core.status().storage.count).toBe(3);
+    expect(t.core.status().storage.count).toBe(4);
   });
 });

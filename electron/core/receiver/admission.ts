@@ -17,7 +17,9 @@ export function withBodyBudget(
   return (request, response) => {
     const limit = options.bodyLimit();
     const declared = Number(request.headers['content-length'] ?? NaN);
-    const wanted = Number.isFinite(declared) ? Math.min(declared, limit) : limit;
+    // Without Content-Length or Transfer-Encoding a request has no body (RFC 9112 §6.3).
+    const chunked = request.headers['transfer-encoding'] !== undefined;
+    const wanted = Number.isFinite(declared) ? Math.min(declared, limit) : chunked ? limit : 0;
     if (wanted > 0 && reserved + wanted > Math.max(options.budget(), limit)) {
       options.logger.warn('request refused: too many bodies in flight', { reserved, wanted });
       const text = Buffer.from('The inspector is busy; try again.\n');
