@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestCore, makeTempDir, type TestCore } from '../testing/core-fixture';
@@ -27,9 +27,18 @@ function faultyDisk() {
   return disk;
 }
 
+/** A data folder the test keeps across restarts; removed after the test. */
+const tempDir = async () => {
+  const dir = await makeTempDir();
+  dirs.push(dir);
+  return dir;
+};
+
 const running: TestCore[] = [];
+const dirs: string[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((t) => t.stop()));
+  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
 async function start(options: Parameters<typeof startTestCore>[0] = {}) {
@@ -57,7 +66,7 @@ async function expectWholeRecords(dataDir: string) {
 describe('when the capture log cannot be written', () => {
   it('answers 503 (Okta retries), says why in one sentence, stores nothing torn, and recovers', async () => {
     const disk = faultyDisk();
-    const dataDir = await makeTempDir();
+    const dataDir = await tempDir();
     const t = await start({ dataDir, writeFault: disk.fault });
     expect((await deliver(t.hookUrl, payloadText('01-user-session-start.json'), auth)).status).toBe(204);
 
@@ -88,7 +97,7 @@ describe('when the capture log cannot be written', () => {
 
   it('cuts off a torn write it could not remove at once before writing again', async () => {
     const disk = faultyDisk();
-    const dataDir = await makeTempDir();
+    const dataDir = await tempDir();
     const t = await start({ dataDir, writeFault: disk.fault });
     Object.assign(disk, { failing: 'EIO', truncateFails: true });
     expect((await deliver(t.hookUrl, payloadText('01-user-session-start.json'), auth)).status).toBe(503);
