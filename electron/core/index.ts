@@ -60,7 +60,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const store = await openStore(options, { logger, vault, settings, push });
 
-  let storageError: string | null = null;
+  if (!lock.held) logger.warn('data folder not locked: it cannot be written', { dataDir: options.dataDir });
+  const unwritable = await store.writable();
+  if (unwritable) logger.error('storage failed', { error: unwritable.message });
+  let storageError: string | null = unwritable ? storageProblem(unwritable) : null;
   const status = (): AppStatus => ({
     mode: options.mode,
     version: options.version,

@@ -64,14 +64,17 @@ export class ExchangeStore {
     const logDir = path.join(options.dir, 'exchanges');
     const meta = await readMeta(options.dir);
     const loaded: { record: LogRecord; position: LogPosition }[] = [];
-    await SegmentLog.scan(
+    const end = await SegmentLog.scan(
       logDir,
       (record, position) => {
         if (isLogRecord(record)) loaded.push({ record, position });
       },
       (notice) => options.logger.warn('capture log repaired', { ...notice }),
     );
-    const log = await SegmentLog.open(logDir, options.writeFault);
+    const log = await SegmentLog.open(logDir, {
+      ...(end ? { end } : {}),
+      ...(options.writeFault ? { fault: options.writeFault } : {}),
+    });
     const sealer = options.sealer ?? identitySealer;
     const store = new ExchangeStore(options.dir, log, options.newId, options.listeners, sealer);
     store.lastSeq = meta.seqFloor;
@@ -81,6 +84,7 @@ export class ExchangeStore {
 
   /** Persist an exchange and give it its id and seq. Rejects if it could not be written. */
   async append(draft: NewExchange): Promise<Exchange> {
+    await this.sealer.persist();
     const exchange: Exchange = { ...draft, id: this.newId(), seq: ++this.lastSeq };
     const onDisk = {
       ...exchange,
@@ -135,6 +139,11 @@ export class ExchangeStore {
     this.byId.clear();
     this.bytes = 0;
     return cleared;
+  }
+
+  /** Why new exchanges cannot be stored right now (a read-only or full folder), if they cannot. */
+  writable(): Promise<Error | null> {
+    return this.log.writable();
   }
 
   stats(): { count: number; bytes: number; lastSeq: number } {

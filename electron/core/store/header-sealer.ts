@@ -9,6 +9,8 @@ import type { SecretVault } from '../deps';
  * itself, and decrypted only when an exchange is read back.
  */
 export interface HeaderSealer {
+  /** Make sure the key is saved; nothing sealed with a key that could be lost may be written. */
+  persist(): Promise<void>;
   seal(headers: HeaderList): HeaderList;
   unseal(headers: HeaderList): HeaderList;
 }
@@ -24,15 +26,26 @@ const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie'];
 /** Shown when a sealed value cannot be opened (the key was deleted, or another machine's). */
 export const UNREADABLE = '•••••••• (sealed; key not available)';
 
-export const identitySealer: HeaderSealer = { seal: (h) => h, unseal: (h) => h };
+export const identitySealer: HeaderSealer = {
+  persist: () => Promise.resolve(),
+  seal: (h) => h,
+  unseal: (h) => h,
+};
 
-/** The sealer for a data folder; creates its key in the vault on first use. */
+/**
+ * The sealer for a data folder; creates its key in the vault on first use. On a folder that
+ * cannot be written yet the new key is saved later, before the first record sealed with it.
+ */
 export async function openHeaderSealer(vault: SecretVault, secrets: SecretsInUse): Promise<HeaderSealer> {
-  let encoded = await vault.get('captureKey');
-  if (encoded === null) {
-    encoded = randomBytes(32).toString('base64');
+  const stored = await vault.get('captureKey');
+  const encoded = stored ?? randomBytes(32).toString('base64');
+  let saved = stored !== null;
+  const persist = async () => {
+    if (saved) return;
     await vault.set('captureKey', encoded);
-  }
+    saved = true;
+  };
+  await persist().catch(() => undefined);
   const key = Buffer.from(encoded, 'base64');
   const mustSeal = (name: string, value: string) => {
     const secret = secrets.secret();
@@ -44,6 +57,7 @@ export async function openHeaderSealer(vault: SecretVault, secrets: SecretsInUse
     );
   };
   return {
+    persist,
     seal: (headers) =>
       headers.map(([name, value]) => [name, mustSeal(name, value) ? seal(key, value) : value]),
     unseal: (headers) =>

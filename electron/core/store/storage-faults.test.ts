@@ -95,6 +95,27 @@ describe('when the capture log cannot be written', () => {
     await expectWholeRecords(dataDir);
   });
 
+  it('starts on a folder it cannot write, says why at once, shows the history, and recovers', async () => {
+    const dataDir = await tempDir();
+    const first = await start({ dataDir });
+    expect((await deliver(first.hookUrl, payloadText('01-user-session-start.json'), auth)).status).toBe(204);
+    await first.core.stop();
+    running.splice(running.indexOf(first), 1);
+
+    const disk = faultyDisk();
+    disk.failing = 'EROFS';
+    const t = await start({ dataDir, writeFault: disk.fault });
+    expect(storage(t)).toMatchObject({
+      writable: false,
+      count: 1,
+      error: 'The data folder cannot be written: deliveries are answered 503 so that Okta retries.',
+    });
+    expect((await deliver(t.hookUrl, payloadText('01-user-session-start.json'), auth)).status).toBe(503);
+    disk.failing = null;
+    expect((await deliver(t.hookUrl, payloadText('01-user-session-start.json'), auth)).status).toBe(204);
+    expect(storage(t)).toMatchObject({ writable: true, count: 2, error: null });
+  });
+
   it('cuts off a torn write it could not remove at once before writing again', async () => {
     const disk = faultyDisk();
     const dataDir = await tempDir();
