@@ -22,6 +22,7 @@ export default defineConfig({
       'scripts/**/*.test.ts',
     ],
     environment: 'node',
+    setupFiles: ['vitest.setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     passWithNoTests: false,

@@ -26,6 +26,25 @@ export interface AppUnderTest {
   page: Page;
 }
 
+/** Requests as Okta sends them (reference §1, §2.1), to a receiver URL. */
+export function oktaSender(receiverUrl: string): OktaSender {
+  return {
+    receiverUrl,
+    verify: (challenge) =>
+      fetch(receiverUrl, { headers: { 'X-Okta-Verification-Challenge': challenge, Authorization: SECRET } }),
+    deliver: (body, secret = SECRET) =>
+      fetch(receiverUrl, {
+        method: 'POST',
+        headers: {
+          Accept: 'application/json',
+          'Content-Type': 'application/json',
+          ...(secret === null ? {} : { Authorization: secret }),
+        },
+        body,
+      }),
+  };
+}
+
 interface Fixtures {
   /** Skips the Electron project, with the reason, where no Electron binary exists. */
   electronGate: void;
@@ -69,26 +88,7 @@ export const test = base.extend<Fixtures>({
     await use(server);
     await server.close();
   },
-  okta: async ({ app }, use) => {
-    const { receiverUrl } = app;
-    await use({
-      receiverUrl,
-      verify: (challenge) =>
-        fetch(receiverUrl, {
-          headers: { 'X-Okta-Verification-Challenge': challenge, Authorization: SECRET },
-        }),
-      deliver: (body, secret = SECRET) =>
-        fetch(receiverUrl, {
-          method: 'POST',
-          headers: {
-            Accept: 'application/json',
-            'Content-Type': 'application/json',
-            ...(secret === null ? {} : { Authorization: secret }),
-          },
-          body,
-        }),
-    });
-  },
+  okta: async ({ app }, use) => use(oktaSender(app.receiverUrl)),
   inspector: async ({ app }, use) => {
     const inspector = new InspectorPage(app.page);
     await inspector.waitUntilReady();

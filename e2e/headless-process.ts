@@ -15,12 +15,20 @@ export interface HeadlessInstance {
   output: () => string;
   /** The rest of the first stdout line that starts with `prefix`, once it is printed. */
   waitForLine(prefix: string): Promise<string>;
+  /** SIGKILL: no shutdown code runs, as in a crash or an OOM kill. Resolves once it is gone. */
+  kill(): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** Start `dist-electron/headless.mjs` on free ports with its own data folder. */
-export async function startHeadless(extraArgs: string[] = []): Promise<HeadlessInstance> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'ohi-e2e-'));
+/**
+ * Start `dist-electron/headless.mjs` on free ports, with its own data folder or `dataDir`
+ * (kept on stop, so a test can start another instance on it).
+ */
+export async function startHeadless(
+  extraArgs: string[] = [],
+  given?: { dataDir: string },
+): Promise<HeadlessInstance> {
+  const dataDir = given?.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'ohi-e2e-')));
   const child = spawn(
     process.execPath,
     [HEADLESS, '--port', '0', '--ui-port', '0', '--data-dir', dataDir, ...extraArgs],
@@ -34,19 +42,22 @@ export async function startHeadless(extraArgs: string[] = []): Promise<HeadlessI
     lineValue(child, () => output, 'Receiver: '),
     lineValue(child, () => output, 'Inspector: '),
   ]);
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(signal);
+    await exited;
+  };
   return {
     receiverUrl,
     inspectorUrl,
     dataDir,
     output: () => output,
     waitForLine: (prefix) => lineValue(child, () => output, prefix),
+    kill: () => end('SIGKILL'),
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      await rm(dataDir, { recursive: true, force: true });
+      await end('SIGTERM');
+      if (!given) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

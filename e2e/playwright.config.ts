@@ -4,8 +4,8 @@ import { chromiumLaunchOptions } from './chromium';
 /**
  * Project `web` runs the specs against headless mode in the system Chromium (never a
  * downloaded browser); project `electron` runs the same specs against the desktop app where an
- * Electron binary exists, and reports them skipped, with the reason, where not. The app is built
- * by `npm run test:e2e` before this runs.
+ * Electron binary exists, and reports them skipped, with the reason, where not; project `process`
+ * runs the crash test. The app is built by `npm run test:e2e` before this runs.
  */
 export default defineConfig({
   testDir: './specs',
@@ -25,13 +25,18 @@ export default defineConfig({
   projects: [
     {
       name: 'web',
+      testIgnore: /crash-safety/,
       use: { browserName: 'chromium', launchOptions: chromiumLaunchOptions() },
     },
     {
       name: 'electron',
+      testIgnore: /crash-safety/,
       // The desktop app has its own window; Chromium is configured only so that shared fixtures
       // that ask for a browser page still start.
       use: { browserName: 'chromium', launchOptions: chromiumLaunchOptions() },
     },
+    // Drives the headless process at 2,000 requests/s: it runs alone, after the UI tests, so
+    // that rate is not eaten by a browser on the other core.
+    { name: 'process', testMatch: /crash-safety/, dependencies: ['web'] },
   ],
 });

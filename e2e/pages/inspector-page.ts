@@ -15,6 +15,12 @@ export class InspectorPage {
     this.receiverUrl = page.getByTestId('receiver-url');
   }
 
+  /** Open the headless UI at its Inspector URL (tests that start their own engine). */
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.waitUntilReady();
+  }
+
   /** The app marks itself ready once connected and its first snapshot is in. */
   async waitUntilReady(): Promise<void> {
     await expect(this.page.getByTestId('app')).toHaveAttribute('data-app-state', 'ready');

@@ -19,7 +19,8 @@ export interface SecretVault {
   set(name: SecretName, value: string | null): Promise<void>;
 }
 
-export type SecretName = 'hookSecret' | 'ngrokAuthtoken';
+/** `captureKey` encrypts credential headers in the capture log (store/header-sealer.ts). */
+export type SecretName = 'hookSecret' | 'ngrokAuthtoken' | 'captureKey';
 
 /** Timers the engine schedules with; tests pass a fake one they advance by hand. */
 export interface Timers {

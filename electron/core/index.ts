@@ -5,9 +5,11 @@ import type { SettingsPatch } from '../../shared/contract/schemas';
 import type { AppStatus, StorageStatus } from '../../shared/model/status';
 import { SightingsTracker } from '../../shared/okta/sightings';
 import { silentLogger, systemClock, systemTimers, type Clock, type Logger, type SecretVault } from './deps';
+import { withBodyBudget } from './receiver/admission';
 import { createRequestHandler } from './receiver/handle-request';
 import { LoopbackTags } from './receiver/loopback-tags';
 import { Receiver } from './receiver/receiver';
+import { RECEIVER_LIMITS, type ReceiverLimits } from './receiver/receiver-limits';
 import { createDispatcher, type Dispatch } from './rpc/dispatcher';
 import { runReplay, type ReplayInput } from './replay/replay-runner';
 import { createHandlers } from './rpc/handlers';
@@ -17,6 +19,8 @@ import { FileSecretVault } from './settings/file-secret-vault';
 import { SettingsStore, type SettingsOverrides } from './settings/settings-store';
 import { lockDataDir } from './store/data-dir-lock';
 import { ExchangeStore } from './store/exchange-store';
+import { openHeaderSealer } from './store/header-sealer';
+import type { WriteFault } from './store/segment-log';
 import { storageProblem } from './store/storage-problem';
 import { createTunnel } from './tunnel/create-tunnel';
 import { ProbeResponder } from './tunnel/probe';
@@ -37,6 +41,10 @@ export interface CoreOptions {
   pushFlushMs?: number;
   /** The ngrok provider; hosts build it with the path of their agent script (see ngrok-process.ts). */
   ngrok?: TunnelProvider;
+  /** Receiver timeouts and sizes; tests shorten the timeouts. */
+  receiverLimits?: Partial<ReceiverLimits>;
+  /** Simulated disk failures in the capture log, for tests. */
+  writeFault?: WriteFault;
 }
 
 /** The engine as its hosts (Electron main, headless CLI, tests) see it. */
@@ -56,25 +64,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const tags = new LoopbackTags();
   const newId = options.newId ?? randomUUID;
   const lock = await lockDataDir(options.dataDir);
+  const vault = options.vault ?? FileSecretVault.inDataDir(options.dataDir);
   const settings = await SettingsStore.open({
     dataDir: options.dataDir,
-    vault: options.vault ?? FileSecretVault.inDataDir(options.dataDir),
+    vault,
     logger,
     ...(options.overrides ? { overrides: options.overrides } : {}),
   });
-  const store = await ExchangeStore.open({
-    dir: options.dataDir,
-    logger,
-    listeners: {
-      appended: (summary) => push.exchangeAppended(summary),
-      updated: (summary) => push.exchangeUpdated(summary),
-      restored: (exchange) => {
-        if (exchange.sightings) tracker.remember(exchange.id, exchange.okta);
-      },
-    },
-  });
+  const store = await openStore(options, { logger, vault, settings, push, tracker });
 
-  let storageError: string | null = null;
+  if (!lock.held) logger.warn('data folder not locked: it cannot be written', { dataDir: options.dataDir });
+  const unwritable = await store.writable();
+  if (unwritable) logger.error('storage failed', { error: unwritable.message });
+  let storageError: string | null = unwritable ? storageProblem(unwritable) : null;
   const status = (): AppStatus => ({
     mode: options.mode,
     version: options.version,
@@ -89,28 +91,36 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const announce = () => push.emit({ name: 'status.changed', payload: status() });
 
+  const limits = { ...RECEIVER_LIMITS, ...options.receiverLimits };
+  const pipeline = createRequestHandler({
+    settings,
+    store,
+    tracker,
+    tags,
+    newId,
+    clock,
+    logger,
+    onStorageHealth: (error) => {
+      const next = error ? storageProblem(error) : null;
+      if (next === storageError) return;
+      storageError = next;
+      if (error) logger.error('storage failed', { error: error.message });
+      announce();
+    },
+  });
   const probes = new ProbeResponder();
   const receiver = new Receiver(
+    // Tunnel probes are answered first; they carry no body and are never recorded.
     probes.wrap(
-      createRequestHandler({
-        settings,
-        store,
-        tracker,
-        tags,
-        newId,
-        clock,
+      withBodyBudget(pipeline, {
+        budget: () => limits.bodyBudgetBytes,
+        bodyLimit: () => settings.current().bodyLimitBytes,
         logger,
-        onStorageHealth: (error) => {
-          const next = error ? storageProblem(error) : null;
-          if (next === storageError) return;
-          storageError = next;
-          if (error) logger.error('storage failed', { error: error.message });
-          announce();
-        },
       }),
     ),
     logger,
     () => announce(),
+    limits,
   );
   const startReceiver = () => receiver.start(settings.current().port, settings.current().hookPath);
   await startReceiver();
@@ -181,4 +191,33 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await lock.release();
     },
   };
+}
+
+/** The capture store, pushing what it stores, with credential headers sealed on disk. */
+async function openStore(
+  options: CoreOptions,
+  deps: {
+    logger: Logger;
+    vault: SecretVault;
+    settings: SettingsStore;
+    push: PushStream;
+    tracker: SightingsTracker;
+  },
+): Promise<ExchangeStore> {
+  return ExchangeStore.open({
+    dir: options.dataDir,
+    logger: deps.logger,
+    listeners: {
+      appended: (summary) => deps.push.exchangeAppended(summary),
+      updated: (summary) => deps.push.exchangeUpdated(summary),
+      restored: (exchange) => {
+        if (exchange.sightings) deps.tracker.remember(exchange.id, exchange.okta);
+      },
+    },
+    ...(options.writeFault ? { writeFault: options.writeFault } : {}),
+    sealer: await openHeaderSealer(deps.vault, {
+      authHeader: () => deps.settings.current().authHeader,
+      secret: () => deps.settings.secret(),
+    }),
+  });
 }

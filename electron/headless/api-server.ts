@@ -92,7 +92,16 @@ async function runCommand(core: Core, name: string, request: IncomingMessage, re
   }
   const input = await readJson(request);
   if (!input.ok) return sendResult(response, input);
-  return sendResult(response, await core.dispatch(decodeURIComponent(name), input.value));
+  return sendResult(response, await core.dispatch(decodedName(name), input.value));
+}
+
+/** A malformed %-escape names no command (the dispatcher says so) rather than failing with 500. */
+function decodedName(name: string): string {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
 }
 
 async function readJson(request: IncomingMessage): Promise<Result<unknown>> {

@@ -28,7 +28,8 @@ export function checkSameOrigin(headers: IncomingHttpHeaders, port: number): Gua
   return { ok: true };
 }
 
-const digest = (value: string) => createHash('sha256').update(value).digest();
+/** UTF-16 code units: lossless for any string (UTF-8 would merge lone surrogates). */
+const digest = (value: string) => createHash('sha256').update(value, 'utf16le').digest();
 
 /** `Authorization: Bearer <token>`, compared in constant time. */
 export function checkToken(headers: IncomingHttpHeaders, token: string): GuardVerdict {

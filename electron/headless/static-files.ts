@@ -43,7 +43,8 @@ export async function serveStatic(root: string, urlPath: string, response: Serve
   }
 }
 
-function resolveInside(root: string, urlPath: string): string | null {
+/** The file a URL path names inside `root`, or null when it would be outside (or undecodable). */
+export function resolveInside(root: string, urlPath: string): string | null {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);

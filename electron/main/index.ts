@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron';
 import path from 'node:path';
 import type { MenuAction } from '../../shared/contract/menu-actions';
 import { createCore, type Core } from '../core';
@@ -6,13 +6,13 @@ import { createConsoleLogger } from '../core/console-logger';
 import type { SettingsOverrides } from '../core/settings/settings-store';
 import { createNgrokProvider } from '../core/tunnel/ngrok-process';
 import { buildMenuTemplate, OKTA_EVENT_HOOKS_DOCS } from './app-menu';
-import { hardenContents } from './harden';
 import { registerCommands } from './ipc';
 import { parseLaunchOptions, type LaunchOptions } from './launch-options';
 import { openMainWindow } from './main-window';
 import { registerAppScheme, serveRenderer } from './renderer-protocol';
 import { SafeStorageVault } from './safe-storage-vault';
 import { WindowStateFile } from './window-state';
+import { hardenContents, hardenSession } from './harden-contents';
 
 const RENDERER_DIR = path.join(__dirname, '../dist/renderer');
 const PRELOAD = path.join(__dirname, 'preload.cjs');
@@ -32,6 +32,13 @@ function overridesOf(launch: LaunchOptions): SettingsOverrides {
       ? { ngrokAuthtoken: { value: process.env.NGROK_AUTHTOKEN, source: 'environment' as const } }
       : {}),
   };
+}
+
+function hardenApp(): void {
+  hardenSession(session.defaultSession);
+  app.on('web-contents-created', (_event, contents) =>
+    hardenContents(contents, (url) => void shell.openExternal(url)),
+  );
 }
 
 function installMenu(dataDir: string): void {
@@ -66,7 +73,7 @@ async function start(): Promise<void> {
   const launch = parseLaunchOptions(process.argv);
   const dataDir = launch.dataDir ?? app.getPath('userData');
   serveRenderer(RENDERER_DIR);
-  hardenContents();
+  hardenApp();
   installMenu(dataDir);
   const engine = await createCore({
     dataDir,

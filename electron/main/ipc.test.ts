@@ -1,6 +1,7 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { commandNames } from '../../shared/contract/names';
+import { startTestCore } from '../core/testing/core-fixture';
 import { APP_ENTRY } from './app-protocol';
 import { forwardPushes, registerCommands } from './ipc';
 
@@ -40,6 +41,45 @@ describe('IPC wiring', () => {
     expect(dispatch).not.toHaveBeenCalled();
     expect(await handler(eventFrom(APP_ENTRY), { x: 1 })).toEqual({ ok: true, value: 'fine' });
     expect(dispatch).toHaveBeenCalledWith('settings.get', { x: 1 });
+  });
+
+  const FOREIGN_FRAMES: [string, IpcMainInvokeEvent][] = [
+    ['a remote page', eventFrom('https://evil.example/')],
+    ['a subframe of the app', eventFrom(APP_ENTRY, { url: APP_ENTRY })],
+    ['another app:// host', eventFrom('app://inspector.evil/index.html')],
+    ['an app:// URL with userinfo', eventFrom('app://inspector@evil/index.html')],
+    ['a file:// page', eventFrom('file:///tmp/index.html')],
+    ['a destroyed frame', { senderFrame: null } as unknown as IpcMainInvokeEvent],
+  ];
+
+  it.each(commandNames)('%s refuses every foreign sender frame before looking at the input', async (name) => {
+    const ipc = fakeIpcMain();
+    const dispatch = vi.fn();
+    registerCommands(ipc, { dispatch });
+    for (const [, event] of FOREIGN_FRAMES) {
+      expect(await ipc.handlers.get(name)!(event, {})).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+    }
+    expect(dispatch).not.toHaveBeenCalled();
+  });
+
+  it.each(commandNames)('%s refuses invalid input from the app window with invalid-input', async (name) => {
+    const t = await startTestCore();
+    try {
+      const ipc = fakeIpcMain();
+      registerCommands(ipc, t.core);
+      const handler = ipc.handlers.get(name)!;
+      for (const input of [{ unexpected: true }, 'text', 42, [], { limit: 'many' }]) {
+        expect(await handler(eventFrom(APP_ENTRY), input)).toMatchObject({
+          ok: false,
+          error: { code: 'invalid-input' },
+        });
+      }
+    } finally {
+      await t.stop();
+    }
   });
 
   it('forwards pushes until the window is gone', () => {

@@ -29,7 +29,10 @@ export interface RequestRecord {
   query: string;
   httpVersion: string;
   headers: HeaderList;
+  /** Exactly the bytes received. */
   body: BodyData;
+  /** The body with its Content-Encoding undone, when it had one that could be decoded. */
+  decodedBody?: BodyData;
   remoteAddress: string;
 }
 

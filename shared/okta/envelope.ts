@@ -8,7 +8,6 @@ export const ENVELOPE_EVENT_TYPE = 'com.okta.event_hook';
 
 /** `source` is `https://{domain}/api/v1/eventHooks/{hookId}`; hook ids start with `who` (§2.2). */
 const HOOK_ID_IN_SOURCE = /\/api\/v1\/eventHooks\/([A-Za-z0-9]+)\/?$/;
-const BOM = '\uFEFF';
 
 export interface DecodedDelivery {
   okta: OktaDecoded;
@@ -19,48 +18,24 @@ const problem = (code: string, message: string): Problem => ({ code, message });
 const empty = (problems: Problem[]): DecodedDelivery => ({ okta: { events: [] }, problems });
 
 /**
- * Decode a delivery (reference §2.1–2.3). Never throws: whatever is unexpected becomes a listed
- * problem, so every request is still stored and shown.
+ * Decode a delivery's text (reference §2.2–2.3). Never throws: whatever is unexpected becomes a
+ * listed problem, so every request is still stored and shown. The bytes-level checks (content
+ * type, encoding, byte-order mark) happen before, where the bytes are (receiver/content-decoding).
  */
-export function decodeDelivery(bodyText: string | undefined, contentType?: string): DecodedDelivery {
-  const problems: Problem[] = contentTypeProblems(contentType);
+export function decodeDelivery(bodyText: string | undefined): DecodedDelivery {
   if (bodyText === undefined) {
-    return empty([
-      ...problems,
-      problem('not-utf8', 'The body is not valid UTF-8 text; Okta sends UTF-8 JSON.'),
-    ]);
+    return empty([problem('not-utf8', 'The body is not valid UTF-8 text; Okta sends UTF-8 JSON.')]);
   }
-  let text = bodyText;
-  if (text.startsWith(BOM)) {
-    problems.push(problem('bom', 'The body starts with a byte order mark; Okta does not send one.'));
-    text = text.slice(1);
-  }
-  if (text.trim() === '') return empty([...problems, problem('empty-body', 'The body is empty.')]);
+  if (bodyText.trim() === '') return empty([problem('empty-body', 'The body is empty.')]);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(bodyText);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return empty([...problems, problem('not-json', `The body is not JSON: ${reason}`)]);
+    return empty([problem('not-json', `The body is not JSON: ${reason}`)]);
   }
-  if (!isRecord(parsed)) {
-    return empty([...problems, problem('not-object', 'The body is JSON but not an object.')]);
-  }
-  const decoded = decodeEnvelope(parsed);
-  return { okta: decoded.okta, problems: [...problems, ...decoded.problems] };
-}
-
-function contentTypeProblems(contentType: string | undefined): Problem[] {
-  const mediaType = contentType?.split(';')[0]?.trim().toLowerCase();
-  if (mediaType === 'application/json') return [];
-  return [
-    problem(
-      'content-type',
-      mediaType
-        ? `Content-Type is ${mediaType}; Okta sends application/json.`
-        : 'There is no Content-Type header; Okta sends application/json.',
-    ),
-  ];
+  if (!isRecord(parsed)) return empty([problem('not-object', 'The body is JSON but not an object.')]);
+  return decodeEnvelope(parsed);
 }
 
 function decodeEnvelope(envelope: JsonRecord): DecodedDelivery {

@@ -46,6 +46,15 @@ const CAUSES: Record<string, SendFailureCause> = {
   ETIMEDOUT: 'timeout',
 };
 
+/**
+ * node:http writes header strings one byte per character. Captured values are text: bytes that
+ * were valid UTF-8 were read as UTF-8 (receiver/capture.ts), so sending their UTF-8 bytes
+ * reproduces the original exactly. A value whose original bytes were not UTF-8 goes out as the
+ * UTF-8 form of its characters instead; Okta sends UTF-8, so only malformed input is affected.
+ */
+const onTheWire = ([name, value]: [string, string]): [string, string] =>
+  /[\u0080-\uffff]/.test(value) ? [name, Buffer.from(value, 'utf8').toString('latin1')] : [name, value];
+
 const pairs = (raw: string[]): HeaderList => {
   const list: HeaderList = [];
   for (let i = 0; i + 1 < raw.length; i += 2) list.push([raw[i] as string, raw[i + 1] as string]);
@@ -100,7 +109,7 @@ export function sendOutbound(
       path: options.path,
     };
     const request = send(
-      { ...target, method: options.method, headers: options.headers.flat(), agent: false },
+      { ...target, method: options.method, headers: options.headers.map(onTheWire).flat(), agent: false },
       (response) => {
         collect(response, options.bodyLimit).then(
           ({ body, size, truncated }) =>

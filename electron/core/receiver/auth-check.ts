@@ -2,7 +2,11 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AuthCheck, HeaderList } from '../../../shared/model/exchange';
 import type { RequiredHeader } from '../../../shared/model/settings';
 
-const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+/**
+ * Hash the UTF-16 code units, not UTF-8: UTF-8 encodes every lone surrogate as the same
+ * U+FFFD, which would make different strings compare equal (found by the fuzz tests).
+ */
+const digest = (value: string) => createHash('sha256').update(value, 'utf16le').digest();
 
 /** Equal-length digests make the comparison take the same time whatever the inputs. */
 export const constantTimeEqual = (a: string, b: string): boolean => timingSafeEqual(digest(a), digest(b));

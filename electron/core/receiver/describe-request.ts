@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Problem } from '../../../shared/model/exchange';
 import type { Settings } from '../../../shared/model/settings';
-import { decodeDelivery, type DecodedDelivery } from '../../../shared/okta/envelope';
 import { verificationProblem } from '../../../shared/okta/verification-verdict';
 import type { NewExchange } from '../store/exchange-store';
 
@@ -10,7 +9,8 @@ export type DraftExchange = Omit<NewExchange, 'id'>;
 import { checkAuth } from './auth-check';
 import { toBodyData } from './body-data';
 import { headerPairs, remoteAddressOf, splitTarget } from './capture';
-import { classify, firstHeader } from './classify';
+import { classify } from './classify';
+import { readDelivery, type ReadDelivery } from './content-decoding';
 import type { LoopbackTags, TagInfo } from './loopback-tags';
 import type { ReceivedBody } from './read-body';
 import { decideAnswer, tooLargeAnswer, type Answer } from './respond';
@@ -36,7 +36,11 @@ interface Context {
 }
 
 /** Everything known about a request before it is stored: what it is, and what to answer. */
-export function describeRequest(request: IncomingMessage, body: ReceivedBody, context: Context): Described {
+export async function describeRequest(
+  request: IncomingMessage,
+  body: ReceivedBody,
+  context: Context,
+): Promise<Described> {
   const { settings } = context;
   const claimed = context.tags.claim(headerPairs(request.rawHeaders));
   const headers = claimed?.headers ?? headerPairs(request.rawHeaders);
@@ -45,9 +49,9 @@ export function describeRequest(request: IncomingMessage, body: ReceivedBody, co
   const route = classify(method, path, headers, settings.hookPath);
   const auth = checkAuth(headers, settings, context.secret);
   const requestBody = toBodyData(body.bytes, body.size, body.truncated);
-  const decoded: DecodedDelivery =
+  const decoded: ReadDelivery =
     route.kind === 'delivery' && !body.truncated && !body.aborted
-      ? decodeDelivery(requestBody.text, firstHeader(headers, 'content-type'))
+      ? await readDelivery(body.bytes, headers, settings.bodyLimitBytes)
       : { okta: { events: [] }, problems: [] };
   const answer = body.truncated
     ? tooLargeAnswer(settings.bodyLimitBytes)
@@ -63,6 +67,7 @@ export function describeRequest(request: IncomingMessage, body: ReceivedBody, co
       httpVersion: request.httpVersion,
       headers,
       body: requestBody,
+      ...(decoded.decodedBody ? { decodedBody: decoded.decodedBody } : {}),
       remoteAddress: remoteAddressOf(request),
     },
     response: body.aborted
@@ -74,7 +79,7 @@ export function describeRequest(request: IncomingMessage, body: ReceivedBody, co
     problems: [
       ...(route.kind === 'other' ? [route.problem] : []),
       ...(body.truncated ? [tooLargeProblem(body.size, settings.bodyLimitBytes)] : []),
-      ...(body.aborted ? [ABORTED] : []),
+      ...(body.aborted ? [{ ...ABORTED, message: body.endedBecause ?? ABORTED.message }] : []),
       ...decoded.problems,
     ],
   };

@@ -42,7 +42,7 @@ async function handle(deps: PipelineDeps, request: IncomingMessage, response: Se
   const receivedAt = deps.clock.now();
   const settings = deps.settings.current();
   const body = await readBody(request, settings.bodyLimitBytes);
-  const local = describeRequest(request, body, {
+  const local = await describeRequest(request, body, {
     settings,
     secret: deps.settings.secret(),
     tags: deps.tags,

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { whyEnded } from './client-errors';
 
 export interface ReceivedBody {
   /** At most `limit` bytes. */
@@ -6,13 +7,16 @@ export interface ReceivedBody {
   /** Bytes announced or seen, whichever is larger. */
   size: number;
   truncated: boolean;
-  /** The client went away before the body was complete. */
+  /** The connection ended before the body was complete. */
   aborted: boolean;
+  /** Set when the receiver ended it (a timeout, invalid framing): why, in a sentence. */
+  endedBecause?: string;
 }
 
 /**
- * Buffer a request body up to `limit` bytes. Past the limit it stops reading (the caller
- * answers 413 and closes the connection) instead of pulling an unbounded body into memory.
+ * Buffer a request body up to `limit` bytes. Past the limit it resolves at once (the caller
+ * answers 413) and keeps nothing more: the rest of the body flows past and is discarded, so the
+ * connection is neither stalled nor reset under the client before it has read the answer.
  */
 export function readBody(request: IncomingMessage, limit: number): Promise<ReceivedBody> {
   const declared = Number(request.headers['content-length'] ?? NaN);
@@ -29,7 +33,14 @@ export function readBody(request: IncomingMessage, limit: number): Promise<Recei
       settled = true;
       request.off('data', onData);
       const size = Number.isFinite(declared) ? Math.max(declared, seen) : seen;
-      resolve({ bytes: Buffer.concat(chunks, kept), size, truncated, aborted });
+      const because = aborted ? whyEnded(request) : undefined;
+      resolve({
+        bytes: Buffer.concat(chunks, kept),
+        size,
+        truncated,
+        aborted,
+        ...(because === undefined ? {} : { endedBecause: because }),
+      });
     };
     const onData = (chunk: Buffer) => {
       seen += chunk.length;
@@ -39,10 +50,8 @@ export function readBody(request: IncomingMessage, limit: number): Promise<Recei
         chunks.push(part);
         kept += part.length;
       }
-      if (seen > limit) {
-        request.pause();
-        finish(true, false);
-      }
+      // Removing the listener does not pause the stream: what follows is read and dropped.
+      if (seen > limit) finish(true, false);
     };
     request.on('data', onData);
     request.on('end', () => finish(false, false));

@@ -2,17 +2,11 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ReceiverStatus } from '../../../shared/model/status';
 import type { Logger } from '../deps';
+import { withClientErrors } from './client-errors';
+import { RECEIVER_LIMITS, serverOptions, type ReceiverLimits } from './receiver-limits';
 
 export const RECEIVER_HOST = '127.0.0.1';
 
-/**
- * Timeouts for traffic that reaches us through a tunnel: the tunnel agent sends whole requests
- * quickly, so a client slower than this is broken or hostile and should not hold a socket.
- */
-const HEADERS_TIMEOUT_MS = 10_000;
-const REQUEST_TIMEOUT_MS = 60_000;
-/** Longer than common tunnel agents' idle timeouts, so they close first and never race us. */
-const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 /** How long `stop` lets in-flight requests finish before cutting their connections. */
 const STOP_GRACE_MS = 2_000;
 
@@ -25,6 +19,7 @@ export class Receiver {
     private readonly handler: RequestListener,
     private readonly logger: Logger,
     private readonly onChange: (status: ReceiverStatus) => void,
+    private readonly limits: ReceiverLimits = RECEIVER_LIMITS,
   ) {}
 
   status(): ReceiverStatus {
@@ -33,14 +28,12 @@ export class Receiver {
 
   /** Listen on `port` (0 = any free port). A port in use is reported in the status, not thrown. */
   async start(port: number, hookPath: string): Promise<void> {
-    const server = createServer(
-      {
-        headersTimeout: HEADERS_TIMEOUT_MS,
-        requestTimeout: REQUEST_TIMEOUT_MS,
-        keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
-      },
-      this.handler,
-    );
+    const guarded = withClientErrors(this.handler);
+    const server = createServer(serverOptions(this.limits), guarded.listener);
+    server.on('clientError', guarded.onClientError);
+    // Every header that fits in maxHeaderBytes is kept: an inspector must not drop some silently.
+    server.maxHeadersCount = 0;
+    server.maxConnections = this.limits.maxConnections;
     try {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);

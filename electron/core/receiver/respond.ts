@@ -24,10 +24,9 @@ export const storageFailureAnswer = (): Answer =>
   // 503 makes Okta retry once (reference §4.1) instead of losing events we could not keep.
   text(503, 'The inspector could not store this request; try again.', [['Retry-After', '1']]);
 
+/** No `Connection: close`: closing with the body still arriving would reset the connection. */
 export const tooLargeAnswer = (limit: number): Answer =>
-  text(413, `Request body is larger than the inspector's limit of ${limit} bytes.`, [
-    ['Connection', 'close'],
-  ]);
+  text(413, `Request body is larger than the inspector's limit of ${limit} bytes.`);
 
 function isJson(body: string): boolean {
   try {

@@ -1,11 +1,11 @@
 import type { Exchange, ExchangeKind, ForwardRecord, HeaderList } from '../../../shared/model/exchange';
-import { decodeDelivery } from '../../../shared/okta/envelope';
 import { VERIFICATION_CHALLENGE_HEADER } from '../../../shared/okta/headers';
 import { verificationProblem } from '../../../shared/okta/verification-verdict';
 import type { OutboundAnswer, OutboundFailure } from '../http/outbound-request';
 import { checkAuth } from '../receiver/auth-check';
 import { toBodyData } from '../receiver/body-data';
 import { firstHeader } from '../receiver/classify';
+import { readDelivery, type ReadDelivery } from '../receiver/content-decoding';
 import type { ReplayDeps } from './replay-runner';
 
 interface SentRequest {
@@ -37,9 +37,9 @@ export async function recordHandlerReplay(
   const [path = sent.path, query = ''] = sent.path.split(/\?(.*)/s);
   const kind = kindOf(sent.method, sent.headers);
   const body = toBodyData(sent.body);
-  const decoded =
+  const decoded: ReadDelivery =
     kind === 'delivery'
-      ? decodeDelivery(body.text, firstHeader(sent.headers, 'content-type'))
+      ? await readDelivery(sent.body, sent.headers, deps.settings.current().bodyLimitBytes)
       : { okta: { events: [] }, problems: [] };
   const response = result.ok
     ? {

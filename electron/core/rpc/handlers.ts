@@ -1,5 +1,5 @@
 import type { Exchange } from '../../../shared/model/exchange';
-import { maskHeaders } from '../../../shared/okta/secret-mask';
+import { maskHeaders, maskSecret } from '../../../shared/okta/secret-mask';
 import type { SettingsStore } from '../settings/settings-store';
 import type { ExchangeStore } from '../store/exchange-store';
 import { CommandError } from './command-error';
@@ -34,7 +34,8 @@ export function createHandlers(context: HandlerContext): Handlers {
     'exchanges.get': async ({ id, revealSecrets }) => {
       const exchange = await context.store.get(id);
       if (!exchange) throw new CommandError('not-found', `No exchange with id ${id}.`);
-      return revealSecrets ? exchange : masked(exchange, context.settings.current().authHeader);
+      if (revealSecrets) return exchange;
+      return masked(exchange, context.settings.current().authHeader, context.settings.secret());
     },
     'exchanges.clear': async () => ({ cleared: await context.clearExchanges() }),
     'samples.send': ({ eventTypes }) => context.sendSamples(eventTypes),
@@ -46,7 +47,17 @@ export function createHandlers(context: HandlerContext): Handlers {
   };
 }
 
-const masked = (exchange: Exchange, authHeader: string): Exchange => ({
+/**
+ * Credential headers are masked by name; any other header that carries the secret (sent under
+ * the wrong name, or with a prefix) is masked too, or the UI would show it in clear.
+ */
+const masked = (exchange: Exchange, authHeader: string, secret: string | null): Exchange => ({
   ...exchange,
-  request: { ...exchange.request, headers: maskHeaders(exchange.request.headers, authHeader) },
+  request: {
+    ...exchange.request,
+    headers: maskHeaders(exchange.request.headers, authHeader).map(([name, value]) => [
+      name,
+      secret && value.includes(secret) ? maskSecret(value) : value,
+    ]),
+  },
 });

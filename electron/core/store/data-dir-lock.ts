@@ -1,7 +1,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { isUnwritable } from './segment-scan';
 
 export interface DataDirLock {
+  /** False on a folder that cannot be written: nobody can append to it, so nothing to guard. */
+  held: boolean;
   release(): Promise<void>;
 }
 
@@ -20,13 +23,14 @@ const isAlive = (pid: number): boolean => {
  * records. A lock left by a process that no longer runs (a crash) is taken over.
  */
 export async function lockDataDir(dir: string): Promise<DataDirLock> {
-  await fs.mkdir(dir, { recursive: true });
   const file = path.join(dir, 'inspector.lock');
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
+      await fs.mkdir(dir, { recursive: true });
       await fs.writeFile(file, String(process.pid), { flag: 'wx' });
-      return { release: () => fs.rm(file, { force: true }) };
+      return { held: true, release: () => fs.rm(file, { force: true }) };
     } catch (error) {
+      if (isUnwritable(error)) return { held: false, release: () => Promise.resolve() };
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(await fs.readFile(file, 'utf8').catch(() => 'NaN'));
       if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {

@@ -2,8 +2,9 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Exchange, ExchangeSummary, TimingRecord } from '../../../shared/model/exchange';
 import type { Logger } from '../deps';
+import { identitySealer, type HeaderSealer } from './header-sealer';
 import { isLogRecord, type LogRecord } from './records';
-import { SegmentLog, type LogPosition } from './segment-log';
+import { SegmentLog, type LogPosition, type WriteFault } from './segment-log';
 import { summarize } from '../../../shared/model/summarize';
 
 /** An exchange before the store has given it its place (seq). */
@@ -48,25 +49,34 @@ export class ExchangeStore {
     private readonly dir: string,
     private readonly log: SegmentLog,
     private readonly listeners: StoreListeners,
+    private readonly sealer: HeaderSealer,
   ) {}
 
   static async open(options: {
     dir: string;
     logger: Logger;
     listeners: StoreListeners;
+    /** Simulated disk failures, for tests. */
+    writeFault?: WriteFault;
+    /** Encrypts credential headers on disk; none by default. */
+    sealer?: HeaderSealer;
   }): Promise<ExchangeStore> {
     const logDir = path.join(options.dir, 'exchanges');
     const meta = await readMeta(options.dir);
     const loaded: { record: LogRecord; position: LogPosition }[] = [];
-    await SegmentLog.scan(
+    const end = await SegmentLog.scan(
       logDir,
       (record, position) => {
         if (isLogRecord(record)) loaded.push({ record, position });
       },
       (notice) => options.logger.warn('capture log repaired', { ...notice }),
     );
-    const log = await SegmentLog.open(logDir);
-    const store = new ExchangeStore(options.dir, log, options.listeners);
+    const log = await SegmentLog.open(logDir, {
+      ...(end ? { end } : {}),
+      ...(options.writeFault ? { fault: options.writeFault } : {}),
+    });
+    const sealer = options.sealer ?? identitySealer;
+    const store = new ExchangeStore(options.dir, log, options.listeners, sealer);
     store.lastSeq = meta.seqFloor;
     for (const { record, position } of loaded) store.load(record, position);
     return store;
@@ -74,8 +84,13 @@ export class ExchangeStore {
 
   /** Persist an exchange and give it its seq. Rejects if it could not be written. */
   async append(draft: NewExchange): Promise<Exchange> {
+    await this.sealer.persist();
     const exchange: Exchange = { ...draft, seq: ++this.lastSeq };
-    const position = await this.log.append(JSON.stringify({ r: 'exchange', exchange }));
+    const onDisk = {
+      ...exchange,
+      request: { ...exchange.request, headers: this.sealer.seal(exchange.request.headers) },
+    };
+    const position = await this.log.append(JSON.stringify({ r: 'exchange', exchange: onDisk }));
     const entry: Entry = { summary: summarize(exchange), position };
     this.index(entry);
     this.listeners.appended(entry.summary);
@@ -111,6 +126,7 @@ export class ExchangeStore {
     const record = JSON.parse(await this.log.read(entry.position)) as LogRecord;
     if (record.r !== 'exchange') return undefined;
     const exchange = record.exchange;
+    exchange.request.headers = this.sealer.unseal(exchange.request.headers);
     if (entry.timing) exchange.timing = entry.timing;
     return exchange;
   }
@@ -123,6 +139,11 @@ export class ExchangeStore {
     this.byId.clear();
     this.bytes = 0;
     return cleared;
+  }
+
+  /** Why new exchanges cannot be stored right now (a read-only or full folder), if they cannot. */
+  writable(): Promise<Error | null> {
+    return this.log.writable();
   }
 
   stats(): { count: number; bytes: number; lastSeq: number } {

@@ -1,24 +1,29 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import {
+  isUnwritable,
+  listSegments,
+  scanSegments,
+  segmentName,
+  type LogPosition,
+  type ScanEnd,
+} from './segment-scan';
 
-/** Where one record lives on disk. */
-export interface LogPosition {
-  segment: number;
-  offset: number;
-  length: number;
-}
-
-export interface LogNotice {
-  segment: string;
-  message: string;
-}
+export type { LogNotice, LogPosition } from './segment-scan';
 
 /** Segment files roll over at this size so retention can drop the oldest whole. */
 const SEGMENT_BYTES = 64 * 1024 * 1024;
-const SEGMENT_NAME = /^(\d{8})\.ndjson$/;
-const NEWLINE = 0x0a;
 
-const segmentName = (n: number) => `${String(n).padStart(8, '0')}.ndjson`;
+/**
+ * A disk failure to simulate. Before a write of `length` bytes: write `partial` bytes of it (a
+ * torn write, as a filling disk does), then fail with `error`. Before cutting a torn write
+ * back, or opening the segment for writing (`length` 0): fail with `error`. Tests inject this; the
+ * real failures it stands for cannot be produced on demand everywhere.
+ */
+export type WriteFault = (
+  operation: 'open' | 'write' | 'truncate',
+  length: number,
+) => { partial: number; error: Error } | undefined;
 
 interface Pending {
   line: Buffer;
@@ -37,49 +42,47 @@ interface Pending {
 export class SegmentLog {
   private queue: Pending[] = [];
   private writing = false;
+  /** Bytes past `size` are not whole records (a failed write, a crash): cut them before writing. */
+  private torn = false;
+  /** Null until the segment can be opened for writing (a read-only or full folder at start). */
+  private handle: fs.FileHandle | null = null;
 
   private constructor(
     private readonly dir: string,
-    private handle: fs.FileHandle,
     private segment: number,
     private size: number,
+    private readonly fault: WriteFault | undefined,
   ) {}
 
-  /** Open (creating) the log; the caller reads existing records with `scan` first. */
-  static async open(dir: string): Promise<SegmentLog> {
-    await fs.mkdir(dir, { recursive: true });
-    const segments = await listSegments(dir);
-    const last = segments.at(-1) ?? 1;
-    const file = path.join(dir, segmentName(last));
-    const handle = await fs.open(file, 'a+');
-    const { size } = await handle.stat();
-    return new SegmentLog(dir, handle, last, size);
+  /**
+   * Open the log after `scan` has read it, to resume at `end`. A folder that cannot be written
+   * does not stop it opening: appends fail (and retry opening) until it can.
+   */
+  static async open(dir: string, options: { end?: ScanEnd; fault?: WriteFault } = {}): Promise<SegmentLog> {
+    const last = (await listSegments(dir)).at(-1) ?? 1;
+    const onDisk = await fs.stat(path.join(dir, segmentName(last))).then(
+      (stat) => stat.size,
+      () => 0,
+    );
+    const size = options.end?.segment === last ? options.end.validEnd : onDisk;
+    const log = new SegmentLog(dir, last, size, options.fault);
+    log.torn = onDisk > size;
+    await log.openForWriting().catch((error: unknown) => {
+      if (!isUnwritable(error)) throw error;
+    });
+    return log;
   }
 
-  /**
-   * Read every complete record in order. A torn or unreadable tail (a crash mid-write) is cut
-   * off and reported; records before it are kept.
-   */
-  static async scan(
-    dir: string,
-    onRecord: (record: object, position: LogPosition) => void,
-    onNotice: (notice: LogNotice) => void,
-  ): Promise<void> {
-    await fs.mkdir(dir, { recursive: true });
-    for (const segment of await listSegments(dir)) {
-      const file = path.join(dir, segmentName(segment));
-      const bytes = await fs.readFile(file);
-      const goodEnd = scanSegment(bytes, segment, onRecord, (message) =>
-        onNotice({ segment: segmentName(segment), message }),
-      );
-      if (goodEnd < bytes.length) {
-        await fs.truncate(file, goodEnd);
-        onNotice({
-          segment: segmentName(segment),
-          message: `Dropped ${bytes.length - goodEnd} bytes of an incomplete record at the end (interrupted write).`,
-        });
-      }
-    }
+  /** See `scanSegments`. */
+  static scan = scanSegments;
+
+  /** Why the log cannot be written right now, if it cannot. */
+  async writable(): Promise<Error | null> {
+    if (this.handle) return null;
+    return this.openForWriting().then(
+      () => null,
+      (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+    );
   }
 
   append(line: string): Promise<LogPosition> {
@@ -91,7 +94,8 @@ export class SegmentLog {
 
   async read(position: LogPosition): Promise<string> {
     const file = path.join(this.dir, segmentName(position.segment));
-    const handle = position.segment === this.segment ? this.handle : await fs.open(file, 'r');
+    const current = position.segment === this.segment ? this.handle : null;
+    const handle = current ?? (await fs.open(file, 'r'));
     try {
       const buffer = Buffer.alloc(position.length);
       await handle.read(buffer, 0, position.length, position.offset);
@@ -104,18 +108,18 @@ export class SegmentLog {
   /** Remove every segment and start an empty one. */
   async clear(): Promise<void> {
     await this.whenIdle();
-    await this.handle.close();
+    await this.closeHandle();
     for (const segment of await listSegments(this.dir)) {
       await fs.rm(path.join(this.dir, segmentName(segment)), { force: true });
     }
     this.segment = 1;
     this.size = 0;
-    this.handle = await fs.open(path.join(this.dir, segmentName(1)), 'a+');
+    this.torn = false;
   }
 
   async close(): Promise<void> {
     await this.whenIdle();
-    await this.handle.close();
+    await this.closeHandle();
   }
 
   private async whenIdle(): Promise<void> {
@@ -141,15 +145,21 @@ export class SegmentLog {
     const data = Buffer.concat(batch.map((p) => p.line));
     const start = this.size;
     try {
-      let written = 0;
-      while (written < data.length) {
-        const { bytesWritten } = await this.handle.write(data, written, data.length - written);
-        written += bytesWritten;
-      }
+      const handle = this.handle ?? (await this.openForWriting());
+      // The file is opened for appending: stray bytes would shift every offset we hand out.
+      if (this.torn) await this.cut(handle, start);
+      this.torn = false;
+      await this.writeAll(handle, data);
     } catch (error) {
       // A partial write (disk full) would leave a torn line that later appends glue onto;
       // cut the file back so the log stays a sequence of whole records.
-      await this.handle.truncate(start).catch(() => undefined);
+      const handle = this.handle;
+      this.torn =
+        handle === null ||
+        (await this.cut(handle, start).then(
+          () => false,
+          () => true,
+        ));
       for (const pending of batch) pending.reject(error);
       return;
     }
@@ -162,51 +172,47 @@ export class SegmentLog {
     if (this.size >= SEGMENT_BYTES) await this.rollOver();
   }
 
+  private async writeAll(handle: fs.FileHandle, data: Buffer): Promise<void> {
+    const fault = this.fault?.('write', data.length);
+    if (fault) {
+      await handle.write(data, 0, Math.min(fault.partial, data.length));
+      throw fault.error;
+    }
+    let written = 0;
+    while (written < data.length) {
+      const { bytesWritten } = await handle.write(data, written, data.length - written);
+      written += bytesWritten;
+    }
+  }
+
+  private async cut(handle: fs.FileHandle, size: number): Promise<void> {
+    const fault = this.fault?.('truncate', 0);
+    if (fault) throw fault.error;
+    await handle.truncate(size);
+  }
+
+  private async openForWriting(): Promise<fs.FileHandle> {
+    const fault = this.fault?.('open', 0);
+    if (fault) throw fault.error;
+    await fs.mkdir(this.dir, { recursive: true }).catch(async (error: NodeJS.ErrnoException) => {
+      // On a read-only file system Node's recursive mkdir reports ENOENT; ask for the reason.
+      if (error.code === 'ENOENT') await fs.mkdir(this.dir);
+      throw error;
+    });
+    this.handle = await fs.open(path.join(this.dir, segmentName(this.segment)), 'a+');
+    return this.handle;
+  }
+
+  private async closeHandle(): Promise<void> {
+    const handle = this.handle;
+    this.handle = null;
+    await handle?.close();
+  }
+
+  /** The next write opens the new segment, and reports it if that fails. */
   private async rollOver(): Promise<void> {
-    await this.handle.close();
+    await this.closeHandle();
     this.segment += 1;
     this.size = 0;
-    this.handle = await fs.open(path.join(this.dir, segmentName(this.segment)), 'a+');
-  }
-}
-
-async function listSegments(dir: string): Promise<number[]> {
-  const names = await fs.readdir(dir);
-  return names
-    .map((name) => SEGMENT_NAME.exec(name)?.[1])
-    .filter((n): n is string => n !== undefined)
-    .map(Number)
-    .sort((a, b) => a - b);
-}
-
-/** Returns the byte offset after the last whole, parseable record. */
-function scanSegment(
-  bytes: Buffer,
-  segment: number,
-  onRecord: (record: object, position: LogPosition) => void,
-  onCorrupt: (message: string) => void,
-): number {
-  let offset = 0;
-  while (offset < bytes.length) {
-    const end = bytes.indexOf(NEWLINE, offset);
-    if (end === -1) return offset;
-    const record = parseObject(bytes.toString('utf8', offset, end));
-    if (record === undefined) {
-      if (bytes.indexOf(NEWLINE, end + 1) === -1) return offset;
-      onCorrupt(`Skipped an unreadable record at byte ${offset}.`);
-    } else {
-      onRecord(record, { segment, offset, length: end - offset });
-    }
-    offset = end + 1;
-  }
-  return offset;
-}
-
-function parseObject(line: string): object | undefined {
-  try {
-    const value: unknown = JSON.parse(line);
-    return typeof value === 'object' && value !== null ? value : undefined;
-  } catch {
-    return undefined;
   }
 }

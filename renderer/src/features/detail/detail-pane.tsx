@@ -27,7 +27,8 @@ function Panel({ tab, exchange }: { tab: DetailTab; exchange: Exchange }) {
     case 'events':
       return <OktaEventsTab exchange={exchange} />;
     case 'payload':
-      return <BodyView body={exchange.request.body} testId="payload" />;
+      // A compressed body is shown decompressed; the Raw tab keeps the bytes as received.
+      return <BodyView body={exchange.request.decodedBody ?? exchange.request.body} testId="payload" />;
     case 'raw':
       return <RawTab exchange={exchange} />;
     case 'headers':

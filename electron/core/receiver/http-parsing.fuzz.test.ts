@@ -1,0 +1,124 @@
+import fc from 'fast-check';
+import { isUtf8 } from 'node:buffer';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import type { HeaderList } from '../../../shared/model/exchange';
+import { decodeDelivery } from '../../../shared/okta/envelope';
+import { checkAuth, constantTimeEqual } from './auth-check';
+import { headerPairs, headerText, splitTarget } from './capture';
+import { readDelivery } from './content-decoding';
+
+const LIMIT = 64 * 1024;
+const COMPRESS = { gzip: gzipSync, deflate: deflateSync, br: brotliCompressSync } as const;
+
+/** Header names as a client may send them: tokens in any case, often the ones that matter. */
+const headerName = fc.oneof(
+  fc.constantFrom(
+    'Authorization',
+    'authorization',
+    'AUTHORIZATION',
+    'Content-Encoding',
+    'Content-Type',
+    'X-Okta-Secret',
+  ),
+  fc.stringMatching(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,20}$/),
+);
+const headerList = fc.array(fc.tuple(headerName, fc.string({ maxLength: 40 })), { maxLength: 12 });
+/** Any JS string, lone surrogates included (UTF-8 turns each into the same U+FFFD). */
+const anyText = fc.oneof(
+  fc.string({ unit: 'binary' }),
+  fc.constantFrom('\ud800', '\udc00', '\ufffd', '\ud800\udc00'),
+);
+/** Secrets that cannot occur by chance in the messages we check them against. */
+const secret = fc.string({ minLength: 4, maxLength: 30 }).map((s) => `S3cr3t-${s}`);
+
+describe('envelope decoding over the wire (property)', () => {
+  it('never throws, never decodes past the limit, and never changes the stored bytes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 2048 }), headerList, async (bytes, headers) => {
+        const body = Buffer.from(bytes);
+        const copy = Buffer.from(body);
+        const read = await readDelivery(body, headers, LIMIT);
+        expect(body.equals(copy)).toBe(true);
+        expect(Array.isArray(read.okta.events)).toBe(true);
+        expect(read.decodedBody?.size ?? 0).toBeLessThanOrEqual(LIMIT);
+      }),
+    );
+  });
+
+  it('reads the same events from a JSON body however it was compressed or marked', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.json({ maxDepth: 4 }),
+        fc.constantFrom('identity', 'gzip', 'deflate', 'br'),
+        fc.boolean(),
+        async (json, coding, bom) => {
+          const plain = Buffer.concat([Buffer.from(bom ? [0xef, 0xbb, 0xbf] : []), Buffer.from(json)]);
+          const sent = coding === 'identity' ? plain : COMPRESS[coding](plain);
+          const read = await readDelivery(
+            sent,
+            [
+              ['Content-Encoding', coding],
+              ['Content-Type', 'application/json'],
+            ],
+            LIMIT,
+          );
+          expect(read.okta).toEqual(decodeDelivery(json).okta);
+        },
+      ),
+    );
+  });
+});
+
+describe('header handling and the secret check (property)', () => {
+  it('compares in constant time exactly as === does', () => {
+    fc.assert(
+      fc.property(anyText, anyText, (a, b) => {
+        expect(constantTimeEqual(a, b)).toBe(a === b);
+        expect(constantTimeEqual(a, a)).toBe(true);
+      }),
+    );
+  });
+
+  it('accepts exactly one header with the exact secret, and never repeats the secret', () => {
+    fc.assert(
+      fc.property(headerList, secret, fc.boolean(), (headers, value, include) => {
+        const sent: HeaderList = include ? [...headers, ['Authorization', value]] : headers;
+        const check = checkAuth(sent, { authHeader: 'Authorization', requiredHeaders: [] }, value);
+        const carriers = sent.filter(([name]) => name.toLowerCase() === 'authorization');
+        const expected = carriers.length === 1 && carriers[0]?.[1] === value;
+        expect(check.result === 'ok').toBe(expected);
+        expect(check.message ?? '').not.toContain(value);
+      }),
+    );
+  });
+
+  it('keeps header pairs in order and reads header bytes losslessly', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.string(), fc.string())), (pairs) => {
+        expect(headerPairs(pairs.flat()).map(([name]) => name)).toEqual(pairs.map(([name]) => name));
+      }),
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+        const latin1 = Buffer.from(bytes).toString('latin1');
+        const text = headerText(latin1);
+        const back = isUtf8(bytes) ? Buffer.from(text, 'utf8') : Buffer.from(text, 'latin1');
+        expect(back.equals(Buffer.from(bytes))).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('request target splitting (property)', () => {
+  it('splits at the first ? into a path without ? and the raw query, losing nothing', () => {
+    fc.assert(
+      fc.property(fc.string(), (target) => {
+        const { path, query } = splitTarget(target);
+        expect(path).not.toContain('?');
+        expect(target.includes('?') ? `${path}?${query}` : path).toBe(target);
+        if (!target.includes('?')) expect(query).toBe('');
+      }),
+    );
+  });
+});

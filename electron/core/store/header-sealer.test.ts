@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { SecretName } from '../deps';
+import { openHeaderSealer, UNREADABLE } from './header-sealer';
+
+const SECRET = 'Basic c2VhbGVyOnRlc3Q=';
+
+function memoryVault() {
+  const values = new Map<SecretName, string>();
+  return {
+    values,
+    get: (name: SecretName) => Promise.resolve(values.get(name) ?? null),
+    set: (name: SecretName, value: string | null) => {
+      if (value === null) values.delete(name);
+      else values.set(name, value);
+      return Promise.resolve();
+    },
+  };
+}
+
+const secrets = { authHeader: () => 'X-Hook-Auth', secret: () => SECRET };
+
+describe('header sealer', () => {
+  it('encrypts credential headers and anything carrying the secret, and nothing else', async () => {
+    const sealer = await openHeaderSealer(memoryVault(), secrets);
+    const headers: [string, string][] = [
+      ['Authorization', 'Basic other'],
+      ['x-hook-auth', 'value'],
+      ['Cookie', 'a=b'],
+      ['X-Okta-Secret', `Token ${SECRET}`],
+      ['Content-Type', 'application/json'],
+    ];
+    const sealed = sealer.seal(headers);
+    expect(sealed.map(([, value]) => value.startsWith('sealed:v1:'))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
+    expect(JSON.stringify(sealed)).not.toContain('c2VhbGVy');
+    expect(sealer.unseal(sealed)).toEqual(headers);
+  });
+
+  it('uses a fresh nonce per value, keeps its key in the vault, and rejects tampering', async () => {
+    const vault = memoryVault();
+    const sealer = await openHeaderSealer(vault, secrets);
+    const [[, first], [, second]] = sealer.seal([
+      ['Authorization', SECRET],
+      ['Authorization', SECRET],
+    ]) as [[string, string], [string, string]];
+    expect(first).not.toBe(second);
+    expect(Buffer.from(vault.values.get('captureKey') ?? '', 'base64')).toHaveLength(32);
+    const again = await openHeaderSealer(vault, secrets);
+    expect(again.unseal([['Authorization', first]])).toEqual([['Authorization', SECRET]]);
+    const tampered = `${first.slice(0, -2)}${first.endsWith('A') ? 'B' : 'A'}A`;
+    expect(again.unseal([['Authorization', tampered]])).toEqual([['Authorization', UNREADABLE]]);
+  });
+});

@@ -1,0 +1,84 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { HeaderList } from '../../../shared/model/exchange';
+import type { SecretVault } from '../deps';
+
+/**
+ * Keeps credentials out of the capture log. Okta sends the hook secret in a header on every
+ * request, so a log of requests is a log of the secret; instead each credential header value
+ * is written encrypted (AES-256-GCM) with a key kept in the secret vault, next to the secret
+ * itself, and decrypted only when an exchange is read back.
+ */
+export interface HeaderSealer {
+  /** Make sure the key is saved; nothing sealed with a key that could be lost may be written. */
+  persist(): Promise<void>;
+  seal(headers: HeaderList): HeaderList;
+  unseal(headers: HeaderList): HeaderList;
+}
+
+/** What must not reach the disk in clear: credential header names and the secret itself. */
+export interface SecretsInUse {
+  authHeader(): string;
+  secret(): string | null;
+}
+
+const PREFIX = 'sealed:v1:';
+const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie'];
+/** Shown when a sealed value cannot be opened (the key was deleted, or another machine's). */
+export const UNREADABLE = '•••••••• (sealed; key not available)';
+
+export const identitySealer: HeaderSealer = {
+  persist: () => Promise.resolve(),
+  seal: (h) => h,
+  unseal: (h) => h,
+};
+
+/**
+ * The sealer for a data folder; creates its key in the vault on first use. On a folder that
+ * cannot be written yet the new key is saved later, before the first record sealed with it.
+ */
+export async function openHeaderSealer(vault: SecretVault, secrets: SecretsInUse): Promise<HeaderSealer> {
+  const stored = await vault.get('captureKey');
+  const encoded = stored ?? randomBytes(32).toString('base64');
+  let saved = stored !== null;
+  const persist = async () => {
+    if (saved) return;
+    await vault.set('captureKey', encoded);
+    saved = true;
+  };
+  await persist().catch(() => undefined);
+  const key = Buffer.from(encoded, 'base64');
+  const mustSeal = (name: string, value: string) => {
+    const secret = secrets.secret();
+    const lower = name.toLowerCase();
+    return (
+      CREDENTIAL_HEADERS.includes(lower) ||
+      lower === secrets.authHeader().toLowerCase() ||
+      (secret !== null && secret !== '' && value.includes(secret))
+    );
+  };
+  return {
+    persist,
+    seal: (headers) =>
+      headers.map(([name, value]) => [name, mustSeal(name, value) ? seal(key, value) : value]),
+    unseal: (headers) =>
+      headers.map(([name, value]) => [name, value.startsWith(PREFIX) ? unseal(key, value) : value]),
+  };
+}
+
+function seal(key: Buffer, value: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const sealed = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
+  return PREFIX + Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
+}
+
+function unseal(key: Buffer, value: string): string {
+  const bytes = Buffer.from(value.slice(PREFIX.length), 'base64url');
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12));
+    decipher.setAuthTag(bytes.subarray(12, 28));
+    return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
+  } catch {
+    return UNREADABLE;
+  }
+}

@@ -1,0 +1,164 @@
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startApiServer } from './api-server';
+import type { Logger } from '../core/deps';
+import { startTestCore } from '../core/testing/core-fixture';
+import { deliver, send } from '../core/testing/http-client';
+import { payloadText } from '../core/testing/payloads';
+import { UNREADABLE } from '../core/store/header-sealer';
+
+/** Distinctive values: any occurrence in an artefact can only be a leak. */
+const RAW = 'hook-user:Zx9-distinctive-hook-secret-41c7';
+const SECRET = `Basic ${Buffer.from(RAW).toString('base64')}`;
+const TOKEN = 'api-token-Qm2-distinctive-token-88d1';
+const NEEDLES = [SECRET, SECRET.slice('Basic '.length), RAW, TOKEN];
+
+const leaks = (where: string, text: string) =>
+  NEEDLES.filter((needle) => text.includes(needle)).map((needle) => `${where} contains ${needle}`);
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
+
+function capturingLogger(lines: string[]): Logger {
+  const write = (level: string) => (message: string, fields?: Record<string, unknown>) =>
+    void lines.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`);
+  return { info: write('info'), warn: write('warn'), error: write('error') };
+}
+
+/** An engine and its API with every output captured: log lines, API answers, the event stream. */
+async function observedEngine() {
+  const logLines: string[] = [];
+  const disk = { failing: false };
+  const t = await startTestCore({
+    logger: capturingLogger(logLines),
+    writeFault: (operation) =>
+      disk.failing && operation === 'write'
+        ? { partial: 3, error: Object.assign(new Error('full'), { code: 'ENOSPC' }) }
+        : undefined,
+  });
+  const api = await startApiServer({ core: t.core, token: TOKEN, port: 0, rendererDir: t.dataDir });
+  const base = `http://127.0.0.1:${api.port}`;
+  const answers: string[] = [];
+  const call = async (name: string, input: unknown) => {
+    const res = await send(`${base}/api/${name}`, {
+      method: 'POST',
+      headers: [
+        ['Authorization', `Bearer ${TOKEN}`],
+        ['Content-Type', 'application/json'],
+      ],
+      body: JSON.stringify(input),
+    });
+    answers.push(res.text);
+    return res;
+  };
+  const sse = await fetch(`${base}/api/events`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+  const events = sse.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let pushed = '';
+  const pump = (async () => {
+    for (let r = await events.read(); !r.done; r = await events.read()) pushed += r.value;
+  })().catch(() => undefined);
+  const closeApi = async () => {
+    await api.close();
+    await pump;
+  };
+  return { t, disk, call, closeApi, logLines, answers, pushed: () => pushed };
+}
+
+/** Deliveries right, wrong and odd, a storage failure and a rejected secret change. */
+async function driveTraffic({ t, disk, call }: Awaited<ReturnType<typeof observedEngine>>) {
+  expect((await call('settings.update', { secret: SECRET })).status).toBe(200);
+  const body = payloadText('01-user-session-start.json');
+  const statuses = [
+    (await deliver(t.hookUrl, body, [['Authorization', SECRET]])).status,
+    (await deliver(t.hookUrl, body, [['Authorization', 'Basic wrong']])).status,
+    (await deliver(t.hookUrl, body, [['X-Okta-Secret', SECRET]])).status,
+    (await deliver(t.hookUrl, body, [['Authorization', `Token ${SECRET}`]])).status,
+    (
+      await deliver(t.hookUrl, body, [
+        ['Authorization', SECRET],
+        ['authorization', SECRET],
+      ])
+    ).status,
+    (await deliver(t.hookUrl, '{not json', [['Authorization', SECRET]])).status,
+    (
+      await send(t.hookUrl, {
+        headers: [
+          ['X-Okta-Verification-Challenge', 'c'],
+          ['Authorization', SECRET],
+        ],
+      })
+    ).status,
+  ];
+  expect(statuses).toEqual([204, 401, 401, 401, 401, 204, 200]);
+  disk.failing = true;
+  expect((await deliver(t.hookUrl, body, [['Authorization', SECRET]])).status).toBe(503);
+  disk.failing = false;
+  expect((await call('settings.update', { secret: `${SECRET}\n` })).status).toBe(400);
+}
+
+/** Everything the UI could be given: every exchange (masked, as the UI asks), status, settings. */
+async function readAsTheUi(call: (name: string, input: unknown) => Promise<{ text: string }>) {
+  const listed = JSON.parse((await call('exchanges.list', {})).text) as {
+    value: { items: { id: string }[] };
+  };
+  const ids = listed.value.items.map((item) => item.id);
+  for (const id of ids) await call('exchanges.get', { id });
+  await call('status.get', {});
+  await call('settings.get', {});
+  return ids;
+}
+
+describe('secrets', () => {
+  it('never appear in logs, API answers, pushes or files other than secrets.json, whatever the traffic', async () => {
+    const engine = await observedEngine();
+    const { t } = engine;
+    await driveTraffic(engine);
+    const ids = await readAsTheUi(engine.call);
+    expect(ids).toHaveLength(7);
+    // Positive controls: the secret is stored where it belongs and can be revealed on request.
+    const revealed = await t.call<{ request: { headers: [string, string][] } }>('exchanges.get', {
+      id: ids.at(-1),
+      revealSecrets: true,
+    });
+    expect(revealed.request.headers).toContainEqual(['Authorization', SECRET]);
+    expect(await readFile(path.join(t.dataDir, 'secrets.json'), 'utf8')).toContain(SECRET);
+
+    await engine.closeApi();
+    await t.core.stop();
+    const found = [
+      ...leaks('the log', engine.logLines.join('\n')),
+      ...engine.answers.flatMap((a, i) => leaks(`API answer ${i}`, a)),
+      ...leaks('the event stream', engine.pushed()),
+      ...leaks('the pushes', JSON.stringify(t.pushes)),
+    ];
+    for (const file of await filesUnder(t.dataDir)) {
+      if (path.basename(file).startsWith('secrets')) continue;
+      found.push(...leaks(path.relative(t.dataDir, file), await readFile(file, 'latin1')));
+    }
+    await rm(t.dataDir, { recursive: true, force: true });
+    expect(found).toEqual([]);
+    expect(engine.logLines.some((l) => l.includes('storage failed'))).toBe(true);
+    expect(engine.pushed()).toContain('exchanges.appended');
+  });
+
+  it('shows a sealed value as unreadable, not as ciphertext, when the key is gone', async () => {
+    const t = await startTestCore({ overrides: { secret: SECRET } });
+    await deliver(t.hookUrl, '{}', [['Authorization', SECRET]]);
+    await t.core.stop();
+    const reopened = await startTestCore({
+      dataDir: t.dataDir,
+      vault: { get: () => Promise.resolve(null), set: () => Promise.resolve() },
+    });
+    const [summary] = (await reopened.call<{ items: { id: string }[] }>('exchanges.list', {})).items;
+    const exchange = await reopened.call<{ request: { headers: [string, string][] } }>('exchanges.get', {
+      id: summary?.id,
+      revealSecrets: true,
+    });
+    await reopened.stop();
+    await rm(t.dataDir, { recursive: true, force: true });
+    expect(exchange.request.headers).toContainEqual(['Authorization', UNREADABLE]);
+  });
+});
