@@ -19,7 +19,8 @@ export interface SecretVault {
   set(name: SecretName, value: string | null): Promise<void>;
 }
 
-export type SecretName = 'hookSecret';
+/** The hook's shared secret, and the Okta API token (SSWS) of a connected org. */
+export type SecretName = 'hookSecret' | 'oktaApiToken';
 
 export const systemClock: Clock = {
   now: () => Date.now(),

@@ -3,8 +3,12 @@ import path from 'node:path';
 import type { PushMessage } from '../../shared/contract/events';
 import type { SettingsPatch } from '../../shared/contract/schemas';
 import type { AppStatus, StorageStatus } from '../../shared/model/status';
+import { isLoopbackOrigin } from '../../shared/okta/org-domain';
 import { SightingsTracker } from '../../shared/okta/sightings';
 import { silentLogger, systemClock, type Clock, type Logger, type SecretVault } from './deps';
+import { CaptureIndex } from './okta-org/capture-index';
+import { timerScheduler, type Scheduler } from './okta-org/log-poller';
+import { OktaOrg } from './okta-org/okta-org';
 import { createRequestHandler } from './receiver/handle-request';
 import { LoopbackTags } from './receiver/loopback-tags';
 import { Receiver } from './receiver/receiver';
@@ -32,6 +36,20 @@ export interface CoreOptions {
   overrides?: SettingsOverrides;
   /** Batching of pushed summaries; tests shorten it. */
   pushFlushMs?: number;
+  okta?: OktaOptions;
+}
+
+/** For tests and local demos of the Okta org integration. */
+export interface OktaOptions {
+  /**
+   * Send Okta API calls to this loopback URL (an Okta emulator) instead of the org's https
+   * domain. Refused for anything but 127.0.0.1, localhost or [::1]: the API token never
+   * travels in clear beyond this machine.
+   */
+  insecureBaseUrl?: string;
+  scheduler?: Scheduler;
+  /** Between System Log polls (default 30 s). */
+  pollIntervalMs?: number;
 }
 
 /** The engine as its hosts (Electron main, headless CLI, tests) see it. */
@@ -49,11 +67,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const push = new PushStream({ flushMs: options.pushFlushMs ?? 50, maxBatch: 1000 });
   const tracker = new SightingsTracker();
   const tags = new LoopbackTags();
+  const captures = new CaptureIndex();
   const newId = options.newId ?? randomUUID;
+  const insecureBaseUrl = options.okta?.insecureBaseUrl ?? null;
+  if (insecureBaseUrl !== null && !isLoopbackOrigin(insecureBaseUrl)) {
+    throw new Error(`The Okta base URL override must be a loopback URL, not ${insecureBaseUrl}.`);
+  }
   const lock = await lockDataDir(options.dataDir);
+  const vault = options.vault ?? FileSecretVault.inDataDir(options.dataDir);
   const settings = await SettingsStore.open({
     dataDir: options.dataDir,
-    vault: options.vault ?? FileSecretVault.inDataDir(options.dataDir),
+    vault,
     logger,
     ...(options.overrides ? { overrides: options.overrides } : {}),
   });
@@ -61,12 +85,38 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dir: options.dataDir,
     logger,
     listeners: {
-      appended: (summary) => push.exchangeAppended(summary),
-      updated: (summary) => push.exchangeUpdated(summary),
+      appended: (summary) => {
+        push.exchangeAppended(summary);
+        captures.appended(summary, (id) => store.get(id));
+      },
+      updated: (summary) => {
+        push.exchangeUpdated(summary);
+        captures.updated(summary);
+      },
       restored: (exchange) => {
         if (exchange.sightings) tracker.remember(exchange.id, exchange.okta);
+        captures.add(exchange);
       },
     },
+  });
+
+  const org = await OktaOrg.open({
+    dataDir: options.dataDir,
+    vault,
+    clock,
+    logger,
+    newId,
+    settings,
+    store,
+    tags,
+    captures,
+    hookUrl: () => receiver.status().hookUrl,
+    // The tunnel (issue 4) plugs its public hook URL in here; until then it is entered by hand.
+    tunnelHookUrl: () => null,
+    baseUrlOverride: insecureBaseUrl,
+    scheduler: options.okta?.scheduler ?? timerScheduler,
+    pollIntervalMs: options.okta?.pollIntervalMs ?? 30_000,
+    onChange: (state) => push.emit({ name: 'okta.changed', payload: state }),
   });
 
   let storageError: string | null = null;
@@ -82,7 +132,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...store.stats(),
     error: storageError,
   });
-  const announce = () => push.emit({ name: 'status.changed', payload: status() });
+  const announce = () => {
+    push.emit({ name: 'status.changed', payload: status() });
+    org.publicUrlMaybeChanged();
+  };
 
   const receiver = new Receiver(
     createRequestHandler({
@@ -122,6 +175,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const { lastSeq } = store.stats();
     const cleared = await store.clear();
     tracker.reset();
+    captures.clear();
     push.emit({ name: 'exchanges.cleared', payload: { seq: lastSeq } });
     announce();
     return cleared;
@@ -143,7 +197,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     runReplay({ store, settings, tags, hookUrl: () => receiver.status().hookUrl, clock, newId }, input);
 
   const dispatch = createDispatcher(
-    createHandlers({ settings, store, status, updateSettings, clearExchanges, sendSamples, replay }),
+    createHandlers({
+      settings,
+      store,
+      status,
+      updateSettings,
+      clearExchanges,
+      sendSamples,
+      replay,
+      okta: org,
+    }),
     logger,
   );
 
@@ -152,6 +215,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     subscribe: (listener) => push.subscribe(listener),
     status,
     stop: async () => {
+      org.stop();
       await receiver.stop();
       push.flush();
       await store.close();

@@ -5,6 +5,7 @@ import type { AppStatus } from '../model/status';
 import { defineCommand, returns, type CommandSpec } from './define';
 import type { CommandName } from './names';
 import { isEventHookEligible } from '../okta/event-types';
+import { oktaCommands } from './okta-commands';
 import { replayInputSchema, settingsPatchSchema } from './schemas';
 
 const noInput = z.object({}).strict();
@@ -69,6 +70,7 @@ export const commands = {
     input: replayInputSchema,
     output: returns<{ exchangeIds: string[] }>(),
   }),
+  ...oktaCommands,
 } as const satisfies Record<CommandName, CommandSpec>;
 
 export type Commands = typeof commands;

@@ -1,5 +1,6 @@
 import type { ExchangeSummary } from '../model/exchange';
 import type { SettingsView } from '../model/settings';
+import type { OktaState } from '../model/okta';
 import type { AppStatus } from '../model/status';
 import { defineEvent, type EventSpec } from './define';
 import type { EventName } from './names';
@@ -17,6 +18,9 @@ export const events = {
   ),
   'status.changed': defineEvent<AppStatus>('Receiver or storage state changed.'),
   'settings.changed': defineEvent<SettingsView>('Settings changed (from any window).'),
+  'okta.changed': defineEvent<OktaState>(
+    'The Okta org integration changed: connection, hooks, a run step, the poller, or the delivery correlation.',
+  ),
 } as const satisfies Record<EventName, EventSpec>;
 
 export type Events = typeof events;

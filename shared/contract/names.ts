@@ -12,6 +12,18 @@ export const commandNames = [
   'exchanges.clear',
   'samples.send',
   'replay.run',
+  'okta.get',
+  'okta.connect',
+  'okta.disconnect',
+  'okta.configure',
+  'okta.refresh',
+  'okta.hooks.point',
+  'okta.hooks.retarget',
+  'okta.hooks.deactivate',
+  'okta.hooks.delete',
+  'okta.deliveries.list',
+  'okta.record.get',
+  'okta.deliveries.resend',
 ] as const;
 
 export const eventNames = [
@@ -20,6 +32,7 @@ export const eventNames = [
   'exchanges.cleared',
   'status.changed',
   'settings.changed',
+  'okta.changed',
 ] as const;
 
 export type CommandName = (typeof commandNames)[number];

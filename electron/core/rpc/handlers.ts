@@ -7,6 +7,8 @@ import type { Handlers } from './dispatcher';
 import type { AppStatus } from '../../../shared/model/status';
 import type { SettingsPatch } from '../../../shared/contract/schemas';
 import type { ReplayInput } from '../replay/replay-runner';
+import type { OktaOrg } from '../okta-org/okta-org';
+import { createOktaHandlers } from './okta-handlers';
 
 /** What the handlers need from the engine; `createCore` provides it. */
 export interface HandlerContext {
@@ -17,6 +19,7 @@ export interface HandlerContext {
   clearExchanges(): Promise<number>;
   sendSamples(eventTypes: string[]): Promise<{ exchangeId: string }>;
   replay(input: ReplayInput): Promise<{ exchangeIds: string[] }>;
+  okta: OktaOrg;
 }
 
 export function createHandlers(context: HandlerContext): Handlers {
@@ -37,6 +40,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     'samples.send': ({ eventTypes }) => context.sendSamples(eventTypes),
     'replay.run': ({ id, ids, ...rest }) =>
       context.replay({ ...rest, ids: ids ?? (id === undefined ? [] : [id]) }),
+    ...createOktaHandlers(context.okta, context.store),
   };
 }
 
