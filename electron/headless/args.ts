@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { targetUrlSchema } from '../../shared/contract/schemas';
+import { isLoopbackOrigin } from '../../shared/okta/org-domain';
 
 export interface HeadlessArgs {
   port?: number;
@@ -8,6 +9,7 @@ export interface HeadlessArgs {
   dataDir?: string;
   token?: string;
   forwardTo?: string;
+  oktaInsecureBaseUrl?: string;
   help: boolean;
 }
 
@@ -19,6 +21,9 @@ export const USAGE = `Usage: npm run headless -- [options]
   --data-dir D    where exchanges and settings are kept (default: the desktop app's folder)
   --token T       API token for the browser UI (default: a new random token each run)
   --forward-to U  pass each request on to your handler at URL U and relay its answer (this run only)
+  --okta-insecure-base-url U
+                  send Okta API calls to a local Okta emulator at U (127.0.0.1, localhost or [::1]
+                  only) instead of the org's https domain; for tests and offline demos
   --help          show this text`;
 
 const port = (value: string | undefined, flag: string): number | undefined => {
@@ -42,6 +47,7 @@ export function parseHeadlessArgs(argv: string[]): HeadlessArgs {
       'data-dir': { type: 'string' },
       token: { type: 'string' },
       'forward-to': { type: 'string' },
+      'okta-insecure-base-url': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -59,6 +65,14 @@ export function parseHeadlessArgs(argv: string[]): HeadlessArgs {
     if (!targetUrlSchema.safeParse(forwardTo).success)
       throw new Error(`--forward-to must be an http:// or https:// URL, not "${forwardTo}".`);
     args.forwardTo = forwardTo;
+  }
+  const oktaBase = values['okta-insecure-base-url'];
+  if (oktaBase !== undefined) {
+    if (!isLoopbackOrigin(oktaBase))
+      throw new Error(
+        `--okta-insecure-base-url must be http(s)://127.0.0.1:<port> or localhost, not "${oktaBase}".`,
+      );
+    args.oktaInsecureBaseUrl = oktaBase;
   }
   return args;
 }

@@ -35,7 +35,13 @@ async function main(argv: string[]): Promise<void> {
       ...(args.secret !== undefined ? { secret: args.secret } : {}),
       ...(args.forwardTo !== undefined ? { forward: { target: args.forwardTo } } : {}),
     },
+    ...(args.oktaInsecureBaseUrl !== undefined
+      ? { okta: { insecureBaseUrl: args.oktaInsecureBaseUrl } }
+      : {}),
   });
+  if (args.oktaInsecureBaseUrl !== undefined) {
+    process.stderr.write(`Okta API calls go to ${args.oktaInsecureBaseUrl} (--okta-insecure-base-url).\n`);
+  }
   const token = args.token ?? randomBytes(24).toString('base64url');
   const api = await startApiServer({ core, token, port: args.uiPort, rendererDir: RENDERER_DIR });
 
