@@ -2,9 +2,11 @@ import { test as base } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startOktaEmulator, type OktaEmulator } from '../electron/core/testing/okta-emulator/okta-emulator';
 import { answer, startTarget, type TargetServer } from '../electron/core/testing/target-server';
 import { startHeadless, type HeadlessInstance } from './headless-process';
 import { InspectorPage } from './pages/inspector-page';
+import { OktaPanelPage } from './pages/okta-panel-page';
 
 export const SECRET = 'Basic b2t0YS1ob29rOnMzY3IzdC1kZXYtb25seQ==';
 
@@ -64,6 +66,37 @@ export const test = base.extend<Fixtures>({
     await inspector.open(engine.inspectorUrl);
     await use(inspector);
   },
+});
+
+/** The emulated org's clock runs `lagMs` behind, so a test can publish events in the past. */
+export interface OrgClock {
+  lagMs: number;
+}
+
+interface OktaFixtures {
+  orgClock: OrgClock;
+  /** An Okta org on loopback (Management, API token and System Log APIs). */
+  oktaOrg: OktaEmulator;
+  oktaPanel: OktaPanelPage;
+}
+
+/**
+ * The engine's Okta API calls go to a fresh emulator (`--okta-insecure-base-url`, loopback
+ * only); the emulator verifies and delivers to the engine's receiver directly.
+ */
+export const oktaTest = test.extend<OktaFixtures>({
+  orgClock: async ({}, use) => use({ lagMs: 0 }),
+  oktaOrg: async ({ orgClock }, use) => {
+    const emulator = await startOktaEmulator({ now: () => Date.now() - orgClock.lagMs });
+    await use(emulator);
+    await emulator.close();
+  },
+  engine: async ({ oktaOrg }, use) => {
+    const instance = await startHeadless(['--secret', SECRET, '--okta-insecure-base-url', oktaOrg.url]);
+    await use(instance);
+    await instance.stop();
+  },
+  oktaPanel: async ({ inspector }, use) => use(new OktaPanelPage(inspector.page)),
 });
 
 export { expect } from '@playwright/test';

@@ -2,9 +2,10 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createDetailsSlice, type DetailsSlice } from './slices/details-slice';
 import { createEngineSlice, type EngineSlice } from './slices/engine-slice';
 import { createExchangesSlice, type ExchangesSlice } from './slices/exchanges-slice';
+import { createOktaSlice, type OktaSlice } from './slices/okta-slice';
 import { createUiSlice, type UiPreferences, type UiSlice } from './slices/ui-slice';
 
-export type AppState = ExchangesSlice & DetailsSlice & EngineSlice & UiSlice;
+export type AppState = ExchangesSlice & DetailsSlice & EngineSlice & UiSlice & OktaSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A fresh store per app window (and per test); `preferences` restores the saved UI choices. */
@@ -14,6 +15,7 @@ export function createAppStore(preferences: Partial<UiPreferences> = {}): AppSto
     ...createDetailsSlice(...a),
     ...createEngineSlice(...a),
     ...createUiSlice(...a),
+    ...createOktaSlice(...a),
     ...preferences,
   }));
 }

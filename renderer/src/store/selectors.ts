@@ -21,3 +21,6 @@ export const selectListFraction = (state: AppState) => state.listFraction;
 export const selectSettingsOpen = (state: AppState) => state.settingsOpen;
 export const selectLastError = (state: AppState) => state.lastError;
 export const selectCompare = (state: AppState) => state.compare;
+export const selectOkta = (state: AppState) => state.okta;
+export const selectOktaPanelOpen = (state: AppState) => state.oktaPanelOpen;
+export const selectOktaTab = (state: AppState) => state.oktaTab;

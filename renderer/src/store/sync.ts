@@ -62,16 +62,18 @@ export function connectStore(
       return;
     }
     syncing = true;
-    const [list, status, settings] = await Promise.all([
+    const [list, status, settings, okta] = await Promise.all([
       bridge.invoke('exchanges.list', { limit: FIRST_PAGE }),
       bridge.invoke('status.get', {}),
       bridge.invoke('settings.get', {}),
+      bridge.invoke('okta.get', {}),
     ]);
     const state = store.getState();
     if (list.ok) state.replaceExchanges(list.value);
     else state.setError(list.error.message);
     if (status.ok) state.setStatus(status.value);
     if (settings.ok) state.setSettings(settings.value);
+    if (okta.ok) state.setOkta(okta.value);
     syncing = false;
     if (syncAgain) {
       syncAgain = false;
@@ -97,6 +99,7 @@ export function connectStore(
     }),
     bridge.on('status.changed', (status) => store.getState().setStatus(status)),
     bridge.on('settings.changed', (settings) => store.getState().setSettings(settings)),
+    bridge.on('okta.changed', (okta) => store.getState().setOkta(okta)),
     bridge.onConnection((connected) => {
       store.getState().setConnected(connected);
       if (connected) void resync();
