@@ -17,12 +17,19 @@ interface Indexed {
 /** Verification requests kept for linking a verify step to the challenge the receiver answered. */
 const RECENT_VERIFICATIONS = 100;
 
+type Read = (id: string) => Promise<Exchange | undefined>;
+
+const wanted = (summary: Pick<ExchangeSummary, 'kind' | 'origin'>) =>
+  summary.kind === 'delivery' && (summary.origin === 'live' || summary.origin === 'rebuilt');
+
 /**
  * Which stored exchanges carry which event uuids: deliveries from Okta (`live`) and deliveries
  * rebuilt from the System Log (`rebuilt`), kept current as exchanges are stored, finish, or are
- * cleared. In memory, rebuilt from the store at start-up.
+ * cleared. In memory, rebuilt from the store at start-up. A new delivery is read back from
+ * disk for its events only while an org is connected, so the receiver pays nothing otherwise.
  */
 export class CaptureIndex {
+  private active = false;
   private readonly byUuid = new Map<string, Capture[]>();
   private readonly byExchange = new Map<string, Indexed>();
   private verifications: { exchangeId: string; receivedAt: number }[] = [];
@@ -35,7 +42,7 @@ export class CaptureIndex {
 
   add(exchange: Exchange): void {
     if (exchange.kind === 'verification') return this.verification(exchange.id, exchange.receivedAt);
-    if (exchange.kind !== 'delivery' || (exchange.origin !== 'live' && exchange.origin !== 'rebuilt')) return;
+    if (!wanted(exchange) || this.byExchange.has(exchange.id)) return;
     const capture: Capture = {
       exchangeId: exchange.id,
       origin: exchange.origin,
@@ -50,10 +57,24 @@ export class CaptureIndex {
   }
 
   /** A new exchange was stored: index it (deliveries are read back in full for their events). */
-  appended(summary: ExchangeSummary, read: (id: string) => Promise<Exchange | undefined>): void {
+  appended(summary: ExchangeSummary, read: Read): void {
     if (summary.kind === 'verification') return this.verification(summary.id, summary.receivedAt);
-    if (summary.kind !== 'delivery' || (summary.origin !== 'live' && summary.origin !== 'rebuilt')) return;
-    void read(summary.id).then((exchange) => exchange && this.add(exchange));
+    if (this.active && wanted(summary))
+      void read(summary.id).then((exchange) => exchange && this.add(exchange));
+  }
+
+  /** An org is connected: index new deliveries, and those stored meanwhile among `recent`. */
+  activate(recent: ExchangeSummary[], read: Read): void {
+    this.active = true;
+    for (const summary of recent) {
+      if (wanted(summary) && !this.byExchange.has(summary.id)) {
+        void read(summary.id).then((exchange) => exchange && this.add(exchange));
+      }
+    }
+  }
+
+  deactivate(): void {
+    this.active = false;
   }
 
   /** The final duration is known once the answer went out. */

@@ -1,6 +1,7 @@
 import type { Exchange } from '../../../shared/model/exchange';
 import type { DeliveryCounts, DeliveryReport, ExchangeOktaRecord } from '../../../shared/model/okta';
 import { parseOktaTime } from '../../../shared/okta/timestamps';
+import { CommandError } from '../rpc/command-error';
 import type { CaptureIndex } from './capture-index';
 import { correlate, type Correlation } from './correlate';
 import { LogBook, type LogEntry } from './log-book';
@@ -91,7 +92,7 @@ export class DeliveryDesk {
   }
 
   /** The System Log records of these events, grouped into one delivery per hook. */
-  groups(uuids: string[]): { groups: ResendGroup[]; unknown: string[] } {
+  groups(uuids: string[]): ResendGroup[] {
     const tracked = this.tracked();
     const byHook = new Map<string, LogEntry[]>();
     const unknown: string[] = [];
@@ -105,8 +106,10 @@ export class DeliveryDesk {
       const hookId = ids.find((id) => tracked.has(id)) ?? ids[0] ?? 'unknown';
       byHook.set(hookId, [...(byHook.get(hookId) ?? []), entry]);
     }
-    const groups = [...byHook].map(([hookId, entries]) => ({ hookId, events: entries.map((e) => e.raw) }));
-    return { groups, unknown };
+    if (unknown.length > 0) {
+      throw new CommandError('not-found', `No System Log event ${unknown.join(', ')} was fetched here.`);
+    }
+    return [...byHook].map(([hookId, entries]) => ({ hookId, events: entries.map((e) => e.raw) }));
   }
 
   private correlation(): Correlation {

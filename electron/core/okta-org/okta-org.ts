@@ -74,8 +74,7 @@ export class OktaOrg {
     const { domain } = prefs.current();
     const token = await deps.vault.get('oktaApiToken');
     if (domain !== null && token !== null) {
-      org.session = openSession(domain, token, deps.clock, deps.baseUrlOverride);
-      org.poller.start();
+      org.begin(openSession(domain, token, deps.clock, deps.baseUrlOverride));
       void org
         .refresh()
         .catch((error: unknown) => deps.logger.warn('okta refresh failed', { error: String(error) }));
@@ -112,14 +111,14 @@ export class OktaOrg {
     this.board.reset();
     await this.deps.vault.set('oktaApiToken', session.token);
     await this.prefs.update({ domain: session.domain });
-    this.session = session;
+    this.begin(session);
     await this.refresh();
-    this.poller.start();
     return this.state();
   }
 
   async disconnect(): Promise<OktaState> {
     this.poller.stop();
+    this.deps.captures.deactivate();
     this.session = null;
     this.desk.clear();
     this.board.reset();
@@ -155,6 +154,8 @@ export class OktaOrg {
     if (failed === null) session.tokens = await session.api.listApiTokens();
     this.desk.touch();
     this.emitter.now();
+    // A poller stopped by a refused token starts again once Okta accepts the token.
+    if (failed === null && this.poller.status().state === 'stopped') this.poller.start();
     await this.poller.pollNow();
     this.maybeRetarget();
     return this.state();
@@ -209,14 +210,9 @@ export class OktaOrg {
   }
 
   async resend(uuids: string[], target: ResendTarget): Promise<{ exchangeIds: string[] }> {
-    const session = this.requireSession();
-    const { groups, unknown } = this.desk.groups(uuids);
-    if (unknown.length > 0) {
-      throw new CommandError('not-found', `No System Log event ${unknown.join(', ')} was fetched here.`);
-    }
-    const { settings, store, tags, clock, newId } = this.deps;
-    const deps = { settings, store, tags, clock, newId, hookUrl: this.deps.hookUrl, domain: session.domain };
-    return { exchangeIds: await resendFromLog(deps, groups, target) };
+    const { domain } = this.requireSession();
+    const groups = this.desk.groups(uuids);
+    return { exchangeIds: await resendFromLog({ ...this.deps, domain }, groups, target) };
   }
 
   /** The seam's other half: call whenever the public URL may have changed (tunnel or settings). */
@@ -232,6 +228,16 @@ export class OktaOrg {
   stop(): void {
     this.poller.stop();
     this.emitter.cancel();
+  }
+
+  /** Start following a connected org: its deliveries here, and its System Log. */
+  private begin(session: Session): void {
+    this.session = session;
+    const { store, clock } = this.deps;
+    const since = clock.now() - LOOKBACK_MS;
+    const recent = store.list({ limit: 5000 }).items.filter((summary) => summary.receivedAt >= since);
+    this.deps.captures.activate(recent, (id) => store.get(id));
+    this.poller.start();
   }
 
   private publicUrl(): PublicHookUrl {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Exchange } from '../../../shared/model/exchange';
 import type { HookRun, OktaState } from '../../../shared/model/okta';
 import { HOOK_SECRET, startOktaCore, type OktaTestCore } from '../testing/okta-fixture';
@@ -188,11 +188,13 @@ describe('hooks the inspector created', () => {
   });
 });
 
-async function waitForState(check: (state: OktaState) => boolean): Promise<OktaState> {
-  for (let i = 0; i < 200; i += 1) {
-    const state = await t.state();
-    if (check(state)) return state;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  throw new Error('state never matched');
-}
+/** The automatic update runs in the background: wait until the state shows it finished. */
+const waitForState = (check: (state: OktaState) => boolean): Promise<OktaState> =>
+  vi.waitFor(
+    async () => {
+      const state = await t.state();
+      if (!check(state)) throw new Error('not yet');
+      return state;
+    },
+    { timeout: 10_000 },
+  );
