@@ -142,6 +142,8 @@ export class OktaOrg {
     }
     if (change.autoRetarget !== undefined) await this.prefs.update({ autoRetarget: change.autoRetarget });
     this.publicUrlMaybeChanged();
+    // Opting in while hooks still call an old URL moves them now.
+    this.maybeRetarget();
     this.emitter.now();
     return this.state();
   }

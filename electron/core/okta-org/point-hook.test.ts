@@ -148,12 +148,16 @@ describe('when the public URL changes', () => {
     expect((await t.state()).urlChange).toBeNull();
   });
 
-  it('updates and verifies again by itself when the user opted in', async () => {
+  it.each([
+    ['before the URL changes', true],
+    ['after it changed', false],
+  ])('updates and verifies again by itself when the user opted in %s', async (_when, optInFirst) => {
     t = await startOktaCore();
     const run = await pointed();
-    await t.call('okta.configure', { autoRetarget: true });
     const moved = t.publicBase.replace('127.0.0.1', 'localhost');
+    if (optInFirst) await t.call('okta.configure', { autoRetarget: true });
     await t.call('okta.configure', { publicBase: moved });
+    if (!optInFirst) await t.call('okta.configure', { autoRetarget: true });
     const done = await waitForState(
       (s) => s.runs[0]?.action === 'retarget' && s.runs[0].outcome !== 'running',
     );
