@@ -61,8 +61,9 @@ function exactFailure(uuid: string, failures: Failure[]): Failure | undefined {
 
 /**
  * The delivery failure Okta logged for an event not accepted here: one naming it, or else the
- * first failure of one of its hooks logged after it (Okta does not document what a failure
- * record names, reference §4.4, §11; the match says which way it was found).
+ * first failure of one of its hooks logged after it (strictly: a delivery attempt takes time)
+ * and within a few minutes (Okta does not document what a failure record names, reference
+ * §4.4, §11; the match says which way it was found).
  */
 function failureFor(entry: LogEntry, hookIds: string[], failures: Failure[], wasAccepted: boolean) {
   const exact = exactFailure(entry.uuid, failures);
@@ -73,7 +74,7 @@ function failureFor(entry: LogEntry, hookIds: string[], failures: Failure[], was
     (failure) =>
       failure.entry.aboutHook !== null &&
       hookIds.includes(failure.entry.aboutHook) &&
-      failure.at >= published &&
+      failure.at > published &&
       failure.at - published <= FAILURE_WINDOW_MS,
   );
   return byTime ? { failure: byTime, match: 'by-time' as const } : null;
