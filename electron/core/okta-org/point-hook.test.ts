@@ -58,6 +58,20 @@ describe('point a hook here', () => {
     expect(state.runs[0]?.id).toBe(run.id);
   });
 
+  it('configures the custom headers the receiver requires, and Okta sends them with the challenge', async () => {
+    t = await startOktaCore({
+      core: { overrides: { requiredHeaders: [{ name: 'X-Tenant-Hint', value: 'dev-000000' }] } },
+    });
+    await t.connect();
+    const run = await point({ eventTypes: ['user.session.start'] });
+    expect(run.outcome).toBe('ok');
+    expect(t.emulator.org.hooks.get(run.hookId!)?.headers).toEqual([
+      { key: 'X-Tenant-Hint', value: 'dev-000000' },
+    ]);
+    const challenge = await t.call<Exchange>('exchanges.get', { id: run.steps[1]!.exchangeId });
+    expect(challenge.request.headers).toContainEqual(['X-Tenant-Hint', 'dev-000000']);
+  });
+
   it("updates a chosen hook with Okta's full replace, keeping its name, and activates it", async () => {
     t = await startOktaCore();
     const theirs = t.emulator.org.addHook({
