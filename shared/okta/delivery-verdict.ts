@@ -8,13 +8,14 @@ export interface DeliveryVerdict {
   sentence: string;
 }
 
-const LABELS: Record<DeliveryStatus, { label: string; tone: DeliveryTone }> = {
-  received: { label: 'received', tone: 'ok' },
-  refused: { label: 'refused here', tone: 'warn' },
-  failed: { label: 'Okta: failed', tone: 'bad' },
-  pending: { label: 'pending', tone: 'neutral' },
-  missing: { label: 'never arrived', tone: 'bad' },
-};
+/** Each status's label and colour, in the order the panel lists them. */
+export const DELIVERY_STATUSES: readonly { status: DeliveryStatus; label: string; tone: DeliveryTone }[] = [
+  { status: 'received', label: 'received', tone: 'ok' },
+  { status: 'failed', label: 'Okta: failed', tone: 'bad' },
+  { status: 'missing', label: 'never arrived', tone: 'bad' },
+  { status: 'refused', label: 'refused here', tone: 'warn' },
+  { status: 'pending', label: 'pending', tone: 'neutral' },
+];
 
 function arrival(record: DeliveryRecord): string {
   const capture = record.captures.at(-1);
@@ -45,7 +46,10 @@ function core(record: DeliveryRecord): string {
 
 /** What became of one event Okta meant to deliver, in one label and a sentence or two. */
 export function describeDelivery(record: DeliveryRecord): DeliveryVerdict {
-  const { label, tone } = LABELS[record.status];
+  const { label, tone } = DELIVERY_STATUSES.find((entry) => entry.status === record.status) ?? {
+    label: record.status,
+    tone: 'neutral',
+  };
   const resent = record.resentAs.length > 0 ? ' Resent here from the System Log record.' : '';
   return { label, tone, sentence: `${core(record).trim()}${resent}` };
 }
