@@ -2,10 +2,12 @@ import { test as base, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startOktaEmulator, type OktaEmulator } from '../electron/core/testing/okta-emulator/okta-emulator';
 import { answer, startTarget, type TargetServer } from '../electron/core/testing/target-server';
 import { electronBinary, launchElectronApp } from './electron-app';
 import { startHeadless } from './headless-process';
 import { InspectorPage } from './pages/inspector-page';
+import { OktaPanelPage } from './pages/okta-panel-page';
 
 export const SECRET = 'Basic b2t0YS1ob29rOnMzY3IzdC1kZXYtb25seQ==';
 
@@ -48,6 +50,8 @@ export function oktaSender(receiverUrl: string): OktaSender {
 interface Fixtures {
   /** Skips the Electron project, with the reason, where no Electron binary exists. */
   electronGate: void;
+  /** Extra command-line flags for the app under test (its engine). */
+  engineArgs: string[];
   app: AppUnderTest;
   /** A stand-in for the developer's own handler, answering 200 and recording requests. */
   handler: TargetServer;
@@ -69,16 +73,17 @@ export const test = base.extend<Fixtures>({
     },
     { auto: true },
   ],
-  app: async ({ page }, use, testInfo) => {
+  engineArgs: async ({}, use) => use([]),
+  app: async ({ page, engineArgs }, use, testInfo) => {
     if (isElectron(testInfo.project.name)) {
       const binary = electronBinary();
       if (!('path' in binary)) throw new Error(binary.reason);
-      const launched = await launchElectronApp(binary.path, ['--secret', SECRET]);
+      const launched = await launchElectronApp(binary.path, ['--secret', SECRET, ...engineArgs]);
       await use({ receiverUrl: launched.receiverUrl, page: launched.page });
       await launched.close();
       return;
     }
-    const instance = await startHeadless(['--secret', SECRET]);
+    const instance = await startHeadless(['--secret', SECRET, ...engineArgs]);
     await page.goto(instance.inspectorUrl);
     await use({ receiverUrl: instance.receiverUrl, page });
     await instance.stop();
@@ -94,6 +99,33 @@ export const test = base.extend<Fixtures>({
     await inspector.waitUntilReady();
     await use(inspector);
   },
+});
+
+/** The emulated org's clock runs `lagMs` behind, so a test can publish events in the past. */
+export interface OrgClock {
+  lagMs: number;
+}
+
+interface OktaFixtures {
+  orgClock: OrgClock;
+  /** An Okta org on loopback (Management, API token and System Log APIs). */
+  oktaOrg: OktaEmulator;
+  oktaPanel: OktaPanelPage;
+}
+
+/**
+ * The engine's Okta API calls go to a fresh emulator (`--okta-insecure-base-url`, loopback
+ * only); the emulator verifies and delivers to the engine's receiver directly.
+ */
+export const oktaTest = test.extend<OktaFixtures>({
+  orgClock: async ({}, use) => use({ lagMs: 0 }),
+  oktaOrg: async ({ orgClock }, use) => {
+    const emulator = await startOktaEmulator({ now: () => Date.now() - orgClock.lagMs });
+    await use(emulator);
+    await emulator.close();
+  },
+  engineArgs: async ({ oktaOrg }, use) => use(['--okta-insecure-base-url', oktaOrg.url]),
+  oktaPanel: async ({ inspector }, use) => use(new OktaPanelPage(inspector.page)),
 });
 
 export { expect } from '@playwright/test';

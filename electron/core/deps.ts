@@ -19,8 +19,12 @@ export interface SecretVault {
   set(name: SecretName, value: string | null): Promise<void>;
 }
 
-/** `captureKey` encrypts credential headers in the capture log (store/header-sealer.ts). */
-export type SecretName = 'hookSecret' | 'ngrokAuthtoken' | 'captureKey';
+/**
+ * Secrets kept in the vault: the hook's shared secret, the ngrok authtoken, the Okta API token
+ * (SSWS) of a connected org, and `captureKey`, which encrypts credential headers in the capture
+ * log (store/header-sealer.ts).
+ */
+export type SecretName = 'hookSecret' | 'ngrokAuthtoken' | 'oktaApiToken' | 'captureKey';
 
 /** Timers the engine schedules with; tests pass a fake one they advance by hand. */
 export interface Timers {

@@ -2,14 +2,18 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { PushMessage } from '../../shared/contract/events';
 import type { SettingsPatch } from '../../shared/contract/schemas';
-import type { AppStatus, StorageStatus } from '../../shared/model/status';
+import type { AppStatus } from '../../shared/model/status';
+import { isLoopbackOrigin } from '../../shared/okta/org-domain';
 import { SightingsTracker } from '../../shared/okta/sightings';
+import { buildReceiver } from './compose/build-receiver';
+import { openStore } from './compose/open-store';
+import { StorageHealth } from './compose/storage-health';
 import { silentLogger, systemClock, systemTimers, type Clock, type Logger, type SecretVault } from './deps';
-import { withBodyBudget } from './receiver/admission';
-import { createRequestHandler } from './receiver/handle-request';
+import { CaptureIndex } from './okta-org/capture-index';
+import { timerScheduler, type Scheduler } from './okta-org/log-poller';
+import { OktaOrg } from './okta-org/okta-org';
 import { LoopbackTags } from './receiver/loopback-tags';
-import { Receiver } from './receiver/receiver';
-import { RECEIVER_LIMITS, type ReceiverLimits } from './receiver/receiver-limits';
+import type { ReceiverLimits } from './receiver/receiver-limits';
 import { createDispatcher, type Dispatch } from './rpc/dispatcher';
 import { runReplay, type ReplayInput } from './replay/replay-runner';
 import { createHandlers } from './rpc/handlers';
@@ -18,13 +22,10 @@ import { sendSample } from './samples/send-sample';
 import { FileSecretVault } from './settings/file-secret-vault';
 import { SettingsStore, type SettingsOverrides } from './settings/settings-store';
 import { lockDataDir } from './store/data-dir-lock';
-import { ExchangeStore } from './store/exchange-store';
-import { openHeaderSealer } from './store/header-sealer';
 import type { WriteFault } from './store/segment-log';
-import { storageProblem } from './store/storage-problem';
 import { createTunnel } from './tunnel/create-tunnel';
-import { ProbeResponder } from './tunnel/probe';
 import type { TunnelProvider } from './tunnel/tunnel-provider';
+import type { TunnelStatus } from '../../shared/model/tunnel';
 
 export interface CoreOptions {
   dataDir: string;
@@ -45,6 +46,20 @@ export interface CoreOptions {
   receiverLimits?: Partial<ReceiverLimits>;
   /** Simulated disk failures in the capture log, for tests. */
   writeFault?: WriteFault;
+  okta?: OktaOptions;
+}
+
+/** For tests and local demos of the Okta org integration. */
+export interface OktaOptions {
+  /**
+   * Send Okta API calls to this loopback URL (an Okta emulator) instead of the org's https
+   * domain. Refused for anything but 127.0.0.1, localhost or [::1]: the API token never
+   * travels in clear beyond this machine.
+   */
+  insecureBaseUrl?: string;
+  scheduler?: Scheduler;
+  /** Between System Log polls (default 30 s). */
+  pollIntervalMs?: number;
 }
 
 /** The engine as its hosts (Electron main, headless CLI, tests) see it. */
@@ -59,11 +74,14 @@ export interface Core {
 export async function createCore(options: CoreOptions): Promise<Core> {
   const logger = options.logger ?? silentLogger;
   const clock = options.clock ?? systemClock;
+  const newId = options.newId ?? randomUUID;
   const push = new PushStream({ flushMs: options.pushFlushMs ?? 50, maxBatch: 1000 });
   const tracker = new SightingsTracker();
   const tags = new LoopbackTags();
-  const newId = options.newId ?? randomUUID;
+  const captures = new CaptureIndex();
+  const insecureBaseUrl = oktaBaseOverride(options);
   const lock = await lockDataDir(options.dataDir);
+  if (!lock.held) logger.warn('data folder not locked: it cannot be written', { dataDir: options.dataDir });
   const vault = options.vault ?? FileSecretVault.inDataDir(options.dataDir);
   const settings = await SettingsStore.open({
     dataDir: options.dataDir,
@@ -71,28 +89,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
     ...(options.overrides ? { overrides: options.overrides } : {}),
   });
-  const store = await openStore(options, { logger, vault, settings, push, tracker });
-
-  if (!lock.held) logger.warn('data folder not locked: it cannot be written', { dataDir: options.dataDir });
-  const unwritable = await store.writable();
-  if (unwritable) logger.error('storage failed', { error: unwritable.message });
-  let storageError: string | null = unwritable ? storageProblem(unwritable) : null;
-  const status = (): AppStatus => ({
-    mode: options.mode,
-    version: options.version,
-    receiver: receiver.status(),
-    storage: storageStatus(),
+  const store = await openStore({
+    dataDir: options.dataDir,
+    logger,
+    vault,
+    settings,
+    push,
+    tracker,
+    captures,
+    writeFault: options.writeFault,
   });
-  const storageStatus = (): StorageStatus => ({
-    writable: storageError === null,
-    dataDir: path.resolve(options.dataDir),
-    ...store.stats(),
-    error: storageError,
-  });
-  const announce = () => push.emit({ name: 'status.changed', payload: status() });
 
-  const limits = { ...RECEIVER_LIMITS, ...options.receiverLimits };
-  const pipeline = createRequestHandler({
+  // The org integration follows the public URL; it is opened below, once everything it reads exists.
+  let org: OktaOrg | undefined;
+  const announce = () => {
+    push.emit({ name: 'status.changed', payload: status() });
+    org?.publicUrlMaybeChanged();
+  };
+  const health = await StorageHealth.check(store, logger, announce);
+  const { receiver, probes } = buildReceiver({
     settings,
     store,
     tracker,
@@ -100,31 +115,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     newId,
     clock,
     logger,
-    onStorageHealth: (error) => {
-      const next = error ? storageProblem(error) : null;
-      if (next === storageError) return;
-      storageError = next;
-      if (error) logger.error('storage failed', { error: error.message });
-      announce();
+    health,
+    limits: options.receiverLimits,
+    onChange: announce,
+  });
+  const status = (): AppStatus => ({
+    mode: options.mode,
+    version: options.version,
+    receiver: receiver.status(),
+    storage: {
+      writable: health.current() === null,
+      dataDir: path.resolve(options.dataDir),
+      ...store.stats(),
+      error: health.current(),
     },
   });
-  const probes = new ProbeResponder();
-  const receiver = new Receiver(
-    // Tunnel probes are answered first; they carry no body and are never recorded.
-    probes.wrap(
-      withBodyBudget(pipeline, {
-        budget: () => limits.bodyBudgetBytes,
-        bodyLimit: () => settings.current().bodyLimitBytes,
-        logger,
-      }),
-    ),
-    logger,
-    () => announce(),
-    limits,
-  );
-  const startReceiver = () => receiver.start(settings.current().port, settings.current().hookPath);
-  await startReceiver();
-
   const tunnel = createTunnel({
     settings,
     receiver,
@@ -133,8 +138,30 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     clock,
     timers: systemTimers,
     logger,
-    onChange: (status) => push.emit({ name: 'tunnel.changed', payload: status }),
+    onChange: (state) => {
+      push.emit({ name: 'tunnel.changed', payload: state });
+      org?.publicUrlMaybeChanged();
+    },
   });
+  org = await OktaOrg.open({
+    dataDir: options.dataDir,
+    vault,
+    clock,
+    logger,
+    newId,
+    settings,
+    store,
+    tags,
+    captures,
+    hookUrl: () => receiver.status().hookUrl,
+    tunnelHookUrl: () => onlineHookUrl(tunnel.status()),
+    baseUrlOverride: insecureBaseUrl,
+    scheduler: options.okta?.scheduler ?? timerScheduler,
+    pollIntervalMs: options.okta?.pollIntervalMs ?? 30_000,
+    onChange: (state) => push.emit({ name: 'okta.changed', payload: state }),
+  });
+  const startReceiver = () => receiver.start(settings.current().port, settings.current().hookPath);
+  await startReceiver();
   const { tunnelAutoStart, tunnelProvider } = settings.current();
   if (tunnelAutoStart && tunnelProvider !== 'none') void tunnel.start();
 
@@ -154,28 +181,32 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const { lastSeq } = store.stats();
     const cleared = await store.clear();
     tracker.reset();
+    captures.clear();
     push.emit({ name: 'exchanges.cleared', payload: { seq: lastSeq } });
     announce();
     return cleared;
   };
 
+  const hookUrl = () => receiver.status().hookUrl;
   const sendSamples = (eventTypes: string[]) =>
     sendSample(
-      {
-        settings: () => settings.current(),
-        secret: () => settings.secret(),
-        hookUrl: () => receiver.status().hookUrl,
-        tags,
-        clock,
-      },
+      { settings: () => settings.current(), secret: () => settings.secret(), hookUrl, tags, clock },
       eventTypes,
     );
-
-  const replay = (input: ReplayInput) =>
-    runReplay({ store, settings, tags, hookUrl: () => receiver.status().hookUrl, clock, newId }, input);
-
+  const replay = (input: ReplayInput) => runReplay({ store, settings, tags, hookUrl, clock, newId }, input);
+  const okta = org;
   const dispatch = createDispatcher(
-    createHandlers({ settings, store, status, updateSettings, clearExchanges, sendSamples, replay, tunnel }),
+    createHandlers({
+      settings,
+      store,
+      status,
+      updateSettings,
+      clearExchanges,
+      sendSamples,
+      replay,
+      tunnel,
+      okta,
+    }),
     logger,
   );
 
@@ -184,6 +215,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     subscribe: (listener) => push.subscribe(listener),
     status,
     stop: async () => {
+      okta.stop();
       await tunnel.stop();
       await receiver.stop();
       push.flush();
@@ -193,31 +225,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
 }
 
-/** The capture store, pushing what it stores, with credential headers sealed on disk. */
-async function openStore(
-  options: CoreOptions,
-  deps: {
-    logger: Logger;
-    vault: SecretVault;
-    settings: SettingsStore;
-    push: PushStream;
-    tracker: SightingsTracker;
-  },
-): Promise<ExchangeStore> {
-  return ExchangeStore.open({
-    dir: options.dataDir,
-    logger: deps.logger,
-    listeners: {
-      appended: (summary) => deps.push.exchangeAppended(summary),
-      updated: (summary) => deps.push.exchangeUpdated(summary),
-      restored: (exchange) => {
-        if (exchange.sightings) deps.tracker.remember(exchange.id, exchange.okta);
-      },
-    },
-    ...(options.writeFault ? { writeFault: options.writeFault } : {}),
-    sealer: await openHeaderSealer(deps.vault, {
-      authHeader: () => deps.settings.current().authHeader,
-      secret: () => deps.settings.secret(),
-    }),
-  });
+/** The tunnel's public hook URL, only while it is live. */
+const onlineHookUrl = (tunnel: TunnelStatus): string | null =>
+  tunnel.state === 'online' ? tunnel.hookUrl : null;
+
+/** Okta API calls may go to an emulator on this machine (tests, demos), never elsewhere in clear. */
+function oktaBaseOverride(options: CoreOptions): string | null {
+  const base = options.okta?.insecureBaseUrl ?? null;
+  if (base !== null && !isLoopbackOrigin(base)) {
+    throw new Error(`The Okta base URL override must be a loopback URL, not ${base}.`);
+  }
+  return base;
 }

@@ -55,6 +55,15 @@ describe('headless arguments', () => {
     });
   });
 
+  it('takes an Okta emulator on this machine only', () => {
+    expect(parseHeadlessArgs(['--okta-insecure-base-url', 'http://127.0.0.1:9000']).oktaInsecureBaseUrl).toBe(
+      'http://127.0.0.1:9000',
+    );
+    expect(() => parseHeadlessArgs(['--okta-insecure-base-url', 'http://dev-1.okta.com'])).toThrow(
+      /127\.0\.0\.1:<port> or localhost/,
+    );
+  });
+
   it('defaults the UI port and leaves the receiver port to settings', () => {
     expect(parseHeadlessArgs([])).toEqual({ uiPort: 8788, help: false });
   });

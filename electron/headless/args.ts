@@ -7,6 +7,7 @@ import {
   tunnelProviderSchema,
 } from '../../shared/contract/schemas';
 import type { TunnelProviderName } from '../../shared/model/tunnel';
+import { isLoopbackOrigin } from '../../shared/okta/org-domain';
 
 export interface HeadlessArgs {
   port?: number;
@@ -20,6 +21,7 @@ export interface HeadlessArgs {
   publicUrl?: string;
   ngrokDomain?: string;
   ngrokAuthtokenFile?: string;
+  oktaInsecureBaseUrl?: string;
   help: boolean;
 }
 
@@ -37,6 +39,9 @@ export const USAGE = `Usage: npm run headless -- [options]
                   your reserved ngrok domain, e.g. your-name.ngrok-free.app (default: random)
   --ngrok-authtoken-file F
                   read the ngrok authtoken from file F (default: NGROK_AUTHTOKEN, then Settings)
+  --okta-insecure-base-url U
+                  send Okta API calls to a local Okta emulator at U (127.0.0.1, localhost or [::1]
+                  only) instead of the org's https domain; for tests and offline demos
   --help          show this text
 
 Tunnel values apply to this run only. When the tunnel is online, a line "Public: <hook URL>"
@@ -75,6 +80,7 @@ export function parseHeadlessArgs(argv: string[]): HeadlessArgs {
       'public-url': { type: 'string' },
       'ngrok-domain': { type: 'string' },
       'ngrok-authtoken-file': { type: 'string' },
+      'okta-insecure-base-url': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -94,6 +100,14 @@ export function parseHeadlessArgs(argv: string[]): HeadlessArgs {
     args.forwardTo = forwardTo;
   }
   Object.assign(args, tunnelArgs(values));
+  const oktaBase = values['okta-insecure-base-url'];
+  if (oktaBase !== undefined) {
+    if (!isLoopbackOrigin(oktaBase))
+      throw new Error(
+        `--okta-insecure-base-url must be http(s)://127.0.0.1:<port> or localhost, not "${oktaBase}".`,
+      );
+    args.oktaInsecureBaseUrl = oktaBase;
+  }
   return args;
 }
 

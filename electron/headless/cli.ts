@@ -67,7 +67,13 @@ async function main(argv: string[]): Promise<void> {
     logger,
     overrides: await overridesOf(args),
     ngrok: createNgrokProvider({ agentPath: NGROK_AGENT, clientVersion: __APP_VERSION__ }),
+    ...(args.oktaInsecureBaseUrl !== undefined
+      ? { okta: { insecureBaseUrl: args.oktaInsecureBaseUrl } }
+      : {}),
   });
+  if (args.oktaInsecureBaseUrl !== undefined) {
+    process.stderr.write(`Okta API calls go to ${args.oktaInsecureBaseUrl} (--okta-insecure-base-url).\n`);
+  }
   const token = args.token ?? randomBytes(24).toString('base64url');
   const api = await startApiServer({ core, token, port: args.uiPort, rendererDir: RENDERER_DIR });
 

@@ -83,6 +83,8 @@ async function start(): Promise<void> {
     vault: SafeStorageVault.inDataDir(safeStorage, dataDir),
     ngrok: createNgrokProvider({ agentPath: NGROK_AGENT, clientVersion: app.getVersion() }),
     overrides: overridesOf(launch),
+    // The engine refuses anything but a loopback URL here.
+    ...(launch.oktaInsecureBaseUrl ? { okta: { insecureBaseUrl: launch.oktaInsecureBaseUrl } } : {}),
   });
   core = engine;
   registerCommands(ipcMain, engine);

@@ -3,6 +3,8 @@ export interface LaunchOptions {
   dataDir?: string;
   port?: number;
   secret?: string;
+  /** An Okta emulator on this machine, for tests (see headless `--okta-insecure-base-url`). */
+  oktaInsecureBaseUrl?: string;
 }
 
 const value = (argv: string[], name: string): string | undefined => {
@@ -13,7 +15,7 @@ const value = (argv: string[], name: string): string | undefined => {
 };
 
 /**
- * `--data-dir`, `--port` and `--secret`, read leniently: Electron and Chromium add switches of
+ * `--data-dir`, `--port`, `--secret` and `--okta-insecure-base-url`, read leniently: Electron and Chromium add switches of
  * their own, so unknown ones are not errors here.
  */
 export function parseLaunchOptions(argv: string[]): LaunchOptions {
@@ -24,5 +26,7 @@ export function parseLaunchOptions(argv: string[]): LaunchOptions {
   if (dataDir) options.dataDir = dataDir;
   if (Number.isInteger(port) && port >= 0 && port <= 65535) options.port = port;
   if (secret !== undefined) options.secret = secret;
+  const oktaBase = value(argv, 'okta-insecure-base-url');
+  if (oktaBase !== undefined) options.oktaInsecureBaseUrl = oktaBase;
   return options;
 }

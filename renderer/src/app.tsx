@@ -4,6 +4,7 @@ import { CompareView } from './features/compare/compare-view';
 import { DetailPane } from './features/detail/detail-pane';
 import { ExchangeList } from './features/exchanges/exchange-list';
 import { useListKeyboard } from './features/exchanges/use-list-keyboard';
+import { OktaPanel } from './features/okta/okta-panel';
 import { SettingsDialog } from './features/settings/settings-dialog';
 import { TopBar } from './features/top-bar/top-bar';
 import { TunnelBar } from './features/tunnel-bar/tunnel-bar';
@@ -40,6 +41,7 @@ export function App() {
         />
       </main>
       <SettingsDialog />
+      <OktaPanel />
       <CompareView />
     </div>
   );

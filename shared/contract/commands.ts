@@ -6,6 +6,7 @@ import type { TunnelStatus } from '../model/tunnel';
 import { defineCommand, returns, type CommandSpec } from './define';
 import type { CommandName } from './names';
 import { isEventHookEligible } from '../okta/event-types';
+import { oktaCommands } from './okta-commands';
 import { replayInputSchema, settingsPatchSchema } from './schemas';
 
 const noInput = z.object({}).strict();
@@ -93,6 +94,7 @@ export const commands = {
     input: noInput,
     output: returns<TunnelStatus>(),
   }),
+  ...oktaCommands,
 } as const satisfies Record<CommandName, CommandSpec>;
 
 export type Commands = typeof commands;

@@ -1,5 +1,6 @@
 import type { ExchangeSummary } from '../model/exchange';
 import type { SettingsView } from '../model/settings';
+import type { OktaState } from '../model/okta';
 import type { AppStatus } from '../model/status';
 import type { TunnelStatus } from '../model/tunnel';
 import { defineEvent, type EventSpec } from './define';
@@ -22,6 +23,9 @@ export const events = {
   'tunnel.changed': defineEvent<TunnelStatus>('The tunnel changed state, URL or hook path.'),
   'menu.invoked': defineEvent<{ action: MenuAction }>(
     'Desktop only: the native menu asks the UI to act (sent by Electron main, not the engine).',
+  ),
+  'okta.changed': defineEvent<OktaState>(
+    'The Okta org integration changed: connection, hooks, a run step, the poller, or the delivery correlation.',
   ),
 } as const satisfies Record<EventName, EventSpec>;
 

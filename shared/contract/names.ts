@@ -16,6 +16,18 @@ export const commandNames = [
   'tunnel.status',
   'tunnel.start',
   'tunnel.stop',
+  'okta.get',
+  'okta.connect',
+  'okta.disconnect',
+  'okta.configure',
+  'okta.refresh',
+  'okta.hooks.point',
+  'okta.hooks.retarget',
+  'okta.hooks.deactivate',
+  'okta.hooks.delete',
+  'okta.deliveries.list',
+  'okta.record.get',
+  'okta.deliveries.resend',
 ] as const;
 
 export const eventNames = [
@@ -26,6 +38,7 @@ export const eventNames = [
   'settings.changed',
   'tunnel.changed',
   'menu.invoked',
+  'okta.changed',
 ] as const;
 
 export type CommandName = (typeof commandNames)[number];

@@ -6,8 +6,12 @@
 /** What the receiver understood the request to be. */
 export type ExchangeKind = 'verification' | 'delivery' | 'other';
 
-/** Where an exchange came from: Okta (or anyone) over the network, or the inspector itself. */
-export type ExchangeOrigin = 'live' | 'sample' | 'replay' | 'imported';
+/**
+ * Where an exchange came from: Okta (or anyone) over the network, or the inspector itself:
+ * a sample, a replay of a captured exchange (`replayOf`), or a delivery rebuilt from Okta's
+ * System Log for events that never arrived (there is no captured original to link to).
+ */
+export type ExchangeOrigin = 'live' | 'sample' | 'replay' | 'rebuilt' | 'imported';
 
 /** Header list in arrival order, names as sent (case preserved), duplicates kept. */
 export type HeaderList = [name: string, value: string][];

@@ -3,3 +3,4 @@ export type * from './settings';
 export type * from './status';
 export type * from './result';
 export type * from './tunnel';
+export type * from './okta';

@@ -34,6 +34,8 @@ export interface OutboundFailure {
   ok: false;
   cause: SendFailureCause;
   message: string;
+  /** Node's error code (e.g. `CERT_HAS_EXPIRED`), for callers that explain TLS failures. */
+  code?: string;
   ms: number;
 }
 
@@ -99,6 +101,7 @@ export function sendOutbound(
         ok: false,
         cause: CAUSES[error.code ?? ''] ?? 'other',
         message: error.message,
+        ...(error.code === undefined ? {} : { code: error.code }),
         ms: now() - started,
       });
     const target = {

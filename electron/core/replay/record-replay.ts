@@ -24,13 +24,16 @@ function kindOf(method: string, headers: HeaderList): ExchangeKind {
   return 'other';
 }
 
+/** What a request sent straight to a handler was: a replay of a captured exchange, or rebuilt. */
+export type SentAs = { origin: 'replay'; replayOf: string } | { origin: 'rebuilt' };
+
 /**
- * Store a replay sent straight to a handler: the request exactly as sent, the handler's answer
- * (or why there was none), and the link to the exchange it replays.
+ * Store a request the engine sent straight to a handler: the request exactly as sent, the
+ * handler's answer (or why there was none), and the exchange it replays, if any.
  */
 export async function recordHandlerReplay(
   deps: ReplayDeps,
-  original: Exchange,
+  sentAs: SentAs,
   sent: SentRequest,
   result: OutboundAnswer | OutboundFailure,
 ): Promise<string> {
@@ -54,8 +57,7 @@ export async function recordHandlerReplay(
   const exchange: Omit<Exchange, 'seq'> = {
     id: deps.newId(),
     kind,
-    origin: 'replay',
-    replayOf: original.id,
+    ...sentAs,
     receivedAt: deps.clock.now(),
     request: {
       method: sent.method,

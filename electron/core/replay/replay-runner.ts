@@ -82,7 +82,7 @@ async function sendOnce(
     const result = await sendOutbound({ ...request, headers, timeoutMs }, now);
     const id = await recordHandlerReplay(
       deps,
-      original,
+      { origin: 'replay', replayOf: original.id },
       { ...request, headers, url: `${url.origin}${request.path}` },
       result,
     );

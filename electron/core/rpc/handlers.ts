@@ -8,6 +8,8 @@ import type { AppStatus } from '../../../shared/model/status';
 import type { SettingsPatch } from '../../../shared/contract/schemas';
 import type { ReplayInput } from '../replay/replay-runner';
 import type { TunnelController } from '../tunnel/tunnel-controller';
+import type { OktaOrg } from '../okta-org/okta-org';
+import { createOktaHandlers } from './okta-handlers';
 
 /** What the handlers need from the engine; `createCore` provides it. */
 export interface HandlerContext {
@@ -19,6 +21,7 @@ export interface HandlerContext {
   sendSamples(eventTypes: string[]): Promise<{ exchangeId: string }>;
   replay(input: ReplayInput): Promise<{ exchangeIds: string[] }>;
   tunnel: Pick<TunnelController, 'status' | 'start' | 'stop'>;
+  okta: OktaOrg;
 }
 
 export function createHandlers(context: HandlerContext): Handlers {
@@ -44,6 +47,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     'tunnel.status': () => context.tunnel.status(),
     'tunnel.start': ({ restart }) => context.tunnel.start(restart),
     'tunnel.stop': () => context.tunnel.stop(),
+    ...createOktaHandlers(context.okta, context.store),
   };
 }
 

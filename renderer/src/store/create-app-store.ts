@@ -2,10 +2,11 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createDetailsSlice, type DetailsSlice } from './slices/details-slice';
 import { createEngineSlice, type EngineSlice } from './slices/engine-slice';
 import { createExchangesSlice, type ExchangesSlice } from './slices/exchanges-slice';
+import { createOktaSlice, type OktaSlice } from './slices/okta-slice';
 import { createTunnelSlice, type TunnelSlice } from './slices/tunnel-slice';
 import { createUiSlice, type UiPreferences, type UiSlice } from './slices/ui-slice';
 
-export type AppState = ExchangesSlice & DetailsSlice & EngineSlice & TunnelSlice & UiSlice;
+export type AppState = ExchangesSlice & DetailsSlice & EngineSlice & TunnelSlice & UiSlice & OktaSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A fresh store per app window (and per test); `preferences` restores the saved UI choices. */
@@ -16,6 +17,7 @@ export function createAppStore(preferences: Partial<UiPreferences> = {}): AppSto
     ...createEngineSlice(...a),
     ...createTunnelSlice(...a),
     ...createUiSlice(...a),
+    ...createOktaSlice(...a),
     ...preferences,
   }));
 }

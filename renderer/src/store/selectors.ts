@@ -22,3 +22,6 @@ export const selectSettingsOpen = (state: AppState) => state.settingsOpen;
 export const selectLastError = (state: AppState) => state.lastError;
 export const selectCompare = (state: AppState) => state.compare;
 export const selectTunnel = (state: AppState) => state.tunnel;
+export const selectOkta = (state: AppState) => state.okta;
+export const selectOktaPanelOpen = (state: AppState) => state.oktaPanelOpen;
+export const selectOktaTab = (state: AppState) => state.oktaTab;

@@ -62,11 +62,12 @@ export function connectStore(
       return;
     }
     syncing = true;
-    const [list, status, settings, tunnel] = await Promise.all([
+    const [list, status, settings, tunnel, okta] = await Promise.all([
       bridge.invoke('exchanges.list', { limit: FIRST_PAGE }),
       bridge.invoke('status.get', {}),
       bridge.invoke('settings.get', {}),
       bridge.invoke('tunnel.status', {}),
+      bridge.invoke('okta.get', {}),
     ]);
     const state = store.getState();
     if (list.ok) state.replaceExchanges(list.value);
@@ -74,6 +75,7 @@ export function connectStore(
     if (status.ok) state.setStatus(status.value);
     if (settings.ok) state.setSettings(settings.value);
     if (tunnel.ok) state.setTunnel(tunnel.value);
+    if (okta.ok) state.setOkta(okta.value);
     syncing = false;
     if (syncAgain) {
       syncAgain = false;
@@ -100,6 +102,7 @@ export function connectStore(
     bridge.on('status.changed', (status) => store.getState().setStatus(status)),
     bridge.on('settings.changed', (settings) => store.getState().setSettings(settings)),
     bridge.on('tunnel.changed', (tunnel) => store.getState().setTunnel(tunnel)),
+    bridge.on('okta.changed', (okta) => store.getState().setOkta(okta)),
     bridge.onConnection((connected) => {
       store.getState().setConnected(connected);
       if (connected) void resync();

@@ -1,15 +1,24 @@
 import type { Exchange } from '../../../../shared/model/exchange';
 import { deliveryLag } from '../../../../shared/okta/delivery-lag';
 import { formatDuration } from '../../ui/format';
+import { OktaRecord } from '../okta/okta-record';
+import { useOktaRecord } from '../okta/use-okta-record';
 import { EventCard } from './event-card';
 
 const lagText = (ms: number | null) => (ms === null ? 'unknown' : formatDuration(ms));
 
-/** Okta's envelope decoded into its System Log events. */
+/** Okta's envelope decoded into its System Log events, and Okta's own record of them. */
 export function OktaEventsTab({ exchange }: { exchange: Exchange }) {
   const { okta } = exchange;
+  const record = useOktaRecord(exchange.id);
+  const oktaRecord = record && <OktaRecord record={record} kind={exchange.kind} />;
   if (exchange.kind === 'verification') {
-    return <p className="muted">A verification challenge carries no events; see Response for the answer.</p>;
+    return (
+      <div className="events">
+        <p className="muted">A verification challenge carries no events; see Response for the answer.</p>
+        {oktaRecord}
+      </div>
+    );
   }
   if (okta.events.length === 0) {
     return <p className="muted">No Okta events could be read from this request (see the notes above).</p>;
@@ -30,6 +39,7 @@ export function OktaEventsTab({ exchange }: { exchange: Exchange }) {
           {lagText(lag.transitMs)}
         </dd>
       </dl>
+      {oktaRecord}
       {okta.events.map((event, index) => (
         <EventCard
           key={`${event.uuid}-${index}`}

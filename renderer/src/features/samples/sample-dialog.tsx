@@ -3,32 +3,10 @@ import { EVENT_HOOK_ELIGIBLE_TYPES } from '../../../../shared/okta/event-types';
 import { FEATURED_SAMPLE_TYPES } from '../../../../shared/okta/sample-templates';
 import { sendSample } from '../../store/commands';
 import { useEngine } from '../../store/store-context';
+import { TypeChips } from '../../ui/type-chips';
 import { useDismiss } from '../../ui/use-dismiss';
 
 const MAX_EVENTS = 50;
-
-function TypeList(props: {
-  types: readonly string[];
-  selected: string[];
-  onToggle: (type: string) => void;
-  testId: string;
-}) {
-  return (
-    <div className="type-list" data-testid={props.testId}>
-      {props.types.map((type) => (
-        <button
-          key={type}
-          type="button"
-          className={`chip${props.selected.includes(type) ? ' chip--on' : ''}`}
-          aria-pressed={props.selected.includes(type)}
-          onClick={() => props.onToggle(type)}
-        >
-          {type}
-        </button>
-      ))}
-    </div>
-  );
-}
 
 /**
  * Like Okta's Preview: pick event types, and a realistic delivery with one event of each is
@@ -75,7 +53,7 @@ export function SampleDialog(props: { onClose: () => void }) {
           <em>sample</em>.
         </p>
         <h3 className="section-title">Common event types</h3>
-        <TypeList
+        <TypeChips
           types={FEATURED_SAMPLE_TYPES}
           selected={selected}
           onToggle={toggle}
@@ -91,7 +69,7 @@ export function SampleDialog(props: { onClose: () => void }) {
           />
         </label>
         {matches.length > 0 && (
-          <TypeList types={matches} selected={selected} onToggle={toggle} testId="matching-types" />
+          <TypeChips types={matches} selected={selected} onToggle={toggle} testId="matching-types" />
         )}
         <p data-testid="sample-selection">
           {selected.length === 0

@@ -3,6 +3,8 @@ import { selectConnected, selectStatus, selectTheme } from '../../store/selector
 import type { ThemeChoice } from '../../store/slices/ui-slice';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { CopyButton } from '../../ui/copy-button';
+import { OktaButton } from '../okta/okta-button';
+import { UrlChangeBanner } from '../okta/url-change-banner';
 import { ResponsePolicyMenu } from '../response-policy/response-policy-menu';
 import { SampleDialog } from '../samples/sample-dialog';
 import { useState } from 'react';
@@ -67,6 +69,7 @@ export function TopBar() {
         </div>
         <ReceiverState />
         <div className="top-bar__actions">
+          <OktaButton />
           <button
             type="button"
             className="button"
@@ -105,6 +108,7 @@ export function TopBar() {
         </div>
       </header>
       {sampling && <SampleDialog onClose={() => setSampling(false)} />}
+      <UrlChangeBanner />
       {status?.storage.error && (
         <div className="banner banner--error" role="alert" data-testid="storage-error">
           {status.storage.error}

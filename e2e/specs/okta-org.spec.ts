@@ -1,0 +1,111 @@
+import type { OktaEmulator } from '../../electron/core/testing/okta-emulator/okta-emulator';
+import { expect, oktaTest as test } from '../fixtures';
+import type { OktaPanelPage } from '../pages/okta-panel-page';
+
+const DOMAIN = 'dev-000000.okta.com';
+
+/** Connect to the emulated org and make the receiver's own URL the public one. */
+async function connected(oktaPanel: OktaPanelPage, oktaOrg: OktaEmulator, receiverUrl: string) {
+  await oktaPanel.open();
+  await oktaPanel.connect(DOMAIN, oktaOrg.token);
+  await expect(oktaPanel.panel.getByTestId('okta-connection')).toHaveAttribute('data-status', 'connected');
+  await oktaPanel.setPublicBase(new URL(receiverUrl).origin);
+}
+
+test('should go from "connect org" to an ACTIVE, VERIFIED hook pointing here in one action', async ({
+  oktaPanel,
+  oktaOrg,
+  app,
+  inspector,
+}, testInfo) => {
+  oktaOrg.org.addHook({
+    name: 'Staging sink',
+    uri: 'https://staging.example.com/okta',
+    eventTypes: ['user.lifecycle.create'],
+  });
+  await oktaPanel.open();
+  await expect(oktaPanel.panel.getByTestId('okta-connect')).toBeVisible();
+  await inspector.page.screenshot({ path: testInfo.outputPath('okta-not-connected.png') });
+
+  await oktaPanel.connect(DOMAIN, '00thisTokenWasRevokedLongAgo');
+  await expect(oktaPanel.panel.getByTestId('okta-connect-error')).toContainText('E0000011');
+  await expect(oktaPanel.panel.getByTestId('okta-connect-error')).toContainText(
+    'lapse after 30 days without use',
+  );
+
+  await oktaPanel.connect(DOMAIN, oktaOrg.token);
+  await expect(oktaPanel.panel.getByTestId('okta-token-expiry')).toContainText('expires');
+  await expect(oktaPanel.hook('Staging sink')).toContainText('UNVERIFIED');
+  await oktaPanel.setPublicBase(new URL(app.receiverUrl).origin);
+  await expect(oktaPanel.panel.getByTestId('okta-public-url')).toHaveText(app.receiverUrl);
+  await inspector.page.screenshot({ path: testInfo.outputPath('okta-connected-hooks.png') });
+
+  await oktaPanel.createHook(['group.user_membership.add'], () =>
+    inspector.page.screenshot({ path: testInfo.outputPath('okta-point-form.png') }).then(() => undefined),
+  );
+  await expect(oktaPanel.run).toHaveAttribute('data-outcome', 'ok');
+  await expect(oktaPanel.step('create')).toHaveAttribute('data-state', 'ok');
+  await expect(oktaPanel.step('verify')).toContainText("VERIFIED: the receiver answered Okta's challenge");
+  await expect(oktaPanel.step('activate')).toHaveAttribute('data-state', 'skipped');
+  const created = oktaPanel.hook('Okta Hook Inspector');
+  await expect(created).toContainText('ACTIVE');
+  await expect(created.getByTestId('okta-hook-verification')).toHaveText('VERIFIED');
+  await expect(created).toContainText('here');
+  await inspector.page.screenshot({ path: testInfo.outputPath('okta-point-run.png') });
+
+  const [hook] = [...oktaOrg.org.hooks.values()].filter((h) => h.name === 'Okta Hook Inspector');
+  expect(hook).toMatchObject({ status: 'ACTIVE', verificationStatus: 'VERIFIED', uri: app.receiverUrl });
+
+  await oktaPanel.step('verify').getByTestId('okta-run-challenge').click();
+  await expect(inspector.detail).toHaveAttribute('data-exchange-id', /.+/);
+  await expect(inspector.row(0)).toHaveAttribute('data-kind', 'verification');
+});
+
+test("should show Okta's account of each delivery beside what arrived, and resend what never did", async ({
+  oktaPanel,
+  oktaOrg,
+  orgClock,
+  app,
+  inspector,
+}, testInfo) => {
+  await connected(oktaPanel, oktaOrg, app.receiverUrl);
+  await oktaPanel.createHook(['user.account.lock', 'group.user_membership.add']);
+  await expect(oktaPanel.run).toHaveAttribute('data-outcome', 'ok');
+  await oktaPanel.close();
+
+  const received = oktaOrg.org.emit('user.session.start');
+  await oktaOrg.org.deliverPending();
+  await inspector.choosePreset('server-error');
+  const failed = oktaOrg.org.emit('user.account.lock');
+  await oktaOrg.org.deliverPending();
+  await inspector.choosePreset('accept');
+  orgClock.lagMs = 10 * 60_000;
+  const lost = oktaOrg.org.emit('group.user_membership.add', { withhold: true });
+  orgClock.lagMs = 0;
+  await expect(inspector.rows).toHaveCount(4);
+
+  await oktaPanel.open();
+  await oktaPanel.showDeliveries();
+  await oktaPanel.checkOktaNow();
+  await expect(oktaPanel.delivery(received.uuid)).toHaveAttribute('data-status', 'received');
+  await expect(oktaPanel.delivery(failed.uuid)).toHaveAttribute('data-status', 'failed');
+  await expect(oktaPanel.delivery(failed.uuid)).toContainText('Received HTTP 500 from the endpoint');
+  await expect(oktaPanel.delivery(lost.uuid)).toHaveAttribute('data-status', 'missing');
+  await expect(oktaPanel.panel.getByTestId('okta-delivery-counts')).toContainText('1 never arrived');
+  await inspector.page.screenshot({ path: testInfo.outputPath('okta-deliveries.png') });
+  await inspector.page.emulateMedia({ colorScheme: 'dark' });
+  await inspector.page.screenshot({ path: testInfo.outputPath('okta-deliveries-dark.png') });
+  await inspector.page.emulateMedia({ colorScheme: 'light' });
+
+  await oktaPanel.resendThroughReceiver([lost.uuid]);
+  await expect(inspector.rows).toHaveCount(5);
+  await expect(inspector.row(0).getByTestId('flag-origin')).toHaveText('rebuilt');
+  await expect(inspector.eventTypes()).toHaveText(['group.user_membership.add']);
+  const record = inspector.detail.getByTestId('okta-record-event');
+  await expect(record).toHaveAttribute('data-status', 'missing');
+  await expect(record).toContainText('Resent here from the System Log record.');
+
+  await inspector.row(2).click();
+  await expect(inspector.detail.getByTestId('okta-record-event')).toHaveAttribute('data-status', 'failed');
+  await inspector.page.screenshot({ path: testInfo.outputPath('okta-record-detail.png') });
+});

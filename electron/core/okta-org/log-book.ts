@@ -1,0 +1,77 @@
+import type { OktaEventSummary } from '../../../shared/model/exchange';
+import { asRecord, asText, type JsonRecord } from '../../../shared/okta/json-access';
+import { decodeEvent } from '../../../shared/okta/log-event';
+
+/** One System Log event as fetched, and what the inspector reads from it. */
+export interface LogEntry {
+  uuid: string;
+  /** Exactly as the System Log API returned it: rebuilt deliveries carry it verbatim. */
+  raw: JsonRecord;
+  summary: OktaEventSummary;
+  /** The event hook a hook's own record (`event_hook.*`) is about. */
+  aboutHook: string | null;
+  /** `transaction.detail.requestApiTokenId`: the API token that caused it (reference §7). */
+  apiTokenId: string | null;
+}
+
+/** Enough for a busy day of a developer org; the oldest are dropped first. */
+const MAX_EVENTS = 5000;
+
+const HOOK_RECORD = /^event_hook\./;
+
+function entryOf(raw: JsonRecord): LogEntry | null {
+  const summary = decodeEvent(raw);
+  if (summary.uuid === '') return null;
+  const aboutHook = HOOK_RECORD.test(summary.eventType)
+    ? (summary.targets.find((target) => target.type === 'EventHook')?.id ?? null)
+    : null;
+  const detail = asRecord(asRecord(raw.transaction)?.detail);
+  return {
+    uuid: summary.uuid,
+    raw,
+    summary,
+    aboutHook,
+    apiTokenId: asText(detail?.requestApiTokenId) ?? null,
+  };
+}
+
+/**
+ * The System Log events fetched so far, by uuid, in memory only: they name people and
+ * addresses, so they are never written to disk (README, Privacy).
+ */
+export class LogBook {
+  private readonly byUuid = new Map<string, LogEntry>();
+
+  /** Add a page of events; returns how many were new. */
+  add(events: unknown[]): number {
+    let added = 0;
+    for (const value of events) {
+      const raw = asRecord(value);
+      const entry = raw ? entryOf(raw) : null;
+      if (!entry || this.byUuid.has(entry.uuid)) continue;
+      this.byUuid.set(entry.uuid, entry);
+      added += 1;
+    }
+    for (const uuid of this.byUuid.keys()) {
+      if (this.byUuid.size <= MAX_EVENTS) break;
+      this.byUuid.delete(uuid);
+    }
+    return added;
+  }
+
+  get(uuid: string): LogEntry | undefined {
+    return this.byUuid.get(uuid);
+  }
+
+  entries(): LogEntry[] {
+    return [...this.byUuid.values()];
+  }
+
+  get size(): number {
+    return this.byUuid.size;
+  }
+
+  clear(): void {
+    this.byUuid.clear();
+  }
+}

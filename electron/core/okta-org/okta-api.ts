@@ -1,0 +1,121 @@
+import { decodeHook, type DecodedHook } from '../../../shared/okta/event-hook';
+import { asRecord, asText } from '../../../shared/okta/json-access';
+import type { OktaClient, OktaResult } from './okta-client';
+import type { CallPurpose } from './okta-problem';
+
+/** Scopes and permissions per operation (reference §5, §6, §7), named in 403 explanations. */
+const HOOKS_READ: CallPurpose = { permission: 'okta.eventHooks.read' };
+const HOOKS_MANAGE: CallPurpose = { permission: 'okta.eventHooks.manage' };
+const TOKENS_READ: CallPurpose = { permission: 'okta.apiTokens.read' };
+const LOGS_READ: CallPurpose = { permission: 'okta.logs.read' };
+
+/** Okta waits 3 s for the challenge answer and retries once (reference §1): leave room for both. */
+const VERIFY_TIMEOUT_MS = 30_000;
+
+export type LifecycleAction = 'activate' | 'deactivate' | 'verify';
+
+/** API token metadata (reference §7); the token value itself is never listed. */
+export interface ApiTokenInfo {
+  id: string;
+  name: string;
+  userId: string | null;
+  expiresAt: string | null;
+}
+
+function decodeToken(value: unknown): ApiTokenInfo | null {
+  const token = asRecord(value);
+  const id = asText(token?.id);
+  if (id === undefined) return null;
+  return {
+    id,
+    name: asText(token?.name) ?? id,
+    userId: asText(token?.userId) ?? null,
+    expiresAt: asText(token?.expiresAt) ?? null,
+  };
+}
+
+/** Apply `decode` to a successful answer; an answer of the wrong shape becomes a failure. */
+function decoded<T>(
+  result: OktaResult<unknown>,
+  decode: (value: unknown) => T | null,
+  at: number,
+): OktaResult<T> {
+  if (!result.ok) return result;
+  const value = decode(result.value);
+  if (value !== null) return { ...result, value };
+  return {
+    ok: false,
+    status: result.status,
+    error: null,
+    rateLimit: result.rateLimit,
+    problem: { kind: 'okta-error', message: 'Okta answered with something unexpected.', at },
+  };
+}
+
+const list =
+  <T>(decodeItem: (value: unknown) => T | null) =>
+  (value: unknown): T[] | null =>
+    Array.isArray(value) ? value.flatMap((item) => decodeItem(item) ?? []) : null;
+
+const array = (value: unknown): unknown[] | null => (Array.isArray(value) ? value : null);
+
+const hookPath = (id: string) => `/api/v1/eventHooks/${encodeURIComponent(id)}`;
+
+/** The Management and System Log API operations the inspector uses, with typed answers. */
+export class OktaApi {
+  constructor(readonly client: OktaClient) {}
+
+  private decoded<T>(result: OktaResult<unknown>, decode: (value: unknown) => T | null): OktaResult<T> {
+    return decoded(result, decode, this.client.now());
+  }
+
+  async listHooks(): Promise<OktaResult<DecodedHook[]>> {
+    return this.decoded(await this.client.request('GET', '/api/v1/eventHooks', HOOKS_READ), list(decodeHook));
+  }
+
+  async getHook(id: string): Promise<OktaResult<DecodedHook>> {
+    return this.decoded(await this.client.request('GET', hookPath(id), HOOKS_READ), decodeHook);
+  }
+
+  async createHook(body: Record<string, unknown>): Promise<OktaResult<DecodedHook>> {
+    const result = await this.client.request('POST', '/api/v1/eventHooks', HOOKS_MANAGE, body);
+    return this.decoded(result, decodeHook);
+  }
+
+  /** A full replace: changing the channel requires verifying again (reference §1). */
+  async replaceHook(id: string, body: Record<string, unknown>): Promise<OktaResult<DecodedHook>> {
+    return this.decoded(await this.client.request('PUT', hookPath(id), HOOKS_MANAGE, body), decodeHook);
+  }
+
+  async lifecycle(id: string, action: LifecycleAction): Promise<OktaResult<DecodedHook>> {
+    const timeout = action === 'verify' ? VERIFY_TIMEOUT_MS : undefined;
+    const path = `${hookPath(id)}/lifecycle/${action}`;
+    return this.decoded(
+      await this.client.request('POST', path, HOOKS_MANAGE, undefined, timeout),
+      decodeHook,
+    );
+  }
+
+  /** Okta deletes INACTIVE hooks only (reference §5). */
+  async deleteHook(id: string): Promise<OktaResult<true>> {
+    return this.decoded(await this.client.request('DELETE', hookPath(id), HOOKS_MANAGE), () => true);
+  }
+
+  async listApiTokens(): Promise<OktaResult<ApiTokenInfo[]>> {
+    return this.decoded(
+      await this.client.request('GET', '/api/v1/api-tokens', TOKENS_READ),
+      list(decodeToken),
+    );
+  }
+
+  /** A first System Log query (reference §6); later pages come from `followLogs`. */
+  async logs(query: string): Promise<OktaResult<unknown[]>> {
+    return this.decoded(await this.client.request('GET', `/api/v1/logs?${query}`, LOGS_READ), array);
+  }
+
+  async followLogs(link: string): Promise<OktaResult<unknown[]>> {
+    return this.decoded(await this.client.follow(link, LOGS_READ), array);
+  }
+}
+
+export { hookPath };

@@ -1,0 +1,154 @@
+import type { HeaderList } from '../../../shared/model/exchange';
+import type { OktaProblem, RateLimitState } from '../../../shared/model/okta';
+import { sendOutbound } from '../http/outbound-request';
+import {
+  decodeErrorBody,
+  explainStatus,
+  explainTransport,
+  type CallPurpose,
+  type OktaErrorBody,
+} from './okta-problem';
+import { nextLink, rateLimitOf, requestIdOf } from './response-headers';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface OktaReply<T> {
+  ok: true;
+  status: number;
+  value: T;
+  /** The `rel="next"` link, to be followed verbatim. */
+  next: string | null;
+  rateLimit: RateLimitState | null;
+  requestId: string | null;
+}
+
+export interface OktaFailure {
+  ok: false;
+  /** 0 when Okta gave no answer. */
+  status: number;
+  problem: OktaProblem;
+  error: OktaErrorBody | null;
+  rateLimit: RateLimitState | null;
+}
+
+export type OktaResult<T> = OktaReply<T> | OktaFailure;
+
+export interface OktaClientOptions {
+  /** `https://dev-123456.okta.com`, or a loopback emulator's URL in tests. */
+  baseUrl: string;
+  token: string;
+  /** Epoch ms, to tell when a rate limit resets. */
+  now(): number;
+  monotonic(): number;
+}
+
+const API_TIMEOUT_MS = 20_000;
+/** A System Log page of 1000 events is a few MB; nothing Okta sends here is near this. */
+const ANSWER_LIMIT = 32 * 1024 * 1024;
+const USER_AGENT = 'okta-hook-inspector';
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  if (text.trim() === '') return { ok: true, value: null };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/**
+ * The one place that speaks HTTP to an Okta org: SSWS auth (reference §7), JSON in and out,
+ * Okta's error bodies and rate-limit headers decoded, and every failure a value, never thrown.
+ */
+export class OktaClient {
+  readonly base: URL;
+
+  constructor(private readonly options: OktaClientOptions) {
+    this.base = new URL(options.baseUrl);
+  }
+
+  now(): number {
+    return this.options.now();
+  }
+
+  request(
+    method: Method,
+    pathAndQuery: string,
+    purpose: CallPurpose,
+    body?: unknown,
+    timeoutMs = API_TIMEOUT_MS,
+  ): Promise<OktaResult<unknown>> {
+    return this.send(method, pathAndQuery, purpose, body, timeoutMs);
+  }
+
+  /**
+   * Follow a `next` link verbatim (reference §6: never build the cursor yourself). Only its
+   * path and query are used: the token is only ever sent to the org it belongs to.
+   */
+  follow(link: string, purpose: CallPurpose): Promise<OktaResult<unknown>> {
+    const pathAndQuery = link.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '') || '/';
+    return this.send('GET', pathAndQuery, purpose, undefined, API_TIMEOUT_MS);
+  }
+
+  private headers(body: Buffer | null): HeaderList {
+    const headers: HeaderList = [
+      ['Host', this.base.host],
+      ['Accept', 'application/json'],
+      ['Authorization', `SSWS ${this.options.token}`],
+      ['User-Agent', USER_AGENT],
+    ];
+    if (body) headers.push(['Content-Type', 'application/json'], ['Content-Length', String(body.length)]);
+    return headers;
+  }
+
+  private async send(
+    method: Method,
+    pathAndQuery: string,
+    purpose: CallPurpose,
+    body: unknown,
+    timeoutMs: number,
+  ): Promise<OktaResult<unknown>> {
+    const bytes = body === undefined ? null : Buffer.from(JSON.stringify(body));
+    const result = await sendOutbound(
+      {
+        url: this.base,
+        path: pathAndQuery,
+        method,
+        headers: this.headers(bytes),
+        body: bytes ?? Buffer.alloc(0),
+        timeoutMs,
+        bodyLimit: ANSWER_LIMIT,
+      },
+      () => this.options.monotonic(),
+    );
+    const now = this.options.now();
+    if (!result.ok) {
+      const problem = explainTransport(result, this.base.host, now);
+      return { ok: false, status: 0, problem, error: null, rateLimit: null };
+    }
+    const rateLimit = rateLimitOf(result.headers);
+    const json = parseJson(result.body.toString('utf8'));
+    if (result.status >= 200 && result.status < 300 && json.ok) {
+      return {
+        ok: true,
+        status: result.status,
+        value: json.value,
+        next: nextLink(result.headers),
+        rateLimit,
+        requestId: requestIdOf(result.headers),
+      };
+    }
+    const error = json.ok ? decodeErrorBody(json.value) : null;
+    const problem =
+      json.ok || result.status >= 300
+        ? explainStatus(result.status, error, rateLimit, purpose, now)
+        : notOkta(this.base.host, now);
+    return { ok: false, status: result.status, problem, error, rateLimit };
+  }
+}
+
+const notOkta = (host: string, at: number): OktaProblem => ({
+  kind: 'okta-error',
+  message: `${host} answered, but not with JSON: is it an Okta org's domain?`,
+  at,
+});

@@ -1,0 +1,32 @@
+import type { OktaState } from '../../../shared/model/okta';
+import type { Clock, Logger, SecretVault } from '../deps';
+import type { LoopbackTags } from '../receiver/loopback-tags';
+import type { SettingsStore } from '../settings/settings-store';
+import type { ExchangeStore } from '../store/exchange-store';
+import type { CaptureIndex } from './capture-index';
+import type { Scheduler } from './log-poller';
+
+/** What the Okta org integration needs from the engine; `createCore` provides it. */
+export interface OktaOrgDeps {
+  dataDir: string;
+  vault: SecretVault;
+  clock: Clock;
+  logger: Logger;
+  newId: () => string;
+  settings: SettingsStore;
+  store: ExchangeStore;
+  tags: LoopbackTags;
+  captures: CaptureIndex;
+  /** The receiver's local hook URL (where rebuilt deliveries go through the receiver). */
+  hookUrl: () => string | null;
+  /**
+   * The seam for the tunnel (issue 4): its public hook URL while it runs, else null. Until
+   * then the public URL is the one entered by hand (`okta.configure`).
+   */
+  tunnelHookUrl: () => string | null;
+  /** API calls go to this loopback Okta emulator instead of the org (tests, demos). */
+  baseUrlOverride: string | null;
+  scheduler: Scheduler;
+  pollIntervalMs: number;
+  onChange: (state: OktaState) => void;
+}

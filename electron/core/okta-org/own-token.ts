@@ -1,0 +1,24 @@
+import { parseOktaTime } from '../../../shared/okta/timestamps';
+import type { OwnWrite } from './hook-board';
+import type { LogEntry } from './log-book';
+
+/** Okta's clock and ours may differ, and a run takes a few seconds. */
+const SKEW_MS = 2 * 60_000;
+
+/**
+ * The API tokens that made the inspector's own changes: the System Log names the token behind
+ * each change (`transaction.detail.requestApiTokenId`, reference §7), and the inspector knows
+ * which hooks it changed and when. There is no other way to tell which token is in use.
+ */
+export function ownTokenIds(entries: LogEntry[], writes: OwnWrite[]): Set<string> {
+  const ids = new Set<string>();
+  for (const entry of entries) {
+    const published = parseOktaTime(entry.summary.published);
+    if (entry.apiTokenId === null || entry.aboutHook === null || published === null) continue;
+    const ours = writes.some(
+      (write) => write.hookId === entry.aboutHook && Math.abs(write.at - published) <= SKEW_MS,
+    );
+    if (ours) ids.add(entry.apiTokenId);
+  }
+  return ids;
+}

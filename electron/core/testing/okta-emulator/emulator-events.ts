@@ -1,0 +1,109 @@
+import type { LogEvent } from './emulator-log';
+import { oktaId } from './emulator-errors';
+import type { StoredHook } from './emulator-hooks';
+
+/** Who acts: the admin behind an API token, or an end user signing in. */
+export interface Principal {
+  id: string;
+  alternateId: string;
+  displayName: string;
+}
+
+export const ADMIN: Principal = {
+  id: '00u1admin0emulator01',
+  alternateId: 'admin@example.com',
+  displayName: 'Ada Admin',
+};
+
+const END_USER: Principal = {
+  id: '00u8k2m4q7ZtRw3Xy5d7',
+  alternateId: 'maria.lopez@example.com',
+  displayName: 'Maria Lopez',
+};
+
+type NewLogEvent = Omit<LogEvent, 'uuid' | 'published'>;
+
+const actor = (who: Principal) => ({ ...who, type: 'User', detailEntry: null });
+
+const hookTarget = (hook: StoredHook) => [
+  { id: hook.id, type: 'EventHook', alternateId: hook.name, displayName: hook.name, detailEntry: null },
+];
+
+/** The parts every LogEvent has (reference §2.3), with documentation-range addresses only. */
+function base(eventType: string, who: Principal, detail: Record<string, unknown>): NewLogEvent {
+  const transaction = oktaId('', 27);
+  return {
+    eventType,
+    version: '0',
+    severity: 'INFO',
+    legacyEventType: null,
+    actor: actor(who),
+    client: {
+      userAgent: { rawUserAgent: 'okta-hook-inspector', os: 'Unknown', browser: 'UNKNOWN' },
+      zone: 'null',
+      device: 'Unknown',
+      id: null,
+      ipAddress: '192.0.2.10',
+      geographicalContext: null,
+    },
+    device: null,
+    authenticationContext: { authenticationStep: 0, externalSessionId: 'unknown' },
+    securityContext: { asNumber: null, asOrg: null, isp: null, domain: null, isProxy: null },
+    outcome: { result: 'SUCCESS', reason: null },
+    target: [],
+    transaction: { type: 'WEB', id: transaction, detail },
+    debugContext: { debugData: { requestId: transaction, requestUri: '/api/v1/eventHooks' } },
+    request: { ipChain: [] },
+    displayMessage: eventType,
+  };
+}
+
+/** `event_hook.created` and friends, made through an API token (reference §4.4, §7). */
+export function lifecycleEvent(eventType: string, hook: StoredHook, tokenId: string): NewLogEvent {
+  return {
+    ...base(eventType, ADMIN, { requestApiTokenId: tokenId }),
+    displayMessage: `Event hook ${eventType.split('.').pop() ?? ''}`,
+    target: hookTarget(hook),
+  };
+}
+
+/** `event_hook.verified`: written for every attempt, successful or not (reference §1). */
+export function verifiedEvent(hook: StoredHook, tokenId: string, failure: string | null): NewLogEvent {
+  return {
+    ...lifecycleEvent('event_hook.verified', hook, tokenId),
+    displayMessage: 'Event hook verified',
+    severity: failure === null ? 'INFO' : 'WARN',
+    outcome: { result: failure === null ? 'SUCCESS' : 'FAILURE', reason: failure },
+  };
+}
+
+/**
+ * `event_hook.delivery`, written only when a delivery fails (reference §4.4). Okta does not
+ * document its shape; this follows the reference's guess: a FAILURE outcome with a reason and
+ * the hook as target, and nothing naming the events.
+ */
+export function deliveryFailureEvent(hook: StoredHook, reason: string): NewLogEvent {
+  const system = { id: '0oa0system0000000000', alternateId: 'system', displayName: 'Okta System' };
+  return {
+    ...base('event_hook.delivery', system, {}),
+    displayMessage: 'Event hook delivery failed',
+    severity: 'WARN',
+    outcome: { result: 'FAILURE', reason },
+    target: hookTarget(hook),
+  };
+}
+
+/** An end-user event of an eligible type, naming the hooks meant to receive it (reference §4.4). */
+export function userEvent(eventType: string, hookIds: string[]): NewLogEvent {
+  const event = base(eventType, END_USER, {});
+  const debugData: Record<string, string> = { requestId: oktaId('', 27), requestUri: '/idp/idx/identify' };
+  if (hookIds.length > 0) debugData.targetEventHookIds = hookIds.join(',');
+  return {
+    ...event,
+    displayMessage: eventType.replace(/[._]/g, ' '),
+    target: [
+      { id: END_USER.id, type: 'User', alternateId: END_USER.alternateId, displayName: END_USER.displayName },
+    ],
+    debugContext: { debugData },
+  };
+}

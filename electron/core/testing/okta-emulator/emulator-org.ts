@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { deliveryCall, verificationCall, type DeliveryAttempt } from './emulator-calls';
+import { deliveryFailureEvent, lifecycleEvent, userEvent, verifiedEvent } from './emulator-events';
+import type { StoredHook } from './emulator-hooks';
+import { newHook } from './emulator-hooks';
+import { SystemLog, type LogEvent, type LogOptions } from './emulator-log';
+
+export interface DeliveryOutcome {
+  hookId: string;
+  eventId: string;
+  uuids: string[];
+  attempts: DeliveryAttempt[];
+  delivered: boolean;
+}
+
+export type HookSeed = Pick<StoredHook, 'name' | 'uri' | 'eventTypes'> &
+  Partial<Pick<StoredHook, 'status' | 'verificationStatus' | 'auth' | 'headers' | 'description'>>;
+
+/**
+ * The emulated org's state: its event hooks, its System Log, and the events waiting to be
+ * delivered to each hook. The HTTP side (okta-emulator.ts) and the tests both act on it.
+ */
+export class EmulatorOrg {
+  readonly hooks = new Map<string, StoredHook>();
+  readonly log: SystemLog;
+  private readonly pending = new Map<string, LogEvent[]>();
+
+  constructor(
+    readonly domain: string,
+    readonly now: () => number,
+    logOptions: LogOptions,
+  ) {
+    this.log = new SystemLog(logOptions);
+  }
+
+  /** A hook that exists before the test starts (made by someone else). */
+  addHook(seed: HookSeed): StoredHook {
+    const hook: StoredHook = {
+      ...newHook(
+        { description: null, filter: null, headers: [], auth: null, ...seed },
+        '00u0someone0else0000',
+        this.now(),
+      ),
+      ...(seed.status ? { status: seed.status } : {}),
+      ...(seed.verificationStatus ? { verificationStatus: seed.verificationStatus } : {}),
+    };
+    this.hooks.set(hook.id, hook);
+    return hook;
+  }
+
+  recordLifecycle(eventType: string, hook: StoredHook, tokenId: string): void {
+    this.log.append(lifecycleEvent(eventType, hook, tokenId), this.now());
+  }
+
+  /** Okta's verify operation: the real GET to the hook, then the System Log record. */
+  async verify(hook: StoredHook, tokenId: string): Promise<string | null> {
+    const { ok, reason } = await verificationCall(hook);
+    this.log.append(verifiedEvent(hook, tokenId, reason), this.now());
+    if (ok) this.hooks.set(hook.id, { ...hook, verificationStatus: 'VERIFIED' });
+    return ok ? null : reason;
+  }
+
+  /**
+   * Something happens in the org: an event of `eventType`, naming every ACTIVE and VERIFIED
+   * hook subscribed to it, queued for delivery unless `withhold` (Okta delayed or dropped it).
+   */
+  emit(eventType: string, options: { withhold?: boolean } = {}): LogEvent {
+    const hooks = [...this.hooks.values()].filter(
+      (hook) =>
+        hook.status === 'ACTIVE' &&
+        hook.verificationStatus === 'VERIFIED' &&
+        hook.eventTypes.includes(eventType),
+    );
+    const event = this.log.append(
+      userEvent(
+        eventType,
+        hooks.map((hook) => hook.id),
+      ),
+      this.now(),
+    );
+    if (!options.withhold) {
+      for (const hook of hooks) this.pending.set(hook.id, [...(this.pending.get(hook.id) ?? []), event]);
+    }
+    return event;
+  }
+
+  /** Deliver what is queued, one batch per hook; a final failure is logged (reference §4.4). */
+  async deliverPending(): Promise<DeliveryOutcome[]> {
+    const outcomes: DeliveryOutcome[] = [];
+    for (const [hookId, events] of [...this.pending]) {
+      this.pending.delete(hookId);
+      const hook = this.hooks.get(hookId);
+      if (!hook) continue;
+      const envelope = this.envelope(hook, events);
+      const attempts = await deliveryCall(hook, envelope);
+      const failure = attempts.at(-1)?.failure ?? null;
+      if (failure !== null) this.log.append(deliveryFailureEvent(hook, failure), this.now());
+      outcomes.push({
+        hookId,
+        eventId: envelope.eventId,
+        uuids: events.map((event) => event.uuid),
+        attempts,
+        delivered: failure === null,
+      });
+    }
+    return outcomes;
+  }
+
+  private envelope(hook: StoredHook, events: LogEvent[]) {
+    return {
+      eventType: 'com.okta.event_hook',
+      eventTypeVersion: '1.0',
+      cloudEventsVersion: '0.1',
+      source: `https://${this.domain}/api/v1/eventHooks/${hook.id}`,
+      eventId: randomUUID(),
+      eventTime: new Date(this.now()).toISOString(),
+      contentType: 'application/json',
+      data: { events },
+    };
+  }
+}

@@ -1,0 +1,53 @@
+import type { OktaState } from '../../../shared/model/okta';
+import type { CoreOptions } from '../index';
+import { startTestCore, type TestCore } from './core-fixture';
+import { ManualScheduler } from './manual-scheduler';
+import {
+  startOktaEmulator,
+  type OktaEmulator,
+  type OktaEmulatorOptions,
+} from './okta-emulator/okta-emulator';
+
+export const HOOK_SECRET = 'Basic b2t0YS1ob29rOnMzY3IzdC1kZXYtb25seQ==';
+export const ORG_DOMAIN = 'https://dev-000000.okta.com';
+
+export interface OktaTestCore extends TestCore {
+  emulator: OktaEmulator;
+  scheduler: ManualScheduler;
+  /** The receiver's local base URL: Okta's emulator calls it directly, like a tunnel would. */
+  publicBase: string;
+  connect(token?: string): Promise<OktaState>;
+  state(): Promise<OktaState>;
+}
+
+/**
+ * An engine whose Okta calls go to a fresh emulator, with the receiver's local URL as the
+ * public URL and timers that run only when the test says so.
+ */
+export async function startOktaCore(
+  options: { emulator?: OktaEmulatorOptions; core?: Partial<CoreOptions> } = {},
+): Promise<OktaTestCore> {
+  const emulator = await startOktaEmulator(options.emulator);
+  const scheduler = new ManualScheduler();
+  const t = await startTestCore({
+    ...options.core,
+    okta: { insecureBaseUrl: emulator.url, scheduler },
+    overrides: { secret: HOOK_SECRET, ...options.core?.overrides },
+  });
+  const publicBase = t.core.status().receiver.localUrl ?? '';
+  return {
+    ...t,
+    emulator,
+    scheduler,
+    publicBase,
+    connect: async (token = emulator.token) => {
+      await t.call('okta.configure', { publicBase });
+      return t.call<OktaState>('okta.connect', { domain: ORG_DOMAIN, token });
+    },
+    state: () => t.call<OktaState>('okta.get'),
+    stop: async () => {
+      await t.stop();
+      await emulator.close();
+    },
+  };
+}

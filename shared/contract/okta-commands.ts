@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import type { DeliveryReport, ExchangeOktaRecord, HookRun, OktaState } from '../model/okta';
+import { MAX_HOOK_EVENT_TYPES } from '../okta/event-hook';
+import { isEventHookEligible } from '../okta/event-types';
+import { defineCommand, returns } from './define';
+
+const noInput = z.object({}).strict();
+
+/** Okta object ids (`who…`, `00T…`): letters and digits only, so they are safe in paths and filters. */
+const oktaIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9]+$/, 'not an Okta id');
+
+/** An SSWS token is one opaque word (reference §7). */
+const apiTokenSchema = z
+  .string()
+  .trim()
+  .min(10, 'that is too short for an Okta API token')
+  .max(512)
+  .regex(/^[!-~]+$/, 'an API token has no spaces or line breaks');
+
+const eventTypesSchema = z
+  .array(z.string().refine(isEventHookEligible, 'not an event type Okta can deliver to a hook'))
+  .min(1)
+  .max(MAX_HOOK_EVENT_TYPES, `a hook subscribes to ${MAX_HOOK_EVENT_TYPES} event types at most`)
+  .refine((types) => new Set(types).size === types.length, 'an event type is listed twice');
+
+/** The Okta org integration (issue 9): connection, hooks, System Log correlation, resend. */
+export const oktaCommands = {
+  'okta.get': defineCommand({
+    summary: 'The Okta org connection, its event hooks, the latest runs and the System Log poller.',
+    input: noInput,
+    output: returns<OktaState>(),
+  }),
+  'okta.connect': defineCommand({
+    summary: 'Check an org domain and API token against Okta, then keep them (the token encrypted).',
+    input: z.object({ domain: z.string().min(1).max(300), token: apiTokenSchema }).strict(),
+    output: returns<OktaState>(),
+  }),
+  'okta.disconnect': defineCommand({
+    summary: 'Forget the org and its API token, and stop polling.',
+    input: noInput,
+    output: returns<OktaState>(),
+  }),
+  'okta.configure': defineCommand({
+    summary:
+      'Set the public base URL entered by hand (null clears it) and whether hooks follow URL changes by themselves.',
+    input: z
+      .object({
+        publicBase: z.string().max(2048).nullable().optional(),
+        autoRetarget: z.boolean().optional(),
+      })
+      .strict(),
+    output: returns<OktaState>(),
+  }),
+  'okta.refresh': defineCommand({
+    summary: "List the org's hooks and the token's expiry again, and poll the System Log now.",
+    input: noInput,
+    output: returns<OktaState>(),
+  }),
+  'okta.hooks.point': defineCommand({
+    summary:
+      'Create a hook (or update `hookId`) to call the public hook URL with the secret and custom headers, verify it and activate it.',
+    input: z
+      .object({
+        hookId: oktaIdSchema.optional(),
+        name: z.string().trim().min(1).max(100).default('Okta Hook Inspector'),
+        eventTypes: eventTypesSchema,
+      })
+      .strict(),
+    output: returns<HookRun>(),
+  }),
+  'okta.hooks.retarget': defineCommand({
+    summary: 'Point every tracked hook still calling an old URL at the current public URL, and verify again.',
+    input: noInput,
+    output: returns<{ runs: HookRun[] }>(),
+  }),
+  'okta.hooks.deactivate': defineCommand({
+    summary: 'Deactivate a hook the inspector created.',
+    input: z.object({ hookId: oktaIdSchema }).strict(),
+    output: returns<HookRun>(),
+  }),
+  'okta.hooks.delete': defineCommand({
+    summary: 'Deactivate (if needed) and delete a hook the inspector created.',
+    input: z.object({ hookId: oktaIdSchema }).strict(),
+    output: returns<HookRun>(),
+  }),
+  'okta.deliveries.list': defineCommand({
+    summary: "Okta's account of each event meant for a tracked hook, beside what arrived here, newest first.",
+    input: z.object({ limit: z.number().int().min(1).max(5000).default(500) }).strict(),
+    output: returns<DeliveryReport>(),
+  }),
+  'okta.record.get': defineCommand({
+    summary: "Okta's account of one captured exchange (its events, or its verification attempt).",
+    input: z.object({ id: z.string().min(1).max(100) }).strict(),
+    output: returns<ExchangeOktaRecord>(),
+  }),
+  'okta.deliveries.resend': defineCommand({
+    summary:
+      'Rebuild a delivery from these System Log events (like the Admin Console Preview) and send it through the receiver or to the forward target.',
+    input: z
+      .object({
+        uuids: z.array(z.string().min(1).max(100)).min(1).max(50),
+        target: z.enum(['receiver', 'forward']).default('receiver'),
+      })
+      .strict(),
+    output: returns<{ exchangeIds: string[] }>(),
+  }),
+};

@@ -1,0 +1,55 @@
+import type { DeliveryRecord, DeliveryStatus } from '../model/okta';
+
+export type DeliveryTone = 'ok' | 'warn' | 'bad' | 'neutral';
+
+export interface DeliveryVerdict {
+  tone: DeliveryTone;
+  label: string;
+  sentence: string;
+}
+
+/** Each status's label and colour, in the order the panel lists them. */
+export const DELIVERY_STATUSES: readonly { status: DeliveryStatus; label: string; tone: DeliveryTone }[] = [
+  { status: 'received', label: 'received', tone: 'ok' },
+  { status: 'failed', label: 'Okta: failed', tone: 'bad' },
+  { status: 'missing', label: 'never arrived', tone: 'bad' },
+  { status: 'refused', label: 'refused here', tone: 'warn' },
+  { status: 'pending', label: 'pending', tone: 'neutral' },
+];
+
+function arrival(record: DeliveryRecord): string {
+  const capture = record.captures.at(-1);
+  if (!capture) return '';
+  const answer = capture.status === 0 ? 'not answered' : `answered ${capture.status}`;
+  const times = record.captures.length > 1 ? ` (${record.captures.length} times)` : '';
+  return `It arrived here${times}, ${answer}.`;
+}
+
+function core(record: DeliveryRecord): string {
+  switch (record.status) {
+    case 'received':
+      return `Okta delivered it and the receiver accepted it. ${arrival(record)}`;
+    case 'refused':
+      return `${arrival(record)} Okta has not logged a delivery failure for it (yet).`;
+    case 'failed': {
+      const reason = record.failure?.reason ? `: ${record.failure.reason}` : '';
+      const how =
+        record.failure?.match === 'by-time' ? ' (the first failure Okta logged for this hook after it)' : '';
+      return `Okta logged the delivery as failed${reason}${how}. ${arrival(record) || 'It never arrived here.'}`;
+    }
+    case 'pending':
+      return 'Okta meant to deliver it and it has not arrived yet; Okta can take a few minutes.';
+    case 'missing':
+      return 'Okta meant to deliver it, it never arrived here, and Okta logged no failure for it.';
+  }
+}
+
+/** What became of one event Okta meant to deliver, in one label and a sentence or two. */
+export function describeDelivery(record: DeliveryRecord): DeliveryVerdict {
+  const { label, tone } = DELIVERY_STATUSES.find((entry) => entry.status === record.status) ?? {
+    label: record.status,
+    tone: 'neutral',
+  };
+  const resent = record.resentAs.length > 0 ? ' Resent here from the System Log record.' : '';
+  return { label, tone, sentence: `${core(record).trim()}${resent}` };
+}
