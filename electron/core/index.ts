@@ -4,7 +4,14 @@ import type { PushMessage } from '../../shared/contract/events';
 import type { SettingsPatch } from '../../shared/contract/schemas';
 import type { AppStatus, StorageStatus } from '../../shared/model/status';
 import { SightingsTracker } from '../../shared/okta/sightings';
-import { silentLogger, systemClock, type Clock, type Logger, type SecretVault } from './deps';
+import {
+  silentLogger,
+  systemClock,
+  type Clock,
+  type Logger,
+  type SecretVault,
+  type TransferHost,
+} from './deps';
 import { createRequestHandler } from './receiver/handle-request';
 import { LoopbackTags } from './receiver/loopback-tags';
 import { Receiver } from './receiver/receiver';
@@ -17,6 +24,9 @@ import { SettingsStore, type SettingsOverrides } from './settings/settings-store
 import { lockDataDir } from './store/data-dir-lock';
 import { ExchangeStore } from './store/exchange-store';
 import { storageProblem } from './store/storage-problem';
+import { FileTransfers } from './transfer/file-transfers';
+import { Jobs } from './transfer/jobs';
+import { Transfers } from './transfer/transfers';
 
 export interface CoreOptions {
   dataDir: string;
@@ -31,6 +41,10 @@ export interface CoreOptions {
   overrides?: SettingsOverrides;
   /** Batching of pushed summaries; tests shorten it. */
   pushFlushMs?: number;
+  /** Where exports go and imports come from; by default a temporary folder (headless, tests). */
+  transfers?: TransferHost;
+  /** Segment file size; tests use small ones to see retention work. */
+  segmentBytes?: number;
 }
 
 /** The engine as its hosts (Electron main, headless CLI, tests) see it. */
@@ -55,16 +69,33 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
     ...(options.overrides ? { overrides: options.overrides } : {}),
   });
+  const newId = options.newId ?? randomUUID;
   const store = await ExchangeStore.open({
     dir: options.dataDir,
     logger,
+    retention: settings.current().retention,
+    authHeader: () => settings.current().authHeader,
+    now: () => clock.now(),
+    ...(options.segmentBytes === undefined ? {} : { segmentBytes: options.segmentBytes }),
     listeners: {
       appended: (summary) => push.exchangeAppended(summary),
       updated: (summary) => push.exchangeUpdated(summary),
+      removed: (ids) => push.exchangesRemoved(ids),
       restored: (exchange) => {
-        if (exchange.sightings) tracker.remember(exchange.id, exchange.okta);
+        if (exchange.tracked) tracker.remember(exchange.id, exchange.okta);
       },
     },
+  });
+  const jobs = new Jobs((job) => push.emit({ name: 'jobs.changed', payload: job }), newId, () => clock.now());
+  const files = await transferHost(options.transfers);
+  const transfers = new Transfers({
+    store,
+    host: files.host,
+    jobs,
+    authHeader: () => settings.current().authHeader,
+    version: options.version,
+    newId,
+    now: () => clock.now(),
   });
 
   let storageError: string | null = null;
@@ -74,12 +105,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     receiver: receiver.status(),
     storage: storageStatus(),
   });
-  const storageStatus = (): StorageStatus => ({
-    writable: storageError === null,
-    dataDir: path.resolve(options.dataDir),
-    ...store.stats(),
-    error: storageError,
-  });
+  const storageStatus = (): StorageStatus => {
+    const { count, pinned, bytes, notices } = store.stats();
+    return {
+      writable: storageError === null,
+      dataDir: path.resolve(options.dataDir),
+      count,
+      pinned,
+      bytes,
+      error: storageError,
+      notices,
+    };
+  };
   const announce = () => push.emit({ name: 'status.changed', payload: status() });
 
   const receiver = new Receiver(
@@ -88,7 +125,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       store,
       tracker,
       tags,
-      newId: options.newId ?? randomUUID,
+      newId,
       clock,
       logger,
       onStorageHealth: (error) => {
@@ -113,7 +150,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await receiver.stop();
       await startReceiver();
     }
+    const { retention } = after;
+    if (retention.maxCount !== before.retention.maxCount || retention.maxBytes !== before.retention.maxBytes) {
+      await store.setRetention(retention);
+    }
     push.emit({ name: 'settings.changed', payload: settings.view() });
+    announce();
   };
 
   const clearExchanges = async () => {
@@ -138,7 +180,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     );
 
   const dispatch = createDispatcher(
-    createHandlers({ settings, store, status, updateSettings, clearExchanges, sendSamples }),
+    createHandlers({
+      settings,
+      store,
+      transfers,
+      jobs,
+      status,
+      announce,
+      updateSettings,
+      clearExchanges,
+      sendSamples,
+    }),
     logger,
   );
 
@@ -148,9 +200,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     status,
     stop: async () => {
       await receiver.stop();
+      await jobs.cancelAll();
       push.flush();
       await store.close();
+      await files.close();
       await lock.release();
     },
   };
+}
+
+/** The host's way of moving files, or a temporary folder of our own (removed on stop). */
+async function transferHost(given: TransferHost | undefined) {
+  if (given) return { host: given, close: () => Promise.resolve() };
+  const own = await FileTransfers.create();
+  return { host: own, close: () => own.close() };
 }

@@ -9,14 +9,23 @@ export const commandNames = [
   'settings.update',
   'exchanges.list',
   'exchanges.get',
+  'exchanges.match',
+  'exchanges.timeline',
+  'exchanges.pin',
+  'exchanges.delete',
   'exchanges.clear',
+  'exchanges.export',
+  'exchanges.import',
+  'jobs.cancel',
   'samples.send',
 ] as const;
 
 export const eventNames = [
   'exchanges.appended',
   'exchanges.updated',
+  'exchanges.removed',
   'exchanges.cleared',
+  'jobs.changed',
   'status.changed',
   'settings.changed',
 ] as const;

@@ -29,6 +29,19 @@ export const responsePolicySchema = z
 
 export const requiredHeaderSchema = z.object({ name: headerNameSchema, value: headerValueSchema }).strict();
 
+const MIB = 1024 * 1024;
+
+export const retentionSchema = z
+  .object({
+    maxCount: z.number().int().min(100).max(10_000_000),
+    maxBytes: z
+      .number()
+      .int()
+      .min(16 * MIB)
+      .max(1024 * 1024 * MIB),
+  })
+  .strict();
+
 export const settingsPatchSchema = z
   .object({
     port: z.number().int().min(0).max(65535).optional(),
@@ -44,7 +57,28 @@ export const settingsPatchSchema = z
       .min(1024)
       .max(512 * 1024 * 1024)
       .optional(),
+    retention: retentionSchema.optional(),
   })
   .strict();
 
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;
+
+export const exchangeIdSchema = z.string().min(1).max(100);
+
+/** The search box's syntax (README "Searching"); the engine parses it. */
+export const querySchema = z.string().max(4000);
+
+/**
+ * Which exchanges a bulk action applies to: `ids`, or every exchange matching `query` (all when
+ * empty) except `except`, so "select all matching" needs no list of 100,000 ids.
+ */
+export const selectorShape = {
+  ids: z.array(exchangeIdSchema).max(100_000).optional(),
+  query: querySchema.optional(),
+  except: z.array(exchangeIdSchema).max(100_000).optional(),
+};
+
+export const onlyIdsOrQuery = (selector: { ids?: unknown; query?: unknown; except?: unknown }) =>
+  selector.ids === undefined || (selector.query === undefined && selector.except === undefined);
+
+export const ONLY_IDS_OR_QUERY = { message: 'Pass ids, or a query (with except), not both.' };

@@ -14,6 +14,12 @@ export interface RequiredHeader {
   value: string;
 }
 
+/** How much history is kept; the oldest unpinned exchanges go first. */
+export interface RetentionSettings {
+  maxCount: number;
+  maxBytes: number;
+}
+
 /** Receiver behaviour the user controls. Secrets are never part of what crosses to the UI. */
 export interface Settings {
   /** Receiver port on 127.0.0.1; 0 picks any free port. */
@@ -27,6 +33,7 @@ export interface Settings {
   response: ResponsePolicy;
   /** Request bodies above this many bytes are answered 413 and kept truncated. */
   bodyLimitBytes: number;
+  retention: RetentionSettings;
 }
 
 /** A secret as the UI may see it: whether it is set and a masked preview. */

@@ -1,23 +1,30 @@
+import type { SettingsPatch } from '../../../shared/contract/schemas';
 import type { Exchange } from '../../../shared/model/exchange';
+import type { AppStatus } from '../../../shared/model/status';
 import { maskHeaders } from '../../../shared/okta/secret-mask';
 import type { SettingsStore } from '../settings/settings-store';
 import type { ExchangeStore } from '../store/exchange-store';
+import type { Jobs } from '../transfer/jobs';
+import type { Transfers } from '../transfer/transfers';
 import { CommandError } from './command-error';
 import type { Handlers } from './dispatcher';
-import type { AppStatus } from '../../../shared/model/status';
-import type { SettingsPatch } from '../../../shared/contract/schemas';
 
 /** What the handlers need from the engine; `createCore` provides it. */
 export interface HandlerContext {
   settings: SettingsStore;
   store: ExchangeStore;
+  transfers: Transfers;
+  jobs: Jobs;
   status(): AppStatus;
+  /** Tell every window the status changed (counts, pins, notices). */
+  announce(): void;
   updateSettings(patch: SettingsPatch): Promise<void>;
   clearExchanges(): Promise<number>;
   sendSamples(eventTypes: string[]): Promise<{ exchangeId: string }>;
 }
 
 export function createHandlers(context: HandlerContext): Handlers {
+  const { store } = context;
   return {
     'status.get': () => context.status(),
     'settings.get': () => context.settings.view(),
@@ -25,13 +32,28 @@ export function createHandlers(context: HandlerContext): Handlers {
       await context.updateSettings(patch);
       return context.settings.view();
     },
-    'exchanges.list': (input) => context.store.list(input),
+    'exchanges.list': (input) => store.list(input),
     'exchanges.get': async ({ id, revealSecrets }) => {
-      const exchange = await context.store.get(id);
+      const exchange = await store.get(id);
       if (!exchange) throw new CommandError('not-found', `No exchange with id ${id}.`);
       return revealSecrets ? exchange : masked(exchange, context.settings.current().authHeader);
     },
+    'exchanges.match': ({ query, ids }) => ({ ids: store.match(query, ids) }),
+    'exchanges.timeline': ({ query, buckets }) => store.timeline(query, buckets),
+    'exchanges.pin': async ({ pinned, ...selector }) => {
+      const changed = await store.setPinned(store.select(selector), pinned);
+      context.announce();
+      return { changed };
+    },
+    'exchanges.delete': async (selector) => {
+      const deleted = await store.delete(store.select(selector));
+      context.announce();
+      return { deleted };
+    },
     'exchanges.clear': async () => ({ cleared: await context.clearExchanges() }),
+    'exchanges.export': async (input) => ({ job: await context.transfers.exportExchanges(input) }),
+    'exchanges.import': async ({ upload }) => ({ job: await context.transfers.importExchanges(upload) }),
+    'jobs.cancel': ({ id }) => ({ cancelled: context.jobs.cancel(id) }),
     'samples.send': ({ eventTypes }) => context.sendSamples(eventTypes),
   };
 }

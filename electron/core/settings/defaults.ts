@@ -8,4 +8,6 @@ export const DEFAULT_SETTINGS: Settings = {
   // Okta's ask: an empty 200 or 204, at once (reference §2.5).
   response: { status: 204, delayMs: 0, body: '' },
   bodyLimitBytes: 10 * 1024 * 1024,
+  // Weeks of typical traffic; the oldest unpinned exchanges go first (README "Retention").
+  retention: { maxCount: 100_000, maxBytes: 1024 * 1024 * 1024 },
 };

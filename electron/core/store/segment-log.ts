@@ -14,9 +14,11 @@ export interface LogNotice {
 }
 
 /** Segment files roll over at this size so retention can drop the oldest whole. */
-const SEGMENT_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024;
 const SEGMENT_NAME = /^(\d{8})\.ndjson$/;
 const NEWLINE = 0x0a;
+/** Read handles kept open for older segments (exports read many records from each). */
+const READ_HANDLES = 8;
 
 const segmentName = (n: number) => `${String(n).padStart(8, '0')}.ndjson`;
 
@@ -36,26 +38,33 @@ interface Pending {
  */
 export class SegmentLog {
   private queue: Pending[] = [];
+  private rollRequests: (() => void)[] = [];
   private writing = false;
+  private readonly readers = new Map<number, Promise<fs.FileHandle>>();
 
   private constructor(
     private readonly dir: string,
     private handle: fs.FileHandle,
     private segment: number,
     private size: number,
+    /** Size of every segment but the active one. */
+    private readonly sealed: Map<number, number>,
+    private rollOverBytes: number,
   ) {}
 
   /** Open (creating) the log; the caller reads existing records with `scan` first. */
-  static async open(dir: string): Promise<SegmentLog> {
+  static async open(dir: string, rollOverBytes = DEFAULT_SEGMENT_BYTES): Promise<SegmentLog> {
     await fs.mkdir(dir, { recursive: true });
     const segments = await listSegments(dir);
     const last = segments.at(-1) ?? 1;
-    const file = path.join(dir, segmentName(last));
-    const handle = await fs.open(file, 'a+');
+    const sealed = new Map<number, number>();
+    for (const segment of segments.slice(0, -1)) {
+      sealed.set(segment, (await fs.stat(path.join(dir, segmentName(segment)))).size);
+    }
+    const handle = await fs.open(path.join(dir, segmentName(last)), 'a+');
     const { size } = await handle.stat();
-    return new SegmentLog(dir, handle, last, size);
+    return new SegmentLog(dir, handle, last, size, sealed, rollOverBytes);
   }
-
   /**
    * Read every complete record in order. A torn or unreadable tail (a crash mid-write) is cut
    * off and reported; records before it are kept.
@@ -89,33 +98,75 @@ export class SegmentLog {
     });
   }
 
+  /** Start a new segment (unless the active one is empty), so the current one can be dropped. */
+  rollOver(): Promise<void> {
+    return new Promise((resolve) => {
+      this.rollRequests.push(resolve);
+      if (!this.writing) void this.drain();
+    });
+  }
+
   async read(position: LogPosition): Promise<string> {
-    const file = path.join(this.dir, segmentName(position.segment));
-    const handle = position.segment === this.segment ? this.handle : await fs.open(file, 'r');
-    try {
-      const buffer = Buffer.alloc(position.length);
-      await handle.read(buffer, 0, position.length, position.offset);
-      return buffer.toString('utf8');
-    } finally {
-      if (handle !== this.handle) await handle.close();
+    const handle = position.segment === this.segment ? this.handle : await this.reader(position.segment);
+    const buffer = Buffer.alloc(position.length);
+    await handle.read(buffer, 0, position.length, position.offset);
+    return buffer.toString('utf8');
+  }
+
+  /** The segment being appended to; every other one is sealed and can be dropped. */
+  activeSegment(): number {
+    return this.segment;
+  }
+
+  /** Sizes in bytes, oldest segment first, the active one last. */
+  segmentSizes(): { segment: number; bytes: number }[] {
+    return [
+      ...[...this.sealed].map(([segment, bytes]) => ({ segment, bytes })),
+      { segment: this.segment, bytes: this.size },
+    ];
+  }
+
+  totalBytes(): number {
+    let total = this.size;
+    for (const bytes of this.sealed.values()) total += bytes;
+    return total;
+  }
+
+  /** Delete the sealed segments numbered `through` and below. */
+  async dropThrough(through: number): Promise<void> {
+    for (const segment of [...this.sealed.keys()].filter((n) => n <= through)) {
+      const reader = this.readers.get(segment);
+      this.readers.delete(segment);
+      if (reader) await (await reader).close().catch(() => undefined);
+      await fs.rm(path.join(this.dir, segmentName(segment)), { force: true });
+      this.sealed.delete(segment);
     }
   }
 
-  /** Remove every segment and start an empty one. */
-  async clear(): Promise<void> {
-    await this.whenIdle();
-    await this.handle.close();
-    for (const segment of await listSegments(this.dir)) {
-      await fs.rm(path.join(this.dir, segmentName(segment)), { force: true });
-    }
-    this.segment = 1;
-    this.size = 0;
-    this.handle = await fs.open(path.join(this.dir, segmentName(1)), 'a+');
+  /** Segments roll over once they reach this size (retention keeps it well below its limit). */
+  setRollOverBytes(bytes: number): void {
+    this.rollOverBytes = bytes;
   }
 
   async close(): Promise<void> {
     await this.whenIdle();
+    for (const reader of this.readers.values()) await (await reader).close().catch(() => undefined);
+    this.readers.clear();
     await this.handle.close();
+  }
+
+  private reader(segment: number): Promise<fs.FileHandle> {
+    const known = this.readers.get(segment);
+    if (known) return known;
+    if (this.readers.size >= READ_HANDLES) {
+      const [oldest, handle] = this.readers.entries().next().value as [number, Promise<fs.FileHandle>];
+      this.readers.delete(oldest);
+      void handle.then((h) => h.close()).catch(() => undefined);
+    }
+    const opened = fs.open(path.join(this.dir, segmentName(segment)), 'r');
+    this.readers.set(segment, opened);
+    opened.catch(() => this.readers.delete(segment));
+    return opened;
   }
 
   private async whenIdle(): Promise<void> {
@@ -127,7 +178,14 @@ export class SegmentLog {
   private async drain(): Promise<void> {
     this.writing = true;
     try {
-      while (this.queue.length > 0) {
+      for (;;) {
+        if (this.rollRequests.length > 0) {
+          const requests = this.rollRequests;
+          this.rollRequests = [];
+          if (this.size > 0) await this.roll();
+          for (const resolve of requests) resolve();
+        }
+        if (this.queue.length === 0) break;
         const batch = this.queue;
         this.queue = [];
         await this.writeBatch(batch);
@@ -159,11 +217,12 @@ export class SegmentLog {
       offset += pending.line.length;
     }
     this.size = start + data.length;
-    if (this.size >= SEGMENT_BYTES) await this.rollOver();
+    if (this.size >= this.rollOverBytes) await this.roll();
   }
 
-  private async rollOver(): Promise<void> {
+  private async roll(): Promise<void> {
     await this.handle.close();
+    this.sealed.set(this.segment, this.size);
     this.segment += 1;
     this.size = 0;
     this.handle = await fs.open(path.join(this.dir, segmentName(this.segment)), 'a+');
