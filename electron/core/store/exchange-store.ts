@@ -12,8 +12,9 @@ import { Retention, segmentBytesFor, type RetentionLimits } from './retention';
 import { searchText } from './search-text';
 import { SegmentLog } from './segment-log';
 import type { Entry, StoreIndex } from './store-index';
+import type { SummaryPool } from './string-pool';
 import { loadStore, type RestoredExchange } from './store-loader';
-import type { TextCorpus } from './text-corpus';
+import type { SearchCorpus } from './search-corpus';
 import { buildTimeline } from './timeline';
 
 /** An exchange before the store has given it its place (seq). */
@@ -24,7 +25,7 @@ export interface StoreListeners {
   updated(summary: ExchangeSummary): void;
   /** Exchanges deleted or evicted (not sent for `clear`, which has its own event). */
   removed(ids: string[]): void;
-  /** Each stored exchange, in seq order, once the store has opened. */
+  /** Each exchange in the log, in the order it was written, while the store opens. */
   restored(exchange: RestoredExchange): void;
 }
 
@@ -71,7 +72,8 @@ export class ExchangeStore {
     private readonly options: StoreOptions,
     private readonly log: SegmentLog,
     private readonly index: StoreIndex,
-    private readonly corpus: TextCorpus,
+    private readonly corpus: SearchCorpus,
+    private readonly pool: SummaryPool,
     loaded: { lastSeq: number; evictedThrough: number; notices: string[] },
   ) {
     this.lastSeq = loaded.lastSeq;
@@ -92,7 +94,7 @@ export class ExchangeStore {
 
   static async open(options: StoreOptions): Promise<ExchangeStore> {
     const logDir = path.join(options.dir, 'exchanges');
-    const loaded = await loadStore(logDir, options.authHeader());
+    const loaded = await loadStore(logDir, options.authHeader(), options.listeners.restored);
     const notices = loaded.notices.map((notice) => `${notice.segment}: ${notice.message}`);
     for (const notice of loaded.notices) options.logger.warn('capture log repaired', { ...notice });
     const log = await SegmentLog.open(
@@ -100,12 +102,11 @@ export class ExchangeStore {
       options.segmentBytes ?? segmentBytesFor(options.retention.maxBytes),
     );
     const lastSeq = Math.max(loaded.lastSeq, await readSeqFloor(options.dir));
-    const store = new ExchangeStore(options, log, loaded.index, loaded.corpus, {
+    const store = new ExchangeStore(options, log, loaded.index, loaded.corpus, loaded.pool, {
       lastSeq,
       evictedThrough: loaded.evictedThrough,
       notices,
     });
-    for (const restored of loaded.restored) options.listeners.restored(restored);
     await store.retention.schedule();
     return store;
   }
@@ -115,7 +116,7 @@ export class ExchangeStore {
     const exchange: Exchange = { ...draft, seq: ++this.lastSeq };
     const text = searchText(exchange, this.options.authHeader());
     const position = await this.log.append(serialize({ r: 'exchange', exchange }));
-    const entry: Entry = { summary: summarize(exchange), position, text: this.corpus.add(text) };
+    const entry: Entry = { summary: this.pool.share(summarize(exchange)), position, search: this.corpus.add(text) };
     this.index.add(entry);
     this.options.listeners.appended(entry.summary);
     void this.retention.schedule();
@@ -247,7 +248,7 @@ export class ExchangeStore {
 
   private removeEntries(entries: Entry[], announce: boolean): void {
     const removed = this.index.remove(entries);
-    for (const entry of removed) this.corpus.release(entry.text);
+    for (const entry of removed) this.corpus.release(entry.search);
     if (announce && removed.length > 0) this.options.listeners.removed(removed.map((e) => e.summary.id));
   }
 }

@@ -1,7 +1,7 @@
 import { compileQuery, type CompiledQuery } from '../../../shared/query/query-matcher';
 import { parseQuery } from '../../../shared/query/query-parser';
 import type { StoreIndex, Entry, IndexStamps } from './store-index';
-import type { TextCorpus } from './text-corpus';
+import type { SearchCorpus, Searchable } from './search-corpus';
 
 /** Results of this many recent queries are kept, so paging and live matching stay cheap. */
 const CACHED_QUERIES = 4;
@@ -11,7 +11,7 @@ const RELATIVE_TTL_MS = 1000;
 interface Compiled {
   query: string;
   compiled: CompiledQuery;
-  needles: { needle: Buffer; negated: boolean }[];
+  texts: { contains: (searchable: Searchable) => boolean; negated: boolean }[];
   relative: boolean;
   compiledAt: number;
 }
@@ -34,7 +34,7 @@ export class QueryEngine {
 
   constructor(
     private readonly index: StoreIndex,
-    private readonly corpus: TextCorpus,
+    private readonly corpus: SearchCorpus,
     private readonly now: () => number,
   ) {}
 
@@ -60,9 +60,7 @@ export class QueryEngine {
 
   private test(compiled: Compiled, entry: Entry): boolean {
     if (!compiled.compiled.matchesSummary(entry.summary)) return false;
-    return compiled.needles.every(
-      ({ needle, negated }) => this.corpus.contains(entry.text, needle) !== negated,
-    );
+    return compiled.texts.every(({ contains, negated }) => contains(entry.search) !== negated);
   }
 
   private current(query: string): Cached {
@@ -95,7 +93,7 @@ export class QueryEngine {
     return {
       query,
       compiled,
-      needles: compiled.texts.map(({ text, negated }) => ({ needle: Buffer.from(text), negated })),
+      texts: compiled.texts.map(({ text, negated }) => ({ contains: this.corpus.matcher(text), negated })),
       relative: parsed.terms.some(
         (term) => (term.key === 'after' || term.key === 'before') && term.time.kind !== 'absolute',
       ),

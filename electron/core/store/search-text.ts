@@ -4,21 +4,33 @@ import { isSecretHeader } from '../../../shared/okta/secret-mask';
 /** A body that is not JSON is searched as text up to this length. */
 const MAX_RAW_TEXT = 256 * 1024;
 
+/** What free-text search looks in for one exchange, lowercased. */
+export interface SearchText {
+  /** Headers, request line and body values, one per line. */
+  values: Buffer;
+  /** The JSON keys of its bodies, sorted, one per line: most exchanges share the same set. */
+  keys: string;
+}
+
 /**
- * What free-text search looks in, lowercased: every header as `name: value` (credential values
- * left out, so a search cannot probe the secret), the request line, and each body as its
- * distinct JSON keys and values (or its text when it is not JSON). Keeping distinct values
- * rather than the raw JSON halves the size, so 100,000 exchanges fit in memory.
+ * Every header as `name: value` (credential values left out, so a search cannot probe the
+ * secret), the request line, and each body as its distinct JSON values (or its text when it is
+ * not JSON). Keys are kept apart: deliveries of one shape share one copy of them, which with
+ * distinct values rather than raw JSON keeps 100,000 exchanges' text in about 100 MB.
  */
-export function searchText(exchange: Exchange, authHeader: string): Buffer {
+export function searchText(exchange: Exchange, authHeader: string): SearchText {
   const values = new Set<string>();
+  const keys = new Set<string>();
   const { request, response } = exchange;
   values.add(`${request.method} ${request.path}${request.query === '' ? '' : `?${request.query}`}`);
   addHeaders(values, request.headers, authHeader);
-  addBody(values, request.body);
+  addBody(values, keys, request.body);
   addHeaders(values, response.headers, authHeader);
-  addBody(values, response.body);
-  return Buffer.from([...values].join('\n').toLowerCase());
+  addBody(values, keys, response.body);
+  return {
+    values: Buffer.from([...values].join('\n').toLowerCase()),
+    keys: [...keys].sort().join('\n').toLowerCase(),
+  };
 }
 
 function addHeaders(values: Set<string>, headers: HeaderList, authHeader: string): void {
@@ -27,7 +39,7 @@ function addHeaders(values: Set<string>, headers: HeaderList, authHeader: string
   }
 }
 
-function addBody(values: Set<string>, body: BodyData): void {
+function addBody(values: Set<string>, keys: Set<string>, body: BodyData): void {
   const text = body.text;
   if (text === undefined || text === '') return;
   const json = parseJson(text);
@@ -44,7 +56,7 @@ function addBody(values: Set<string>, body: BodyData): void {
     else if (Array.isArray(value)) for (const item of value as unknown[]) stack.push(item);
     else {
       for (const [key, inner] of Object.entries(value)) {
-        values.add(key);
+        keys.add(key);
         stack.push(inner);
       }
     }

@@ -1,6 +1,6 @@
 import type { ExchangeSummary, TimingRecord } from '../../../shared/model/exchange';
 import type { LogPosition } from './segment-log';
-import type { TextSlot } from './text-corpus';
+import type { Searchable } from './search-corpus';
 
 /** One stored exchange as the engine keeps it in memory. */
 export interface Entry {
@@ -9,7 +9,7 @@ export interface Entry {
   position: LogPosition;
   /** The final timing, once known; the record on disk may hold the provisional one. */
   timing?: TimingRecord;
-  text: TextSlot;
+  search: Searchable;
 }
 
 /** What retention needs to know about one segment file. */

@@ -5,7 +5,8 @@ import { isLogRecord, type LogRecord } from './records';
 import { searchText } from './search-text';
 import { SegmentLog, type LogNotice, type LogPosition } from './segment-log';
 import { StoreIndex, type Entry } from './store-index';
-import { TextCorpus } from './text-corpus';
+import { SummaryPool } from './string-pool';
+import { SearchCorpus } from './search-corpus';
 
 /** What duplicate tracking needs to rebuild itself from a stored exchange. */
 export interface RestoredExchange {
@@ -19,18 +20,25 @@ export interface RestoredExchange {
 
 export interface LoadedStore {
   index: StoreIndex;
-  corpus: TextCorpus;
+  corpus: SearchCorpus;
+  pool: SummaryPool;
   lastSeq: number;
   evictedThrough: number;
-  /** Surviving exchanges in seq order. */
-  restored: RestoredExchange[];
   /** Repairs of a torn or corrupt log, one sentence each. */
   notices: LogNotice[];
 }
 
-/** Read the whole log and replay it into an index: the store's state at the last write. */
-export async function loadStore(logDir: string, authHeader: string): Promise<LoadedStore> {
-  const loader = new Loader(authHeader);
+/**
+ * Read the whole log and replay it into an index: the store's state at the last write. Every
+ * exchange in the log is `restored` as it is read, deleted or evicted ones too: Okta did send
+ * them, so a repeat of one is still a redelivery (as it is for those evicted while running).
+ */
+export async function loadStore(
+  logDir: string,
+  authHeader: string,
+  restored: (exchange: RestoredExchange) => void,
+): Promise<LoadedStore> {
+  const loader = new Loader(authHeader, restored);
   const notices: LogNotice[] = [];
   await SegmentLog.scan(
     logDir,
@@ -44,12 +52,15 @@ export async function loadStore(logDir: string, authHeader: string): Promise<Loa
 
 class Loader {
   private readonly index = new StoreIndex();
-  private readonly corpus = new TextCorpus();
-  private readonly keys = new Map<string, RestoredExchange>();
+  private readonly corpus = new SearchCorpus();
+  private readonly pool = new SummaryPool();
   private lastSeq = 0;
   private evictedThrough = 0;
 
-  constructor(private readonly authHeader: string) {}
+  constructor(
+    private readonly authHeader: string,
+    private readonly restored: (exchange: RestoredExchange) => void,
+  ) {}
 
   apply(record: LogRecord, position: LogPosition): void {
     switch (record.r) {
@@ -73,13 +84,12 @@ class Loader {
 
   finish(notices: LogNotice[]): LoadedStore {
     this.drop(this.index.unpinnedThrough(this.evictedThrough));
-    const restored = this.index.entries.flatMap((entry) => this.keys.get(entry.summary.id) ?? []);
     return {
       index: this.index,
       corpus: this.corpus,
+      pool: this.pool,
       lastSeq: this.lastSeq,
       evictedThrough: this.evictedThrough,
-      restored,
       notices,
     };
   }
@@ -88,19 +98,21 @@ class Loader {
     // A copy carried forward replaces the older record of the same exchange.
     const earlier = this.index.byId.get(exchange.id);
     if (earlier) this.drop([earlier]);
+    else {
+      this.restored({
+        id: exchange.id,
+        kind: exchange.kind,
+        origin: exchange.origin,
+        tracked: exchange.sightings !== undefined && exchange.origin !== 'imported',
+        okta: sightingKeys(exchange.okta),
+      });
+    }
     const entry: Entry = {
-      summary: summarize(exchange, pinned),
+      summary: this.pool.share(summarize(exchange, pinned)),
       position,
-      text: this.corpus.add(searchText(exchange, this.authHeader)),
+      search: this.corpus.add(searchText(exchange, this.authHeader)),
     };
     this.index.add(entry);
-    this.keys.set(exchange.id, {
-      id: exchange.id,
-      kind: exchange.kind,
-      origin: exchange.origin,
-      tracked: exchange.sightings !== undefined && exchange.origin !== 'imported',
-      okta: sightingKeys(exchange.okta),
-    });
     this.lastSeq = Math.max(this.lastSeq, exchange.seq);
   }
 
@@ -109,9 +121,6 @@ class Loader {
   }
 
   private drop(entries: Entry[]): void {
-    for (const entry of this.index.remove(entries)) {
-      this.corpus.release(entry.text);
-      this.keys.delete(entry.summary.id);
-    }
+    for (const entry of this.index.remove(entries)) this.corpus.release(entry.search);
   }
 }
