@@ -86,7 +86,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       },
     },
   });
-  const jobs = new Jobs((job) => push.emit({ name: 'jobs.changed', payload: job }), newId, () => clock.now());
+  const jobs = new Jobs(
+    (job) => push.emit({ name: 'jobs.changed', payload: job }),
+    newId,
+    () => clock.now(),
+  );
   const files = await transferHost(options.transfers);
   const transfers = new Transfers({
     store,
@@ -151,7 +155,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await startReceiver();
     }
     const { retention } = after;
-    if (retention.maxCount !== before.retention.maxCount || retention.maxBytes !== before.retention.maxBytes) {
+    if (
+      retention.maxCount !== before.retention.maxCount ||
+      retention.maxBytes !== before.retention.maxBytes
+    ) {
       await store.setRetention(retention);
     }
     push.emit({ name: 'settings.changed', payload: settings.view() });

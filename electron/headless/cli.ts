@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core';
 import { createConsoleLogger } from '../core/console-logger';
+import { FileTransfers } from '../core/transfer/file-transfers';
 import { startApiServer } from './api-server';
 import { parseHeadlessArgs, USAGE, type HeadlessArgs } from './args';
 import { defaultDataDir } from './default-data-dir';
@@ -25,7 +26,9 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const logger = createConsoleLogger();
+  const transfers = await FileTransfers.create();
   const core = await createCore({
+    transfers,
     dataDir: args.dataDir ?? defaultDataDir(),
     mode: 'headless',
     version: __APP_VERSION__,
@@ -36,7 +39,7 @@ async function main(argv: string[]): Promise<void> {
     },
   });
   const token = args.token ?? randomBytes(24).toString('base64url');
-  const api = await startApiServer({ core, token, port: args.uiPort, rendererDir: RENDERER_DIR });
+  const api = await startApiServer({ core, transfers, token, port: args.uiPort, rendererDir: RENDERER_DIR });
 
   const { receiver } = core.status();
   if (receiver.hookUrl) process.stdout.write(`Receiver: ${receiver.hookUrl}\n`);
@@ -49,6 +52,7 @@ async function main(argv: string[]): Promise<void> {
     stopping = true;
     await api.close();
     await core.stop();
+    await transfers.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown());

@@ -1,10 +1,11 @@
-import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contract/csp';
 import { createCore, type Core } from '../core';
 import { createConsoleLogger } from '../core/console-logger';
 import { APP_ENTRY, APP_SCHEME, appUrlToRelativePath } from './app-protocol';
+import { createDialogTransfers } from './dialog-transfers';
 import { forwardPushes, registerCommands } from './ipc';
 import { SafeStorageVault } from './safe-storage-vault';
 import { allowNavigation, allowPermission, isSafeExternalUrl, windowOptions } from './window-security';
@@ -80,6 +81,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     logger: createConsoleLogger(),
     vault: SafeStorageVault.inDataDir(safeStorage, dataDir),
+    transfers: createDialogTransfers(dialog, () => mainWindow, app.getPath('downloads')),
   });
   core = engine;
   registerCommands(ipcMain, engine);

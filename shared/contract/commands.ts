@@ -49,7 +49,12 @@ export const commands = {
         query: querySchema.default(''),
       })
       .strict(),
-    output: returns<{ items: ExchangeSummary[]; nextCursor: number | null; total: number; lastSeq: number }>(),
+    output: returns<{
+      items: ExchangeSummary[];
+      nextCursor: number | null;
+      total: number;
+      lastSeq: number;
+    }>(),
   }),
   'exchanges.get': defineCommand({
     summary: 'One exchange in full; secret header values are masked unless `revealSecrets`.',
@@ -102,7 +107,14 @@ export const commands = {
   'exchanges.import': defineCommand({
     summary:
       'Import a HAR or NDJSON file as exchanges marked imported: an `upload` (headless), or a file the desktop app asks for; `job` is null if the user cancelled.',
-    input: z.object({ upload: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional() }).strict(),
+    input: z
+      .object({
+        upload: z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{8,64}$/)
+          .optional(),
+      })
+      .strict(),
     output: returns<{ job: JobView | null }>(),
   }),
   'jobs.cancel': defineCommand({

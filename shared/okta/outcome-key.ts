@@ -7,7 +7,14 @@ import { verificationVerdict } from './verification-verdict';
  * What the list's "Okta next" column says about an exchange, as a stable key: the search
  * syntax (`next:`) and the column use the same words, so a filter finds what the column shows.
  */
-export const OUTCOME_KEYS = ['accepted', 'will-retry', 'timed-out', 'lost', 'verified', 'not-verified'] as const;
+export const OUTCOME_KEYS = [
+  'accepted',
+  'will-retry',
+  'timed-out',
+  'lost',
+  'verified',
+  'not-verified',
+] as const;
 
 export type OutcomeKey = (typeof OUTCOME_KEYS)[number] | 'none';
 
@@ -34,7 +41,9 @@ export function outcomeKey(summary: OutcomeFacts): OutcomeKey {
 /** How a delivery ended, for the timeline's colours (reference §4.1). */
 export type DeliveryResult = 'accepted' | 'rejected' | 'failed' | 'timed-out' | 'other';
 
-export function deliveryResult(summary: Pick<ExchangeSummary, 'kind' | 'status' | 'durationMs'>): DeliveryResult {
+export function deliveryResult(
+  summary: Pick<ExchangeSummary, 'kind' | 'status' | 'durationMs'>,
+): DeliveryResult {
   if (summary.kind !== 'delivery') return 'other';
   // Past the budget Okta has given up, whatever was answered afterwards.
   if (summary.durationMs > OKTA_TIMEOUT_MS) return 'timed-out';

@@ -24,4 +24,6 @@ export const isSecretHeader = (name: string, authHeader: string): boolean => {
 
 /** Mask the values of credential headers: the configured auth header and the usual ones. */
 export const maskHeaders = (headers: [string, string][], authHeader: string): [string, string][] =>
-  headers.map(([name, value]) => (isSecretHeader(name, authHeader) ? [name, maskSecret(value)] : [name, value]));
+  headers.map(([name, value]) =>
+    isSecretHeader(name, authHeader) ? [name, maskSecret(value)] : [name, value],
+  );

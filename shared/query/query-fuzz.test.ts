@@ -49,13 +49,18 @@ describe('query syntax, fuzzed', () => {
 
   it('a filter added by the UI reads back as that filter, and a time window as after/before', () => {
     fc.assert(
-      fc.property(query, fc.constantFrom('type', 'hook'), fc.string({ minLength: 1, maxLength: 20 }), (text, key, value) => {
-        fc.pre(!value.includes(',') && value.trim() !== '' && !/[\\"]/.test(value));
-        const added = parseQuery(addFilter(text, key, value)).terms.at(-1);
-        expect(added).toMatchObject({ key });
-        const windowed = parseQuery(setTimeWindow(text, 1_000_000_000_000, 1_000_000_060_000));
-        expect(windowed.terms.slice(-2).map((term) => term.key)).toEqual(['after', 'before']);
-      }),
+      fc.property(
+        query,
+        fc.constantFrom('type', 'hook'),
+        fc.string({ minLength: 1, maxLength: 20 }),
+        (text, key, value) => {
+          fc.pre(!value.includes(',') && value.trim() !== '' && !/[\\"]/.test(value));
+          const added = parseQuery(addFilter(text, key, value)).terms.at(-1);
+          expect(added).toMatchObject({ key });
+          const windowed = parseQuery(setTimeWindow(text, 1_000_000_000_000, 1_000_000_060_000));
+          expect(windowed.terms.slice(-2).map((term) => term.key)).toEqual(['after', 'before']);
+        },
+      ),
       { seed: SEED, numRuns: 1000 },
     );
   });

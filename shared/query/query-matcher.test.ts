@@ -34,8 +34,14 @@ describe('compileQuery', () => {
     expect(matches('next:lost', delivery({ status: 500, repeat: true }))).toBe(true);
     expect(matches('next:lost', delivery({ status: 400 }))).toBe(true);
     expect(matches('next:timed-out', delivery({ durationMs: 3500 }))).toBe(true);
-    expect(matches('next:verified', delivery({ kind: 'verification', verificationProblem: null }))).toBe(true);
-    const refused = delivery({ kind: 'verification', status: 401, verificationProblem: 'the auth check rejected it' });
+    expect(matches('next:verified', delivery({ kind: 'verification', verificationProblem: null }))).toBe(
+      true,
+    );
+    const refused = delivery({
+      kind: 'verification',
+      status: 401,
+      verificationProblem: 'the auth check rejected it',
+    });
     expect(matches('next:not-verified', refused)).toBe(true);
   });
 
@@ -48,7 +54,14 @@ describe('compileQuery', () => {
       hookId: 'who1AbC',
       pinned: true,
     });
-    for (const query of ['is:redelivery', 'has:problems', 'origin:imported', 'auth:mismatch', 'hook:WHO1abc', 'is:pinned']) {
+    for (const query of [
+      'is:redelivery',
+      'has:problems',
+      'origin:imported',
+      'auth:mismatch',
+      'hook:WHO1abc',
+      'is:pinned',
+    ]) {
       expect(matches(query, summary), query).toBe(true);
     }
     expect(matches('is:dup', summary)).toBe(false);

@@ -36,7 +36,9 @@ export function compileQuery(parsed: ParsedQuery, now: number): CompiledQuery {
   });
   return {
     matchesSummary: (summary) => predicates.every((test) => test(summary)),
-    texts: parsed.terms.flatMap((term) => (term.key === 'text' ? [{ text: term.text, negated: term.negated }] : [])),
+    texts: parsed.terms.flatMap((term) =>
+      term.key === 'text' ? [{ text: term.text, negated: term.negated }] : [],
+    ),
     dependsOn: {
       timing: structured.some((term) => term.key === 'next' || term.key === 'duration'),
       pins: structured.some((term) => term.key === 'is' && term.values.includes('pinned')),

@@ -36,8 +36,17 @@ describe('parseQuery', () => {
   });
 
   it('reads comma lists as alternatives and quoted filter values', () => {
-    expect(parseQuery('status:401,5xx,none next:will-retry,lost type:"user.session.start"').terms).toMatchObject([
-      { key: 'status', ranges: [{ min: 401, max: 401 }, { min: 500, max: 599 }, { min: 0, max: 0 }] },
+    expect(
+      parseQuery('status:401,5xx,none next:will-retry,lost type:"user.session.start"').terms,
+    ).toMatchObject([
+      {
+        key: 'status',
+        ranges: [
+          { min: 401, max: 401 },
+          { min: 500, max: 599 },
+          { min: 0, max: 0 },
+        ],
+      },
       { key: 'next', values: ['will-retry', 'lost'] },
       { key: 'type', patterns: ['user.session.start'] },
     ]);
@@ -57,8 +66,12 @@ describe('parseQuery', () => {
       { op: '<=', ms: 250 },
       { op: '>=', ms: 100 },
     ]);
-    const [after, before, ago] = parseQuery('after:2026-05-01T10:03:20 before:2026-05-01T10:03:20Z after:2h').terms;
-    expect(after).toMatchObject({ time: { kind: 'absolute', ms: new Date(2026, 4, 1, 10, 3, 20).getTime() } });
+    const [after, before, ago] = parseQuery(
+      'after:2026-05-01T10:03:20 before:2026-05-01T10:03:20Z after:2h',
+    ).terms;
+    expect(after).toMatchObject({
+      time: { kind: 'absolute', ms: new Date(2026, 4, 1, 10, 3, 20).getTime() },
+    });
     expect(before).toMatchObject({ time: { kind: 'absolute', ms: Date.UTC(2026, 4, 1, 10, 3, 20) } });
     expect(ago).toMatchObject({ time: { kind: 'ago', ms: 7_200_000 } });
   });
@@ -66,7 +79,12 @@ describe('parseQuery', () => {
   it('reports what it cannot read, and leaves it out of the terms', () => {
     const { terms, problems } = parseQuery('status:4x kind:nope type: after:yesterday ok');
     expect(terms.map((term) => term.raw)).toEqual(['ok']);
-    expect(problems.map((problem) => problem.raw)).toEqual(['status:4x', 'kind:nope', 'type:', 'after:yesterday']);
+    expect(problems.map((problem) => problem.raw)).toEqual([
+      'status:4x',
+      'kind:nope',
+      'type:',
+      'after:yesterday',
+    ]);
     expect(problems[1]?.message).toMatch(/delivery, verification, other/);
   });
 

@@ -102,7 +102,9 @@ function parseStatus(value: string): Parsed {
     if (!range) return { error: `status: "${part}" is not a status class (2xx…5xx), a code or none` };
     ranges.push(range);
   }
-  return ranges.length === 0 ? { error: 'status: needs a value, e.g. status:4xx' } : { key: 'status', ranges };
+  return ranges.length === 0
+    ? { error: 'status: needs a value, e.g. status:4xx' }
+    : { key: 'status', ranges };
 }
 
 function statusRange(part: string): StatusRange | null {

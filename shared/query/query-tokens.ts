@@ -38,7 +38,8 @@ export function tokenize(query: string): Token[] {
 
 function readToken(query: string, start: number): Token {
   let index = start;
-  const negated = query.charAt(index) === '-' && index + 1 < query.length && !isSpace(query.charAt(index + 1));
+  const negated =
+    query.charAt(index) === '-' && index + 1 < query.length && !isSpace(query.charAt(index + 1));
   if (negated) index += 1;
   let key: string | undefined;
   const colon = findKeyColon(query, index);

@@ -26,8 +26,10 @@ async function tempDir() {
 }
 
 const segmentFiles = async (dir: string) => (await readdir(path.join(dir, 'exchanges'))).sort();
-const lastSegment = async (dir: string) => path.join(dir, 'exchanges', (await segmentFiles(dir)).at(-1) as string);
-const seqs = (store: OpenedStore['store'], query = '') => store.list({ limit: 1000, query }).items.map((s) => s.seq);
+const lastSegment = async (dir: string) =>
+  path.join(dir, 'exchanges', (await segmentFiles(dir)).at(-1) as string);
+const seqs = (store: OpenedStore['store'], query = '') =>
+  store.list({ limit: 1000, query }).items.map((s) => s.seq);
 
 function noticeLogger() {
   const notices: string[] = [];
@@ -67,7 +69,9 @@ describe('ExchangeStore', () => {
     const failed = store.list({ limit: 2, query: 'status:5xx' });
     expect(failed.items.map((s) => s.seq)).toEqual([6, 4]);
     expect(failed.total).toBe(3);
-    expect(store.list({ limit: 2, query: 'status:5xx', cursor: failed.nextCursor! }).items.map((s) => s.seq)).toEqual([2]);
+    expect(
+      store.list({ limit: 2, query: 'status:5xx', cursor: failed.nextCursor! }).items.map((s) => s.seq),
+    ).toEqual([2]);
   });
 
   it('drops a torn tail left by a crash mid-write and keeps everything before it', async () => {
@@ -137,7 +141,9 @@ describe('ExchangeStore retention', () => {
     const { store } = await open(dir, { retention: limits, segmentBytes: 2 * 1024 });
     for (let n = 1; n <= 60; n += 1) await store.append(draft(n));
     await store.close();
-    const sizes = await Promise.all((await segmentFiles(dir)).map((f) => stat(path.join(dir, 'exchanges', f))));
+    const sizes = await Promise.all(
+      (await segmentFiles(dir)).map((f) => stat(path.join(dir, 'exchanges', f))),
+    );
     const total = sizes.reduce((sum, s) => sum + s.size, 0);
     expect(total).toBeLessThanOrEqual(limits.maxBytes + 2 * 1024);
     expect((await segmentFiles(dir))[0]).not.toBe('00000001.ndjson');
@@ -159,7 +165,9 @@ describe('ExchangeStore retention', () => {
     expect(await segmentFiles(dir)).not.toContain('00000001.ndjson');
     const reopened = (await open(dir, options)).store;
     expect(seqs(reopened)).toContain(1);
-    expect(reopened.list({ limit: 5, query: 'is:pinned' }).items).toMatchObject([{ id: 'id-1', durationMs: 42 }]);
+    expect(reopened.list({ limit: 5, query: 'is:pinned' }).items).toMatchObject([
+      { id: 'id-1', durationMs: 42 },
+    ]);
     expect((await reopened.get('id-1'))?.timing.durationMs).toBe(42);
     expect(reopened.stats().count).toBeLessThanOrEqual(10);
   });

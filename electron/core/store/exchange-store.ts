@@ -94,7 +94,9 @@ export class ExchangeStore {
 
   static async open(options: StoreOptions): Promise<ExchangeStore> {
     const logDir = path.join(options.dir, 'exchanges');
-    const loaded = await loadStore(logDir, options.authHeader(), options.listeners.restored);
+    const loaded = await loadStore(logDir, options.authHeader(), (exchange) =>
+      options.listeners.restored(exchange),
+    );
     const notices = loaded.notices.map((notice) => `${notice.segment}: ${notice.message}`);
     for (const notice of loaded.notices) options.logger.warn('capture log repaired', { ...notice });
     const log = await SegmentLog.open(
@@ -116,7 +118,11 @@ export class ExchangeStore {
     const exchange: Exchange = { ...draft, seq: ++this.lastSeq };
     const text = searchText(exchange, this.options.authHeader());
     const position = await this.log.append(serialize({ r: 'exchange', exchange }));
-    const entry: Entry = { summary: this.pool.share(summarize(exchange)), position, search: this.corpus.add(text) };
+    const entry: Entry = {
+      summary: this.pool.share(summarize(exchange)),
+      position,
+      search: this.corpus.add(text),
+    };
     this.index.add(entry);
     this.options.listeners.appended(entry.summary);
     void this.retention.schedule();
@@ -181,7 +187,8 @@ export class ExchangeStore {
   /** The full exchange behind an entry, with its final timing. */
   async read(entry: Entry): Promise<Exchange> {
     const record = JSON.parse(await this.log.read(entry.position)) as LogRecord;
-    if (record.r !== 'exchange') throw new Error(`The log has no exchange at ${JSON.stringify(entry.position)}.`);
+    if (record.r !== 'exchange')
+      throw new Error(`The log has no exchange at ${JSON.stringify(entry.position)}.`);
     return entry.timing ? { ...record.exchange, timing: entry.timing } : record.exchange;
   }
 
@@ -258,7 +265,9 @@ const serialize = (record: LogRecord) => JSON.stringify(record);
 /** Before evictions were logged, a clear kept the last seq here; older data folders may have it. */
 async function readSeqFloor(dir: string): Promise<number> {
   try {
-    const meta = JSON.parse(await fs.readFile(path.join(dir, 'store-meta.json'), 'utf8')) as { seqFloor?: unknown };
+    const meta = JSON.parse(await fs.readFile(path.join(dir, 'store-meta.json'), 'utf8')) as {
+      seqFloor?: unknown;
+    };
     return typeof meta.seqFloor === 'number' && Number.isInteger(meta.seqFloor) ? meta.seqFloor : 0;
   } catch {
     return 0;

@@ -22,7 +22,9 @@ async function storeWith(drafts: NewExchange[]) {
 
 const delivery = (n: number, login: string, extra: Partial<NewExchange> = {}): NewExchange => ({
   ...draft(n, {
-    body: JSON.stringify({ data: { events: [{ actor: { alternateId: login, displayName: 'Maria Lopez' } }] } }),
+    body: JSON.stringify({
+      data: { events: [{ actor: { alternateId: login, displayName: 'Maria Lopez' } }] },
+    }),
   }),
   ...extra,
 });

@@ -72,7 +72,12 @@ export class QueryEngine {
       }
       return found;
     }
-    const fresh: Cached = { ...this.compile(query), matches: [], throughSeq: 0, stamps: { ...this.index.stamps } };
+    const fresh: Cached = {
+      ...this.compile(query),
+      matches: [],
+      throughSeq: 0,
+      stamps: { ...this.index.stamps },
+    };
     this.cache = [fresh, ...this.cache.filter((c) => c.query !== query)].slice(0, CACHED_QUERIES);
     return fresh;
   }

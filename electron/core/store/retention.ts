@@ -55,7 +55,7 @@ export class Retention {
 
   setLimits(limits: RetentionLimits): void {
     this.limits = limits;
-    this.schedule();
+    void this.schedule();
   }
 
   /** Why retention cannot get under its limits (pinned exchanges), or null. */
@@ -126,7 +126,8 @@ export class Retention {
     if (excess > 0) {
       const oldest = index.oldestUnpinned(excess);
       this.evictThrough(oldest.at(-1)?.summary.seq ?? 0);
-      if (oldest.length < excess) warnings.push(`${index.pinned()} pinned exchanges exceed the limit of ${this.limits.maxCount}`);
+      if (oldest.length < excess)
+        warnings.push(`${index.pinned()} pinned exchanges exceed the limit of ${this.limits.maxCount}`);
     }
     while (log.totalBytes() > this.limits.maxBytes) {
       const [oldest] = log.segmentSizes();
@@ -138,7 +139,10 @@ export class Retention {
       await this.dropThrough(oldest.segment);
     }
     await this.dropEmptied();
-    this.warning = warnings.length === 0 ? null : `Retention cannot keep to its limits: ${warnings.join('; ')}. Unpin some to make room.`;
+    this.warning =
+      warnings.length === 0
+        ? null
+        : `Retention cannot keep to its limits: ${warnings.join('; ')}. Unpin some to make room.`;
   }
 
   /** Drop the oldest segments whose exchanges were all evicted or deleted (pinned ones aside). */
@@ -160,7 +164,9 @@ export class Retention {
       this.evictRecordPending = false;
       this.context.log
         .append(serialize({ r: 'evict', through: this.evictedThrough }))
-        .catch((error: unknown) => this.context.logger.warn('eviction not recorded', { error: String(error) }));
+        .catch((error: unknown) =>
+          this.context.logger.warn('eviction not recorded', { error: String(error) }),
+        );
     });
   }
 }

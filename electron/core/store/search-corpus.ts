@@ -16,7 +16,9 @@ export class SearchCorpus {
   add(text: SearchText): Searchable {
     const keySet = text.keys === '' ? null : this.keySets.intern(text.keys);
     const values =
-      keySet === null && text.keys !== '' ? Buffer.concat([text.values, Buffer.from(`\n${text.keys}`)]) : text.values;
+      keySet === null && text.keys !== ''
+        ? Buffer.concat([text.values, Buffer.from(`\n${text.keys}`)])
+        : text.values;
     return { values: this.values.add(values), keySet };
   }
 

@@ -52,7 +52,7 @@ function addBody(values: Set<string>, keys: Set<string>, body: BodyData): void {
   while (stack.length > 0) {
     const value = stack.pop();
     if (value === null || value === undefined) continue;
-    if (typeof value !== 'object') values.add(String(value));
+    if (typeof value !== 'object') values.add(typeof value === 'string' ? value : JSON.stringify(value));
     else if (Array.isArray(value)) for (const item of value as unknown[]) stack.push(item);
     else {
       for (const [key, inner] of Object.entries(value)) {

@@ -257,13 +257,17 @@ async function scanFile(
     for (;;) {
       const { bytesRead } = await handle.read(chunk, 0, READ_CHUNK, carryStart + carry.length);
       if (bytesRead === 0) break;
-      const data = carry.length === 0 ? chunk.subarray(0, bytesRead) : Buffer.concat([carry, chunk.subarray(0, bytesRead)]);
+      const data =
+        carry.length === 0
+          ? chunk.subarray(0, bytesRead)
+          : Buffer.concat([carry, chunk.subarray(0, bytesRead)]);
       let start = 0;
       for (let end = data.indexOf(NEWLINE); end !== -1; end = data.indexOf(NEWLINE, start)) {
         if (unreadable !== null) onCorrupt(`Skipped an unreadable record at byte ${unreadable}.`);
         const record = parseObject(data.toString('utf8', start, end));
         unreadable = record === undefined ? carryStart + start : null;
-        if (record !== undefined) onRecord(record, { segment, offset: carryStart + start, length: end - start });
+        if (record !== undefined)
+          onRecord(record, { segment, offset: carryStart + start, length: end - start });
         start = end + 1;
       }
       carry = Buffer.from(data.subarray(start));

@@ -46,7 +46,10 @@ export async function runExport(deps: ExportDeps, request: ExportRequest, job: J
     for (let start = 0; start < request.entries.length && !job.signal.aborted; start += READ_AHEAD) {
       const group = request.entries.slice(start, start + READ_AHEAD);
       for (const exchange of await Promise.all(group.map((entry) => readIfStored(deps.store, entry)))) {
-        if (exchange) await writer.write(format.item(prepare(exchange, request.revealSecrets, deps.authHeader()), written++));
+        if (exchange)
+          await writer.write(
+            format.item(prepare(exchange, request.revealSecrets, deps.authHeader()), written++),
+          );
       }
       job.progress(start + group.length);
     }
@@ -87,7 +90,10 @@ function formatter(deps: ExportDeps, request: ExportRequest) {
 /** The exchange as exported: request headers masked unless the user chose to reveal them. */
 function prepare(exchange: Exchange, revealSecrets: boolean, authHeader: string): Exchange {
   if (revealSecrets) return exchange;
-  return { ...exchange, request: { ...exchange.request, headers: maskHeaders(exchange.request.headers, authHeader) } };
+  return {
+    ...exchange,
+    request: { ...exchange.request, headers: maskHeaders(exchange.request.headers, authHeader) },
+  };
 }
 
 /** Deleted or evicted since the export started: skipped. */

@@ -42,7 +42,10 @@ export class FileTransfers implements TransferHost {
     const limit = new Transform({
       transform(chunk: Buffer, _encoding, callback) {
         size += chunk.length;
-        callback(size > maxBytes ? new CommandError('invalid-input', `The file is over ${maxBytes} bytes.`) : null, chunk);
+        callback(
+          size > maxBytes ? new CommandError('invalid-input', `The file is over ${maxBytes} bytes.`) : null,
+          chunk,
+        );
       },
     });
     try {
@@ -59,7 +62,10 @@ export class FileTransfers implements TransferHost {
     const ticket = newTicket();
     const file = { path: path.join(this.dir, `export-${ticket}`), name: safeName(suggestedName) };
     this.downloads.set(ticket, file);
-    return Promise.resolve({ path: file.path, downloadUrl: `/downloads/${ticket}/${encodeURIComponent(file.name)}` });
+    return Promise.resolve({
+      path: file.path,
+      downloadUrl: `/downloads/${ticket}/${encodeURIComponent(file.name)}`,
+    });
   }
 
   importSource(upload: string | undefined): Promise<ImportSource> {
@@ -76,15 +82,11 @@ export class FileTransfers implements TransferHost {
     return Promise.resolve({ ...file, temporary: true });
   }
 
-  /** The export behind a download ticket; `downloaded` removes it once sent. */
-  download(ticket: string): StagedFile | undefined {
-    return this.downloads.get(ticket);
-  }
-
-  async downloaded(ticket: string): Promise<void> {
+  /** The export behind a download ticket, which is used up: the caller sends it, then removes it. */
+  takeDownload(ticket: string): StagedFile | undefined {
     const file = this.downloads.get(ticket);
     this.downloads.delete(ticket);
-    if (file) await rm(file.path, { force: true });
+    return file;
   }
 
   close(): Promise<void> {

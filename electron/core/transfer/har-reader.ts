@@ -8,16 +8,20 @@ type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null;
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
-const num = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
+const num = (value: unknown, fallback: number) =>
+  typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 
 function headers(value: unknown): HeaderList {
   if (!Array.isArray(value)) return [];
-  return value.flatMap((header): HeaderList => (isObject(header) ? [[text(header.name), text(header.value)]] : []));
+  return value.flatMap((header): HeaderList =>
+    isObject(header) ? [[text(header.name), text(header.value)]] : [],
+  );
 }
 
 function body(data: Json | undefined, declaredSize: unknown): BodyData {
   const content = data?.text;
-  if (typeof content !== 'string' || content === '') return { text: '', size: Math.max(0, num(declaredSize, 0)), truncated: false };
+  if (typeof content !== 'string' || content === '')
+    return { text: '', size: Math.max(0, num(declaredSize, 0)), truncated: false };
   if (data?.encoding === 'base64') {
     return { base64: content, size: Buffer.from(content, 'base64').length, truncated: false };
   }
@@ -36,7 +40,11 @@ function authOf(entry: Json): AuthCheck {
       ...(typeof auth.message === 'string' ? { message: auth.message } : {}),
     };
   }
-  return { result: 'not-configured', header: 'Authorization', message: 'Imported from a HAR file: the secret was not checked.' };
+  return {
+    result: 'not-configured',
+    header: 'Authorization',
+    message: 'Imported from a HAR file: the secret was not checked.',
+  };
 }
 
 function splitUrl(url: string): { path: string; query: string } {
@@ -54,16 +62,20 @@ function splitUrl(url: string): { path: string; query: string } {
  * again, and auth marked as not checked.
  */
 export function exchangeFromHar(entry: unknown): DraftExchange | { error: string } {
-  if (!isObject(entry) || !isObject(entry.request) || !isObject(entry.response)) return { error: 'no request or response' };
+  if (!isObject(entry) || !isObject(entry.request) || !isObject(entry.response))
+    return { error: 'no request or response' };
   const { request, response } = entry;
   const receivedAt = Date.parse(text(entry.startedDateTime));
-  if (text(request.method) === '' || text(request.url) === '') return { error: 'the request has no method or url' };
+  if (text(request.method) === '' || text(request.url) === '')
+    return { error: 'the request has no method or url' };
   if (Number.isNaN(receivedAt)) return { error: 'startedDateTime is not a date' };
   const requestHeaders = headers(request.headers);
   const { path, query } = splitUrl(text(request.url));
   const method = text(request.method).toUpperCase();
   const route = classify(method, path, requestHeaders, path);
-  const kind: ExchangeKind = KINDS.includes(text(entry._kind)) ? (text(entry._kind) as ExchangeKind) : route.kind;
+  const kind: ExchangeKind = KINDS.includes(text(entry._kind))
+    ? (text(entry._kind) as ExchangeKind)
+    : route.kind;
   const requestBody = body(isObject(request.postData) ? request.postData : undefined, request.bodySize);
   const responseBody = body(isObject(response.content) ? response.content : undefined, response.bodySize);
   const status = Math.trunc(num(response.status, 0));

@@ -43,7 +43,9 @@ function cookies(headers: HeaderList): HarNameValue[] {
 }
 
 const truncationNote = (body: BodyData) =>
-  body.truncated ? { comment: `Only the start of the ${body.size}-byte body was kept (over the body limit).` } : {};
+  body.truncated
+    ? { comment: `Only the start of the ${body.size}-byte body was kept (over the body limit).` }
+    : {};
 
 function postData(body: BodyData, headers: HeaderList): HarPostData | undefined {
   if (body.size === 0) return undefined;
@@ -93,7 +95,10 @@ export function harEntry(exchange: Exchange): HarEntry {
       headers: nameValues(response.headers),
       content: content(response.body, response.headers),
       redirectURL: firstHeader(response.headers, 'location') ?? '',
-      headersSize: response.status === 0 ? -1 : headLength(`${version} ${response.status} ${statusText}`, response.headers),
+      headersSize:
+        response.status === 0
+          ? -1
+          : headLength(`${version} ${response.status} ${statusText}`, response.headers),
       bodySize: response.status === 0 ? -1 : response.body.size,
     },
     cache: {},
@@ -102,7 +107,11 @@ export function harEntry(exchange: Exchange): HarEntry {
     _exchangeId: exchange.id,
     _kind: exchange.kind,
     _origin: exchange.origin,
-    _auth: { result: exchange.auth.result, header: exchange.auth.header, ...(exchange.auth.message ? { message: exchange.auth.message } : {}) },
+    _auth: {
+      result: exchange.auth.result,
+      header: exchange.auth.header,
+      ...(exchange.auth.message ? { message: exchange.auth.message } : {}),
+    },
   };
 }
 

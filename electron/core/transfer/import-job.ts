@@ -63,8 +63,10 @@ async function detectFormat(path: string): Promise<'har' | 'ndjson'> {
 }
 
 async function readHar(path: string, size: number, sink: ImportSink): Promise<void> {
-  if (size > MAX_HAR_BYTES) throw new ImportError('HAR files over 512 MB cannot be imported; export as NDJSON instead.');
-  const har = parseJson((await readFile(path, 'utf8')).replace(/^\uFEFF/, '')) as { log?: { entries?: unknown } } | undefined;
+  if (size > MAX_HAR_BYTES)
+    throw new ImportError('HAR files over 512 MB cannot be imported; export as NDJSON instead.');
+  const har = parseJson((await readFile(path, 'utf8')).replace(/^\uFEFF/, '')) as
+    { log?: { entries?: unknown } } | undefined;
   const entries = har?.log?.entries;
   if (!Array.isArray(entries)) throw new ImportError('not a HAR file: it has no log.entries list.');
   for (const [index, entry] of entries.entries()) {
@@ -147,14 +149,21 @@ class ImportSink {
       draft.sightings = {
         ...rest.sightings,
         ...(rest.sightings.repeatOf === undefined ? {} : { repeatOf: link(rest.sightings.repeatOf) }),
-        repeatedEvents: rest.sightings.repeatedEvents.map((e) => ({ ...e, firstExchangeId: link(e.firstExchangeId) })),
+        repeatedEvents: rest.sightings.repeatedEvents.map((e) => ({
+          ...e,
+          firstExchangeId: link(e.firstExchangeId),
+        })),
       };
     }
     return draft;
   }
 
   async add(draft: DraftExchange & { id?: string }): Promise<void> {
-    this.batch.push({ ...draft, id: draft.id ?? this.deps.newId(), imported: draft.imported ?? { file: this.file, at: this.at } });
+    this.batch.push({
+      ...draft,
+      id: draft.id ?? this.deps.newId(),
+      imported: draft.imported ?? { file: this.file, at: this.at },
+    });
     if (this.batch.length >= BATCH) await this.flush();
   }
 

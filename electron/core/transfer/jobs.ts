@@ -74,7 +74,9 @@ export class Jobs {
     const job = new Job(view, this.emit, this.now);
     this.emit(view);
     const ended = work(job)
-      .catch((error: unknown) => job.fail(`${title} failed: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) =>
+        job.fail(`${title} failed: ${error instanceof Error ? error.message : String(error)}`),
+      )
       .finally(() => this.running.delete(job.id));
     this.running.set(job.id, { job, ended });
     return view;

@@ -29,7 +29,9 @@ function exportName(format: ExportFormat, at: number): string {
 export class Transfers {
   constructor(private readonly deps: TransferDeps) {}
 
-  async exportExchanges(input: Selector & { format: ExportFormat; revealSecrets: boolean }): Promise<JobView | null> {
+  async exportExchanges(
+    input: Selector & { format: ExportFormat; revealSecrets: boolean },
+  ): Promise<JobView | null> {
     const { store, host, jobs } = this.deps;
     // The selection is fixed now; what arrives while the file is written is not in it.
     const entries = store.select(input);
@@ -51,6 +53,8 @@ export class Transfers {
   async importExchanges(upload: string | undefined): Promise<JobView | null> {
     const source = await this.deps.host.importSource(upload);
     if (source === null) return null;
-    return this.deps.jobs.start('import', `Import ${source.name}`, 0, (job) => runImport(this.deps, source, job));
+    return this.deps.jobs.start('import', `Import ${source.name}`, 0, (job) =>
+      runImport(this.deps, source, job),
+    );
   }
 }
