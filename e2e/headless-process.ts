@@ -14,11 +14,19 @@ export interface HeadlessInstance {
   dataDir: string;
   output: () => string;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash: nothing is flushed or cleaned up, the data folder stays. */
+  kill(): Promise<void>;
 }
 
-/** Start `dist-electron/headless.mjs` on free ports with its own data folder. */
-export async function startHeadless(extraArgs: string[] = []): Promise<HeadlessInstance> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'ohi-e2e-'));
+/**
+ * Start `dist-electron/headless.mjs` on free ports with its own data folder, or with `dataDir`
+ * (kept when it stops: the caller owns it).
+ */
+export async function startHeadless(
+  extraArgs: string[] = [],
+  options: { dataDir?: string } = {},
+): Promise<HeadlessInstance> {
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'ohi-e2e-')));
   const child = spawn(
     process.execPath,
     [HEADLESS, '--port', '0', '--ui-port', '0', '--data-dir', dataDir, ...extraArgs],
@@ -31,19 +39,22 @@ export async function startHeadless(extraArgs: string[] = []): Promise<HeadlessI
     lineValue(child, () => output, 'Receiver: '),
     lineValue(child, () => output, 'Inspector: '),
   ]);
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(signal);
+    await exited;
+  };
   return {
     receiverUrl,
     inspectorUrl,
     dataDir,
     output: () => output,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      await rm(dataDir, { recursive: true, force: true });
+      await end('SIGTERM');
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
+    kill: () => end('SIGKILL'),
   };
 }
 

@@ -24,6 +24,7 @@ import { SettingsStore, type SettingsOverrides } from './settings/settings-store
 import { lockDataDir } from './store/data-dir-lock';
 import { ExchangeStore } from './store/exchange-store';
 import { storageProblem } from './store/storage-problem';
+import { throttle } from './throttle';
 import { FileTransfers } from './transfer/file-transfers';
 import { Jobs } from './transfer/jobs';
 import { Transfers } from './transfer/transfers';
@@ -70,6 +71,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(options.overrides ? { overrides: options.overrides } : {}),
   });
   const newId = options.newId ?? randomUUID;
+  // Counts in the status (stored, pinned, bytes) follow the store, at most once a second;
+  // not before the engine is assembled (retention may evict while the store opens).
+  let assembled = false;
+  const storageChanged = throttle(() => {
+    if (assembled) announce();
+  }, 1000);
   const store = await ExchangeStore.open({
     dir: options.dataDir,
     logger,
@@ -78,9 +85,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now: () => clock.now(),
     ...(options.segmentBytes === undefined ? {} : { segmentBytes: options.segmentBytes }),
     listeners: {
-      appended: (summary) => push.exchangeAppended(summary),
+      appended: (summary) => {
+        push.exchangeAppended(summary);
+        storageChanged();
+      },
       updated: (summary) => push.exchangeUpdated(summary),
-      removed: (ids) => push.exchangesRemoved(ids),
+      removed: (ids) => {
+        push.exchangesRemoved(ids);
+        storageChanged();
+      },
       restored: (exchange) => {
         if (exchange.tracked) tracker.remember(exchange.id, exchange.okta);
       },
@@ -201,11 +214,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
   );
 
+  assembled = true;
   return {
     dispatch,
     subscribe: (listener) => push.subscribe(listener),
     status,
     stop: async () => {
+      storageChanged.cancel();
       await receiver.stop();
       await jobs.cancelAll();
       push.flush();

@@ -1,9 +1,15 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { DetailPane } from './features/detail/detail-pane';
 import { ExchangeList } from './features/exchanges/exchange-list';
-import { useListKeyboard } from './features/exchanges/use-list-keyboard';
+import { ShortcutSheet } from './features/keyboard/shortcut-sheet';
+import { useShortcuts } from './features/keyboard/use-shortcuts';
+import { SearchBar } from './features/search/search-bar';
 import { SettingsDialog } from './features/settings/settings-dialog';
+import { TimelineStrip } from './features/timeline/timeline-strip';
 import { TopBar } from './features/top-bar/top-bar';
+import { ExportDialog } from './features/transfer/export-dialog';
+import { JobsTray } from './features/transfer/jobs-tray';
+import { TransferButtons } from './features/transfer/transfer-buttons';
 import { selectConnected, selectListFraction, selectLoaded, selectTheme } from './store/selectors';
 import { useAppStore, useEngine } from './store/store-context';
 import { SplitPane } from './ui/split-pane';
@@ -21,11 +27,18 @@ export function App() {
   const loaded = useAppStore(selectLoaded);
   const connected = useAppStore(selectConnected);
   const { store } = useEngine();
+  const search = useRef<HTMLInputElement>(null);
+  const focusSearch = useCallback(() => search.current?.focus(), []);
+  const shortcuts = useShortcuts(focusSearch);
   useTheme();
-  useListKeyboard();
   return (
     <div className="app" data-app-state={loaded && connected ? 'ready' : 'loading'} data-testid="app">
       <TopBar />
+      <div className="history-bar">
+        <SearchBar inputRef={search} />
+        <TransferButtons />
+      </div>
+      <TimelineStrip />
       <main className="app__main">
         <SplitPane
           fraction={fraction}
@@ -34,7 +47,10 @@ export function App() {
           right={<DetailPane />}
         />
       </main>
+      <JobsTray />
       <SettingsDialog />
+      <ExportDialog />
+      <ShortcutSheet shortcuts={shortcuts} />
     </div>
   );
 }

@@ -11,10 +11,10 @@ afterEach(async () => {
   await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
 });
 
-async function storeWith(drafts: NewExchange[]) {
+async function storeWith(drafts: NewExchange[], now = () => Date.now()) {
   const dir = await makeTempDir('ohi-search-');
   dirs.push(dir);
-  const result = await openStore(dir);
+  const result = await openStore(dir, { now });
   opened.push(result);
   for (const d of drafts) await result.store.append(d);
   return result.store;
@@ -89,12 +89,15 @@ describe('search', () => {
   it('counts deliveries per slice by outcome over the matching window', async () => {
     const minute = 60_000;
     const t0 = new Date(2026, 4, 1, 10, 0, 0).getTime();
-    const store = await storeWith([
-      draft(1, { receivedAt: t0 + 5_000 }),
-      draft(2, { receivedAt: t0 + 20_000, status: 500 }),
-      draft(3, { receivedAt: t0 + 2 * minute, status: 401 }),
-      draft(4, { receivedAt: t0 + 2 * minute + 1, durationMs: 3200 }),
-    ]);
+    const store = await storeWith(
+      [
+        draft(1, { receivedAt: t0 + 5_000 }),
+        draft(2, { receivedAt: t0 + 20_000, status: 500 }),
+        draft(3, { receivedAt: t0 + 2 * minute, status: 401 }),
+        draft(4, { receivedAt: t0 + 2 * minute + 1, durationMs: 3200 }),
+      ],
+      () => t0 + 3 * minute,
+    );
     const timeline = store.timeline('', 60);
     expect(timeline.bucketMs).toBe(5_000);
     expect(timeline.total).toBe(4);

@@ -70,6 +70,13 @@ export function buildTimeline(
   return { from, to: from + count * bucketMs, bucketMs, buckets, total: matches.length };
 }
 
+/** Shortest window drawn: a few deliveries just now show as a burst at the right, not one wide bar. */
+const MIN_SPAN = MINUTE;
+
+/**
+ * The window to draw when the query does not fix both ends: up to now (or the newest match, if
+ * later), back to the oldest match, and at least MIN_SPAN wide.
+ */
 function spanOf(
   matches: Entry[],
   window: { from: number | null; to: number | null },
@@ -81,8 +88,9 @@ function spanOf(
     first = Math.min(first, summary.receivedAt);
     last = Math.max(last, summary.receivedAt);
   }
-  if (first === Infinity) return { from: window.from ?? now - HOUR, to: window.to ?? now };
-  return { from: window.from ?? first, to: Math.max(window.to ?? last + 1, (window.from ?? first) + MINUTE) };
+  const to = window.to ?? Math.max(now, last + 1);
+  const from = window.from ?? Math.min(first, to - MIN_SPAN);
+  return { from, to: Math.max(to, from + 1) };
 }
 
 /** Slices start on round local times (a minute, an hour, midnight). */

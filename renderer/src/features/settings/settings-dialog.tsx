@@ -2,7 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { SettingsPatch } from '../../../../shared/contract/schemas';
 import type { RequiredHeader, SettingsView } from '../../../../shared/model/settings';
 import { saveSettings } from '../../store/commands';
-import { selectSettings, selectSettingsOpen } from '../../store/selectors';
+import { selectDialog, selectSettings, selectStatus } from '../../store/selectors';
+import { formatBytes } from '../../ui/format';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { RequiredHeadersEditor } from './required-headers-editor';
 
@@ -12,12 +13,15 @@ interface Draft {
   authHeader: string;
   requiredHeaders: RequiredHeader[];
   bodyLimitMb: string;
+  maxCount: string;
+  maxGb: string;
   /** Empty keeps the current secret. */
   newSecret: string;
   removeSecret: boolean;
 }
 
 const MB = 1024 * 1024;
+const GB = 1024 * MB;
 
 const draftOf = (settings: SettingsView): Draft => ({
   port: String(settings.port),
@@ -25,6 +29,8 @@ const draftOf = (settings: SettingsView): Draft => ({
   authHeader: settings.authHeader,
   requiredHeaders: settings.requiredHeaders,
   bodyLimitMb: String(Math.round((settings.bodyLimitBytes / MB) * 100) / 100),
+  maxCount: String(settings.retention.maxCount),
+  maxGb: String(Math.round((settings.retention.maxBytes / GB) * 100) / 100),
   newSecret: '',
   removeSecret: false,
 });
@@ -38,6 +44,7 @@ function patchOf(draft: Draft): SettingsPatch {
       .map(({ name, value }) => ({ name: name.trim(), value }))
       .filter(({ name }) => name !== ''),
     bodyLimitBytes: Math.round(Number(draft.bodyLimitMb) * MB),
+    retention: { maxCount: Number(draft.maxCount), maxBytes: Math.round(Number(draft.maxGb) * GB) },
   };
   if (draft.removeSecret) patch.secret = null;
   else if (draft.newSecret !== '') patch.secret = draft.newSecret;
@@ -45,7 +52,7 @@ function patchOf(draft: Draft): SettingsPatch {
 }
 
 export function SettingsDialog() {
-  const open = useAppStore(selectSettingsOpen);
+  const open = useAppStore(selectDialog) === 'settings';
   const settings = useAppStore(selectSettings);
   if (!open || !settings) return null;
   return <SettingsForm settings={settings} />;
@@ -56,10 +63,10 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const close = () => store.getState().setSettingsOpen(false);
+  const close = () => store.getState().openDialog(null);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') store.getState().setSettingsOpen(false);
+      if (event.key === 'Escape') store.getState().openDialog(null);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -164,6 +171,7 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
             onChange={(e) => set('bodyLimitMb', e.target.value)}
           />
         </label>
+        <RetentionFields draft={draft} set={set} />
         {error && (
           <p className="form-error" role="alert" data-testid="settings-error">
             {error}
@@ -184,5 +192,47 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
         </div>
       </form>
     </div>
+  );
+}
+
+/** How much history is kept; the store evicts the oldest unpinned exchanges beyond it. */
+function RetentionFields(props: {
+  draft: Draft;
+  set: <K extends keyof Draft>(key: K, value: Draft[K]) => void;
+}) {
+  const storage = useAppStore(selectStatus)?.storage;
+  return (
+    <fieldset className="field">
+      <legend>History</legend>
+      <div className="field__pair">
+        <label className="field">
+          <span>Keep at most (exchanges)</span>
+          <input
+            type="number"
+            min={100}
+            step={1000}
+            value={props.draft.maxCount}
+            onChange={(e) => props.set('maxCount', e.target.value)}
+            data-testid="settings-max-count"
+          />
+        </label>
+        <label className="field">
+          <span>and at most (GB on disk)</span>
+          <input
+            type="number"
+            min={0.016}
+            step="any"
+            value={props.draft.maxGb}
+            onChange={(e) => props.set('maxGb', e.target.value)}
+            data-testid="settings-max-gb"
+          />
+        </label>
+      </div>
+      <small>
+        The oldest are removed first; pinned exchanges are always kept.
+        {storage &&
+          ` Now: ${storage.count.toLocaleString()} stored (${storage.pinned.toLocaleString()} pinned), ${formatBytes(storage.bytes)}.`}
+      </small>
+    </fieldset>
   );
 }
