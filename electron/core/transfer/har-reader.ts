@@ -56,62 +56,71 @@ function splitUrl(url: string): { path: string; query: string } {
   }
 }
 
+/** What the request says; its kind as the receiver would have classified it. */
+function requestOf(request: Json) {
+  const headerList = headers(request.headers);
+  const { path, query } = splitUrl(text(request.url));
+  const method = text(request.method).toUpperCase();
+  return {
+    route: classify(method, path, headerList, path),
+    record: {
+      method,
+      path,
+      query,
+      httpVersion: text(request.httpVersion).replace(/^HTTP\//i, '') || '1.1',
+      headers: headerList,
+      body: body(isObject(request.postData) ? request.postData : undefined, request.bodySize),
+      // HAR records the server's address, not the client's.
+      remoteAddress: '',
+    },
+  };
+}
+
+function responseOf(response: Json) {
+  return {
+    status: Math.trunc(num(response.status, 0)),
+    headers: headers(response.headers),
+    body: body(isObject(response.content) ? response.content : undefined, response.bodySize),
+  };
+}
+
 /**
  * One HAR entry as an exchange. Our own HAR says what kind each entry was and how auth went;
  * for anyone else's the kind is worked out as the receiver would, the Okta envelope decoded
  * again, and auth marked as not checked.
  */
 export function exchangeFromHar(entry: unknown): DraftExchange | { error: string } {
-  if (!isObject(entry) || !isObject(entry.request) || !isObject(entry.response))
+  if (!isObject(entry) || !isObject(entry.request) || !isObject(entry.response)) {
     return { error: 'no request or response' };
-  const { request, response } = entry;
+  }
   const receivedAt = Date.parse(text(entry.startedDateTime));
-  if (text(request.method) === '' || text(request.url) === '')
+  if (text(entry.request.method) === '' || text(entry.request.url) === '') {
     return { error: 'the request has no method or url' };
+  }
   if (Number.isNaN(receivedAt)) return { error: 'startedDateTime is not a date' };
-  const requestHeaders = headers(request.headers);
-  const { path, query } = splitUrl(text(request.url));
-  const method = text(request.method).toUpperCase();
-  const route = classify(method, path, requestHeaders, path);
-  const kind: ExchangeKind = KINDS.includes(text(entry._kind))
-    ? (text(entry._kind) as ExchangeKind)
-    : route.kind;
-  const requestBody = body(isObject(request.postData) ? request.postData : undefined, request.bodySize);
-  const responseBody = body(isObject(response.content) ? response.content : undefined, response.bodySize);
-  const status = Math.trunc(num(response.status, 0));
+  const { route, record } = requestOf(entry.request);
+  const response = responseOf(entry.response);
+  const kind = KINDS.includes(text(entry._kind)) ? (text(entry._kind) as ExchangeKind) : route.kind;
   const auth = authOf(entry);
   const timings = isObject(entry.timings) ? entry.timings : {};
   const decoded =
     kind === 'delivery'
-      ? decodeDelivery(requestBody.text, firstHeader(requestHeaders, 'content-type'))
+      ? decodeDelivery(record.body.text, firstHeader(record.headers, 'content-type'))
       : { okta: { events: [] }, problems: [] };
   const draft: DraftExchange = {
     kind,
     origin: 'imported',
     receivedAt,
-    request: {
-      method,
-      path,
-      query,
-      httpVersion: text(request.httpVersion).replace(/^HTTP\//i, '') || '1.1',
-      headers: requestHeaders,
-      body: requestBody,
-      // HAR records the server's address, not the client's.
-      remoteAddress: '',
-    },
-    response: { status, headers: headers(response.headers), body: responseBody },
+    request: record,
+    response,
     timing: { bodyMs: Math.max(0, num(timings.send, 0)), durationMs: Math.max(0, num(entry.time, 0)) },
     auth,
     okta: decoded.okta,
     problems: decoded.problems,
   };
   if (route.kind === 'verification') {
-    draft.verificationProblem = verificationProblem({
-      challenge: route.challenge,
-      status,
-      bodyText: responseBody.text,
-      auth: auth.result,
-    });
+    const challenge = { challenge: route.challenge, status: response.status, bodyText: response.body.text };
+    draft.verificationProblem = verificationProblem({ ...challenge, auth: auth.result });
   }
   return draft;
 }

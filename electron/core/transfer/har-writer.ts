@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { BodyData, Exchange, HeaderList } from '../../../shared/model/exchange';
-import type { HarContent, HarEntry, HarNameValue, HarPostData } from './har-types';
+import type { HarContent, HarEntry, HarNameValue, HarPostData, HarRequest, HarResponse } from './har-types';
 
 const firstHeader = (headers: HeaderList, name: string) =>
   headers.find(([key]) => key.toLowerCase() === name)?.[1];
@@ -60,58 +60,64 @@ function content(body: BodyData, headers: HeaderList): HarContent {
   return { size: body.size, mimeType, text: body.text ?? '', ...truncationNote(body) };
 }
 
+function harRequest(exchange: Exchange): HarRequest {
+  const { request } = exchange;
+  const version = `HTTP/${request.httpVersion}`;
+  const data = postData(request.body, request.headers);
+  return {
+    method: request.method,
+    url: requestUrl(exchange),
+    httpVersion: version,
+    cookies: cookies(request.headers),
+    headers: nameValues(request.headers),
+    queryString: queryString(request.query),
+    ...(data === undefined ? {} : { postData: data }),
+    headersSize: headLength(`${request.method} ${request.path} ${version}`, request.headers),
+    bodySize: request.body.size,
+  };
+}
+
+/** No answer (status 0) has no sizes: HAR's -1. */
+function harResponse(exchange: Exchange): HarResponse {
+  const { response } = exchange;
+  const statusText = response.status === 0 ? '' : (STATUS_CODES[response.status] ?? '');
+  const version = `HTTP/${exchange.request.httpVersion}`;
+  const answered = response.status !== 0;
+  return {
+    status: response.status,
+    statusText,
+    httpVersion: version,
+    cookies: [],
+    headers: nameValues(response.headers),
+    content: content(response.body, response.headers),
+    redirectURL: firstHeader(response.headers, 'location') ?? '',
+    headersSize: answered ? headLength(`${version} ${response.status} ${statusText}`, response.headers) : -1,
+    bodySize: answered ? response.body.size : -1,
+  };
+}
+
 /**
  * One exchange as a HAR 1.2 entry (its headers already masked as the export asks). Timings: `send`
  * is reading the request body, `wait` the rest until the answer ended; the receiver sends
- * small answers at once, so `receive` is 0.
+ * small answers at once, so `receive` is 0. Underscored fields are ours (HAR allows them) and
+ * let our own import restore the kind, origin and auth verdict.
  */
 export function harEntry(exchange: Exchange): HarEntry {
-  const { request, response, timing } = exchange;
-  const requestHeaders = request.headers;
+  const { timing, auth } = exchange;
   const send = round(timing.bodyMs);
   const wait = round(timing.durationMs - timing.bodyMs);
-  const statusText = response.status === 0 ? '' : (STATUS_CODES[response.status] ?? '');
-  const version = `HTTP/${request.httpVersion}`;
-  const data = postData(request.body, requestHeaders);
   return {
     startedDateTime: new Date(exchange.receivedAt).toISOString(),
     time: round(send + wait),
-    request: {
-      method: request.method,
-      url: requestUrl(exchange),
-      httpVersion: version,
-      cookies: cookies(requestHeaders),
-      headers: nameValues(requestHeaders),
-      queryString: queryString(request.query),
-      ...(data === undefined ? {} : { postData: data }),
-      headersSize: headLength(`${request.method} ${request.path} ${version}`, requestHeaders),
-      bodySize: request.body.size,
-    },
-    response: {
-      status: response.status,
-      statusText,
-      httpVersion: version,
-      cookies: [],
-      headers: nameValues(response.headers),
-      content: content(response.body, response.headers),
-      redirectURL: firstHeader(response.headers, 'location') ?? '',
-      headersSize:
-        response.status === 0
-          ? -1
-          : headLength(`${version} ${response.status} ${statusText}`, response.headers),
-      bodySize: response.status === 0 ? -1 : response.body.size,
-    },
+    request: harRequest(exchange),
+    response: harResponse(exchange),
     cache: {},
     timings: { blocked: -1, dns: -1, connect: -1, ssl: -1, send, wait, receive: 0 },
     comment: describe(exchange),
     _exchangeId: exchange.id,
     _kind: exchange.kind,
     _origin: exchange.origin,
-    _auth: {
-      result: exchange.auth.result,
-      header: exchange.auth.header,
-      ...(exchange.auth.message ? { message: exchange.auth.message } : {}),
-    },
+    _auth: { result: auth.result, header: auth.header, ...(auth.message ? { message: auth.message } : {}) },
   };
 }
 

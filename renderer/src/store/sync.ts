@@ -1,7 +1,6 @@
-import type { ExchangeSummary } from '../../../shared/model/exchange';
 import type { Bridge } from '../bridge/bridge';
 import type { AppStore } from './create-app-store';
-import { matchingIds } from './live-match';
+import { applyBatch, emptyBatch, matchingIds, type PushBatch } from './live-match';
 
 /** How many summaries the first snapshot brings; older ones load as the user scrolls. */
 export const FIRST_PAGE = 1000;
@@ -20,14 +19,6 @@ export const animationFrameScheduler: FrameScheduler = (flush) => {
   setTimeout(once, 250);
 };
 
-interface PushBatch {
-  appended: ExchangeSummary[];
-  updated: ExchangeSummary[];
-  removed: string[];
-}
-
-const emptyBatch = (): PushBatch => ({ appended: [], updated: [], removed: [] });
-
 /**
  * The one place that connects the store to the engine: snapshot-then-tail. Pushes are queued
  * from the start and applied once per frame; a push at or below the snapshot's last seq is
@@ -43,7 +34,8 @@ export function connectStore(
   let pending = emptyBatch();
   let scheduled = false;
   let syncing = false;
-  let syncAgain = false;
+  /** Another snapshot was asked for while one loaded: `full` if status and settings too. */
+  let syncAgain: { full: boolean } | null = null;
   /** Bumped by every snapshot: live matching begun before it is covered by it. */
   let generation = 0;
   let matching: Promise<void> = Promise.resolve();
@@ -65,18 +57,11 @@ export function connectStore(
       void resync(false);
       return;
     }
-    if (state.query === '') apply({ ...batch, appended: fresh });
+    if (state.query === '') applyBatch(state, { ...batch, appended: fresh }, null);
     else {
       const startedIn = generation;
       matching = matching.then(() => applyMatching({ ...batch, appended: fresh }, state.query, startedIn));
     }
-  };
-
-  const apply = (batch: PushBatch) => {
-    const state = store.getState();
-    state.insertExchanges(batch.appended);
-    state.updateExchanges(batch.updated);
-    state.removeExchanges(batch.removed);
   };
 
   const applyMatching = async (batch: PushBatch, query: string, startedIn: number) => {
@@ -84,27 +69,14 @@ export function connectStore(
     const matches =
       candidates.length === 0 ? new Set<string>() : await matchingIds(bridge, query, candidates);
     if (startedIn !== generation || store.getState().query !== query) return;
-    if (matches === null) {
-      void resync(false);
-      return;
-    }
-    const state = store.getState();
-    const known = (id: string) => id in store.getState().byId;
-    const fits = (item: ExchangeSummary) => matches.has(item.id);
-    state.insertExchanges(
-      [...batch.appended, ...batch.updated].filter((item) => fits(item) && !known(item.id)),
-    );
-    state.updateExchanges(batch.updated.filter(fits));
-    state.removeExchanges([
-      ...batch.removed,
-      ...batch.updated.filter((item) => !fits(item)).map((item) => item.id),
-    ]);
+    if (matches === null) void resync(false);
+    else applyBatch(store.getState(), batch, matches);
   };
 
   /** A fresh snapshot of the list for the current query (and of status and settings if `full`). */
   const resync = async (full: boolean): Promise<void> => {
     if (syncing) {
-      syncAgain = true;
+      syncAgain = { full: full || (syncAgain?.full ?? false) };
       return;
     }
     syncing = true;
@@ -121,10 +93,9 @@ export function connectStore(
     if (status?.ok) state.setStatus(status.value);
     if (settings?.ok) state.setSettings(settings.value);
     syncing = false;
-    if (syncAgain || store.getState().query !== query) {
-      syncAgain = false;
-      return resync(false);
-    }
+    const again = syncAgain;
+    syncAgain = null;
+    if (again || store.getState().query !== query) return resync(again?.full ?? false);
     requestFlush();
   };
 
@@ -136,7 +107,7 @@ export function connectStore(
   const unsubscribers = [
     bridge.on('exchanges.appended', ({ items }) => queue((b) => b.appended.push(...items))),
     bridge.on('exchanges.updated', ({ items }) => queue((b) => b.updated.push(...items))),
-    bridge.on('exchanges.removed', ({ ids }) => queue((b) => b.removed.push(...ids))),
+    bridge.on('exchanges.removed', ({ ids }) => queue((b) => (b.removed = b.removed.concat(ids)))),
     bridge.on('exchanges.cleared', () => {
       pending = emptyBatch();
       store.getState().clearExchanges();

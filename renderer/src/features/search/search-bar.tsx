@@ -42,61 +42,79 @@ function SuggestionList(props: { items: Suggestion[]; active: number; onPick: (i
   );
 }
 
-/**
- * The search box: free text and filters in one syntax, completions for keys, values and event
- * types, and the parsed query as chips. The text is applied (and the list reloaded) once typing
- * pauses or on Enter; a change from elsewhere (a chip, the filter menu, the timeline) replaces it.
- */
-export function SearchBar({ inputRef }: { inputRef: RefObject<HTMLInputElement | null> }) {
+/** The text in the box: applied once typing pauses; a change made elsewhere replaces it. */
+function useDraft() {
   const query = useAppStore(selectQuery);
   const { store } = useEngine();
   const [draft, setDraft] = useState({ base: query, text: query });
-  const [caret, setCaret] = useState<number | null>(null);
-  const [active, setActive] = useState(0);
   const text = draft.base === query ? draft.text : query;
-
   useEffect(() => {
     if (draft.base !== query || draft.text === query) return;
     const timer = setTimeout(() => store.getState().setQuery(draft.text), DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [draft, query, store]);
+  return {
+    text,
+    edit: (next: string) => setDraft({ base: query, text: next }),
+    apply: (next: string) => {
+      setDraft({ base: next, text: next });
+      store.getState().setQuery(next);
+    },
+  };
+}
 
-  const completions =
-    caret === null
-      ? { span: { start: 0, end: 0 }, items: [] }
-      : suggest(text, caret, seenTypes(store.getState()));
-  const edit = (next: string, at: number | null = null) => {
-    setDraft({ base: query, text: next });
+/** Completions for the token at the caret, chosen with arrows and Tab/Enter. */
+function useCompletions(
+  text: string,
+  edit: (next: string) => void,
+  input: RefObject<HTMLInputElement | null>,
+) {
+  const { store } = useEngine();
+  const [caret, setCaret] = useState<number | null>(null);
+  const [active, setActive] = useState(0);
+  const found = caret === null ? null : suggest(text, caret, seenTypes(store.getState()));
+  const items = found?.items ?? [];
+  const pick = (item: Suggestion) => {
+    if (!found) return;
+    const spaced = item.text.endsWith(':') ? item.text : `${item.text} `;
+    const next = `${text.slice(0, found.span.start)}${spaced}${text.slice(found.span.end).trimStart()}`;
+    edit(next);
+    setCaret(found.span.start + spaced.length);
+    requestAnimationFrame(() => input.current?.setSelectionRange(next.length, next.length));
+  };
+  /** True when the key was about the completions. */
+  const onKey = (event: KeyboardEvent<HTMLInputElement>): boolean => {
+    if (items.length === 0) return false;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      setActive((i) => (i + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length);
+    } else if (event.key === 'Tab' || event.key === 'Enter') pick(items[active] ?? (items[0] as Suggestion));
+    else if (event.key === 'Escape') setCaret(null);
+    else return false;
+    event.preventDefault();
+    return true;
+  };
+  const moved = (at: number | null) => {
     setCaret(at);
     setActive(0);
   };
-  const apply = (next: string) => {
-    setDraft({ base: next, text: next });
-    store.getState().setQuery(next);
-  };
-  const pick = (item: Suggestion) => {
-    const { span } = completions;
-    const next = `${text.slice(0, span.start)}${item.text}${item.text.endsWith(':') ? '' : ' '}${text.slice(span.end).trimStart()}`;
-    edit(next, span.start + item.text.length + (item.text.endsWith(':') ? 0 : 1));
-    requestAnimationFrame(() => inputRef.current?.setSelectionRange(next.length, next.length));
-  };
+  return { items, active, pick, onKey, moved };
+}
+
+/**
+ * The search box: free text and filters in one syntax, completions for keys, values and event
+ * types, and the parsed query as chips.
+ */
+export function SearchBar({ inputRef }: { inputRef: RefObject<HTMLInputElement | null> }) {
+  const { text, edit, apply } = useDraft();
+  const completions = useCompletions(text, edit, inputRef);
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    const items = completions.items;
-    if (items.length > 0 && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
-      event.preventDefault();
-      setActive((i) => (i + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length);
-    } else if (items.length > 0 && (event.key === 'Tab' || event.key === 'Enter')) {
-      event.preventDefault();
-      pick(items[active] ?? (items[0] as Suggestion));
-    } else if (event.key === 'Enter') apply(text);
+    if (completions.onKey(event)) return;
+    if (event.key === 'Enter') apply(text);
     else if (event.key === 'Escape') {
       event.preventDefault();
-      if (items.length > 0) setCaret(null);
-      else event.currentTarget.blur();
+      event.currentTarget.blur();
     }
   };
-  const removeChip = (span: Span) => apply(removeSpan(text, span));
-
   return (
     <div className="search" data-testid="search">
       <div className="search__row">
@@ -109,9 +127,12 @@ export function SearchBar({ inputRef }: { inputRef: RefObject<HTMLInputElement |
             spellCheck={false}
             placeholder="Search headers and bodies, or filter: type:user.session.start status:4xx next:will-retry"
             aria-label="Search and filter"
-            onChange={(event) => edit(event.target.value, event.target.selectionStart)}
-            onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
-            onBlur={() => setCaret(null)}
+            onChange={(event) => {
+              edit(event.target.value);
+              completions.moved(event.target.selectionStart);
+            }}
+            onSelect={(event) => completions.moved(event.currentTarget.selectionStart)}
+            onBlur={() => completions.moved(null)}
             onKeyDown={onKeyDown}
             data-testid="search-input"
           />
@@ -127,12 +148,12 @@ export function SearchBar({ inputRef }: { inputRef: RefObject<HTMLInputElement |
             </button>
           )}
           {completions.items.length > 0 && (
-            <SuggestionList items={completions.items} active={active} onPick={pick} />
+            <SuggestionList items={completions.items} active={completions.active} onPick={completions.pick} />
           )}
         </div>
         <FilterMenu />
       </div>
-      <QueryChips query={text} onRemove={removeChip} />
+      <QueryChips query={text} onRemove={(span: Span) => apply(removeSpan(text, span))} />
     </div>
   );
 }

@@ -23,31 +23,44 @@ function describeSlice(layout: Layout['bars'][number], bucketMs: number): string
   return `${when}: ${counts.join(', ')}; slowest answer ${formatDuration(bucket.maxMs)}`;
 }
 
-function Plot({
-  timeline,
-  width,
-  onWindow,
-}: {
-  timeline: Timeline;
-  width: number;
-  onWindow: (from: number, to: number) => void;
-}) {
+/**
+ * Dragging picks a window, a click the slice under the pointer; `onWindow` gets it in epoch ms,
+ * widened to whole seconds (the syntax's precision) so nothing at the edges is left out.
+ */
+function useBrush(layout: Layout, bucketMs: number, onWindow: (from: number, to: number) => void) {
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
-  const bands = bandsFor(width);
-  const layout = layoutTimeline(timeline, bands);
   const xIn = (event: PointerEvent<SVGSVGElement>) =>
     event.clientX - event.currentTarget.getBoundingClientRect().left;
-  const finish = (event: PointerEvent<SVGSVGElement>) => {
+  const finish = (x: number) => {
     if (!drag) return;
-    const [low, high] = drag.from < drag.to ? [drag.from, drag.to] : [drag.to, drag.from];
+    const [low, high] = drag.from < x ? [drag.from, x] : [x, drag.from];
     setDrag(null);
-    if (high - low >= CLICK_PX)
+    if (high - low >= CLICK_PX) {
       onWindow(Math.floor(layout.timeAt(low) / 1000) * 1000, Math.ceil(layout.timeAt(high) / 1000) * 1000);
-    else {
-      const bar = layout.bars.find((b) => xIn(event) >= b.x && xIn(event) < b.x + b.width);
-      if (bar && total(bar.bucket) > 0) onWindow(bar.bucket.start, bar.bucket.start + timeline.bucketMs);
+      return;
     }
+    const bar = layout.bars.find((b) => x >= b.x && x < b.x + b.width);
+    if (bar && total(bar.bucket) > 0) onWindow(bar.bucket.start, bar.bucket.start + bucketMs);
   };
+  return {
+    drag,
+    handlers: {
+      onPointerDown: (event: PointerEvent<SVGSVGElement>) => {
+        if (event.button !== 0) return;
+        event.currentTarget.setPointerCapture(event.pointerId);
+        setDrag({ from: xIn(event), to: xIn(event) });
+      },
+      onPointerMove: (event: PointerEvent<SVGSVGElement>) => drag && setDrag({ ...drag, to: xIn(event) }),
+      onPointerUp: (event: PointerEvent<SVGSVGElement>) => finish(xIn(event)),
+    },
+  };
+}
+
+function Plot(props: { timeline: Timeline; width: number; onWindow: (from: number, to: number) => void }) {
+  const { timeline, width } = props;
+  const bands = bandsFor(width);
+  const layout = layoutTimeline(timeline, bands);
+  const { drag, handlers } = useBrush(layout, timeline.bucketMs, props.onWindow);
   return (
     <svg
       className="timeline__svg"
@@ -55,13 +68,7 @@ function Plot({
       height={HEIGHT}
       role="img"
       aria-label="Deliveries over time by outcome, and the slowest answer against Okta's 3-second limit. Drag to filter."
-      onPointerDown={(event) => {
-        if (event.button !== 0) return;
-        event.currentTarget.setPointerCapture(event.pointerId);
-        setDrag({ from: xIn(event), to: xIn(event) });
-      }}
-      onPointerMove={(event) => drag && setDrag({ ...drag, to: xIn(event) })}
-      onPointerUp={finish}
+      {...handlers}
       data-testid="timeline-plot"
     >
       {layout.bars.map((bar) => (
@@ -108,6 +115,51 @@ function Plot({
   );
 }
 
+function Head({
+  timeline,
+  zoomed,
+  onShowAll,
+}: {
+  timeline: Timeline | null;
+  zoomed: boolean;
+  onShowAll: () => void;
+}) {
+  return (
+    <header className="timeline__head">
+      <span className="timeline__title">
+        {timeline ? `Deliveries ${perSlice(timeline.bucketMs)}` : 'Deliveries'}
+      </span>
+      <ul className="timeline__legend" aria-label="Legend">
+        {PARTS.map(({ field, label }) => (
+          <li key={field}>
+            <span className={`tl-swatch tl-bar--${field}`} />
+            {label}
+          </li>
+        ))}
+        <li>
+          <span className="tl-swatch tl-swatch--line" />
+          slowest answer
+        </li>
+      </ul>
+      {timeline && (
+        <span className="timeline__range muted" data-testid="timeline-range">
+          {formatRange(timeline.from, timeline.to)}
+        </span>
+      )}
+      {zoomed && (
+        <button
+          type="button"
+          className="button button--small"
+          onClick={onShowAll}
+          data-testid="timeline-reset"
+        >
+          Show all times
+        </button>
+      )}
+    </header>
+  );
+}
+
 /**
  * Above the list: matching exchanges per time slice, coloured by how the delivery ended, with
  * the slowest answer of each slice against Okta's 3-second limit. Dragging across it (or
@@ -127,51 +179,21 @@ export function TimelineStrip() {
     return () => observer.disconnect();
   }, []);
   const zoomed = parseQuery(query).terms.some((term) => term.key === 'after' || term.key === 'before');
-  const empty = !timeline || timeline.total === 0;
+  const setWindow = (from: number, to: number) =>
+    store.getState().setQuery(setTimeWindow(store.getState().query, from, to));
   return (
     <section className="timeline" data-testid="timeline">
-      <header className="timeline__head">
-        <span className="timeline__title">
-          {timeline ? `Deliveries ${perSlice(timeline.bucketMs)}` : 'Deliveries'}
-        </span>
-        <ul className="timeline__legend" aria-label="Legend">
-          {PARTS.map(({ field, label }) => (
-            <li key={field}>
-              <span className={`tl-swatch tl-bar--${field}`} />
-              {label}
-            </li>
-          ))}
-          <li>
-            <span className="tl-swatch tl-swatch--line" />
-            slowest answer
-          </li>
-        </ul>
-        {timeline && (
-          <span className="timeline__range muted" data-testid="timeline-range">
-            {formatRange(timeline.from, timeline.to)}
-          </span>
-        )}
-        {zoomed && (
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => store.getState().setQuery(clearTimeWindow(query))}
-            data-testid="timeline-reset"
-          >
-            Show all times
-          </button>
-        )}
-      </header>
+      <Head
+        timeline={timeline}
+        zoomed={zoomed}
+        onShowAll={() => store.getState().setQuery(clearTimeWindow(query))}
+      />
       <div className="timeline__plot" ref={plot}>
-        {empty && <p className="timeline__empty muted">Nothing to chart yet.</p>}
-        {!empty && width > 0 && (
-          <Plot
-            timeline={timeline}
-            width={width}
-            onWindow={(from, to) =>
-              store.getState().setQuery(setTimeWindow(store.getState().query, from, to))
-            }
-          />
+        {(!timeline || timeline.total === 0) && (
+          <p className="timeline__empty muted">Nothing to chart yet.</p>
+        )}
+        {timeline && timeline.total > 0 && width > 0 && (
+          <Plot timeline={timeline} width={width} onWindow={setWindow} />
         )}
       </div>
     </section>

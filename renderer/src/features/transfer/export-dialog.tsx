@@ -30,25 +30,93 @@ export function ExportDialog() {
   return <ExportForm />;
 }
 
-function ExportForm() {
-  const { store, bridge } = useEngine();
+type Scopes = { id: ExportScope; label: string; count: number }[];
+
+/** Which exchanges: the selection, the filtered list, or everything (with counts). */
+function useScopes(): Scopes {
   const picked = useAppStore(selectPickedCount);
   const matching = useAppStore(selectTotal);
   const query = useAppStore(selectQuery);
   const stored = useAppStore(selectStatus)?.storage.count ?? matching;
+  return [
+    ...(picked > 0 ? [{ id: 'picked' as const, label: 'Selected', count: picked }] : []),
+    ...(query !== '' ? [{ id: 'matching' as const, label: 'Matching the search', count: matching }] : []),
+    { id: 'all', label: 'Everything stored', count: stored },
+  ];
+}
+
+function ChoiceFields(props: {
+  scopes: Scopes;
+  choice: ExportChoice;
+  onChange: (choice: ExportChoice) => void;
+}) {
+  const { choice, onChange } = props;
+  return (
+    <>
+      <fieldset className="field">
+        <legend>Which</legend>
+        {props.scopes.map((scope) => (
+          <label key={scope.id} className="radio">
+            <input
+              type="radio"
+              name="scope"
+              checked={choice.scope === scope.id}
+              onChange={() => onChange({ ...choice, scope: scope.id })}
+              data-testid={`export-scope-${scope.id}`}
+            />
+            {scope.label} <span className="muted">({scope.count.toLocaleString()})</span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="field">
+        <legend>Format</legend>
+        {FORMATS.map((format) => (
+          <label key={format.id} className="radio radio--hinted">
+            <input
+              type="radio"
+              name="format"
+              checked={choice.format === format.id}
+              onChange={() => onChange({ ...choice, format: format.id })}
+              data-testid={`export-format-${format.id}`}
+            />
+            <span>
+              {format.label} <small>{format.hint}</small>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={choice.revealSecrets}
+          onChange={(event) => onChange({ ...choice, revealSecrets: event.target.checked })}
+          data-testid="export-reveal-secrets"
+        />
+        Include secret header values in clear
+      </label>
+      {choice.revealSecrets ? (
+        <p className="form-warning">
+          Anyone with the file can call your hook as Okta. Share it only with people you trust.
+        </p>
+      ) : (
+        <p className="muted">Authorization, cookies and your auth header are masked (••••••••).</p>
+      )}
+    </>
+  );
+}
+
+function ExportForm() {
+  const { store, bridge } = useEngine();
+  const scopes = useScopes();
   const [choice, setChoice] = useState<ExportChoice>({
     format: 'har',
-    scope: picked > 1 ? 'picked' : query !== '' ? 'matching' : 'all',
+    // The narrowest on offer: several selected rows, else what the search shows, else all.
+    scope: scopes.find((scope) => scope.id !== 'picked' || scope.count > 1)?.id ?? 'all',
     revealSecrets: false,
   });
   const [error, setError] = useState<string | null>(null);
   const close = () => store.getState().openDialog(null);
   const panel = useDismiss<HTMLFormElement>(true, close);
-  const scopes: { id: ExportScope; label: string; count: number }[] = [
-    ...(picked > 0 ? [{ id: 'picked' as const, label: 'Selected', count: picked }] : []),
-    ...(query !== '' ? [{ id: 'matching' as const, label: 'Matching the search', count: matching }] : []),
-    { id: 'all', label: 'Everything stored', count: stored },
-  ];
   const submit = async () => {
     const failure = await startExport(store, bridge, choice);
     if (failure === null) close();
@@ -69,54 +137,7 @@ function ExportForm() {
         data-testid="export-dialog"
       >
         <h2 id="export-title">Export exchanges</h2>
-        <fieldset className="field">
-          <legend>Which</legend>
-          {scopes.map((scope) => (
-            <label key={scope.id} className="radio">
-              <input
-                type="radio"
-                name="scope"
-                checked={choice.scope === scope.id}
-                onChange={() => setChoice({ ...choice, scope: scope.id })}
-                data-testid={`export-scope-${scope.id}`}
-              />
-              {scope.label} <span className="muted">({scope.count.toLocaleString()})</span>
-            </label>
-          ))}
-        </fieldset>
-        <fieldset className="field">
-          <legend>Format</legend>
-          {FORMATS.map((format) => (
-            <label key={format.id} className="radio radio--hinted">
-              <input
-                type="radio"
-                name="format"
-                checked={choice.format === format.id}
-                onChange={() => setChoice({ ...choice, format: format.id })}
-                data-testid={`export-format-${format.id}`}
-              />
-              <span>
-                {format.label} <small>{format.hint}</small>
-              </span>
-            </label>
-          ))}
-        </fieldset>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={choice.revealSecrets}
-            onChange={(event) => setChoice({ ...choice, revealSecrets: event.target.checked })}
-            data-testid="export-reveal-secrets"
-          />
-          Include secret header values in clear
-        </label>
-        {choice.revealSecrets ? (
-          <p className="form-warning">
-            Anyone with the file can call your hook as Okta. Share it only with people you trust.
-          </p>
-        ) : (
-          <p className="muted">Authorization, cookies and your auth header are masked (••••••••).</p>
-        )}
+        <ChoiceFields scopes={scopes} choice={choice} onChange={setChoice} />
         {error && (
           <p className="form-error" role="alert">
             {error}

@@ -24,42 +24,52 @@ function progressText(job: JobView): string {
   return `${job.done.toLocaleString()} of ${job.total.toLocaleString()}`;
 }
 
-function JobCard({ job }: { job: JobView }) {
-  const { store, bridge } = useEngine();
+/** A finished headless export this window started downloads by itself, once. */
+function useAutoDownload(job: JobView) {
   const own = useAppStore(selectOwnJobs).has(job.id);
   const downloaded = useRef(false);
   const url = job.file?.downloadUrl;
+  const name = job.file?.name ?? 'export';
   useEffect(() => {
     if (job.state !== 'done' || !own || url === undefined || downloaded.current) return;
     downloaded.current = true;
-    download(url, job.file?.name ?? 'export');
-  }, [job.state, own, url, job.file?.name]);
+    download(url, name);
+  }, [job.state, own, url, name]);
+  return own;
+}
+
+/** Where the result is: a download link (started in another window), or the saved path. */
+function JobResult({ job, own }: { job: JobView; own: boolean }) {
+  if (job.state !== 'done' || !job.file) return null;
+  const { downloadUrl, name, path } = job.file;
+  if (downloadUrl === undefined) return path === undefined ? null : <p className="job__text mono">{path}</p>;
+  if (own) return null;
+  return (
+    <button type="button" className="link-button" onClick={() => download(downloadUrl, name)}>
+      Download {name}
+    </button>
+  );
+}
+
+function JobCard({ job }: { job: JobView }) {
+  const { store, bridge } = useEngine();
+  const own = useAutoDownload(job);
   const share = job.total > 0 ? Math.min(1, job.done / job.total) : 0;
+  const running = job.state === 'running';
   return (
     <li className={`job job--${job.state}`} data-testid="job" data-state={job.state} data-kind={job.kind}>
       <div className="job__head">
         <strong>{job.title}</strong>
-        {job.state === 'running' ? (
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => void cancelJob(bridge, job.id)}
-            data-testid="job-cancel"
-          >
-            Cancel
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => store.getState().dismissJob(job.id)}
-            data-testid="job-dismiss"
-          >
-            Close
-          </button>
-        )}
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => (running ? void cancelJob(bridge, job.id) : store.getState().dismissJob(job.id))}
+          data-testid={running ? 'job-cancel' : 'job-dismiss'}
+        >
+          {running ? 'Cancel' : 'Close'}
+        </button>
       </div>
-      {job.state === 'running' && (
+      {running && (
         <div
           className="progress"
           role="progressbar"
@@ -73,18 +83,7 @@ function JobCard({ job }: { job: JobView }) {
       <p className="job__text" data-testid="job-text">
         {progressText(job)}
       </p>
-      {job.state === 'done' && url !== undefined && !own && (
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => download(url, job.file?.name ?? 'export')}
-        >
-          Download {job.file?.name}
-        </button>
-      )}
-      {job.state === 'done' && job.file?.path !== undefined && url === undefined && (
-        <p className="job__text mono">{job.file.path}</p>
-      )}
+      <JobResult job={job} own={own} />
     </li>
   );
 }
