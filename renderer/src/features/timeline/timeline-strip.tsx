@@ -190,7 +190,9 @@ export function TimelineStrip() {
       />
       <div className="timeline__plot" ref={plot}>
         {(!timeline || timeline.total === 0) && (
-          <p className="timeline__empty muted">Nothing to chart yet.</p>
+          <p className="timeline__empty muted">
+            {query === '' ? 'Nothing to chart yet.' : 'Nothing matches here.'}
+          </p>
         )}
         {timeline && timeline.total > 0 && width > 0 && (
           <Plot timeline={timeline} width={width} onWindow={setWindow} />
