@@ -58,10 +58,8 @@ export async function startExport(
     ...(target ?? {}),
   });
   if (!result.ok) return result.error.message;
-  if (result.value.job) {
-    store.getState().claimJob(result.value.job.id);
-    store.getState().upsertJob(result.value.job);
-  }
+  // Its progress arrives as pushes (perhaps before this answer): only say it is ours.
+  if (result.value.job) store.getState().claimJob(result.value.job.id);
   return null;
 }
 
@@ -78,7 +76,6 @@ export async function startImport(store: AppStore, bridge: Bridge, file: File | 
   }
   const result = await bridge.invoke('exchanges.import', upload === undefined ? {} : { upload });
   if (!result.ok) store.getState().setError(result.error.message);
-  else if (result.value.job) store.getState().upsertJob(result.value.job);
 }
 
 export async function cancelJob(bridge: Bridge, id: string): Promise<void> {

@@ -19,6 +19,8 @@ export const createJobsSlice: StateCreator<AppState, [], [], JobsSlice> = (set) 
     set((state) => {
       const index = state.jobs.findIndex((known) => known.id === job.id);
       if (index === -1) return { jobs: [...state.jobs, job] };
+      // A finished job never goes back to running, whatever order news of it arrives in.
+      if (state.jobs[index]?.state !== 'running' && job.state === 'running') return {};
       return { jobs: state.jobs.map((known, i) => (i === index ? job : known)) };
     }),
   claimJob: (id) => set((state) => ({ ownJobs: new Set([...state.ownJobs, id]) })),
