@@ -20,17 +20,20 @@ export interface HeadlessInstance {
 
 /**
  * Start `dist-electron/headless.mjs` on free ports with its own data folder, or with `dataDir`
- * (kept when it stops: the caller owns it).
+ * (kept when it stops: the caller owns it); `tmpDir` is where it keeps temporary files.
  */
 export async function startHeadless(
   extraArgs: string[] = [],
-  options: { dataDir?: string } = {},
+  options: { dataDir?: string; tmpDir?: string } = {},
 ): Promise<HeadlessInstance> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'ohi-e2e-')));
   const child = spawn(
     process.execPath,
     [HEADLESS, '--port', '0', '--ui-port', '0', '--data-dir', dataDir, ...extraArgs],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(options.tmpDir === undefined ? {} : { env: { ...process.env, TMPDIR: options.tmpDir } }),
+    },
   );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -34,9 +34,11 @@ async function storedEventIds(instance: HeadlessInstance): Promise<Set<string>> 
 
 test('should keep every delivery it answered with a 2xx when killed with SIGKILL mid-ingest', async () => {
   test.setTimeout(60_000);
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'ohi-crash-'));
+  const root = await mkdtemp(path.join(tmpdir(), 'ohi-crash-'));
+  // A killed engine cannot clean up: its temporary files go here, removed with the rest.
+  const [dataDir, tmpDir] = [path.join(root, 'data'), root];
   try {
-    const first = await startHeadless(['--secret', SECRET], { dataDir });
+    const first = await startHeadless(['--secret', SECRET], { dataDir, tmpDir });
     const acknowledged: string[] = [];
     let sending = true;
     const send = async () => {
@@ -60,7 +62,7 @@ test('should keep every delivery it answered with a 2xx when killed with SIGKILL
     sending = false;
     await Promise.all(senders);
 
-    const second = await startHeadless(['--secret', SECRET], { dataDir });
+    const second = await startHeadless(['--secret', SECRET], { dataDir, tmpDir });
     try {
       const stored = await storedEventIds(second);
       const missing = acknowledged.filter((id) => !stored.has(id));
@@ -70,6 +72,6 @@ test('should keep every delivery it answered with a 2xx when killed with SIGKILL
       await second.stop();
     }
   } finally {
-    await rm(dataDir, { recursive: true, force: true });
+    await rm(root, { recursive: true, force: true });
   }
 });
