@@ -1,4 +1,5 @@
 import { test as base, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,15 @@ export const SECRET = 'Basic b2t0YS1ob29rOnMzY3IzdC1kZXYtb25seQ==';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../shared/okta/fixtures');
 export const fixtureText = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
+
+/**
+ * A fixture delivery with new ids (eventId and event uuids), so sending it again is a new
+ * delivery rather than a redelivery.
+ */
+export function freshDelivery(name: string): string {
+  const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+  return fixtureText(name).replace(uuid, () => randomUUID());
+}
 
 export interface OktaSender {
   receiverUrl: string;

@@ -18,22 +18,29 @@ export interface HeadlessInstance {
   /** SIGKILL: no shutdown code runs, as in a crash or an OOM kill. Resolves once it is gone. */
   kill(): Promise<void>;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash: nothing is flushed or cleaned up, the data folder stays. */
+  kill(): Promise<void>;
 }
 
 /**
- * Start `dist-electron/headless.mjs` on free ports, with its own data folder or `dataDir`
- * (kept on stop, so a test can start another instance on it).
+ * Start `dist-electron/headless.mjs` on free ports with its own data folder, or with `dataDir`
+ * (kept when it stops: the caller owns it); `tmpDir` is where it keeps temporary files.
  */
 export async function startHeadless(
   extraArgs: string[] = [],
-  given?: { dataDir: string },
+  options: { dataDir?: string; tmpDir?: string } = {},
 ): Promise<HeadlessInstance> {
-  const dataDir = given?.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'ohi-e2e-')));
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'ohi-e2e-')));
+  // A developer's own ngrok token must not make tests open real tunnels.
+  const env = {
+    ...process.env,
+    NGROK_AUTHTOKEN: '',
+    ...(options.tmpDir === undefined ? {} : { TMPDIR: options.tmpDir }),
+  };
   const child = spawn(
     process.execPath,
     [HEADLESS, '--port', '0', '--ui-port', '0', '--data-dir', dataDir, ...extraArgs],
-    // A developer's own ngrok token must not make tests open real tunnels.
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NGROK_AUTHTOKEN: '' } },
+    { stdio: ['ignore', 'pipe', 'pipe'], env },
   );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -54,11 +61,11 @@ export async function startHeadless(
     dataDir,
     output: () => output,
     waitForLine: (prefix) => lineValue(child, () => output, prefix),
-    kill: () => end('SIGKILL'),
     stop: async () => {
       await end('SIGTERM');
-      if (!given) await rm(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
+    kill: () => end('SIGKILL'),
   };
 }
 

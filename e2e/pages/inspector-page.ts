@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
 import { TunnelBar } from './tunnel-bar';
 
 /** Locators and actions for the inspector UI; specs talk to this, not to selectors. */
@@ -7,12 +7,20 @@ export class InspectorPage {
   readonly detail: Locator;
   readonly receiverUrl: Locator;
   readonly tunnel: TunnelBar;
+  readonly searchInput: Locator;
+  readonly chips: Locator;
+  readonly timeline: Locator;
+  readonly selectionBar: Locator;
 
   constructor(readonly page: Page) {
     this.tunnel = new TunnelBar(page);
     this.rows = page.getByTestId('exchange-row');
     this.detail = page.getByTestId('detail');
     this.receiverUrl = page.getByTestId('receiver-url');
+    this.searchInput = page.getByTestId('search-input');
+    this.chips = page.getByTestId('query-chip');
+    this.timeline = page.getByTestId('timeline-plot');
+    this.selectionBar = page.getByTestId('selection-bar');
   }
 
   /** Open the headless UI at its Inspector URL (tests that start their own engine). */
@@ -86,6 +94,72 @@ export class InspectorPage {
 
   outcome(index: number): Locator {
     return this.row(index).getByTestId('outcome-badge');
+  }
+
+  /** Type a query and apply it at once (Enter), as a user would. */
+  async search(query: string): Promise<void> {
+    await this.searchInput.fill(query);
+    await this.searchInput.press('Enter');
+  }
+
+  /** Add a one-click filter from the filter menu, e.g. `status:4xx`. */
+  async addFilter(token: string): Promise<void> {
+    await this.page.getByTestId('add-filter').click();
+    await this.page.locator(`[data-testid="filter-option"][data-filter="${token}"]`).click();
+  }
+
+  chip(key: string): Locator {
+    return this.chips.and(this.page.locator(`[data-key="${key}"]`));
+  }
+
+  async removeChip(key: string): Promise<void> {
+    await this.chip(key).getByTestId('remove-chip').click();
+  }
+
+  /** Click a row the way a user picks several: plain, with Shift, or with Ctrl. */
+  async pick(index: number, modifier?: 'Shift' | 'Control'): Promise<void> {
+    await this.row(index).click(modifier ? { modifiers: [modifier] } : {});
+  }
+
+  /** Export through the dialog and return the browser's download. */
+  async export(options: {
+    scope: 'picked' | 'matching' | 'all';
+    format: 'har' | 'ndjson';
+  }): Promise<Download> {
+    const dialog = this.page.getByTestId('export-dialog');
+    await expect(dialog).toBeVisible();
+    await dialog.getByTestId(`export-scope-${options.scope}`).check();
+    await dialog.getByTestId(`export-format-${options.format}`).check();
+    const download = this.page.waitForEvent('download');
+    await dialog.getByTestId('export-start').click();
+    return download;
+  }
+
+  /** Import a file through the Import button. */
+  async importFile(file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+    await this.page.getByTestId('import-file').setInputFiles(file);
+    await expect(this.page.getByTestId('job').filter({ hasText: `Import ${file.name}` })).toHaveAttribute(
+      'data-state',
+      'done',
+    );
+  }
+
+  /** Drag across the timeline from one fraction of its width to another. */
+  async dragTimeline(from: number, to: number): Promise<void> {
+    const box = await this.timeline.boundingBox();
+    if (!box) throw new Error('the timeline is not drawn');
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(box.x + box.width * from, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + box.width * ((from + to) / 2), y);
+    await this.page.mouse.move(box.x + box.width * to, y);
+    await this.page.mouse.up();
+  }
+
+  async setTheme(theme: 'light' | 'dark'): Promise<void> {
+    const toggle = this.page.getByTestId('theme-toggle');
+    for (let i = 0; i < 3 && (await toggle.textContent()) !== `Theme: ${theme}`; i += 1) await toggle.click();
+    await expect(toggle).toHaveText(`Theme: ${theme}`);
   }
 }
 

@@ -43,3 +43,25 @@ export const systemTimers: Timers = {
 };
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+/** Where an export is written; headless adds the URL the browser downloads it from. */
+export interface ExportTarget {
+  path: string;
+  downloadUrl?: string;
+}
+
+/** The file an import reads; an upload is removed once it has been read. */
+export interface ImportSource {
+  path: string;
+  name: string;
+  temporary: boolean;
+}
+
+/**
+ * Files in and out, the host's way: the desktop app asks with save and open dialogs, headless
+ * mode keeps uploads and downloads in a folder its HTTP API serves. Null: the user cancelled.
+ */
+export interface TransferHost {
+  exportTarget(suggestedName: string): Promise<ExportTarget | null>;
+  importSource(upload: string | undefined): Promise<ImportSource | null>;
+}

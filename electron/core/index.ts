@@ -8,7 +8,16 @@ import { SightingsTracker } from '../../shared/okta/sightings';
 import { buildReceiver } from './compose/build-receiver';
 import { openStore } from './compose/open-store';
 import { StorageHealth } from './compose/storage-health';
-import { silentLogger, systemClock, systemTimers, type Clock, type Logger, type SecretVault } from './deps';
+import { transferHost } from './compose/file-transfers-host';
+import {
+  silentLogger,
+  systemClock,
+  systemTimers,
+  type Clock,
+  type Logger,
+  type SecretVault,
+  type TransferHost,
+} from './deps';
 import { CaptureIndex } from './okta-org/capture-index';
 import { timerScheduler, type Scheduler } from './okta-org/log-poller';
 import { OktaOrg } from './okta-org/okta-org';
@@ -22,6 +31,9 @@ import { sendSample } from './samples/send-sample';
 import { FileSecretVault } from './settings/file-secret-vault';
 import { SettingsStore, type SettingsOverrides } from './settings/settings-store';
 import { lockDataDir } from './store/data-dir-lock';
+import { throttle } from './throttle';
+import { Jobs } from './transfer/jobs';
+import { Transfers } from './transfer/transfers';
 import type { WriteFault } from './store/segment-log';
 import { createTunnel } from './tunnel/create-tunnel';
 import type { TunnelProvider } from './tunnel/tunnel-provider';
@@ -46,6 +58,10 @@ export interface CoreOptions {
   receiverLimits?: Partial<ReceiverLimits>;
   /** Simulated disk failures in the capture log, for tests. */
   writeFault?: WriteFault;
+  /** Where exports go and imports come from; by default a temporary folder (headless, tests). */
+  transfers?: TransferHost;
+  /** Segment file size; tests use small ones to see retention work. */
+  segmentBytes?: number;
   okta?: OktaOptions;
 }
 
@@ -89,15 +105,39 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
     ...(options.overrides ? { overrides: options.overrides } : {}),
   });
+  // Counts in the status (stored, pinned, bytes) follow the store, at most once a second;
+  // not before the engine is assembled (retention may evict while the store opens).
+  let assembled = false;
+  const storageChanged = throttle(() => {
+    if (assembled) announce();
+  }, 1000);
   const store = await openStore({
     dataDir: options.dataDir,
     logger,
+    clock,
     vault,
     settings,
     push,
     tracker,
     captures,
+    onStorageChange: storageChanged,
+    segmentBytes: options.segmentBytes,
     writeFault: options.writeFault,
+  });
+  const jobs = new Jobs(
+    (job) => push.emit({ name: 'jobs.changed', payload: job }),
+    newId,
+    () => clock.now(),
+  );
+  const files = await transferHost(options.transfers);
+  const transfers = new Transfers({
+    store,
+    host: files.host,
+    jobs,
+    authHeader: () => settings.current().authHeader,
+    version: options.version,
+    newId,
+    now: () => clock.now(),
   });
 
   // The org integration follows the public URL; it is opened below, once everything it reads exists.
@@ -123,13 +163,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     mode: options.mode,
     version: options.version,
     receiver: receiver.status(),
-    storage: {
-      writable: health.current() === null,
-      dataDir: path.resolve(options.dataDir),
-      ...store.stats(),
-      error: health.current(),
-    },
+    storage: storageStatus(),
   });
+  const storageStatus = () => {
+    const { count, pinned, bytes, notices } = store.stats();
+    const error = health.current();
+    return {
+      writable: error === null,
+      dataDir: path.resolve(options.dataDir),
+      count,
+      pinned,
+      bytes,
+      error,
+      notices,
+    };
+  };
   const tunnel = createTunnel({
     settings,
     receiver,
@@ -173,18 +221,26 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await receiver.stop();
       await startReceiver();
     }
+    const { retention } = after;
+    if (
+      retention.maxCount !== before.retention.maxCount ||
+      retention.maxBytes !== before.retention.maxBytes
+    ) {
+      await store.setRetention(retention);
+    }
     push.emit({ name: 'settings.changed', payload: settings.view() });
     tunnel.refresh();
+    announce();
   };
 
   const clearExchanges = async () => {
     const { lastSeq } = store.stats();
     const cleared = await store.clear();
     tracker.reset();
-    captures.clear();
+    captures.remove(cleared);
     push.emit({ name: 'exchanges.cleared', payload: { seq: lastSeq } });
     announce();
-    return cleared;
+    return cleared.length;
   };
 
   const hookUrl = () => receiver.status().hookUrl;
@@ -199,7 +255,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     createHandlers({
       settings,
       store,
+      transfers,
+      jobs,
       status,
+      announce,
       updateSettings,
       clearExchanges,
       sendSamples,
@@ -210,16 +269,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
   );
 
+  assembled = true;
   return {
     dispatch,
     subscribe: (listener) => push.subscribe(listener),
     status,
     stop: async () => {
+      storageChanged.cancel();
       okta.stop();
       await tunnel.stop();
       await receiver.stop();
+      await jobs.cancelAll();
       push.flush();
       await store.close();
+      await files.close();
       await lock.release();
     },
   };

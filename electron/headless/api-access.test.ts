@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestCore, type TestCore } from '../core/testing/core-fixture';
 import { send, type RawResponse } from '../core/testing/http-client';
 import { head, rawRequest } from '../core/testing/raw-socket';
+import { FileTransfers } from '../core/transfer/file-transfers';
 import { startApiServer, type ApiServer } from './api-server';
 
 const TOKEN = 'access-token-0123456789abcdef';
@@ -10,16 +11,25 @@ const AUTH: [string, string] = ['Authorization', `Bearer ${TOKEN}`];
 
 let engine: TestCore;
 let api: ApiServer;
+let transfers: FileTransfers;
 let base: string;
 
 beforeEach(async () => {
-  engine = await startTestCore();
-  api = await startApiServer({ core: engine.core, token: TOKEN, port: 0, rendererDir: engine.dataDir });
+  transfers = await FileTransfers.create();
+  engine = await startTestCore({ transfers });
+  api = await startApiServer({
+    core: engine.core,
+    transfers,
+    token: TOKEN,
+    port: 0,
+    rendererDir: engine.dataDir,
+  });
   base = `http://127.0.0.1:${api.port}`;
 });
 afterEach(async () => {
   await api.close();
   await engine.stop();
+  await transfers.close();
 });
 
 const call = (name: string, headers: [string, string][], body = '{}', method = 'POST') =>

@@ -1,8 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { JobView } from '../../shared/model/job';
 import { startTestCore, type TestCore } from '../core/testing/core-fixture';
 import { deliver, send } from '../core/testing/http-client';
+import { waitFor } from '../core/testing/wait-for';
+import { FileTransfers } from '../core/transfer/file-transfers';
 import { startApiServer, type ApiServer } from './api-server';
 
 const TOKEN = 'test-token-0123456789abcdef';
@@ -10,20 +13,31 @@ const TOKEN = 'test-token-0123456789abcdef';
 let engine: TestCore;
 let api: ApiServer;
 let base: string;
+let transfers: FileTransfers;
 
 beforeEach(async () => {
-  engine = await startTestCore();
+  transfers = await FileTransfers.create();
+  engine = await startTestCore({ transfers });
   const rendererDir = path.join(engine.dataDir, 'renderer');
   await mkdir(rendererDir, { recursive: true });
   await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>ui</title>');
-  api = await startApiServer({ core: engine.core, token: TOKEN, port: 0, rendererDir });
+  api = await startApiServer({ core: engine.core, transfers, token: TOKEN, port: 0, rendererDir });
   base = `http://127.0.0.1:${api.port}`;
 });
 
 afterEach(async () => {
   await api.close();
   await engine.stop();
+  await transfers.close();
 });
+
+const finished = (id: string) =>
+  waitFor(() => {
+    const job = engine.pushes
+      .flatMap((m) => (m.name === 'jobs.changed' && m.payload.id === id ? [m.payload] : []))
+      .at(-1);
+    return job && job.state !== 'running' ? job : undefined;
+  });
 
 const command = (
   name: string,
@@ -102,5 +116,39 @@ describe('headless API', () => {
     while (!text.includes('event: exchanges.appended')) text += (await reader.read()).value ?? '';
     controller.abort();
     expect(text).toMatch(/data: \{"items":\[\{"id":/);
+  });
+
+  it('exports to a one-time download URL and imports an uploaded file', async () => {
+    await deliver(engine.hookUrl, '{"eventType":"com.okta.event_hook","data":{"events":[]}}');
+    const exported = JSON.parse((await command('exchanges.export', { format: 'ndjson' })).text) as {
+      value: { job: JobView };
+    };
+    const done = await finished(exported.value.job.id);
+    expect(done.state).toBe('done');
+    const url = `${base}${done.file!.downloadUrl!}`;
+    const download = await send(url);
+    expect(download.status).toBe(200);
+    expect(download.headers['content-disposition']).toMatch(/^attachment; filename="okta-hooks-.*\.ndjson"$/);
+    expect((await send(url)).status).toBe(404);
+    expect((await send(url, { headers: [['Host', `evil.test:${api.port}`]] })).status).toBe(403);
+
+    const upload = await send(`${base}/api/uploads`, {
+      method: 'POST',
+      headers: [
+        ['Authorization', `Bearer ${TOKEN}`],
+        ['X-File-Name', 'mine.ndjson'],
+      ],
+      body: download.body,
+    });
+    const { value } = JSON.parse(upload.text) as { value: { upload: string } };
+    const imported = JSON.parse((await command('exchanges.import', { upload: value.upload })).text) as {
+      value: { job: JobView };
+    };
+    expect(await finished(imported.value.job.id)).toMatchObject({ state: 'done', imported: { added: 1 } });
+    const list = await engine.call<{ items: { origin: string }[] }>('exchanges.list', {
+      query: 'origin:imported',
+    });
+    expect(list.items).toHaveLength(1);
+    expect((await send(`${base}/api/uploads`, { method: 'POST', body: 'x' })).status).toBe(401);
   });
 });

@@ -5,10 +5,13 @@ import type { ErrorCode, Result } from '../../shared/model/result';
 import { checkSameOrigin, checkToken, type Refusal } from './request-guard';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
 import { streamEvents } from './event-stream';
+import type { FileTransfers } from '../core/transfer/file-transfers';
+import { downloadTicket, receiveUpload, sendDownload } from './transfer-routes';
+import { CommandError } from '../core/rpc/command-error';
 
 export const API_HOST = '127.0.0.1';
-/** Commands carry small JSON inputs; anything bigger is a mistake or an attack. */
-const MAX_COMMAND_BYTES = 1024 * 1024;
+/** Commands carry JSON inputs (at most a selection of ids); anything bigger is a mistake or an attack. */
+const MAX_COMMAND_BYTES = 8 * 1024 * 1024;
 
 const STATUS_OF: Record<ErrorCode, number> = {
   'invalid-input': 400,
@@ -33,6 +36,7 @@ export interface ApiServer {
  */
 export async function startApiServer(options: {
   core: Core;
+  transfers: FileTransfers;
   token: string;
   port: number;
   rendererDir: string;
@@ -50,12 +54,17 @@ export async function startApiServer(options: {
     if (!sameOrigin.ok) return refuse(response, sameOrigin);
     if (!url.pathname.startsWith('/api/')) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, notAllowed);
+      const ticket = downloadTicket(url.pathname);
+      if (ticket !== undefined) return sendDownload(options.transfers, ticket, response);
       return serveStatic(options.rendererDir, url.pathname, response);
     }
     const authorized = checkToken(request.headers, options.token);
     if (!authorized.ok) return refuse(response, authorized);
     if (url.pathname === '/api/events' && request.method === 'GET') {
       return streamEvents(options.core, request, response);
+    }
+    if (url.pathname === '/api/uploads' && request.method === 'POST') {
+      return sendResult(response, await receiveUpload(options.transfers, request).catch(failure));
     }
     if (request.method !== 'POST') return refuse(response, notAllowed);
     return runCommand(options.core, url.pathname.slice('/api/'.length), request, response);
@@ -122,6 +131,11 @@ async function readJson(request: IncomingMessage): Promise<Result<unknown>> {
     return { ok: false, error: { code: 'invalid-input', message: 'The request body is not valid JSON.' } };
   }
 }
+
+const failure = (error: unknown): Result<never> =>
+  error instanceof CommandError
+    ? { ok: false, error: { code: error.code, message: error.message } }
+    : { ok: false, error: { code: 'internal', message: `Upload failed: ${String(error)}` } };
 
 function sendResult(response: ServerResponse, result: Result<unknown>) {
   sendJson(response, result.ok ? 200 : STATUS_OF[result.error.code], result);

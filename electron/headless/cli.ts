@@ -7,6 +7,7 @@ import { createConsoleLogger } from '../core/console-logger';
 import type { AuthtokenOverride, SettingsOverrides } from '../core/settings/settings-store';
 import { createNgrokProvider } from '../core/tunnel/ngrok-process';
 import type { TunnelStatus } from '../../shared/model/tunnel';
+import { FileTransfers } from '../core/transfer/file-transfers';
 import { startApiServer } from './api-server';
 import { parseHeadlessArgs, USAGE, type HeadlessArgs } from './args';
 import { defaultDataDir } from './default-data-dir';
@@ -60,7 +61,9 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const logger = createConsoleLogger();
+  const transfers = await FileTransfers.create();
   const core = await createCore({
+    transfers,
     dataDir: args.dataDir ?? defaultDataDir(),
     mode: 'headless',
     version: __APP_VERSION__,
@@ -75,7 +78,7 @@ async function main(argv: string[]): Promise<void> {
     process.stderr.write(`Okta API calls go to ${args.oktaInsecureBaseUrl} (--okta-insecure-base-url).\n`);
   }
   const token = args.token ?? randomBytes(24).toString('base64url');
-  const api = await startApiServer({ core, token, port: args.uiPort, rendererDir: RENDERER_DIR });
+  const api = await startApiServer({ core, transfers, token, port: args.uiPort, rendererDir: RENDERER_DIR });
 
   const { receiver } = core.status();
   if (receiver.hookUrl) process.stdout.write(`Receiver: ${receiver.hookUrl}\n`);
@@ -88,6 +91,7 @@ async function main(argv: string[]): Promise<void> {
     stopping = true;
     await api.close();
     await core.stop();
+    await transfers.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown());

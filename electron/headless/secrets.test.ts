@@ -1,6 +1,7 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FileTransfers } from '../core/transfer/file-transfers';
 import { startApiServer } from './api-server';
 import type { Logger } from '../core/deps';
 import { startTestCore } from '../core/testing/core-fixture';
@@ -32,14 +33,22 @@ function capturingLogger(lines: string[]): Logger {
 async function observedEngine() {
   const logLines: string[] = [];
   const disk = { failing: false };
+  const transfers = await FileTransfers.create();
   const t = await startTestCore({
+    transfers,
     logger: capturingLogger(logLines),
     writeFault: (operation) =>
       disk.failing && operation === 'write'
         ? { partial: 3, error: Object.assign(new Error('full'), { code: 'ENOSPC' }) }
         : undefined,
   });
-  const api = await startApiServer({ core: t.core, token: TOKEN, port: 0, rendererDir: t.dataDir });
+  const api = await startApiServer({
+    core: t.core,
+    transfers,
+    token: TOKEN,
+    port: 0,
+    rendererDir: t.dataDir,
+  });
   const base = `http://127.0.0.1:${api.port}`;
   const answers: string[] = [];
   const call = async (name: string, input: unknown) => {
@@ -63,6 +72,7 @@ async function observedEngine() {
   const closeApi = async () => {
     await api.close();
     await pump;
+    await transfers.close();
   };
   return { t, disk, call, closeApi, logLines, answers, pushed: () => pushed };
 }

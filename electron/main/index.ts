@@ -10,6 +10,7 @@ import { registerCommands } from './ipc';
 import { parseLaunchOptions, type LaunchOptions } from './launch-options';
 import { openMainWindow } from './main-window';
 import { registerAppScheme, serveRenderer } from './renderer-protocol';
+import { createDialogTransfers } from './dialog-transfers';
 import { SafeStorageVault } from './safe-storage-vault';
 import { WindowStateFile } from './window-state';
 import { hardenContents, hardenSession } from './harden-contents';
@@ -85,6 +86,7 @@ async function start(): Promise<void> {
     overrides: overridesOf(launch),
     // The engine refuses anything but a loopback URL here.
     ...(launch.oktaInsecureBaseUrl ? { okta: { insecureBaseUrl: launch.oktaInsecureBaseUrl } } : {}),
+    transfers: createDialogTransfers(dialog, () => mainWindow, app.getPath('downloads')),
   });
   core = engine;
   registerCommands(ipcMain, engine);

@@ -1,12 +1,18 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { CompareBanner } from './features/compare/compare-banner';
 import { CompareView } from './features/compare/compare-view';
 import { DetailPane } from './features/detail/detail-pane';
 import { ExchangeList } from './features/exchanges/exchange-list';
-import { useListKeyboard } from './features/exchanges/use-list-keyboard';
+import { ShortcutSheet } from './features/keyboard/shortcut-sheet';
+import { useShortcuts } from './features/keyboard/use-shortcuts';
 import { OktaPanel } from './features/okta/okta-panel';
+import { SearchBar } from './features/search/search-bar';
 import { SettingsDialog } from './features/settings/settings-dialog';
+import { TimelineStrip } from './features/timeline/timeline-strip';
 import { TopBar } from './features/top-bar/top-bar';
+import { ExportDialog } from './features/transfer/export-dialog';
+import { JobsTray } from './features/transfer/jobs-tray';
+import { TransferButtons } from './features/transfer/transfer-buttons';
 import { TunnelBar } from './features/tunnel-bar/tunnel-bar';
 import { selectConnected, selectListFraction, selectLoaded, selectTheme } from './store/selectors';
 import { useAppStore, useEngine } from './store/store-context';
@@ -25,13 +31,20 @@ export function App() {
   const loaded = useAppStore(selectLoaded);
   const connected = useAppStore(selectConnected);
   const { store } = useEngine();
+  const search = useRef<HTMLInputElement>(null);
+  const focusSearch = useCallback(() => search.current?.focus(), []);
+  const shortcuts = useShortcuts(focusSearch);
   useTheme();
-  useListKeyboard();
   return (
     <div className="app" data-app-state={loaded && connected ? 'ready' : 'loading'} data-testid="app">
       <TopBar />
       <TunnelBar />
       <CompareBanner />
+      <div className="history-bar">
+        <SearchBar inputRef={search} />
+        <TransferButtons />
+      </div>
+      <TimelineStrip />
       <main className="app__main">
         <SplitPane
           fraction={fraction}
@@ -40,9 +53,12 @@ export function App() {
           right={<DetailPane />}
         />
       </main>
+      <JobsTray />
       <SettingsDialog />
       <OktaPanel />
       <CompareView />
+      <ExportDialog />
+      <ShortcutSheet shortcuts={shortcuts} />
     </div>
   );
 }

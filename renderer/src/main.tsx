@@ -5,6 +5,7 @@ import { pickBridge } from './bridge/pick-bridge';
 import { createAppStore } from './store/create-app-store';
 import { AppProvider } from './store/store-context';
 import { connectStore } from './store/sync';
+import { connectTimeline } from './store/timeline-sync';
 import { loadPreferences, savePreferences } from './store/ui-preferences';
 import './styles/index.css';
 
@@ -25,6 +26,7 @@ if ('missingToken' in bridge) {
   const store = createAppStore(loadPreferences(localStorage));
   savePreferences(store, localStorage);
   connectStore(store, bridge);
+  connectTimeline(store, bridge);
   root.render(
     <StrictMode>
       <AppProvider store={store} bridge={bridge}>

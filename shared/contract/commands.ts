@@ -1,13 +1,23 @@
 import { z } from 'zod';
 import type { Exchange, ExchangeSummary } from '../model/exchange';
+import type { JobView } from '../model/job';
 import type { SettingsView } from '../model/settings';
 import type { AppStatus } from '../model/status';
+import type { Timeline } from '../model/timeline';
 import type { TunnelStatus } from '../model/tunnel';
 import { defineCommand, returns, type CommandSpec } from './define';
 import type { CommandName } from './names';
 import { isEventHookEligible } from '../okta/event-types';
 import { oktaCommands } from './okta-commands';
-import { replayInputSchema, settingsPatchSchema } from './schemas';
+import {
+  exchangeIdSchema,
+  ONLY_IDS_OR_QUERY,
+  onlyIdsOrQuery,
+  querySchema,
+  replayInputSchema,
+  selectorShape,
+  settingsPatchSchema,
+} from './schemas';
 
 const noInput = z.object({}).strict();
 
@@ -38,25 +48,88 @@ export const commands = {
     output: returns<{ value: string | null }>(),
   }),
   'exchanges.list': defineCommand({
-    summary: 'Summaries, newest first; pass the returned `nextCursor` to get older ones.',
+    summary:
+      'Summaries matching `query` (search syntax; all when empty), newest first; pass the returned `nextCursor` to get older ones.',
     input: z
       .object({
         limit: z.number().int().min(1).max(5000).default(500),
         /** Only exchanges with a seq below this one. */
         cursor: z.number().int().min(0).optional(),
+        query: querySchema.default(''),
       })
       .strict(),
-    output: returns<{ items: ExchangeSummary[]; nextCursor: number | null; total: number }>(),
+    output: returns<{
+      items: ExchangeSummary[];
+      nextCursor: number | null;
+      total: number;
+      lastSeq: number;
+    }>(),
   }),
   'exchanges.get': defineCommand({
     summary: 'One exchange in full; secret header values are masked unless `revealSecrets`.',
-    input: z.object({ id: z.string().min(1).max(100), revealSecrets: z.boolean().default(false) }).strict(),
+    input: z.object({ id: exchangeIdSchema, revealSecrets: z.boolean().default(false) }).strict(),
     output: returns<Exchange>(),
   }),
+  'exchanges.match': defineCommand({
+    summary: 'Which of these exchanges match `query`: how a filtered list takes in live pushes.',
+    input: z.object({ query: querySchema, ids: z.array(exchangeIdSchema).max(5000) }).strict(),
+    output: returns<{ ids: string[] }>(),
+  }),
+  'exchanges.timeline': defineCommand({
+    summary: 'Exchanges matching `query` counted per time slice, by outcome, with the slowest answer.',
+    input: z
+      .object({ query: querySchema.default(''), buckets: z.number().int().min(10).max(1000).default(120) })
+      .strict(),
+    output: returns<Timeline>(),
+  }),
+  'exchanges.pin': defineCommand({
+    summary: 'Pin (keep whatever the retention limits) or unpin the selected exchanges.',
+    input: z
+      .object({ ...selectorShape, pinned: z.boolean() })
+      .strict()
+      .refine(onlyIdsOrQuery, ONLY_IDS_OR_QUERY),
+    output: returns<{ changed: number }>(),
+  }),
+  'exchanges.delete': defineCommand({
+    summary: 'Delete the selected exchanges.',
+    input: z.object(selectorShape).strict().refine(onlyIdsOrQuery, ONLY_IDS_OR_QUERY),
+    output: returns<{ deleted: number }>(),
+  }),
   'exchanges.clear': defineCommand({
-    summary: 'Delete every stored exchange.',
+    summary: 'Delete every stored exchange that is not pinned.',
     input: noInput,
     output: returns<{ cleared: number }>(),
+  }),
+  'exchanges.export': defineCommand({
+    summary:
+      'Write the selected exchanges (all by default) to a HAR 1.2 or NDJSON file, secrets masked unless `revealSecrets`; `job` is null if the user cancelled the save dialog.',
+    input: z
+      .object({
+        format: z.enum(['har', 'ndjson']),
+        ...selectorShape,
+        revealSecrets: z.boolean().default(false),
+      })
+      .strict()
+      .refine(onlyIdsOrQuery, ONLY_IDS_OR_QUERY),
+    output: returns<{ job: JobView | null }>(),
+  }),
+  'exchanges.import': defineCommand({
+    summary:
+      'Import a HAR or NDJSON file as exchanges marked imported: an `upload` (headless), or a file the desktop app asks for; `job` is null if the user cancelled.',
+    input: z
+      .object({
+        upload: z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{8,64}$/)
+          .optional(),
+      })
+      .strict(),
+    output: returns<{ job: JobView | null }>(),
+  }),
+  'jobs.cancel': defineCommand({
+    summary: 'Stop a running export (its file is removed) or import (what it added is removed).',
+    input: z.object({ id: z.string().min(1).max(100) }).strict(),
+    output: returns<{ cancelled: boolean }>(),
   }),
   'samples.send': defineCommand({
     summary:

@@ -1,4 +1,5 @@
 import type { ExchangeSummary } from '../model/exchange';
+import type { JobView } from '../model/job';
 import type { SettingsView } from '../model/settings';
 import type { OktaState } from '../model/okta';
 import type { AppStatus } from '../model/status';
@@ -13,11 +14,15 @@ export const events = {
     'New exchanges, batched (about every 50 ms), in seq order.',
   ),
   'exchanges.updated': defineEvent<{ items: ExchangeSummary[] }>(
-    'Summaries that changed after they were appended (final timing, later: pins and flags).',
+    'Summaries that changed after they were appended (final timing, pinned or unpinned).',
+  ),
+  'exchanges.removed': defineEvent<{ ids: string[] }>(
+    'Exchanges deleted or evicted by retention, batched like appends.',
   ),
   'exchanges.cleared': defineEvent<{ seq: number }>(
-    'All exchanges were deleted; `seq` is the last seq before the clear.',
+    'Every unpinned exchange was deleted; `seq` is the last seq before the clear. Pinned ones remain: reload the list.',
   ),
+  'jobs.changed': defineEvent<JobView>('An export or import progressed, finished, failed or was cancelled.'),
   'status.changed': defineEvent<AppStatus>('Receiver or storage state changed.'),
   'settings.changed': defineEvent<SettingsView>('Settings changed (from any window).'),
   'tunnel.changed': defineEvent<TunnelStatus>('The tunnel changed state, URL or hook path.'),

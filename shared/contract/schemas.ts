@@ -70,6 +70,19 @@ export const ngrokAuthtokenSchema = z
 
 export const tunnelProviderSchema = z.enum(['ngrok', 'manual', 'none']);
 
+const MIB = 1024 * 1024;
+
+export const retentionSchema = z
+  .object({
+    maxCount: z.number().int().min(100).max(10_000_000),
+    maxBytes: z
+      .number()
+      .int()
+      .min(16 * MIB)
+      .max(1024 * 1024 * MIB),
+  })
+  .strict();
+
 export const settingsPatchSchema = z
   .object({
     port: z.number().int().min(0).max(65535).optional(),
@@ -93,6 +106,8 @@ export const settingsPatchSchema = z
     tunnelAutoStart: z.boolean().optional(),
     /** A string sets the authtoken (kept in the secret vault); null removes the saved one. */
     ngrokAuthtoken: ngrokAuthtokenSchema.nullable().optional(),
+
+    retention: retentionSchema.optional(),
   })
   .strict();
 
@@ -137,3 +152,23 @@ export const replayInputSchema = z
   .strict()
   .refine((input) => (input.id === undefined) !== (input.ids === undefined), 'give either id or ids')
   .refine((input) => input.edits === undefined || input.id !== undefined, 'edits apply to one exchange (id)');
+
+export const exchangeIdSchema = z.string().min(1).max(100);
+
+/** The search box's syntax (README "Searching"); the engine parses it. */
+export const querySchema = z.string().max(4000);
+
+/**
+ * Which exchanges a bulk action applies to: `ids`, or every exchange matching `query` (all when
+ * empty) except `except`, so "select all matching" needs no list of 100,000 ids.
+ */
+export const selectorShape = {
+  ids: z.array(exchangeIdSchema).max(100_000).optional(),
+  query: querySchema.optional(),
+  except: z.array(exchangeIdSchema).max(100_000).optional(),
+};
+
+export const onlyIdsOrQuery = (selector: { ids?: unknown; query?: unknown; except?: unknown }) =>
+  selector.ids === undefined || (selector.query === undefined && selector.except === undefined);
+
+export const ONLY_IDS_OR_QUERY = { message: 'Pass ids, or a query (with except), not both.' };

@@ -163,6 +163,18 @@ export interface Exchange {
   verificationProblem?: string | null;
   /** Set on exchanges made by replay: the id of the exchange that was replayed. */
   replayOf?: string;
+  /** Set on exchanges read from a file (origin `imported`). */
+  imported?: ImportNote;
+}
+
+/** Where an imported exchange came from. */
+export interface ImportNote {
+  /** Name of the file it was read from. */
+  file: string;
+  /** Epoch ms of the import. */
+  at: number;
+  /** Its id, seq and origin where it was captured, when the file says (our own NDJSON). */
+  original?: { id: string; seq: number; origin: ExchangeOrigin };
 }
 
 /** The part of an exchange the list needs; pushed live and returned by `exchanges.list`. */
@@ -195,4 +207,6 @@ export interface ExchangeSummary {
   forwardedTo?: string;
   forwardError?: TargetFailureCause;
   replayOf?: string;
+  /** Kept whatever the retention limits say, until unpinned. */
+  pinned: boolean;
 }

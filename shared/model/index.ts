@@ -4,3 +4,5 @@ export type * from './status';
 export type * from './result';
 export type * from './tunnel';
 export type * from './okta';
+export type * from './timeline';
+export type * from './job';

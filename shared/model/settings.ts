@@ -26,6 +26,12 @@ export interface ForwardSettings {
   verification: 'auto' | 'forward';
 }
 
+/** How much history is kept; the oldest unpinned exchanges go first. */
+export interface RetentionSettings {
+  maxCount: number;
+  maxBytes: number;
+}
+
 /** Receiver behaviour the user controls. Secrets are never part of what crosses to the UI. */
 export interface Settings {
   /** Receiver port on 127.0.0.1; 0 picks any free port. */
@@ -48,6 +54,7 @@ export interface Settings {
   publicUrl: string | null;
   /** Start the tunnel when the app starts. */
   tunnelAutoStart: boolean;
+  retention: RetentionSettings;
 }
 
 /** A secret as the UI may see it: whether it is set and a masked preview. */

@@ -11,10 +11,15 @@ export interface ReceiverStatus {
 export interface StorageStatus {
   writable: boolean;
   dataDir: string;
+  /** Exchanges stored, and how many of them are pinned. */
   count: number;
+  pinned: number;
+  /** Bytes the log takes on disk. */
   bytes: number;
   /** One sentence on why storage is failing (the receiver answers 503 meanwhile). */
   error: string | null;
+  /** Things the user should know: a log repaired at start-up, limits pinned exchanges exceed. */
+  notices: string[];
 }
 
 export interface AppStatus {

@@ -1,7 +1,7 @@
 import type { Exchange, ExchangeSummary } from './exchange';
 
 /** The list row of an exchange: what the UI needs without fetching the bodies. */
-export const summarize = (exchange: Exchange): ExchangeSummary => {
+export const summarize = (exchange: Exchange, pinned = false): ExchangeSummary => {
   const summary: ExchangeSummary = {
     id: exchange.id,
     seq: exchange.seq,
@@ -20,6 +20,7 @@ export const summarize = (exchange: Exchange): ExchangeSummary => {
     repeat: exchange.sightings?.repeatOf !== undefined,
     repeatedEvents: exchange.sightings?.repeatedEvents.length ?? 0,
     outOfOrderEvents: exchange.sightings?.outOfOrder.length ?? 0,
+    pinned,
   };
   if (exchange.okta.eventId !== undefined) summary.eventId = exchange.okta.eventId;
   if (exchange.okta.hookId !== undefined) summary.hookId = exchange.okta.hookId;

@@ -16,10 +16,14 @@ export const maskSecret = (value: string): string => {
 /** Headers that carry credentials whatever the hook is configured with. */
 const ALWAYS_SECRET = ['authorization', 'proxy-authorization', 'cookie'];
 
-/** Mask the values of credential headers: the configured auth header and the usual ones. */
-export const maskHeaders = (headers: [string, string][], authHeader: string): [string, string][] => {
-  const secretNames = new Set([...ALWAYS_SECRET, authHeader.toLowerCase()]);
-  return headers.map(([name, value]) =>
-    secretNames.has(name.toLowerCase()) ? [name, maskSecret(value)] : [name, value],
-  );
+/** Whether a header carries credentials: the configured auth header or one of the usual ones. */
+export const isSecretHeader = (name: string, authHeader: string): boolean => {
+  const lower = name.toLowerCase();
+  return lower === authHeader.toLowerCase() || ALWAYS_SECRET.includes(lower);
 };
+
+/** Mask the values of credential headers: the configured auth header and the usual ones. */
+export const maskHeaders = (headers: [string, string][], authHeader: string): [string, string][] =>
+  headers.map(([name, value]) =>
+    isSecretHeader(name, authHeader) ? [name, maskSecret(value)] : [name, value],
+  );

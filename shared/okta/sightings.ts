@@ -1,5 +1,17 @@
-import type { OktaDecoded, Sightings } from '../model/exchange';
+import type { OktaDecoded, OktaEventSummary, Sightings } from '../model/exchange';
 import { parseOktaTime } from './timestamps';
+
+/** The part of a decoded delivery that duplicate and order tracking remembers. */
+export type SightingKeys = Pick<OktaDecoded, 'eventId' | 'hookId'> & {
+  events: Pick<OktaEventSummary, 'uuid' | 'published'>[];
+};
+
+/** Just the sighting keys of a delivery, so a store restoring 100,000 keeps little else alive. */
+export const sightingKeys = (okta: OktaDecoded): SightingKeys => ({
+  ...(okta.eventId === undefined ? {} : { eventId: okta.eventId }),
+  ...(okta.hookId === undefined ? {} : { hookId: okta.hookId }),
+  events: okta.events.map(({ uuid, published }) => ({ uuid, published })),
+});
 
 /**
  * Okta delivers at least once and not always in order (reference §4.2): the same delivery can
@@ -27,7 +39,7 @@ export class SightingsTracker {
   }
 
   /** Record a stored delivery (also when rebuilding from the store at start-up). */
-  remember(exchangeId: string, okta: OktaDecoded): void {
+  remember(exchangeId: string, okta: SightingKeys): void {
     if (okta.eventId !== undefined && !this.byEventId.has(okta.eventId))
       this.byEventId.set(okta.eventId, exchangeId);
     const hook = okta.hookId ?? '';

@@ -19,5 +19,6 @@ export const makeSummary = (seq: number, overrides: Partial<ExchangeSummary> = {
   repeat: false,
   repeatedEvents: 0,
   outOfOrderEvents: 0,
+  pinned: false,
   ...overrides,
 });

@@ -85,6 +85,21 @@ export class CaptureIndex {
     this.listener();
   }
 
+  /** Exchanges deleted or evicted from the store. */
+  remove(ids: string[]): void {
+    for (const id of ids) {
+      const indexed = this.byExchange.get(id);
+      if (!indexed) continue;
+      this.byExchange.delete(id);
+      for (const uuid of indexed.uuids) {
+        const rest = (this.byUuid.get(uuid) ?? []).filter((capture) => capture.exchangeId !== id);
+        if (rest.length > 0) this.byUuid.set(uuid, rest);
+        else this.byUuid.delete(uuid);
+      }
+    }
+    this.listener();
+  }
+
   clear(): void {
     this.byUuid.clear();
     this.byExchange.clear();

@@ -1,11 +1,13 @@
+import type { SettingsPatch } from '../../../shared/contract/schemas';
 import type { Exchange } from '../../../shared/model/exchange';
 import { maskHeaders, maskSecret } from '../../../shared/okta/secret-mask';
 import type { SettingsStore } from '../settings/settings-store';
 import type { ExchangeStore } from '../store/exchange-store';
+import type { Jobs } from '../transfer/jobs';
+import type { Transfers } from '../transfer/transfers';
 import { CommandError } from './command-error';
 import type { Handlers } from './dispatcher';
 import type { AppStatus } from '../../../shared/model/status';
-import type { SettingsPatch } from '../../../shared/contract/schemas';
 import type { ReplayInput } from '../replay/replay-runner';
 import type { TunnelController } from '../tunnel/tunnel-controller';
 import type { OktaOrg } from '../okta-org/okta-org';
@@ -15,7 +17,11 @@ import { createOktaHandlers } from './okta-handlers';
 export interface HandlerContext {
   settings: SettingsStore;
   store: ExchangeStore;
+  transfers: Transfers;
+  jobs: Jobs;
   status(): AppStatus;
+  /** Tell every window the status changed (counts, pins, notices). */
+  announce(): void;
   updateSettings(patch: SettingsPatch): Promise<void>;
   clearExchanges(): Promise<number>;
   sendSamples(eventTypes: string[]): Promise<{ exchangeId: string }>;
@@ -25,6 +31,7 @@ export interface HandlerContext {
 }
 
 export function createHandlers(context: HandlerContext): Handlers {
+  const { store } = context;
   return {
     'status.get': () => context.status(),
     'settings.get': () => context.settings.view(),
@@ -33,21 +40,36 @@ export function createHandlers(context: HandlerContext): Handlers {
       return context.settings.view();
     },
     'settings.revealSecret': () => ({ value: context.settings.secret() }),
-    'exchanges.list': (input) => context.store.list(input),
+    'exchanges.list': (input) => store.list(input),
     'exchanges.get': async ({ id, revealSecrets }) => {
-      const exchange = await context.store.get(id);
+      const exchange = await store.get(id);
       if (!exchange) throw new CommandError('not-found', `No exchange with id ${id}.`);
       if (revealSecrets) return exchange;
       return masked(exchange, context.settings.current().authHeader, context.settings.secret());
     },
+    'exchanges.match': ({ query, ids }) => ({ ids: store.match(query, ids) }),
+    'exchanges.timeline': ({ query, buckets }) => store.timeline(query, buckets),
+    'exchanges.pin': async ({ pinned, ...selector }) => {
+      const changed = await store.setPinned(store.select(selector), pinned);
+      context.announce();
+      return { changed };
+    },
+    'exchanges.delete': async (selector) => {
+      const deleted = await store.delete(store.select(selector));
+      context.announce();
+      return { deleted };
+    },
     'exchanges.clear': async () => ({ cleared: await context.clearExchanges() }),
+    'exchanges.export': async (input) => ({ job: await context.transfers.exportExchanges(input) }),
+    'exchanges.import': async ({ upload }) => ({ job: await context.transfers.importExchanges(upload) }),
+    'jobs.cancel': ({ id }) => ({ cancelled: context.jobs.cancel(id) }),
     'samples.send': ({ eventTypes }) => context.sendSamples(eventTypes),
     'replay.run': ({ id, ids, ...rest }) =>
       context.replay({ ...rest, ids: ids ?? (id === undefined ? [] : [id]) }),
     'tunnel.status': () => context.tunnel.status(),
     'tunnel.start': ({ restart }) => context.tunnel.start(restart),
     'tunnel.stop': () => context.tunnel.stop(),
-    ...createOktaHandlers(context.okta, context.store),
+    ...createOktaHandlers(context.okta, store),
   };
 }
 

@@ -19,6 +19,7 @@ export class PushStream {
   private readonly listeners = new Set<PushListener>();
   private appended = new Map<string, ExchangeSummary>();
   private updated = new Map<string, ExchangeSummary>();
+  private removed = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly options: PushStreamOptions = { flushMs: 50, maxBatch: 1000 }) {}
@@ -36,6 +37,11 @@ export class PushStream {
   exchangeUpdated(summary: ExchangeSummary): void {
     if (this.appended.has(summary.id)) this.appended.set(summary.id, summary);
     else this.updated.set(summary.id, summary);
+    this.schedule();
+  }
+
+  exchangesRemoved(ids: string[]): void {
+    for (const id of ids) this.removed.add(id);
     this.schedule();
   }
 
@@ -59,10 +65,16 @@ export class PushStream {
       this.updated = new Map();
       this.send({ name: 'exchanges.updated', payload: { items } });
     }
+    // After appends and updates: an exchange added and removed in one batch ends up gone.
+    if (this.removed.size > 0) {
+      const ids = [...this.removed];
+      this.removed = new Set();
+      this.send({ name: 'exchanges.removed', payload: { ids } });
+    }
   }
 
   private schedule(): void {
-    if (this.appended.size + this.updated.size >= this.options.maxBatch) this.flush();
+    if (this.appended.size + this.updated.size + this.removed.size >= this.options.maxBatch) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), this.options.flushMs);
   }
 

@@ -14,4 +14,6 @@ export const DEFAULT_SETTINGS: Settings = {
   publicUrl: null,
   // Opening a public URL is the user's decision, made once in Settings or with `--tunnel`.
   tunnelAutoStart: false,
+  // Weeks of typical traffic; the oldest unpinned exchanges go first (README "Retention").
+  retention: { maxCount: 100_000, maxBytes: 1024 * 1024 * 1024 },
 };

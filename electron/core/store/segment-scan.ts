@@ -54,12 +54,11 @@ export async function scanSegments(
   let end: ScanEnd | undefined;
   for (const segment of await listSegments(dir)) {
     const file = path.join(dir, segmentName(segment));
-    const bytes = await fs.readFile(file);
     const notice = (message: string) => onNotice({ segment: segmentName(segment), message });
-    const validEnd = scanSegment(bytes, segment, onRecord, notice);
+    const { validEnd, size } = await scanFile(file, segment, onRecord, notice);
     end = { segment, validEnd };
-    if (validEnd === bytes.length) continue;
-    const dropped = `${bytes.length - validEnd} bytes of an incomplete record at the end (interrupted write)`;
+    if (validEnd === size) continue;
+    const dropped = `${size - validEnd} bytes of an incomplete record at the end (interrupted write)`;
     try {
       await fs.truncate(file, validEnd);
       notice(`Dropped ${dropped}.`);
@@ -71,27 +70,50 @@ export async function scanSegments(
   return end;
 }
 
-/** Returns the byte offset after the last whole, parseable record. */
-function scanSegment(
-  bytes: Buffer,
+/** Segments are read in pieces this big, so opening a large store does not hold whole files. */
+const READ_CHUNK = 4 * 1024 * 1024;
+
+/**
+ * Read a segment's records in order. Returns the offset after the last whole, parseable record
+ * (a corrupt record in the middle is skipped with a notice; one at the end is a torn write).
+ */
+async function scanFile(
+  file: string,
   segment: number,
   onRecord: (record: object, position: LogPosition) => void,
   onCorrupt: (message: string) => void,
-): number {
-  let offset = 0;
-  while (offset < bytes.length) {
-    const end = bytes.indexOf(NEWLINE, offset);
-    if (end === -1) return offset;
-    const record = parseObject(bytes.toString('utf8', offset, end));
-    if (record === undefined) {
-      if (bytes.indexOf(NEWLINE, end + 1) === -1) return offset;
-      onCorrupt(`Skipped an unreadable record at byte ${offset}.`);
-    } else {
-      onRecord(record, { segment, offset, length: end - offset });
+): Promise<{ validEnd: number; size: number }> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(READ_CHUNK);
+    let carry = Buffer.alloc(0);
+    /** File offset of `carry`'s first byte: the start of the line not yet complete. */
+    let carryStart = 0;
+    /** An unreadable line, reported as skipped once another line follows it. */
+    let unreadable: number | null = null;
+    for (;;) {
+      const { bytesRead } = await handle.read(chunk, 0, READ_CHUNK, carryStart + carry.length);
+      if (bytesRead === 0) break;
+      const data =
+        carry.length === 0
+          ? chunk.subarray(0, bytesRead)
+          : Buffer.concat([carry, chunk.subarray(0, bytesRead)]);
+      let start = 0;
+      for (let end = data.indexOf(NEWLINE); end !== -1; end = data.indexOf(NEWLINE, start)) {
+        if (unreadable !== null) onCorrupt(`Skipped an unreadable record at byte ${unreadable}.`);
+        const record = parseObject(data.toString('utf8', start, end));
+        unreadable = record === undefined ? carryStart + start : null;
+        if (record !== undefined)
+          onRecord(record, { segment, offset: carryStart + start, length: end - start });
+        start = end + 1;
+      }
+      carry = Buffer.from(data.subarray(start));
+      carryStart += start;
     }
-    offset = end + 1;
+    return { validEnd: unreadable ?? carryStart, size: carryStart + carry.length };
+  } finally {
+    await handle.close();
   }
-  return offset;
 }
 
 function parseObject(line: string): object | undefined {

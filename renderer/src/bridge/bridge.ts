@@ -1,4 +1,8 @@
 import type { InspectorApi } from '../../../shared/contract/inspector-api';
+import type { Result } from '../../../shared/model/result';
+
+/** Sends a file the user picked to the engine; resolves with the id `exchanges.import` takes. */
+export type Upload = (file: File, onProgress: (sent: number) => void) => Promise<Result<{ upload: string }>>;
 
 /**
  * How the UI talks to the engine: the contract (commands and pushes) plus the state of the
@@ -9,4 +13,9 @@ export interface Bridge extends InspectorApi {
   readonly kind: 'electron' | 'http' | 'fake';
   /** Called with true on every (re)connection and false when the push stream drops. */
   onConnection(listener: (connected: boolean) => void): () => void;
+  /**
+   * How an import file reaches the engine: headless uploads one picked in the page; the
+   * desktop app has none (null) because the engine asks with the system's open dialog.
+   */
+  readonly upload: Upload | null;
 }

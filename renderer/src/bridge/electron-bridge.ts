@@ -11,5 +11,6 @@ export function createElectronBridge(api: InspectorApi): Bridge {
       listener(true);
       return () => undefined;
     },
+    upload: null,
   };
 }

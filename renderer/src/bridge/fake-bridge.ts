@@ -13,6 +13,8 @@ export interface FakeBridge extends Bridge {
   setConnected(connected: boolean): void;
   /** Every command invoked, in order. */
   calls: { name: CommandName; input: unknown }[];
+  /** Files uploaded, in order. */
+  uploads: File[];
 }
 
 /** An in-memory bridge for store and component tests: no engine, no network. */
@@ -21,9 +23,15 @@ export function createFakeBridge(): FakeBridge {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const connection = new Set<(connected: boolean) => void>();
   const calls: { name: CommandName; input: unknown }[] = [];
+  const uploads: File[] = [];
   return {
     kind: 'fake',
     calls,
+    uploads,
+    upload: (file) => {
+      uploads.push(file);
+      return Promise.resolve({ ok: true, value: { upload: `upload-${uploads.length}` } });
+    },
     invoke: async (name, input) => {
       calls.push({ name, input });
       const respond = responders.get(name);

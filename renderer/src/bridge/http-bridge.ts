@@ -1,6 +1,6 @@
 import { isEventName, type EventName } from '../../../shared/contract/names';
 import type { Result } from '../../../shared/model/result';
-import type { Bridge } from './bridge';
+import type { Bridge, Upload } from './bridge';
 import { SseParser } from './sse-parser';
 
 const RETRY_MIN_MS = 500;
@@ -82,5 +82,33 @@ export function createHttpBridge(token: string, base = ''): Bridge {
       connectionListeners.add(listener);
       return () => connectionListeners.delete(listener);
     },
+    upload: uploader(`${base}/api/uploads`, auth.Authorization),
   };
+}
+
+/** XMLHttpRequest rather than fetch: it reports upload progress. */
+function uploader(url: string, authorization: string): Upload {
+  return (file, onProgress) =>
+    new Promise((resolve) => {
+      const request = new XMLHttpRequest();
+      const unreachable = () =>
+        resolve({
+          ok: false,
+          error: { code: 'unavailable', message: 'The upload did not reach the engine.' },
+        });
+      request.open('POST', url);
+      request.setRequestHeader('Authorization', authorization);
+      request.setRequestHeader('Content-Type', 'application/octet-stream');
+      request.setRequestHeader('X-File-Name', encodeURIComponent(file.name));
+      request.upload.onprogress = (event) => onProgress(event.loaded);
+      request.onerror = unreachable;
+      request.onload = () => {
+        try {
+          resolve(JSON.parse(request.responseText) as Awaited<ReturnType<Upload>>);
+        } catch {
+          unreachable();
+        }
+      };
+      request.send(file);
+    });
 }

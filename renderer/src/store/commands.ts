@@ -31,15 +31,22 @@ export async function openExchange(store: AppStore, bridge: Bridge, id: string):
     );
 }
 
-/** Move the selection by `delta` rows in the list's order (newest first). */
-export function moveSelection(store: AppStore, bridge: Bridge, delta: number): void {
-  const { order, selectedId } = store.getState();
+/**
+ * Move the cursor by `delta` rows in the list's order (newest first) and show that exchange;
+ * with `extend` (shift) the picked range grows from its anchor instead of starting over.
+ */
+export function moveCursor(store: AppStore, bridge: Bridge, delta: number, extend = false): void {
+  const { order, cursorId } = store.getState();
   if (order.length === 0) return;
   const newestFirst = (index: number) => order.length - 1 - index;
-  const current = selectedId === null ? -1 : newestFirst(order.indexOf(selectedId));
+  const current =
+    cursorId === null || !order.includes(cursorId) ? -1 : newestFirst(order.lastIndexOf(cursorId));
   const next = Math.min(order.length - 1, Math.max(0, current + delta));
   const id = order[newestFirst(next)];
-  if (id !== undefined && id !== selectedId) void openExchange(store, bridge, id);
+  if (id === undefined) return;
+  if (extend) store.getState().pickRange(id);
+  else store.getState().pickOnly(id);
+  void openExchange(store, bridge, id);
 }
 
 /** Stores with an older page on its way, so scrolling does not ask twice. */
@@ -50,7 +57,11 @@ export async function loadOlder(store: AppStore, bridge: Bridge): Promise<void> 
   if (cursor === null || loadingOlder.has(store)) return;
   loadingOlder.add(store);
   try {
-    const result = await bridge.invoke('exchanges.list', { limit: 1000, cursor });
+    const result = await bridge.invoke('exchanges.list', {
+      limit: 1000,
+      cursor,
+      query: store.getState().query,
+    });
     if (result.ok) store.getState().addOlder(result.value);
   } finally {
     loadingOlder.delete(store);

@@ -18,10 +18,34 @@ export const selectTotal = (state: AppState) => state.total;
 export const selectTheme = (state: AppState) => state.theme;
 export const selectDetailTab = (state: AppState) => state.detailTab;
 export const selectListFraction = (state: AppState) => state.listFraction;
-export const selectSettingsOpen = (state: AppState) => state.settingsOpen;
+export const selectDialog = (state: AppState) => state.dialog;
 export const selectLastError = (state: AppState) => state.lastError;
 export const selectCompare = (state: AppState) => state.compare;
 export const selectTunnel = (state: AppState) => state.tunnel;
 export const selectOkta = (state: AppState) => state.okta;
 export const selectOktaPanelOpen = (state: AppState) => state.oktaPanelOpen;
 export const selectOktaTab = (state: AppState) => state.oktaTab;
+
+/** Which exchanges a bulk action applies to, as the contract takes it. */
+export type SelectionTarget = { ids: string[] } | { query: string; except: string[] };
+
+/** The picked exchanges, or the one shown when nothing is picked; for event handlers (new object each call). */
+export function selectTarget(state: AppState): SelectionTarget | null {
+  if (state.allMatching) return { query: state.allMatching.query, except: [...state.allMatching.except] };
+  if (state.picked.size > 0) return { ids: [...state.picked] };
+  return state.selectedId === null ? null : { ids: [state.selectedId] };
+}
+
+/** How many exchanges are picked (all matching counts the whole query). */
+export const selectPickedCount = (state: AppState): number =>
+  state.allMatching ? Math.max(0, state.total - state.allMatching.except.size) : state.picked.size;
+
+export const selectIsPicked =
+  (id: string) =>
+  (state: AppState): boolean =>
+    state.allMatching ? !state.allMatching.except.has(id) : state.picked.has(id);
+
+export const selectQuery = (state: AppState) => state.query;
+export const selectTimeline = (state: AppState) => state.timeline;
+export const selectJobs = (state: AppState) => state.jobs;
+export const selectCursorId = (state: AppState) => state.cursorId;

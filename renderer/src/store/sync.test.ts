@@ -7,7 +7,7 @@ import { createFakeBridge } from '../bridge/fake-bridge';
 import { createAppStore } from './create-app-store';
 import { connectStore, type FrameScheduler } from './sync';
 
-const summary = (seq: number) => makeSummary(seq);
+const summary = (seq: number, status = 204) => makeSummary(seq, { status });
 
 const STATUS = { mode: 'headless' } as AppStatus;
 const SETTINGS = { hookPath: '/okta/event-hook' } as SettingsView;
@@ -21,14 +21,27 @@ function manualFrames() {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** A fake engine whose only query is `status:5xx`. */
+const matches = (query: string) => (item: ExchangeSummary) => query === '' || item.status >= 500;
+
 function setup(engineItems: ExchangeSummary[]) {
   const bridge = createFakeBridge();
   let items = engineItems;
-  bridge.answer('exchanges.list', () => ({
-    items: [...items].reverse(),
-    nextCursor: null,
-    total: items.length,
-  }));
+  bridge.answer('exchanges.list', (input) => {
+    const listed = items.filter(matches((input as { query?: string }).query ?? ''));
+    return {
+      items: [...listed].reverse(),
+      nextCursor: null,
+      total: listed.length,
+      lastSeq: items.at(-1)?.seq ?? 0,
+    };
+  });
+  bridge.answer('exchanges.match', (input) => {
+    const { query, ids } = input as { query: string; ids: string[] };
+    return {
+      ids: items.filter((item) => ids.includes(item.id) && matches(query)(item)).map((item) => item.id),
+    };
+  });
   bridge.answer('status.get', () => STATUS);
   bridge.answer('settings.get', () => SETTINGS);
   bridge.answer('tunnel.status', () => ({ state: 'off', provider: 'ngrok' }));
@@ -74,16 +87,21 @@ describe('connectStore', () => {
     expect(bridge.calls.filter((c) => c.name === 'exchanges.list')).toHaveLength(2);
   });
 
-  it('applies updates to known summaries and empties the list on clear', async () => {
-    const { bridge, store, frames } = setup([summary(1)]);
+  it('applies updates and removals to known summaries and reloads after a clear', async () => {
+    const { bridge, store, frames, setEngine } = setup([summary(1), summary(2)]);
     bridge.setConnected(true);
     await settle();
     bridge.emit('exchanges.updated', { items: [{ ...summary(1), durationMs: 42 }, summary(99)] });
+    bridge.emit('exchanges.removed', { ids: ['id-2'] });
     frames.run();
     expect(store.getState().byId['id-1']?.durationMs).toBe(42);
     expect(store.getState().byId['id-99']).toBeUndefined();
-    bridge.emit('exchanges.cleared', { seq: 1 });
+    expect(store.getState().order).toEqual(['id-1']);
+    setEngine([{ ...summary(1), pinned: true }]);
+    bridge.emit('exchanges.cleared', { seq: 2 });
     expect(store.getState().order).toEqual([]);
+    await settle();
+    expect(store.getState().order).toEqual(['id-1']);
   });
 
   it('loads the tunnel state on connect and follows its pushes', async () => {
@@ -105,5 +123,36 @@ describe('connectStore', () => {
     await settle();
     expect(store.getState().connected).toBe(true);
     expect(bridge.calls.filter((c) => c.name === 'exchanges.list')).toHaveLength(2);
+  });
+});
+
+describe('connectStore with a query', () => {
+  it('reloads the list for a new query and lets in only pushes the engine says match', async () => {
+    const { bridge, store, frames, setEngine } = setup([summary(1), summary(2, 500)]);
+    bridge.setConnected(true);
+    await settle();
+    store.getState().setQuery('status:5xx');
+    await settle();
+    expect(store.getState().order).toEqual(['id-2']);
+    expect(store.getState().lastSeq).toBe(2);
+    setEngine([summary(1), summary(2, 500), summary(3), summary(4, 503)]);
+    bridge.emit('exchanges.appended', { items: [summary(3), summary(4, 503)] });
+    frames.run();
+    await settle();
+    expect(store.getState().order).toEqual(['id-2', 'id-4']);
+    expect(store.getState().lastSeq).toBe(4);
+  });
+
+  it('takes in an exchange whose update makes it match, and lets go of one that no longer does', async () => {
+    const { bridge, store, frames, setEngine } = setup([summary(1), summary(2, 500)]);
+    bridge.setConnected(true);
+    store.getState().setQuery('status:5xx');
+    await settle();
+    await settle();
+    setEngine([summary(1, 500), summary(2)]);
+    bridge.emit('exchanges.updated', { items: [summary(1, 500), summary(2)] });
+    frames.run();
+    await settle();
+    expect(store.getState().order).toEqual(['id-1']);
   });
 });

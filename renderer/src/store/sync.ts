@@ -1,6 +1,6 @@
-import type { ExchangeSummary } from '../../../shared/model/exchange';
 import type { Bridge } from '../bridge/bridge';
 import type { AppStore } from './create-app-store';
+import { applyBatch, emptyBatch, matchingIds, type PushBatch } from './live-match';
 
 /** How many summaries the first snapshot brings; older ones load as the user scrolls. */
 export const FIRST_PAGE = 1000;
@@ -22,18 +22,23 @@ export const animationFrameScheduler: FrameScheduler = (flush) => {
 /**
  * The one place that connects the store to the engine: snapshot-then-tail. Pushes are queued
  * from the start and applied once per frame; a push at or below the snapshot's last seq is
- * dropped, a gap triggers a fresh snapshot, and so does every reconnection.
+ * dropped, a gap triggers a fresh snapshot, and so does every reconnection and every new query.
+ * With a query active, the engine says which pushed exchanges match (the renderer never holds
+ * bodies); those answers are applied in order and dropped if a new snapshot overtook them.
  */
 export function connectStore(
   store: AppStore,
   bridge: Bridge,
   schedule: FrameScheduler = animationFrameScheduler,
 ): () => void {
-  let appended: ExchangeSummary[] = [];
-  let updated: ExchangeSummary[] = [];
+  let pending = emptyBatch();
   let scheduled = false;
   let syncing = false;
-  let syncAgain = false;
+  /** Another snapshot was asked for while one loaded: `full` if status and settings too. */
+  let syncAgain: { full: boolean } | null = null;
+  /** Bumped by every snapshot: live matching begun before it is covered by it. */
+  let generation = 0;
+  let matching: Promise<void> = Promise.resolve();
 
   const requestFlush = () => {
     if (scheduled || syncing) return;
@@ -44,68 +49,88 @@ export function connectStore(
   const flush = () => {
     scheduled = false;
     if (syncing) return;
-    const batch = appended;
-    const changes = updated;
-    appended = [];
-    updated = [];
+    const batch = pending;
+    pending = emptyBatch();
     const state = store.getState();
-    if (batch.length > 0 && !state.appendExchanges(batch)) {
-      void resync();
+    const fresh = state.admitSeqs(batch.appended);
+    if (fresh === null) {
+      void resync(false);
       return;
     }
-    if (changes.length > 0) state.updateExchanges(changes);
+    if (state.query === '') applyBatch(state, { ...batch, appended: fresh }, null);
+    else {
+      const startedIn = generation;
+      matching = matching.then(() => applyMatching({ ...batch, appended: fresh }, state.query, startedIn));
+    }
   };
 
-  const resync = async (): Promise<void> => {
+  const applyMatching = async (batch: PushBatch, query: string, startedIn: number) => {
+    const candidates = [...batch.appended, ...batch.updated].map((item) => item.id);
+    const matches =
+      candidates.length === 0 ? new Set<string>() : await matchingIds(bridge, query, candidates);
+    if (startedIn !== generation || store.getState().query !== query) return;
+    if (matches === null) void resync(false);
+    else applyBatch(store.getState(), batch, matches);
+  };
+
+  /** A fresh snapshot of the list for the current query (and of status and settings if `full`). */
+  const resync = async (full: boolean): Promise<void> => {
     if (syncing) {
-      syncAgain = true;
+      syncAgain = { full: full || (syncAgain?.full ?? false) };
       return;
     }
     syncing = true;
+    generation += 1;
+    const query = store.getState().query;
     const [list, status, settings, tunnel, okta] = await Promise.all([
-      bridge.invoke('exchanges.list', { limit: FIRST_PAGE }),
-      bridge.invoke('status.get', {}),
-      bridge.invoke('settings.get', {}),
-      bridge.invoke('tunnel.status', {}),
-      bridge.invoke('okta.get', {}),
+      bridge.invoke('exchanges.list', { limit: FIRST_PAGE, query }),
+      full ? bridge.invoke('status.get', {}) : null,
+      full ? bridge.invoke('settings.get', {}) : null,
+      full ? bridge.invoke('tunnel.status', {}) : null,
+      full ? bridge.invoke('okta.get', {}) : null,
     ]);
     const state = store.getState();
     if (list.ok) state.replaceExchanges(list.value);
     else state.setError(list.error.message);
-    if (status.ok) state.setStatus(status.value);
-    if (settings.ok) state.setSettings(settings.value);
-    if (tunnel.ok) state.setTunnel(tunnel.value);
-    if (okta.ok) state.setOkta(okta.value);
+    if (status?.ok) state.setStatus(status.value);
+    if (settings?.ok) state.setSettings(settings.value);
+    if (tunnel?.ok) state.setTunnel(tunnel.value);
+    if (okta?.ok) state.setOkta(okta.value);
     syncing = false;
-    if (syncAgain) {
-      syncAgain = false;
-      return resync();
-    }
+    const again = syncAgain;
+    syncAgain = null;
+    if (again || store.getState().query !== query) return resync(again?.full ?? false);
+    requestFlush();
+  };
+
+  const queue = (change: (batch: PushBatch) => void) => {
+    change(pending);
     requestFlush();
   };
 
   const unsubscribers = [
-    bridge.on('exchanges.appended', ({ items }) => {
-      appended.push(...items);
-      requestFlush();
-    }),
-    bridge.on('exchanges.updated', ({ items }) => {
-      updated.push(...items);
-      requestFlush();
-    }),
+    bridge.on('exchanges.appended', ({ items }) => queue((b) => b.appended.push(...items))),
+    bridge.on('exchanges.updated', ({ items }) => queue((b) => b.updated.push(...items))),
+    bridge.on('exchanges.removed', ({ ids }) => queue((b) => (b.removed = b.removed.concat(ids)))),
     bridge.on('exchanges.cleared', () => {
-      appended = [];
-      updated = [];
+      pending = emptyBatch();
       store.getState().clearExchanges();
+      store.getState().clearPicked();
       store.getState().dropDetails();
+      // Pinned exchanges survive a clear: the snapshot brings them back.
+      void resync(false);
     }),
+    bridge.on('jobs.changed', (job) => store.getState().upsertJob(job)),
     bridge.on('status.changed', (status) => store.getState().setStatus(status)),
     bridge.on('settings.changed', (settings) => store.getState().setSettings(settings)),
     bridge.on('tunnel.changed', (tunnel) => store.getState().setTunnel(tunnel)),
     bridge.on('okta.changed', (okta) => store.getState().setOkta(okta)),
     bridge.onConnection((connected) => {
       store.getState().setConnected(connected);
-      if (connected) void resync();
+      if (connected) void resync(true);
+    }),
+    store.subscribe((state, previous) => {
+      if (state.query !== previous.query) void resync(false);
     }),
   ];
   return () => {

@@ -1,9 +1,38 @@
 import type { Exchange } from '../../../../shared/model/exchange';
+import { selectSummary } from '../../store/selectors';
+import { useAppStore, useEngine } from '../../store/store-context';
 import { AuthBadge, StatusBadge } from '../../ui/badges';
 import { formatDateTime, formatDuration } from '../../ui/format';
 import { DetailActions } from './detail-actions';
 import { ReplayLinks } from './replay-links';
+import { PinIcon } from '../../ui/icons';
 import { VerdictNotes } from './verdict-notes';
+
+/** Pinned exchanges are kept whatever the retention limits say. */
+function PinToggle({ id }: { id: string }) {
+  const pinned = useAppStore(selectSummary(id))?.pinned ?? false;
+  const { store, bridge } = useEngine();
+  const toggle = async () => {
+    const result = await bridge.invoke('exchanges.pin', { ids: [id], pinned: !pinned });
+    if (!result.ok) store.getState().setError(result.error.message);
+  };
+  return (
+    <button
+      type="button"
+      className={`button button--small pin-toggle${pinned ? ' pin-toggle--on' : ''}`}
+      aria-pressed={pinned}
+      title={
+        pinned
+          ? 'Pinned: kept whatever the retention limits. Click to unpin.'
+          : 'Pin: keep it whatever the retention limits (p)'
+      }
+      onClick={() => void toggle()}
+      data-testid="detail-pin"
+    >
+      <PinIcon filled={pinned} /> {pinned ? 'Pinned' : 'Pin'}
+    </button>
+  );
+}
 
 /** The request line and, in one sentence each, anything the user should act on. */
 export function DetailHeader({ exchange, onCompare }: { exchange: Exchange; onCompare: () => void }) {
@@ -18,11 +47,20 @@ export function DetailHeader({ exchange, onCompare }: { exchange: Exchange; onCo
         </span>
         <StatusBadge status={exchange.response.status} withReason />
         <span className="muted mono">{formatDuration(exchange.timing.durationMs)}</span>
+        <PinToggle id={exchange.id} />
       </div>
       <div className="detail__meta muted">
         <span>{formatDateTime(exchange.receivedAt)}</span>
         <span>{exchange.kind}</span>
         {exchange.origin !== 'live' && <span className="flag flag--origin">{exchange.origin}</span>}
+        {exchange.imported && (
+          <span data-testid="imported-from">
+            from {exchange.imported.file}
+            {exchange.imported.original
+              ? ` (was ${exchange.imported.original.origin} #${exchange.imported.original.seq})`
+              : ''}
+          </span>
+        )}
         <span>from {request.remoteAddress || 'unknown'}</span>
         <AuthBadge result={exchange.auth.result} />
       </div>

@@ -1,18 +1,35 @@
-import { useCallback, useLayoutEffect, useState } from 'react';
+import { useCallback, useLayoutEffect, useState, type MouseEvent } from 'react';
 import { loadOlder, openExchange } from '../../store/commands';
-import { selectLoaded, selectOrder, selectSelectedId, selectTotal } from '../../store/selectors';
+import { selectLoaded, selectOrder, selectQuery, selectSelectedId, selectTotal } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { EmptyState } from './empty-state';
 import { ExchangeRow, ROW_HEIGHT } from './exchange-row';
+import { ListFooter } from './list-footer';
 import { useListScroller } from './use-list-scroller';
 
 const OVERSCAN = 12;
 
-/** The live list, newest first, virtualised: only the rows in view are in the DOM. */
+function NoMatches() {
+  const { store } = useEngine();
+  return (
+    <div className="empty" data-testid="no-matches">
+      <h2>Nothing matches</h2>
+      <p className="muted">No stored exchange matches the search and filters above.</p>
+      <div>
+        <button type="button" className="button" onClick={() => store.getState().setQuery('')}>
+          Clear the search
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** The list, newest first, virtualised: only the rows in view are in the DOM. */
 export function ExchangeList() {
   const order = useAppStore(selectOrder);
   const loaded = useAppStore(selectLoaded);
   const total = useAppStore(selectTotal);
+  const query = useAppStore(selectQuery);
   const selectedId = useAppStore(selectSelectedId);
   const { store, bridge } = useEngine();
   const scroller = useListScroller(order, selectedId);
@@ -36,10 +53,20 @@ export function ExchangeList() {
       void loadOlder(store, bridge);
     }
   };
-  const onOpen = useCallback((id: string) => void openExchange(store, bridge, id), [store, bridge]);
+  /** Plain click: this one; Shift: a range from the last one; Ctrl/⌘: one more (or one less). */
+  const onPick = useCallback(
+    (id: string, event: MouseEvent) => {
+      const state = store.getState();
+      if (event.shiftKey) state.pickRange(id);
+      else if (event.ctrlKey || event.metaKey) state.togglePicked(id);
+      else state.pickOnly(id);
+      void openExchange(store, bridge, id);
+    },
+    [store, bridge],
+  );
 
   if (!loaded) return <div className="list list--loading" data-testid="exchange-list" />;
-  if (order.length === 0) return <EmptyState />;
+  if (order.length === 0) return query === '' ? <EmptyState /> : <NoMatches />;
 
   const count = order.length;
   const first = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
@@ -48,12 +75,19 @@ export function ExchangeList() {
   for (let index = first; index < last; index += 1) {
     const id = order[count - 1 - index];
     if (id !== undefined) {
-      rows.push(<ExchangeRow key={id} id={id} index={index} selected={id === selectedId} onOpen={onOpen} />);
+      rows.push(<ExchangeRow key={id} id={id} index={index} selected={id === selectedId} onPick={onPick} />);
     }
   }
   return (
-    <div className="list" data-testid="exchange-list" role="grid" aria-rowcount={total}>
+    <div
+      className="list"
+      data-testid="exchange-list"
+      role="grid"
+      aria-multiselectable="true"
+      aria-rowcount={total}
+    >
       <div className="list__header" role="row">
+        <span className="cell cell--pin" aria-label="Pinned" />
         <span className="cell cell--time">Time</span>
         <span className="cell cell--method">Method</span>
         <span className="cell cell--status">Status</span>
@@ -67,9 +101,7 @@ export function ExchangeList() {
           {rows}
         </div>
       </div>
-      <div className="list__footer" data-testid="list-count">
-        {count === total ? `${total} exchanges` : `${count} of ${total} exchanges loaded`}
-      </div>
+      <ListFooter />
     </div>
   );
 }

@@ -1,9 +1,10 @@
-import { memo, type CSSProperties } from 'react';
+import { memo, type CSSProperties, type MouseEvent } from 'react';
 import type { ExchangeSummary } from '../../../../shared/model/exchange';
 import { AuthBadge, StatusBadge } from '../../ui/badges';
 import { formatClock, formatDuration } from '../../ui/format';
-import { selectSummary } from '../../store/selectors';
+import { selectIsPicked, selectSummary } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
+import { PinIcon } from '../../ui/icons';
 import { FlagMarks, OutcomeBadge } from '../verdicts/outcome-badge';
 
 export const ROW_HEIGHT = 30;
@@ -16,28 +17,48 @@ function describeEvents(summary: ExchangeSummary): string {
   return `${first}${more}`;
 }
 
+function rowClass(selected: boolean, picked: boolean, problem: boolean): string {
+  return ['row', selected && 'row--selected', picked && 'row--picked', problem && 'row--problem']
+    .filter(Boolean)
+    .join(' ');
+}
+
 /** One list row; subscribes to its own summary so a new exchange re-renders only itself. */
 export const ExchangeRow = memo(function ExchangeRow(props: {
   id: string;
   index: number;
   selected: boolean;
-  onOpen: (id: string) => void;
+  onPick: (id: string, event: MouseEvent) => void;
 }) {
   const summary = useAppStore(selectSummary(props.id));
+  const picked = useAppStore(selectIsPicked(props.id));
   if (!summary) return null;
   const style: CSSProperties = { transform: `translateY(${props.index * ROW_HEIGHT}px)` };
   return (
     <div
       role="row"
-      aria-selected={props.selected}
-      className={`row${props.selected ? ' row--selected' : ''}${summary.problemCount > 0 ? ' row--problem' : ''}`}
+      aria-selected={props.selected || picked}
+      className={rowClass(props.selected, picked, summary.problemCount > 0)}
       style={style}
-      onClick={() => props.onOpen(props.id)}
+      onMouseDown={(event) => {
+        // Shift-click picks a range; it should not also select the page's text.
+        if (event.shiftKey) event.preventDefault();
+      }}
+      onClick={(event) => props.onPick(props.id, event)}
       data-testid="exchange-row"
       data-kind={summary.kind}
       data-status={summary.status}
       data-seq={summary.seq}
+      data-picked={picked}
+      data-pinned={summary.pinned}
     >
+      <span
+        role="cell"
+        className="cell cell--pin"
+        title={summary.pinned ? 'Pinned: kept whatever the retention limits' : undefined}
+      >
+        {summary.pinned && <PinIcon filled />}
+      </span>
       <span role="cell" className="cell cell--time">
         {formatClock(summary.receivedAt)}
       </span>

@@ -1,15 +1,16 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { SettingsView } from '../../../../shared/model/settings';
 import { saveSettings } from '../../store/commands';
-import { selectSettings, selectSettingsOpen } from '../../store/selectors';
+import { selectDialog, selectSettings } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { HeaderRowsEditor } from '../../ui/header-rows-editor';
 import { ForwardFields } from './forward-fields';
 import { draftOf, patchOf, type Draft, type SetDraft } from './settings-draft';
+import { RetentionFields } from './retention-fields';
 import { TunnelFields } from './tunnel-fields';
 
 export function SettingsDialog() {
-  const open = useAppStore(selectSettingsOpen);
+  const open = useAppStore(selectDialog) === 'settings';
   const settings = useAppStore(selectSettings);
   if (!open || !settings) return null;
   return <SettingsForm settings={settings} />;
@@ -20,10 +21,10 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const close = () => store.getState().setSettingsOpen(false);
+  const close = () => store.getState().openDialog(null);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') store.getState().setSettingsOpen(false);
+      if (event.key === 'Escape') store.getState().openDialog(null);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -136,6 +137,7 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
             onChange={(e) => set('bodyLimitMb', e.target.value)}
           />
         </label>
+        <RetentionFields draft={draft} set={set} />
         <TunnelFields draft={draft} set={set} settings={settings} />
         {error && (
           <p className="form-error" role="alert" data-testid="settings-error">

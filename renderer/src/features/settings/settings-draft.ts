@@ -9,6 +9,8 @@ export interface Draft {
   authHeader: string;
   requiredHeaders: RequiredHeader[];
   bodyLimitMb: string;
+  maxCount: string;
+  maxGb: string;
   /** Empty keeps the current secret. */
   newSecret: string;
   removeSecret: boolean;
@@ -28,6 +30,7 @@ export interface Draft {
 export type SetDraft = <K extends keyof Draft>(key: K, value: Draft[K]) => void;
 
 const MB = 1024 * 1024;
+const GB = 1024 * MB;
 
 export const draftOf = (settings: SettingsView): Draft => ({
   port: String(settings.port),
@@ -35,6 +38,8 @@ export const draftOf = (settings: SettingsView): Draft => ({
   authHeader: settings.authHeader,
   requiredHeaders: settings.requiredHeaders,
   bodyLimitMb: String(Math.round((settings.bodyLimitBytes / MB) * 100) / 100),
+  maxCount: String(settings.retention.maxCount),
+  maxGb: String(Math.round((settings.retention.maxBytes / GB) * 100) / 100),
   newSecret: '',
   removeSecret: false,
   forwardTarget: settings.forward.target ?? '',
@@ -66,6 +71,7 @@ export function patchOf(draft: Draft): SettingsPatch {
       .map(({ name, value }) => ({ name: name.trim(), value }))
       .filter(({ name }) => name !== ''),
     bodyLimitBytes: Math.round(Number(draft.bodyLimitMb) * MB),
+    retention: { maxCount: Number(draft.maxCount), maxBytes: Math.round(Number(draft.maxGb) * GB) },
     forward: {
       target: orNull(draft.forwardTarget.trim()),
       timeoutMs: Math.round(Number(draft.forwardTimeoutS) * 1000),

@@ -8,6 +8,7 @@ import { UrlChangeBanner } from '../okta/url-change-banner';
 import { ResponsePolicyMenu } from '../response-policy/response-policy-menu';
 import { SampleDialog } from '../samples/sample-dialog';
 import { useState } from 'react';
+import { StorageNotices } from './storage-notices';
 
 const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'dark', dark: 'light', light: 'system' };
 const THEME_LABEL: Record<ThemeChoice, string> = {
@@ -83,7 +84,8 @@ export function TopBar() {
             type="button"
             className="button"
             onClick={() => {
-              if (window.confirm('Delete every captured request?')) void clearAll(store, bridge);
+              if (window.confirm('Delete every captured request that is not pinned?'))
+                void clearAll(store, bridge);
             }}
             data-testid="clear-all"
           >
@@ -100,7 +102,7 @@ export function TopBar() {
           <button
             type="button"
             className="button button--primary"
-            onClick={() => store.getState().setSettingsOpen(true)}
+            onClick={() => store.getState().openDialog('settings')}
             data-testid="open-settings"
           >
             Settings
@@ -114,6 +116,7 @@ export function TopBar() {
           {status.storage.error}
         </div>
       )}
+      <StorageNotices />
     </>
   );
 }

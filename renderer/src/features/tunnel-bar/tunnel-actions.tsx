@@ -47,7 +47,7 @@ export function TunnelActions(props: { tunnel: TunnelStatus; start: (restart: bo
           {FIXED_IN_SETTINGS.has(tunnel.code) && (
             <Action
               label="Open Settings"
-              onClick={() => store.getState().setSettingsOpen(true)}
+              onClick={() => store.getState().openDialog('settings')}
               testId="tunnel-open-settings"
             />
           )}

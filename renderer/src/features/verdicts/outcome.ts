@@ -1,5 +1,6 @@
 import type { ExchangeSummary } from '../../../../shared/model/exchange';
-import { nextMove, type NextMove } from '../../../../shared/okta/next-move';
+import { nextMove } from '../../../../shared/okta/next-move';
+import { outcomeKey, type OutcomeKey } from '../../../../shared/okta/outcome-key';
 import { verificationVerdict } from '../../../../shared/okta/verification-verdict';
 
 export type Tone = 'ok' | 'warn' | 'bad' | 'neutral';
@@ -7,31 +8,32 @@ export type Tone = 'ok' | 'warn' | 'bad' | 'neutral';
 /** What happens next, at a glance (list) and in one sentence (detail). */
 export interface Outcome {
   tone: Tone;
+  /** The search syntax's word for it (`next:`), so a filter finds what the list shows. */
+  key: OutcomeKey;
   label: string;
   sentence: string;
 }
 
-const MOVES: Record<NextMove, { tone: Tone; label: string }> = {
+const LOOKS: Record<OutcomeKey, { tone: Tone; label: string }> = {
   accepted: { tone: 'ok', label: 'accepted' },
   'will-retry': { tone: 'warn', label: 'will retry' },
   'timed-out': { tone: 'warn', label: 'timed out' },
-  'will-not-retry': { tone: 'bad', label: 'lost' },
   lost: { tone: 'bad', label: 'lost' },
+  verified: { tone: 'ok', label: 'verified' },
+  'not-verified': { tone: 'bad', label: 'not verified' },
   none: { tone: 'neutral', label: '—' },
 };
 
 export function outcomeOf(summary: ExchangeSummary): Outcome {
-  if (summary.kind === 'verification') {
-    const verdict = verificationVerdict(summary.verificationProblem ?? null, summary.durationMs);
-    return verdict.verified
-      ? { tone: 'ok', label: 'verified', sentence: verdict.sentence }
-      : { tone: 'bad', label: 'not verified', sentence: verdict.sentence };
-  }
-  const verdict = nextMove({
-    kind: summary.kind,
-    status: summary.status,
-    durationMs: summary.durationMs,
-    isRepeat: summary.repeat,
-  });
-  return { ...MOVES[verdict.move], sentence: verdict.sentence };
+  const key = outcomeKey(summary);
+  const sentence =
+    summary.kind === 'verification'
+      ? verificationVerdict(summary.verificationProblem ?? null, summary.durationMs).sentence
+      : nextMove({
+          kind: summary.kind,
+          status: summary.status,
+          durationMs: summary.durationMs,
+          isRepeat: summary.repeat,
+        }).sentence;
+  return { ...LOOKS[key], key, sentence };
 }

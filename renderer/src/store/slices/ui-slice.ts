@@ -12,6 +12,9 @@ export interface UiPreferences {
   listFraction: number;
 }
 
+/** The modal dialogs; at most one is open. */
+export type DialogId = 'settings' | 'shortcuts' | 'export';
+
 /** Comparing two exchanges: `b` is null while the user picks the second one in the list. */
 export interface CompareState {
   a: string;
@@ -19,12 +22,18 @@ export interface CompareState {
 }
 
 export interface UiSlice extends UiPreferences {
-  settingsOpen: boolean;
+  dialog: DialogId | null;
+  /** Storage notices the user has read and closed. */
+  dismissedNotices: ReadonlySet<string>;
+  /** A short confirmation shown for a moment (copied, saved…). */
+  toast: { id: number; text: string } | null;
   compare: CompareState | null;
   setTheme(theme: ThemeChoice): void;
   setDetailTab(tab: DetailTab): void;
   setListFraction(fraction: number): void;
-  setSettingsOpen(open: boolean): void;
+  openDialog(dialog: DialogId | null): void;
+  dismissNotice(notice: string): void;
+  showToast(text: string | null): void;
   setCompare(compare: CompareState | null): void;
 }
 
@@ -34,11 +43,17 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   theme: 'system',
   detailTab: 'events',
   listFraction: 0.5,
-  settingsOpen: false,
+  dialog: null,
+  dismissedNotices: new Set(),
+  toast: null,
   compare: null,
   setTheme: (theme) => set({ theme }),
   setDetailTab: (detailTab) => set({ detailTab }),
   setListFraction: (fraction) => set({ listFraction: clampListFraction(fraction) }),
-  setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
+  openDialog: (dialog) => set({ dialog }),
+  showToast: (text) =>
+    set((state) => ({ toast: text === null ? null : { id: (state.toast?.id ?? 0) + 1, text } })),
+  dismissNotice: (notice) =>
+    set((state) => ({ dismissedNotices: new Set([...state.dismissedNotices, notice]) })),
   setCompare: (compare) => set({ compare }),
 });

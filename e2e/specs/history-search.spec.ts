@@ -1,0 +1,75 @@
+import { expect, freshDelivery, SECRET, test } from '../fixtures';
+
+const SESSION = '01-user-session-start.json';
+const BATCH = '02-batch-mixed-3-events.json';
+const FAILURE = '03-outcome-failure-user-session-start.json';
+
+test('should find exchanges by text and filters, shown as removable chips', async ({ okta, inspector }) => {
+  for (const name of [SESSION, BATCH, FAILURE])
+    expect((await okta.deliver(freshDelivery(name))).status).toBe(204);
+  expect((await okta.deliver(freshDelivery(SESSION), 'Basic wrong')).status).toBe(401);
+  await expect(inspector.rows).toHaveCount(4);
+
+  await inspector.search('maria.lopez');
+  await expect(inspector.rows).toHaveCount(3);
+  await expect(inspector.chip('text')).toContainText('maria.lopez');
+
+  await inspector.addFilter('status:4xx');
+  await expect(inspector.rows).toHaveCount(1);
+  await expect(inspector.row(0)).toHaveAttribute('data-status', '401');
+  await expect(inspector.chips).toHaveCount(2);
+  await expect(inspector.page.getByTestId('list-count')).toContainText('1 of 4 match');
+
+  await inspector.removeChip('text');
+  await expect(inspector.chips).toHaveCount(1);
+  await expect(inspector.rows).toHaveCount(1);
+  await inspector.removeChip('status');
+  await expect(inspector.rows).toHaveCount(4);
+  await expect(inspector.searchInput).toHaveValue('');
+
+  await inspector.search('status:abc');
+  await expect(inspector.page.locator('.qchip--problem')).toHaveAttribute('title', /not a status class/);
+  await expect(inspector.rows).toHaveCount(4);
+});
+
+test('should complete event types and let only matching live deliveries into a filtered list', async ({
+  okta,
+  inspector,
+}) => {
+  await okta.deliver(freshDelivery(BATCH));
+  await expect(inspector.rows).toHaveCount(1);
+  await inspector.searchInput.fill('type:user.sess');
+  await expect(inspector.page.getByTestId('suggestions')).toContainText('user.session.start');
+  await inspector.searchInput.press('Enter');
+  await expect(inspector.searchInput).toHaveValue('type:user.session.start ');
+  await inspector.searchInput.press('Enter');
+  await expect(inspector.page.getByTestId('no-matches')).toBeVisible();
+
+  await okta.deliver(freshDelivery(BATCH));
+  await okta.deliver(freshDelivery(SESSION));
+  await okta.deliver(freshDelivery(BATCH));
+  await okta.deliver(freshDelivery(FAILURE));
+  await expect(inspector.rows).toHaveCount(2);
+  await expect(inspector.rows.filter({ hasText: 'user.lifecycle.create' })).toHaveCount(0);
+  await expect(inspector.page.getByTestId('list-count')).toContainText('2 of 5 match');
+});
+
+test('should filter to a window dragged across the timeline', async ({ okta, inspector }) => {
+  for (const name of [SESSION, BATCH, FAILURE]) await okta.deliver(freshDelivery(name), SECRET);
+  await expect(inspector.rows).toHaveCount(3);
+  await expect(inspector.timeline).toBeVisible();
+
+  // The strip ends now: these deliveries are at its right end, its left half is empty.
+  await inspector.dragTimeline(0.02, 0.4);
+  await expect(inspector.chip('after')).toBeVisible();
+  await expect(inspector.chip('before')).toBeVisible();
+  await expect(inspector.page.getByTestId('no-matches')).toBeVisible();
+
+  await inspector.page.getByTestId('timeline-reset').click();
+  await expect(inspector.chips).toHaveCount(0);
+  await expect(inspector.rows).toHaveCount(3);
+
+  await inspector.dragTimeline(0.5, 1);
+  await expect(inspector.rows).toHaveCount(3);
+  await expect(inspector.chip('after')).toBeVisible();
+});

@@ -1,0 +1,224 @@
+import { readdirSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Exchange } from '../../../shared/model/exchange';
+import type { JobView } from '../../../shared/model/job';
+import { makeTempDir, startTestCore, type TestCore } from '../testing/core-fixture';
+import { validateHar } from '../testing/har-validator';
+import { deliver, send } from '../testing/http-client';
+import { payloadText, SAMPLE_DELIVERIES } from '../testing/payloads';
+import { waitFor } from '../testing/wait-for';
+import { FileTransfers } from './file-transfers';
+import type { HarLog } from './har-types';
+
+const SECRET = 'Basic c2VjcmV0LXZhbHVl';
+let engine: TestCore;
+let transfers: FileTransfers;
+let parent: string;
+
+/** Files in the transfers folder (exports being written or waiting, uploads). */
+const stagedFiles = () => readdirSync(parent).flatMap((dir) => readdirSync(path.join(parent, dir)));
+
+beforeEach(async () => {
+  parent = await makeTempDir('ohi-transfer-test-');
+  transfers = await FileTransfers.create(parent);
+  engine = await startTestCore({ transfers, overrides: { secret: SECRET } });
+});
+afterEach(async () => {
+  await engine.stop();
+  await transfers.close();
+  await rm(parent, { recursive: true, force: true });
+});
+
+async function captureSome(): Promise<void> {
+  await send(engine.hookUrl, {
+    headers: [
+      ['X-Okta-Verification-Challenge', 'chal-1'],
+      ['Authorization', SECRET],
+    ],
+  });
+  for (const name of SAMPLE_DELIVERIES)
+    await deliver(engine.hookUrl, payloadText(name), [['Authorization', SECRET]]);
+}
+
+/** Run a job command and wait for its last state. */
+async function runJob(name: string, input: unknown): Promise<JobView> {
+  const { job } = await engine.call<{ job: JobView }>(name, input);
+  return waitFor(() => {
+    const last = engine.pushes
+      .flatMap((m) => (m.name === 'jobs.changed' && m.payload.id === job.id ? [m.payload] : []))
+      .at(-1);
+    return last && last.state !== 'running' ? last : undefined;
+  });
+}
+
+async function importText(text: string, name: string): Promise<JobView> {
+  const upload = await transfers.saveUpload(Readable.from([text]), name, 1e9);
+  return runJob('exchanges.import', { upload });
+}
+
+/** What an import may change: its id, place, origin, the import note, and links to other exchanges. */
+const withoutPlace = (exchange: Exchange) =>
+  Object.fromEntries(
+    Object.entries(exchange).filter(
+      ([key]) => !['id', 'seq', 'origin', 'imported', 'sightings'].includes(key),
+    ),
+  );
+
+const all = async (query = '') => {
+  const { items } = await engine.call<{ items: { id: string }[] }>('exchanges.list', { query, limit: 100 });
+  return Promise.all(
+    items.reverse().map(({ id }) => engine.call<Exchange>('exchanges.get', { id, revealSecrets: true })),
+  );
+};
+
+describe('HAR export', () => {
+  it('writes valid HAR 1.2 with masked secrets, timings and Okta bodies', async () => {
+    await captureSome();
+    const job = await runJob('exchanges.export', { format: 'har' });
+    expect(job).toMatchObject({ state: 'done', done: 4, total: 4 });
+    const text = await readFile(job.file!.path!, 'utf8');
+    const har = JSON.parse(text) as HarLog;
+    expect(validateHar(har)).toEqual([]);
+    expect(har.log.creator.name).toBe('Okta Hook Inspector');
+    const [verification, delivery] = har.log.entries;
+    expect(verification?.request.method).toBe('GET');
+    expect(verification?.request.postData).toBeUndefined();
+    expect(verification?.response.content.text).toBe('{"verification":"chal-1"}');
+    expect(delivery?.request.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/okta\/event-hook$/);
+    expect(delivery?.request.postData?.mimeType).toBe('application/json');
+    expect(JSON.parse(delivery!.request.postData!.text)).toMatchObject({ eventType: 'com.okta.event_hook' });
+    expect(delivery?.response).toMatchObject({ status: 204, statusText: 'No Content' });
+    expect(text).not.toContain(SECRET);
+    expect(delivery?.request.headers).toContainEqual({ name: 'Authorization', value: 'Basic ••••••••' });
+  });
+
+  it('reveals secrets only when asked, and exports just the selection or the query', async () => {
+    await captureSome();
+    const revealed = await runJob('exchanges.export', { format: 'har', revealSecrets: true });
+    expect(await readFile(revealed.file!.path!, 'utf8')).toContain(SECRET);
+    const [first] = await all();
+    const byIds = await runJob('exchanges.export', { format: 'har', ids: [first!.id] });
+    expect((JSON.parse(await readFile(byIds.file!.path!, 'utf8')) as HarLog).log.entries).toHaveLength(1);
+    const byQuery = await runJob('exchanges.export', { format: 'ndjson', query: 'kind:delivery' });
+    expect(byQuery).toMatchObject({ state: 'done', total: 3 });
+  });
+
+  it('imports a HAR back as imported exchanges with the Okta envelope decoded again', async () => {
+    await captureSome();
+    const exported = await runJob('exchanges.export', { format: 'har' });
+    const job = await importText(await readFile(exported.file!.path!, 'utf8'), 'colleague.har');
+    expect(job).toMatchObject({ state: 'done', imported: { added: 4, skipped: 0 } });
+    const originals = await all('-origin:imported');
+    const imported = await all('origin:imported');
+    expect(imported.map((e) => e.kind)).toEqual(originals.map((e) => e.kind));
+    expect(imported[2]?.okta.events.map((e) => e.eventType)).toEqual(
+      originals[2]?.okta.events.map((e) => e.eventType),
+    );
+    expect(imported[1]).toMatchObject({
+      origin: 'imported',
+      imported: { file: 'colleague.har' },
+      auth: { result: 'ok' },
+    });
+    expect(imported[0]?.verificationProblem).toBeNull();
+  });
+});
+
+describe('NDJSON round trip', () => {
+  it('loses nothing but the id and place, and keeps links between the imported exchanges', async () => {
+    await captureSome();
+    const body = payloadText(SAMPLE_DELIVERIES[0]);
+    await deliver(engine.hookUrl, body, [['Authorization', SECRET]]);
+    const exported = await runJob('exchanges.export', { format: 'ndjson', revealSecrets: true });
+    await importText(await readFile(exported.file!.path!, 'utf8'), 'all.ndjson');
+    const originals = await all('-origin:imported');
+    const imported = await all('origin:imported');
+    const newId = new Map(imported.map((e) => [e.imported!.original!.id, e.id]));
+    for (const [i, original] of originals.entries()) {
+      const copy = imported[i]!;
+      expect(copy.imported).toMatchObject({
+        file: 'all.ndjson',
+        original: { id: original.id, seq: original.seq, origin: 'live' },
+      });
+      expect(withoutPlace(copy)).toEqual(withoutPlace(original));
+      const repeatOf = original.sightings?.repeatOf;
+      expect(copy.sightings?.repeatOf).toBe(repeatOf && newId.get(repeatOf));
+      expect(copy.id).toBe(newId.get(original.id));
+      expect(copy.origin).toBe('imported');
+    }
+    expect(imported.at(-1)?.sightings?.repeatOf).toBe(imported[1]?.id);
+  });
+});
+
+describe('import validation and cancelling', () => {
+  it('refuses a file that is neither format, with a sentence saying so', async () => {
+    const job = await importText('hello,world\n', 'data.csv');
+    expect(job.state).toBe('failed');
+    expect(job.message).toMatch(/data\.csv: this is neither a HAR file nor an Okta Hook Inspector export/);
+  });
+
+  it('skips entries it cannot read and says which', async () => {
+    const har = JSON.stringify({
+      log: {
+        version: '1.2',
+        entries: [
+          {
+            startedDateTime: '2026-05-01T10:00:00.000Z',
+            request: { method: 'POST', url: 'https://x.test/h' },
+            response: { status: 204 },
+          },
+          {
+            startedDateTime: 'yesterday',
+            request: { method: 'POST', url: 'https://x.test/h' },
+            response: { status: 204 },
+          },
+        ],
+      },
+    });
+    expect(await importText(har, 'theirs.har')).toMatchObject({
+      state: 'done',
+      imported: { added: 1, skipped: 1 },
+      message: expect.stringMatching(/entry 2: startedDateTime is not a date/),
+    });
+    const ndjson = `${JSON.stringify({ format: 'okta-hook-inspector/exchanges', version: 1 })}\n{"id":"x"}\n`;
+    const failed = await importText(ndjson, 'broken.ndjson');
+    expect(failed.state).toBe('failed');
+    expect(failed.message).toMatch(/line 2: /);
+  });
+
+  it('leaves no file behind when an export is cancelled, and nothing added when an import is', async () => {
+    await captureSome();
+    const { job } = await engine.call<{ job: JobView }>('exchanges.export', { format: 'har' });
+    await engine.call('jobs.cancel', { id: job.id });
+    const ended = await waitFor(() =>
+      engine.pushes
+        .flatMap((m) =>
+          m.name === 'jobs.changed' && m.payload.id === job.id && m.payload.state !== 'running'
+            ? [m.payload]
+            : [],
+        )
+        .at(-1),
+    );
+    expect(ended).toMatchObject({ state: 'cancelled', message: 'Export cancelled; no file was written.' });
+    expect(stagedFiles()).toEqual([]);
+    const lines = [JSON.stringify({ format: 'okta-hook-inspector/exchanges', version: 1 })];
+    const [one] = await all();
+    for (let n = 0; n < 3000; n += 1) lines.push(JSON.stringify(one));
+    const upload = await transfers.saveUpload(Readable.from([lines.join('\n')]), 'big.ndjson', 1e9);
+    const started = await engine.call<{ job: JobView }>('exchanges.import', { upload });
+    await engine.call('jobs.cancel', { id: started.job.id });
+    const importEnded = await waitFor(() =>
+      engine.pushes
+        .flatMap((m) =>
+          m.name === 'jobs.changed' && m.payload.id === started.job.id && m.payload.state !== 'running'
+            ? [m.payload]
+            : [],
+        )
+        .at(-1),
+    );
+    expect(importEnded.state).toBe('cancelled');
+    expect((await all('origin:imported')).length).toBe(0);
+  });
+});

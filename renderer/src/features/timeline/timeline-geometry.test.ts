@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { Timeline, TimelineBucket } from '../../../../shared/model/timeline';
+import { layoutTimeline, perSlice } from './timeline-geometry';
+
+const bucket = (start: number, counts: Partial<TimelineBucket> = {}): TimelineBucket => ({
+  start,
+  accepted: 0,
+  rejected: 0,
+  failed: 0,
+  timedOut: 0,
+  other: 0,
+  maxMs: 0,
+  ...counts,
+});
+
+const timeline: Timeline = {
+  from: 0,
+  to: 240_000,
+  bucketMs: 60_000,
+  total: 7,
+  buckets: [
+    bucket(0, { accepted: 4, failed: 1, maxMs: 12 }),
+    bucket(60_000),
+    bucket(120_000, { timedOut: 2, maxMs: 3400 }),
+    bucket(180_000),
+  ],
+};
+const bands = { width: 400, barsHeight: 40, latencyTop: 44, latencyHeight: 20 };
+
+describe('layoutTimeline', () => {
+  it('stacks bars by outcome, scaled to the busiest slice', () => {
+    const { bars } = layoutTimeline(timeline, bands);
+    expect(bars.map((bar) => bar.x)).toEqual([0, 100, 200, 300]);
+    expect(bars[0]?.rects.map((r) => r.field)).toEqual(['accepted', 'failed']);
+    const first = bars[0]!.rects;
+    expect(first[0]!.y + first[0]!.height).toBe(40);
+    expect(first[1]!.y).toBeCloseTo(2, 5);
+    expect(bars[1]?.rects).toEqual([]);
+  });
+
+  it("draws the slowest answers on a log scale against Okta's 3-second line", () => {
+    const { latency, thresholdY } = layoutTimeline(timeline, bands);
+    expect(latency).toHaveLength(2);
+    expect(latency[0]?.over).toBe(false);
+    expect(latency[1]?.over).toBe(true);
+    expect(latency[1]!.y).toBeLessThan(thresholdY);
+    expect(latency[0]!.y).toBeGreaterThan(thresholdY);
+  });
+
+  it('maps between pixels and time both ways, clamped to the strip', () => {
+    const { timeAt, xOf } = layoutTimeline(timeline, bands);
+    expect(timeAt(xOf(90_000))).toBe(90_000);
+    expect(timeAt(-20)).toBe(0);
+    expect(timeAt(999)).toBe(240_000);
+  });
+
+  it('names the slice width', () => {
+    expect([1000, 60_000, 300_000, 3_600_000, 21_600_000].map(perSlice)).toEqual([
+      'per 1 s',
+      'per minute',
+      'per 5 min',
+      'per hour',
+      'per 6 h',
+    ]);
+  });
+});

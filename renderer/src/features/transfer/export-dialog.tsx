@@ -1,0 +1,157 @@
+import { useState } from 'react';
+import { startExport, type ExportChoice, type ExportScope } from '../../store/bulk-commands';
+import {
+  selectDialog,
+  selectPickedCount,
+  selectQuery,
+  selectStatus,
+  selectTotal,
+} from '../../store/selectors';
+import { useAppStore, useEngine } from '../../store/store-context';
+import { useDismiss } from '../../ui/use-dismiss';
+
+const FORMATS: { id: ExportChoice['format']; label: string; hint: string }[] = [
+  {
+    id: 'har',
+    label: 'HAR 1.2',
+    hint: 'Opens in Chrome DevTools, Firefox, Charles, Fiddler and other HAR viewers.',
+  },
+  {
+    id: 'ndjson',
+    label: 'NDJSON (this app)',
+    hint: 'Every detail this app keeps, one exchange per line; imports back without loss.',
+  },
+];
+
+/** Export the selection, the filtered list or everything, as HAR or NDJSON, secrets masked by default. */
+export function ExportDialog() {
+  const open = useAppStore(selectDialog) === 'export';
+  if (!open) return null;
+  return <ExportForm />;
+}
+
+type Scopes = { id: ExportScope; label: string; count: number }[];
+
+/** Which exchanges: the selection, the filtered list, or everything (with counts). */
+function useScopes(): Scopes {
+  const picked = useAppStore(selectPickedCount);
+  const matching = useAppStore(selectTotal);
+  const query = useAppStore(selectQuery);
+  const stored = useAppStore(selectStatus)?.storage.count ?? matching;
+  return [
+    ...(picked > 0 ? [{ id: 'picked' as const, label: 'Selected', count: picked }] : []),
+    ...(query !== '' ? [{ id: 'matching' as const, label: 'Matching the search', count: matching }] : []),
+    { id: 'all', label: 'Everything stored', count: stored },
+  ];
+}
+
+function ChoiceFields(props: {
+  scopes: Scopes;
+  choice: ExportChoice;
+  onChange: (choice: ExportChoice) => void;
+}) {
+  const { choice, onChange } = props;
+  return (
+    <>
+      <fieldset className="field">
+        <legend>Which</legend>
+        {props.scopes.map((scope) => (
+          <label key={scope.id} className="radio">
+            <input
+              type="radio"
+              name="scope"
+              checked={choice.scope === scope.id}
+              onChange={() => onChange({ ...choice, scope: scope.id })}
+              data-testid={`export-scope-${scope.id}`}
+            />
+            {scope.label} <span className="muted">({scope.count.toLocaleString()})</span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="field">
+        <legend>Format</legend>
+        {FORMATS.map((format) => (
+          <label key={format.id} className="radio radio--hinted">
+            <input
+              type="radio"
+              name="format"
+              checked={choice.format === format.id}
+              onChange={() => onChange({ ...choice, format: format.id })}
+              data-testid={`export-format-${format.id}`}
+            />
+            <span>
+              {format.label} <small>{format.hint}</small>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={choice.revealSecrets}
+          onChange={(event) => onChange({ ...choice, revealSecrets: event.target.checked })}
+          data-testid="export-reveal-secrets"
+        />
+        Include secret header values in clear
+      </label>
+      {choice.revealSecrets ? (
+        <p className="form-warning">
+          Anyone with the file can call your hook as Okta. Share it only with people you trust.
+        </p>
+      ) : (
+        <p className="muted">Authorization, cookies and your auth header are masked (••••••••).</p>
+      )}
+    </>
+  );
+}
+
+function ExportForm() {
+  const { store, bridge } = useEngine();
+  const scopes = useScopes();
+  const [choice, setChoice] = useState<ExportChoice>({
+    format: 'har',
+    // The narrowest on offer: several selected rows, else what the search shows, else all.
+    scope: scopes.find((scope) => scope.id !== 'picked' || scope.count > 1)?.id ?? 'all',
+    revealSecrets: false,
+  });
+  const [error, setError] = useState<string | null>(null);
+  const close = () => store.getState().openDialog(null);
+  const panel = useDismiss<HTMLFormElement>(true, close);
+  const submit = async () => {
+    const failure = await startExport(store, bridge, choice);
+    if (failure === null) close();
+    else setError(failure);
+  };
+  return (
+    <div className="modal-backdrop">
+      <form
+        className="modal"
+        ref={panel}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="export-title"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+        data-testid="export-dialog"
+      >
+        <h2 id="export-title">Export exchanges</h2>
+        <ChoiceFields scopes={scopes} choice={choice} onChange={setChoice} />
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="modal__actions">
+          <button type="button" className="button" onClick={close}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary" data-testid="export-start">
+            Export
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

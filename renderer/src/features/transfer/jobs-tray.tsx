@@ -1,0 +1,116 @@
+import { useEffect, useRef } from 'react';
+import type { JobView } from '../../../../shared/model/job';
+import { cancelJob } from '../../store/bulk-commands';
+import { selectJobs } from '../../store/selectors';
+import type { AppState } from '../../store/create-app-store';
+import { useAppStore, useEngine } from '../../store/store-context';
+import { formatBytes } from '../../ui/format';
+
+const selectToast = (state: AppState) => state.toast;
+const selectOwnJobs = (state: AppState) => state.ownJobs;
+
+/** Start the browser's download of a finished headless export (desktop exports are already saved). */
+function download(url: string, name: string) {
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+}
+
+function progressText(job: JobView): string {
+  if (job.state !== 'running') return job.message ?? job.state;
+  if (job.kind === 'import')
+    return job.total > 0 ? `${formatBytes(job.done)} of ${formatBytes(job.total)}` : 'Reading…';
+  return `${job.done.toLocaleString()} of ${job.total.toLocaleString()}`;
+}
+
+/** A finished headless export this window started downloads by itself, once. */
+function useAutoDownload(job: JobView) {
+  const own = useAppStore(selectOwnJobs).has(job.id);
+  const downloaded = useRef(false);
+  const url = job.file?.downloadUrl;
+  const name = job.file?.name ?? 'export';
+  useEffect(() => {
+    if (job.state !== 'done' || !own || url === undefined || downloaded.current) return;
+    downloaded.current = true;
+    download(url, name);
+  }, [job.state, own, url, name]);
+  return own;
+}
+
+/** Where the result is: a download link (started in another window), or the saved path. */
+function JobResult({ job, own }: { job: JobView; own: boolean }) {
+  if (job.state !== 'done' || !job.file) return null;
+  const { downloadUrl, name, path } = job.file;
+  if (downloadUrl === undefined) return path === undefined ? null : <p className="job__text mono">{path}</p>;
+  if (own) return null;
+  return (
+    <button type="button" className="link-button" onClick={() => download(downloadUrl, name)}>
+      Download {name}
+    </button>
+  );
+}
+
+function JobCard({ job }: { job: JobView }) {
+  const { store, bridge } = useEngine();
+  const own = useAutoDownload(job);
+  const share = job.total > 0 ? Math.min(1, job.done / job.total) : 0;
+  const running = job.state === 'running';
+  return (
+    <li className={`job job--${job.state}`} data-testid="job" data-state={job.state} data-kind={job.kind}>
+      <div className="job__head">
+        <strong>{job.title}</strong>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => (running ? void cancelJob(bridge, job.id) : store.getState().dismissJob(job.id))}
+          data-testid={running ? 'job-cancel' : 'job-dismiss'}
+        >
+          {running ? 'Cancel' : 'Close'}
+        </button>
+      </div>
+      {running && (
+        <div
+          className="progress"
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(share * 100)}
+        >
+          <div className="progress__bar" style={{ width: `${share * 100}%` }} />
+        </div>
+      )}
+      <p className="job__text" data-testid="job-text">
+        {progressText(job)}
+      </p>
+      <JobResult job={job} own={own} />
+    </li>
+  );
+}
+
+/** Exports and imports as they run (with Cancel), and short confirmations; bottom right. */
+export function JobsTray() {
+  const jobs = useAppStore(selectJobs);
+  const toast = useAppStore(selectToast);
+  const { store } = useEngine();
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(() => store.getState().showToast(null), 2500);
+    return () => clearTimeout(timer);
+  }, [toast, store]);
+  if (jobs.length === 0 && !toast) return null;
+  return (
+    <div className="tray" aria-live="polite">
+      <ul className="tray__jobs">
+        {jobs.map((job) => (
+          <JobCard key={job.id} job={job} />
+        ))}
+      </ul>
+      {toast && (
+        <p className="toast" data-testid="toast">
+          {toast.text}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import type { Bridge } from '../bridge/bridge';
+import type { AppStore } from './create-app-store';
+import { selectTarget } from './selectors';
+
+/**
+ * Actions on the picked exchanges (or the one shown, when nothing is picked). Replay (issue 5)
+ * takes the same `selectTarget` and belongs beside these.
+ */
+
+export async function pinPicked(store: AppStore, bridge: Bridge, pinned: boolean): Promise<void> {
+  const target = selectTarget(store.getState());
+  if (!target) return;
+  const result = await bridge.invoke('exchanges.pin', { ...target, pinned });
+  if (!result.ok) store.getState().setError(result.error.message);
+}
+
+/** Pin if any of the picked is unpinned, else unpin (the `p` key). */
+export function togglePinPicked(store: AppStore, bridge: Bridge): Promise<void> {
+  const state = store.getState();
+  const target = selectTarget(state);
+  const summaries = target && 'ids' in target ? target.ids.map((id) => state.byId[id]) : [];
+  const allPinned = summaries.length > 0 && summaries.every((summary) => summary?.pinned === true);
+  return pinPicked(store, bridge, !allPinned);
+}
+
+export async function deletePicked(store: AppStore, bridge: Bridge): Promise<void> {
+  const target = selectTarget(store.getState());
+  if (!target) return;
+  const result = await bridge.invoke('exchanges.delete', target);
+  if (result.ok) store.getState().clearPicked();
+  else store.getState().setError(result.error.message);
+}
+
+export type ExportScope = 'picked' | 'matching' | 'all';
+
+export interface ExportChoice {
+  format: 'har' | 'ndjson';
+  scope: ExportScope;
+  revealSecrets: boolean;
+}
+
+/** Start an export; null when the user cancelled the save dialog (desktop). */
+export async function startExport(
+  store: AppStore,
+  bridge: Bridge,
+  choice: ExportChoice,
+): Promise<string | null> {
+  const state = store.getState();
+  const target =
+    choice.scope === 'picked'
+      ? selectTarget(state)
+      : choice.scope === 'matching'
+        ? { query: state.query }
+        : {};
+  const result = await bridge.invoke('exchanges.export', {
+    format: choice.format,
+    revealSecrets: choice.revealSecrets,
+    ...(target ?? {}),
+  });
+  if (!result.ok) return result.error.message;
+  // Its progress arrives as pushes (perhaps before this answer): only say it is ours.
+  if (result.value.job) store.getState().claimJob(result.value.job.id);
+  return null;
+}
+
+/** Import a file: uploaded first when the engine is headless, else the engine asks for it. */
+export async function startImport(store: AppStore, bridge: Bridge, file: File | null): Promise<void> {
+  let upload: string | undefined;
+  if (bridge.upload && file) {
+    const sent = await bridge.upload(file, () => undefined);
+    if (!sent.ok) {
+      store.getState().setError(sent.error.message);
+      return;
+    }
+    upload = sent.value.upload;
+  }
+  const result = await bridge.invoke('exchanges.import', upload === undefined ? {} : { upload });
+  if (!result.ok) store.getState().setError(result.error.message);
+}
+
+export async function cancelJob(bridge: Bridge, id: string): Promise<void> {
+  await bridge.invoke('jobs.cancel', { id });
+}

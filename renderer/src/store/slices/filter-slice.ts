@@ -1,0 +1,23 @@
+import type { StateCreator } from 'zustand';
+import type { Timeline } from '../../../../shared/model/timeline';
+import type { AppState } from '../create-app-store';
+
+/** The active search (what the list shows) and the timeline drawn for it. */
+export interface FilterSlice {
+  /** In the search syntax; the engine parses it. Changing it reloads the list. */
+  query: string;
+  timeline: Timeline | null;
+  setQuery(query: string): void;
+  setTimeline(timeline: Timeline): void;
+}
+
+export const createFilterSlice: StateCreator<AppState, [], [], FilterSlice> = (set, get) => ({
+  query: '',
+  timeline: null,
+  setQuery: (query) => {
+    if (query === get().query) return;
+    // A new query is a new list: what was picked and counted belongs to the old one.
+    set({ query, picked: new Set(), allMatching: null, olderCursor: null });
+  },
+  setTimeline: (timeline) => set({ timeline }),
+});

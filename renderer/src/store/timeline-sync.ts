@@ -1,0 +1,66 @@
+import type { Bridge } from '../bridge/bridge';
+import type { AppStore } from './create-app-store';
+
+/** While traffic streams in, the timeline is redrawn at most this often. */
+const REFRESH_MS = 1000;
+/** Slices asked for; the engine picks a round width (1 s … 1 week) that fits. */
+export const TIMELINE_BUCKETS = 120;
+
+/**
+ * Keeps the timeline current: at once for a new query or connection, and at most once a
+ * second while exchanges arrive, change or go. The engine aggregates (one pass over its
+ * index), so the renderer never needs every summary. Its count of matches also corrects the
+ * list's running total.
+ */
+export function connectTimeline(store: AppStore, bridge: Bridge): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let inFlight = false;
+  let again = false;
+  let lastRefresh = -Infinity;
+
+  const refresh = async () => {
+    timer = null;
+    lastRefresh = Date.now();
+    if (inFlight) {
+      again = true;
+      return;
+    }
+    inFlight = true;
+    const query = store.getState().query;
+    const result = await bridge.invoke('exchanges.timeline', { query, buckets: TIMELINE_BUCKETS });
+    inFlight = false;
+    if (result.ok && store.getState().query === query) {
+      store.getState().setTimeline(result.value);
+      store.getState().setTotal(result.value.total);
+    }
+    if (again) {
+      again = false;
+      soon();
+    }
+  };
+  /** The first change after a quiet spell shows at once; a burst is drawn once a second. */
+  const soon = () => {
+    timer ??= setTimeout(() => void refresh(), Math.max(0, lastRefresh + REFRESH_MS - Date.now()));
+  };
+  const now = () => {
+    if (timer) clearTimeout(timer);
+    void refresh();
+  };
+
+  const unsubscribers = [
+    bridge.on('exchanges.appended', soon),
+    bridge.on('exchanges.updated', soon),
+    bridge.on('exchanges.removed', soon),
+    bridge.on('exchanges.cleared', now),
+    bridge.onConnection((connected) => {
+      if (connected) now();
+    }),
+    store.subscribe((state, previous) => {
+      if (state.query !== previous.query) now();
+    }),
+  ];
+  return () => {
+    if (timer) clearTimeout(timer);
+    for (const unsubscribe of unsubscribers) unsubscribe();
+  };
+}

@@ -1,0 +1,20 @@
+/** A long export or import: started by a command, followed with `jobs.changed` pushes. */
+export type JobKind = 'export' | 'import';
+export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface JobView {
+  id: string;
+  kind: JobKind;
+  /** What it does, e.g. "Export 1,204 exchanges as HAR". */
+  title: string;
+  state: JobState;
+  /** Progress in the job's unit: exchanges for an export, bytes read for an import. */
+  done: number;
+  total: number;
+  /** One sentence on the outcome (or why it failed); null while running. */
+  message: string | null;
+  /** Export: the file written, and where a browser can fetch it (headless). */
+  file?: { name: string; path?: string; downloadUrl?: string };
+  /** Import: exchanges added, and entries or lines that could not be read. */
+  imported?: { added: number; skipped: number };
+}
