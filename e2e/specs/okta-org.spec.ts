@@ -93,9 +93,12 @@ test("should show Okta's account of each delivery beside what arrived, and resen
   await expect(oktaPanel.delivery(lost.uuid)).toHaveAttribute('data-status', 'missing');
   await expect(oktaPanel.panel.getByTestId('okta-delivery-counts')).toContainText('1 never arrived');
   await inspector.page.screenshot({ path: testInfo.outputPath('okta-deliveries.png') });
+  // The theme is left at "system": it follows the system's choice as it changes.
   await inspector.page.emulateMedia({ colorScheme: 'dark' });
+  await expect(inspector.page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await inspector.page.screenshot({ path: testInfo.outputPath('okta-deliveries-dark.png') });
   await inspector.page.emulateMedia({ colorScheme: 'light' });
+  await expect(inspector.page.locator('html')).toHaveAttribute('data-theme', 'light');
 
   await oktaPanel.resendThroughReceiver([lost.uuid]);
   await expect(inspector.rows).toHaveCount(5);

@@ -37,3 +37,29 @@ test('should copy a delivery as cURL with the secret masked', async ({ okta, ins
   expect(copied).toContain("-H 'Authorization: Basic ••••••••'");
   expect(copied).toContain('--data-binary');
 });
+
+test('should replay a picked selection from the keyboard in the order Okta published it', async ({
+  okta,
+  inspector,
+  handler,
+}) => {
+  const late = fixtureText('03-outcome-failure-user-session-start.json');
+  const early = fixtureText('01-user-session-start.json');
+  await okta.deliver(late);
+  await okta.deliver(early);
+  await expect(inspector.rows).toHaveCount(2);
+  await inspector.pick(0);
+  await inspector.pick(1, 'Shift');
+  await inspector.page.keyboard.press('r');
+
+  const dialog = inspector.page.getByTestId('replay-dialog');
+  await expect(dialog.getByRole('heading')).toHaveText('Replay 2 exchanges');
+  await dialog.getByTestId('replay-target-url').check();
+  await dialog.getByTestId('replay-url').fill(handler.url);
+  await dialog.getByTestId('replay-order-published').click();
+  await dialog.getByTestId('replay-send').click();
+
+  await expect.poll(() => handler.seen.length).toBe(2);
+  expect(handler.seen.map((seen) => seen.body.toString())).toEqual([early, late]);
+  await expect(inspector.page.getByTestId('flag-origin').filter({ hasText: 'replay' })).toHaveCount(2);
+});

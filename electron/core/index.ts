@@ -134,7 +134,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     store,
     host: files.host,
     jobs,
-    authHeader: () => settings.current().authHeader,
+    credentials: () => ({ authHeader: settings.current().authHeader, secret: settings.secret() }),
     version: options.version,
     newId,
     now: () => clock.now(),

@@ -14,15 +14,30 @@ import { ExportDialog } from './features/transfer/export-dialog';
 import { JobsTray } from './features/transfer/jobs-tray';
 import { TransferButtons } from './features/transfer/transfer-buttons';
 import { TunnelBar } from './features/tunnel-bar/tunnel-bar';
-import { selectConnected, selectListFraction, selectLoaded, selectTheme } from './store/selectors';
+import { ReplayHost } from './features/replay/replay-host';
+import { SampleDialog } from './features/samples/sample-dialog';
+import {
+  selectConnected,
+  selectDetailHidden,
+  selectListFraction,
+  selectLoaded,
+  selectTheme,
+} from './store/selectors';
 import { useAppStore, useEngine } from './store/store-context';
 import { SplitPane } from './ui/split-pane';
 
-/** Applies the theme choice; "system" follows prefers-color-scheme through CSS. */
+/** Applies the theme choice; "system" follows prefers-color-scheme, also when it changes. */
 function useTheme() {
   const theme = useAppStore(selectTheme);
   useEffect(() => {
-    document.documentElement.dataset.theme = theme;
+    const systemLight = window.matchMedia('(prefers-color-scheme: light)');
+    const apply = () => {
+      const light = theme === 'light' || (theme === 'system' && systemLight.matches);
+      document.documentElement.dataset.theme = light ? 'light' : 'dark';
+    };
+    apply();
+    systemLight.addEventListener('change', apply);
+    return () => systemLight.removeEventListener('change', apply);
   }, [theme]);
 }
 
@@ -30,6 +45,7 @@ export function App() {
   const fraction = useAppStore(selectListFraction);
   const loaded = useAppStore(selectLoaded);
   const connected = useAppStore(selectConnected);
+  const detailHidden = useAppStore(selectDetailHidden);
   const { store } = useEngine();
   const search = useRef<HTMLInputElement>(null);
   const focusSearch = useCallback(() => search.current?.focus(), []);
@@ -46,18 +62,24 @@ export function App() {
       </div>
       <TimelineStrip />
       <main className="app__main">
-        <SplitPane
-          fraction={fraction}
-          onFraction={(f) => store.getState().setListFraction(f)}
-          left={<ExchangeList />}
-          right={<DetailPane />}
-        />
+        {detailHidden ? (
+          <ExchangeList />
+        ) : (
+          <SplitPane
+            fraction={fraction}
+            onFraction={(f) => store.getState().setListFraction(f)}
+            left={<ExchangeList />}
+            right={<DetailPane />}
+          />
+        )}
       </main>
       <JobsTray />
       <SettingsDialog />
       <OktaPanel />
       <CompareView />
       <ExportDialog />
+      <SampleDialog />
+      <ReplayHost />
       <ShortcutSheet shortcuts={shortcuts} />
     </div>
   );

@@ -138,10 +138,21 @@ export const replayEditsSchema = z
   })
   .strict();
 
+export const exchangeIdSchema = z.string().min(1).max(100);
+
+/** The search box's syntax (README "Searching"); the engine parses it. */
+export const querySchema = z.string().max(4000);
+
+/** Replays go one after the other; more than this at once is a mistake, not a workflow. */
+export const MAX_REPLAYED = 1000;
+
 export const replayInputSchema = z
   .object({
-    id: z.string().min(1).max(100).optional(),
-    ids: z.array(z.string().min(1).max(100)).min(1).max(1000).optional(),
+    id: exchangeIdSchema.optional(),
+    ids: z.array(exchangeIdSchema).min(1).max(MAX_REPLAYED).optional(),
+    /** Every exchange matching the search (except some), as "select all" picks them. */
+    query: querySchema.optional(),
+    except: z.array(exchangeIdSchema).max(100_000).optional(),
     order: z.enum(['received', 'published']).default('received'),
     /** `forward`, `receiver`, or an http(s) URL; default: the forward target if set, else the receiver. */
     target: z.union([z.literal('forward'), z.literal('receiver'), targetUrlSchema]).optional(),
@@ -150,13 +161,12 @@ export const replayInputSchema = z
     asOkta: z.boolean().default(false),
   })
   .strict()
-  .refine((input) => (input.id === undefined) !== (input.ids === undefined), 'give either id or ids')
+  .refine(
+    (input) => [input.id, input.ids, input.query].filter((given) => given !== undefined).length === 1,
+    'give one of id, ids or query',
+  )
+  .refine((input) => input.except === undefined || input.query !== undefined, 'except goes with query')
   .refine((input) => input.edits === undefined || input.id !== undefined, 'edits apply to one exchange (id)');
-
-export const exchangeIdSchema = z.string().min(1).max(100);
-
-/** The search box's syntax (README "Searching"); the engine parses it. */
-export const querySchema = z.string().max(4000);
 
 /**
  * Which exchanges a bulk action applies to: `ids`, or every exchange matching `query` (all when

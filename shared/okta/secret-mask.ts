@@ -22,8 +22,22 @@ export const isSecretHeader = (name: string, authHeader: string): boolean => {
   return lower === authHeader.toLowerCase() || ALWAYS_SECRET.includes(lower);
 };
 
-/** Mask the values of credential headers: the configured auth header and the usual ones. */
-export const maskHeaders = (headers: [string, string][], authHeader: string): [string, string][] =>
+/** How credentials are recognised in a request: the configured header, and the secret itself. */
+export interface Credentials {
+  authHeader: string;
+  secret: string | null;
+}
+
+/**
+ * Mask credential headers by name, and any other header whose value carries the secret (sent
+ * under the wrong name, or with a prefix), so neither the UI nor an export shows it in clear.
+ */
+export const maskCredentials = (
+  headers: [string, string][],
+  { authHeader, secret }: Credentials,
+): [string, string][] =>
   headers.map(([name, value]) =>
-    isSecretHeader(name, authHeader) ? [name, maskSecret(value)] : [name, value],
+    isSecretHeader(name, authHeader) || (secret && value.includes(secret))
+      ? [name, maskSecret(value)]
+      : [name, value],
   );

@@ -110,6 +110,26 @@ describe('replay.run', () => {
     );
   });
 
+  it('sends every exchange matching a search, except the ones taken out, and refuses more than it can', async () => {
+    t = await startTestCore({ overrides: { secret: SECRET } });
+    target = await startTarget(answer(204));
+    const failure = await captured(payloadText('03-outcome-failure-user-session-start.json'));
+    const first = await captured();
+    const second = await captured();
+    const { exchangeIds } = await replay({
+      query: 'type:user.session.start',
+      except: [second],
+      target: target.url,
+    });
+    expect(exchangeIds).toHaveLength(2);
+    expect((await get(exchangeIds[0]!)).replayOf).toBe(failure);
+    expect((await get(exchangeIds[1]!)).replayOf).toBe(first);
+    expect(await t.core.dispatch('replay.run', { ids: [first], except: [second] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+  });
+
   it.each([
     ['a 500: one retry', answer(500), 2],
     ['a 400: no retry', answer(400), 1],

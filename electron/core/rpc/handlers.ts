@@ -1,6 +1,6 @@
-import type { SettingsPatch } from '../../../shared/contract/schemas';
+import { MAX_REPLAYED, type SettingsPatch } from '../../../shared/contract/schemas';
 import type { Exchange } from '../../../shared/model/exchange';
-import { maskHeaders, maskSecret } from '../../../shared/okta/secret-mask';
+import { maskCredentials, type Credentials } from '../../../shared/okta/secret-mask';
 import type { SettingsStore } from '../settings/settings-store';
 import type { ExchangeStore } from '../store/exchange-store';
 import type { Jobs } from '../transfer/jobs';
@@ -45,7 +45,10 @@ export function createHandlers(context: HandlerContext): Handlers {
       const exchange = await store.get(id);
       if (!exchange) throw new CommandError('not-found', `No exchange with id ${id}.`);
       if (revealSecrets) return exchange;
-      return masked(exchange, context.settings.current().authHeader, context.settings.secret());
+      return masked(exchange, {
+        authHeader: context.settings.current().authHeader,
+        secret: context.settings.secret(),
+      });
     },
     'exchanges.match': ({ query, ids }) => ({ ids: store.match(query, ids) }),
     'exchanges.timeline': ({ query, buckets }) => store.timeline(query, buckets),
@@ -64,8 +67,16 @@ export function createHandlers(context: HandlerContext): Handlers {
     'exchanges.import': async ({ upload }) => ({ job: await context.transfers.importExchanges(upload) }),
     'jobs.cancel': ({ id }) => ({ cancelled: context.jobs.cancel(id) }),
     'samples.send': ({ eventTypes }) => context.sendSamples(eventTypes),
-    'replay.run': ({ id, ids, ...rest }) =>
-      context.replay({ ...rest, ids: ids ?? (id === undefined ? [] : [id]) }),
+    'replay.run': ({ id, ids, query, except, ...rest }) => {
+      const chosen =
+        id !== undefined ? [id] : (ids ?? store.select({ query, except }).map((e) => e.summary.id));
+      if (chosen.length > MAX_REPLAYED)
+        throw new CommandError(
+          'invalid-input',
+          `Replay sends at most ${MAX_REPLAYED.toLocaleString('en-US')} exchanges at once; ${chosen.length.toLocaleString('en-US')} are selected.`,
+        );
+      return context.replay({ ...rest, ids: chosen });
+    },
     'tunnel.status': () => context.tunnel.status(),
     'tunnel.start': ({ restart }) => context.tunnel.start(restart),
     'tunnel.stop': () => context.tunnel.stop(),
@@ -73,17 +84,7 @@ export function createHandlers(context: HandlerContext): Handlers {
   };
 }
 
-/**
- * Credential headers are masked by name; any other header that carries the secret (sent under
- * the wrong name, or with a prefix) is masked too, or the UI would show it in clear.
- */
-const masked = (exchange: Exchange, authHeader: string, secret: string | null): Exchange => ({
+const masked = (exchange: Exchange, credentials: Credentials): Exchange => ({
   ...exchange,
-  request: {
-    ...exchange.request,
-    headers: maskHeaders(exchange.request.headers, authHeader).map(([name, value]) => [
-      name,
-      secret && value.includes(secret) ? maskSecret(value) : value,
-    ]),
-  },
+  request: { ...exchange.request, headers: maskCredentials(exchange.request.headers, credentials) },
 });

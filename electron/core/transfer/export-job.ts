@@ -2,7 +2,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { Exchange } from '../../../shared/model/exchange';
-import { maskHeaders } from '../../../shared/okta/secret-mask';
+import { maskCredentials, type Credentials } from '../../../shared/okta/secret-mask';
 import type { ExportTarget } from '../deps';
 import type { ExchangeStore } from '../store/exchange-store';
 import type { Entry } from '../store/store-index';
@@ -22,7 +22,7 @@ export interface ExportRequest {
 
 export interface ExportDeps {
   store: ExchangeStore;
-  authHeader: () => string;
+  credentials: () => Credentials;
   version: string;
   now: () => number;
 }
@@ -48,7 +48,7 @@ export async function runExport(deps: ExportDeps, request: ExportRequest, job: J
       for (const exchange of await Promise.all(group.map((entry) => readIfStored(deps.store, entry)))) {
         if (exchange)
           await writer.write(
-            format.item(prepare(exchange, request.revealSecrets, deps.authHeader()), written++),
+            format.item(prepare(exchange, request.revealSecrets, deps.credentials()), written++),
           );
       }
       job.progress(start + group.length);
@@ -88,11 +88,11 @@ function formatter(deps: ExportDeps, request: ExportRequest) {
 }
 
 /** The exchange as exported: request headers masked unless the user chose to reveal them. */
-function prepare(exchange: Exchange, revealSecrets: boolean, authHeader: string): Exchange {
+function prepare(exchange: Exchange, revealSecrets: boolean, credentials: Credentials): Exchange {
   if (revealSecrets) return exchange;
   return {
     ...exchange,
-    request: { ...exchange.request, headers: maskHeaders(exchange.request.headers, authHeader) },
+    request: { ...exchange.request, headers: maskCredentials(exchange.request.headers, credentials) },
   };
 }
 

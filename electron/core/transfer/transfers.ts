@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { JobView } from '../../../shared/model/job';
+import type { Credentials } from '../../../shared/okta/secret-mask';
 import type { TransferHost } from '../deps';
 import type { ExchangeStore, Selector } from '../store/exchange-store';
 import { runExport, type ExportFormat } from './export-job';
@@ -10,7 +11,7 @@ export interface TransferDeps {
   store: ExchangeStore;
   host: TransferHost;
   jobs: Jobs;
-  authHeader: () => string;
+  credentials: () => Credentials;
   version: string;
   newId: () => string;
   now: () => number;

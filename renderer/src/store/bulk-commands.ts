@@ -1,11 +1,19 @@
 import type { Bridge } from '../bridge/bridge';
 import type { AppStore } from './create-app-store';
-import { selectTarget } from './selectors';
+import { selectPickedCount, selectTarget } from './selectors';
 
-/**
- * Actions on the picked exchanges (or the one shown, when nothing is picked). Replay (issue 5)
- * takes the same `selectTarget` and belongs beside these.
- */
+/** Actions on the picked exchanges (or the one shown, when nothing is picked). */
+
+/** Open the replay dialog for the picked exchanges (`r`). */
+export function replayPicked(store: AppStore): void {
+  const state = store.getState();
+  const selection = selectTarget(state);
+  if (selection)
+    state.openReplay({
+      selection,
+      count: 'ids' in selection ? selection.ids.length : selectPickedCount(state),
+    });
+}
 
 export async function pinPicked(store: AppStore, bridge: Bridge, pinned: boolean): Promise<void> {
   const target = selectTarget(store.getState());

@@ -46,6 +46,8 @@ export const selectIsPicked =
     state.allMatching ? !state.allMatching.except.has(id) : state.picked.has(id);
 
 export const selectQuery = (state: AppState) => state.query;
+export const selectReplaying = (state: AppState) => state.replaying;
+export const selectDetailHidden = (state: AppState) => state.detailHidden;
 export const selectTimeline = (state: AppState) => state.timeline;
 export const selectJobs = (state: AppState) => state.jobs;
 export const selectCursorId = (state: AppState) => state.cursorId;

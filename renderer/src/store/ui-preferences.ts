@@ -22,6 +22,7 @@ export function loadPreferences(storage: Storage): Partial<UiPreferences> {
   }
   if (typeof saved.listFraction === 'number')
     preferences.listFraction = clampListFraction(saved.listFraction);
+  if (typeof saved.detailHidden === 'boolean') preferences.detailHidden = saved.detailHidden;
   return preferences;
 }
 
@@ -31,11 +32,12 @@ export function savePreferences(store: AppStore, storage: Storage): () => void {
     if (
       state.theme === previous.theme &&
       state.detailTab === previous.detailTab &&
-      state.listFraction === previous.listFraction
+      state.listFraction === previous.listFraction &&
+      state.detailHidden === previous.detailHidden
     ) {
       return;
     }
-    const { theme, detailTab, listFraction } = state;
-    storage.setItem(KEY, JSON.stringify({ theme, detailTab, listFraction }));
+    const { theme, detailTab, listFraction, detailHidden } = state;
+    storage.setItem(KEY, JSON.stringify({ theme, detailTab, listFraction, detailHidden }));
   });
 }

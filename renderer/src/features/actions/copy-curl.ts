@@ -1,6 +1,6 @@
 import type { Bridge } from '../../bridge/bridge';
 import type { AppStore } from '../../store/create-app-store';
-import { toCurl } from './curl';
+import { curlFor } from '../detail/copy-actions';
 
 /** Copy the exchange under the cursor as a curl command aimed at the local receiver (`c`). */
 export async function copyAsCurl(store: AppStore, bridge: Bridge): Promise<void> {
@@ -15,7 +15,7 @@ export async function copyAsCurl(store: AppStore, bridge: Bridge): Promise<void>
   if (!exchange) return;
   const base = state.status?.receiver.localUrl ?? 'http://127.0.0.1:8787';
   try {
-    await navigator.clipboard.writeText(toCurl(exchange, base));
+    await navigator.clipboard.writeText(curlFor(exchange, base));
     store.getState().showToast('Copied as cURL (secrets masked).');
   } catch {
     store.getState().showToast('Could not copy to the clipboard.');

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { diffHeaders } from '../../../../shared/diff/header-diff';
 import { diffJson } from '../../../../shared/diff/json-diff';
 import type { BodyData, Exchange } from '../../../../shared/model/exchange';
@@ -6,7 +5,8 @@ import { selectCompare } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { StatusBadge } from '../../ui/badges';
 import { formatClock } from '../../ui/format';
-import { useDismiss } from '../../ui/use-dismiss';
+import { Modal } from '../../ui/modal';
+import { useExchanges } from '../../ui/use-exchanges';
 import { DiffList, headerRows, jsonRows } from './diff-list';
 
 const parse = (body: BodyData): unknown => {
@@ -50,24 +50,6 @@ function Side({ exchange, label }: { exchange: Exchange; label: string }) {
   );
 }
 
-function useBoth(a: string, b: string) {
-  const { bridge } = useEngine();
-  const [pair, setPair] = useState<[Exchange, Exchange] | string | null>(null);
-  useEffect(() => {
-    let live = true;
-    void Promise.all([
-      bridge.invoke('exchanges.get', { id: a }),
-      bridge.invoke('exchanges.get', { id: b }),
-    ]).then(([x, y]) => {
-      if (live) setPair(x.ok && y.ok ? [x.value, y.value] : 'One of the exchanges could not be loaded.');
-    });
-    return () => {
-      live = false;
-    };
-  }, [a, b, bridge]);
-  return pair;
-}
-
 /** Two exchanges side by side: what differs in the request and in the answer. */
 export function CompareView() {
   const compare = useAppStore(selectCompare);
@@ -78,50 +60,41 @@ export function CompareView() {
 function ComparePanel({ a, b }: { a: string; b: string }) {
   const { store } = useEngine();
   const close = () => store.getState().setCompare(null);
-  const panel = useDismiss<HTMLDivElement>(true, close);
-  const pair = useBoth(a, b);
+  const loaded = useExchanges([a, b]);
+  const [first, second] = Array.isArray(loaded) ? loaded : [];
+  const pair = first && second ? ([first, second] as const) : null;
   return (
-    <div className="modal-backdrop">
-      <div
-        className="modal modal--wide"
-        ref={panel}
-        role="dialog"
-        aria-modal="true"
-        aria-label="Compare exchanges"
-        data-testid="compare-view"
-      >
-        <h2>Compare</h2>
-        {pair === null && <p className="muted">Loading…</p>}
-        {typeof pair === 'string' && <p className="form-error">{pair}</p>}
-        {Array.isArray(pair) && (
-          <>
-            <Side exchange={pair[0]} label="A" />
-            <Side exchange={pair[1]} label="B" />
-            <h3 className="section-title">Request body</h3>
-            <BodyDiff a={pair[0].request.body} b={pair[1].request.body} testId="diff-request-body" />
-            <h3 className="section-title">Request headers</h3>
-            <DiffList
-              rows={headerRows(diffHeaders(pair[0].request.headers, pair[1].request.headers))}
-              empty="Same headers."
-              testId="diff-request-headers"
-            />
-            <h3 className="section-title">
-              Response {pair[0].response.status} → {pair[1].response.status}
-            </h3>
-            <DiffList
-              rows={headerRows(diffHeaders(pair[0].response.headers, pair[1].response.headers))}
-              empty="Same response headers."
-              testId="diff-response-headers"
-            />
-            <BodyDiff a={pair[0].response.body} b={pair[1].response.body} testId="diff-response-body" />
-          </>
-        )}
-        <div className="modal__actions">
-          <button type="button" className="button" onClick={close}>
-            Close
-          </button>
-        </div>
+    <Modal title="Compare" testId="compare-view" onClose={close} className="modal--wide">
+      {loaded === null && <p className="muted">Loading…</p>}
+      {typeof loaded === 'string' && <p className="form-error">{loaded}</p>}
+      {pair && (
+        <>
+          <Side exchange={pair[0]} label="A" />
+          <Side exchange={pair[1]} label="B" />
+          <h3 className="section-title">Request body</h3>
+          <BodyDiff a={pair[0].request.body} b={pair[1].request.body} testId="diff-request-body" />
+          <h3 className="section-title">Request headers</h3>
+          <DiffList
+            rows={headerRows(diffHeaders(pair[0].request.headers, pair[1].request.headers))}
+            empty="Same headers."
+            testId="diff-request-headers"
+          />
+          <h3 className="section-title">
+            Response {pair[0].response.status} → {pair[1].response.status}
+          </h3>
+          <DiffList
+            rows={headerRows(diffHeaders(pair[0].response.headers, pair[1].response.headers))}
+            empty="Same response headers."
+            testId="diff-response-headers"
+          />
+          <BodyDiff a={pair[0].response.body} b={pair[1].response.body} testId="diff-response-body" />
+        </>
+      )}
+      <div className="modal__actions">
+        <button type="button" className="button" onClick={close}>
+          Close
+        </button>
       </div>
-    </div>
+    </Modal>
   );
 }

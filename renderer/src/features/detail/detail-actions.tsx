@@ -3,7 +3,6 @@ import type { Exchange } from '../../../../shared/model/exchange';
 import { selectStatus } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { CopyButton } from '../../ui/copy-button';
-import { ReplayDialog } from '../replay/replay-dialog';
 import { curlFor, headersText, responseText } from './copy-actions';
 
 /** Copy a curl command with the credentials in clear: fetched on this click only. */
@@ -35,14 +34,14 @@ function CopyCurlWithSecret({ exchange, localUrl }: { exchange: Exchange; localU
 /** What a developer does next with a request: resend it, or take it elsewhere. */
 export function DetailActions({ exchange, onCompare }: { exchange: Exchange; onCompare: () => void }) {
   const status = useAppStore(selectStatus);
-  const [replaying, setReplaying] = useState(false);
+  const { store } = useEngine();
   const localUrl = status?.receiver.localUrl ?? 'http://127.0.0.1:8787';
   return (
     <div className="actions" data-testid="detail-actions">
       <button
         type="button"
         className="button button--small button--primary"
-        onClick={() => setReplaying(true)}
+        onClick={() => store.getState().openReplay({ selection: { ids: [exchange.id] }, count: 1 })}
         data-testid="open-replay"
       >
         Replay…
@@ -66,7 +65,6 @@ export function DetailActions({ exchange, onCompare }: { exchange: Exchange; onC
         <CopyButton value={headersText(exchange.request.headers)} label="Headers" testId="copy-headers" />
         <CopyButton value={responseText(exchange)} label="Response" testId="copy-response" />
       </span>
-      {replaying && <ReplayDialog exchange={exchange} onClose={() => setReplaying(false)} />}
     </div>
   );
 }

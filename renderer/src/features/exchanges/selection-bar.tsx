@@ -1,11 +1,8 @@
-import { deletePicked, pinPicked } from '../../store/bulk-commands';
+import { deletePicked, pinPicked, replayPicked } from '../../store/bulk-commands';
 import { selectPickedCount } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
 
-/**
- * What can be done with the picked exchanges. Replay (issue 5) joins these buttons and takes
- * the same selection (`selectTarget`).
- */
+/** What can be done with the picked exchanges. */
 export function SelectionBar() {
   const count = useAppStore(selectPickedCount);
   const { store, bridge } = useEngine();
@@ -31,6 +28,14 @@ export function SelectionBar() {
         data-testid="unpin-selected"
       >
         Unpin
+      </button>
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => replayPicked(store)}
+        data-testid="replay-selected"
+      >
+        Replay…
       </button>
       <button
         type="button"

@@ -1,6 +1,6 @@
 import type { Bridge } from '../../bridge/bridge';
 import { moveCursor, openExchange } from '../../store/commands';
-import { deletePicked, togglePinPicked } from '../../store/bulk-commands';
+import { deletePicked, replayPicked, togglePinPicked } from '../../store/bulk-commands';
 import type { AppStore } from '../../store/create-app-store';
 import { selectPickedCount } from '../../store/selectors';
 import { copyAsCurl } from '../actions/copy-curl';
@@ -19,8 +19,6 @@ export interface ShortcutContext {
   store: AppStore;
   bridge: Bridge;
   focusSearch(): void;
-  /** Replay of the picked exchanges; issue 5 passes it, and `r` appears. */
-  replay?: () => void;
 }
 
 /** One way to write what was pressed, so shortcuts are matched by equality. */
@@ -81,8 +79,15 @@ export function listShortcuts(context: ShortcutContext): Shortcut[] {
       description: 'Delete the selection',
       run: () => confirmDelete(context),
     },
+    { keys: ['r'], label: 'r', description: 'Replay the selection…', run: () => replayPicked(store) },
     { keys: ['c'], label: 'c', description: 'Copy as cURL', run: () => void copyAsCurl(store, bridge) },
     { keys: ['e'], label: 'e', description: 'Export…', run: () => state().openDialog('export') },
+    {
+      keys: ['Mod+\\'],
+      label: 'Ctrl/⌘ \\',
+      description: 'Show or hide the detail pane',
+      run: () => state().toggleDetail(),
+    },
     {
       keys: ['Escape'],
       label: 'Esc',
@@ -91,15 +96,6 @@ export function listShortcuts(context: ShortcutContext): Shortcut[] {
     },
     { keys: ['?'], label: '?', description: 'This list', run: () => state().openDialog('shortcuts') },
   ];
-  if (context.replay) {
-    const replay = context.replay;
-    shortcuts.splice(9, 0, {
-      keys: ['r'],
-      label: 'r',
-      description: 'Replay the selection',
-      run: () => replay(),
-    });
-  }
   return shortcuts;
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useEngine } from '../../store/store-context';
+import { runMenuAction } from './menu-actions';
 import { keyCombo, listShortcuts, type Shortcut, type ShortcutContext } from './shortcuts';
 
 /** Keys that belong to text fields and buttons are left alone (Esc aside). */
@@ -10,7 +11,7 @@ const isTyping = (target: EventTarget | null) =>
 /** Shortcuts that still work while a dialog is open. */
 const IN_DIALOGS = new Set(['Escape']);
 
-/** The app's keyboard: one listener, the shortcuts of `listShortcuts`. */
+/** The app's keyboard (one listener, the shortcuts of `listShortcuts`) and the desktop menu. */
 export function useShortcuts(focusSearch: () => void): Shortcut[] {
   const { store, bridge } = useEngine();
   const shortcuts = useMemo(() => {
@@ -31,5 +32,9 @@ export function useShortcuts(focusSearch: () => void): Shortcut[] {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [store, shortcuts]);
+  useEffect(
+    () => bridge.on('menu.invoked', ({ action }) => runMenuAction(action, { store, bridge, focusSearch })),
+    [store, bridge, focusSearch],
+  );
   return shortcuts;
 }

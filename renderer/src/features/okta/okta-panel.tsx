@@ -2,7 +2,7 @@ import { selectOkta, selectOktaPanelOpen, selectOktaTab } from '../../store/sele
 import type { OktaTab } from '../../store/slices/okta-slice';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { Tabs } from '../../ui/tabs';
-import { useDismiss } from '../../ui/use-dismiss';
+import { Modal } from '../../ui/modal';
 import { ConnectForm } from './connect-form';
 import { ConnectionSummary } from './connection-summary';
 import { DeliveriesTab } from './deliveries-tab';
@@ -16,7 +16,6 @@ export function OktaPanel() {
   const tab = useAppStore(selectOktaTab);
   const { store } = useEngine();
   const close = () => store.getState().setOktaPanelOpen(false);
-  const panel = useDismiss<HTMLDivElement>(open, close);
   if (!open || !okta) return null;
   const connected = okta.connection.status !== 'not-connected';
   const { counts } = okta.deliveries;
@@ -26,44 +25,38 @@ export function OktaPanel() {
     { id: 'deliveries', label: `Deliveries${attention > 0 ? ` (${attention} to look at)` : ''}` },
   ];
   return (
-    <div className="modal-backdrop">
-      <div
-        className={`modal${connected ? ' modal--okta' : ''}`}
-        ref={panel}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="okta-title"
-        data-testid="okta-panel"
-        data-connected={connected}
-      >
-        <header className="okta-panel__head">
-          <h2 id="okta-title">Okta org</h2>
-          <button type="button" className="button button--small" onClick={close} data-testid="okta-close">
-            Close
-          </button>
-        </header>
-        {!connected && (
-          <p className="okta-intro muted">
-            Connect your org to point an event hook at this inspector in one step, and to see what Okta&apos;s
-            System Log says about every delivery next to what arrived here.
-          </p>
-        )}
-        {connected ? (
-          <>
-            <ConnectionSummary okta={okta} />
-            <PublicUrlField okta={okta} />
-            <Tabs
-              tabs={tabs}
-              active={tab}
-              onChange={(id) => store.getState().setOktaTab(id)}
-              label="Okta org"
-            />
-            {tab === 'hooks' ? <HooksTab okta={okta} /> : <DeliveriesTab okta={okta} />}
-          </>
-        ) : (
-          <ConnectForm baseUrlOverride={okta.connection.baseUrlOverride} />
-        )}
-      </div>
-    </div>
+    <Modal
+      title="Okta org"
+      testId="okta-panel"
+      onClose={close}
+      {...(connected ? { className: 'modal--okta' } : {})}
+      titleAside={
+        <button type="button" className="button button--small" onClick={close} data-testid="okta-close">
+          Close
+        </button>
+      }
+    >
+      {!connected && (
+        <p className="okta-intro muted">
+          Connect your org to point an event hook at this inspector in one step, and to see what Okta&apos;s
+          System Log says about every delivery next to what arrived here.
+        </p>
+      )}
+      {connected ? (
+        <>
+          <ConnectionSummary okta={okta} />
+          <PublicUrlField okta={okta} />
+          <Tabs
+            tabs={tabs}
+            active={tab}
+            onChange={(id) => store.getState().setOktaTab(id)}
+            label="Okta org"
+          />
+          {tab === 'hooks' ? <HooksTab okta={okta} /> : <DeliveriesTab okta={okta} />}
+        </>
+      ) : (
+        <ConnectForm baseUrlOverride={okta.connection.baseUrlOverride} />
+      )}
+    </Modal>
   );
 }

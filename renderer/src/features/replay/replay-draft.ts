@@ -2,19 +2,38 @@ import type { Exchange, HeaderList } from '../../../../shared/model/exchange';
 
 export type TargetChoice = 'forward' | 'receiver' | 'url';
 
-/** What the replay form holds; starts as the exchange was captured. */
-export interface ReplayDraft {
+/** Where and how often to send: the same for one exchange or a selection. */
+export interface SendOptions {
   target: TargetChoice;
   url: string;
+  repeat: number;
+  asOkta: boolean;
+}
+
+/** What the replay form for one exchange holds; starts as the exchange was captured. */
+export interface ReplayDraft {
+  send: SendOptions;
   edit: boolean;
   method: string;
   /** Path and query. */
   path: string;
   headers: HeaderList;
   body: string;
-  repeat: number;
-  asOkta: boolean;
 }
+
+export const initialSendOptions = (hasForwardTarget: boolean): SendOptions => ({
+  target: hasForwardTarget ? 'forward' : 'receiver',
+  url: 'http://localhost:3000/okta/hooks',
+  repeat: 1,
+  asOkta: false,
+});
+
+/** The `replay.run` fields that say where and how often. */
+export const sendInput = (send: SendOptions) => ({
+  target: send.target === 'url' ? send.url.trim() : send.target,
+  repeat: send.repeat,
+  asOkta: send.asOkta,
+});
 
 const pathOf = (exchange: Exchange) =>
   exchange.request.query === ''
@@ -23,15 +42,12 @@ const pathOf = (exchange: Exchange) =>
 
 export function initialDraft(exchange: Exchange, hasForwardTarget: boolean): ReplayDraft {
   return {
-    target: hasForwardTarget ? 'forward' : 'receiver',
-    url: 'http://localhost:3000/okta/hooks',
+    send: initialSendOptions(hasForwardTarget),
     edit: false,
     method: exchange.request.method,
     path: pathOf(exchange),
     headers: exchange.request.headers,
     body: exchange.request.body.text ?? '',
-    repeat: 1,
-    asOkta: false,
   };
 }
 
@@ -50,9 +66,7 @@ export function replayInput(exchange: Exchange, draft: ReplayDraft) {
   }
   return {
     id: exchange.id,
-    target: draft.target === 'url' ? draft.url.trim() : draft.target,
-    repeat: draft.repeat,
-    asOkta: draft.asOkta,
+    ...sendInput(draft.send),
     ...(Object.keys(edits).length > 0 ? { edits } : {}),
   };
 }

@@ -1,18 +1,18 @@
-import type { ReplayDraft, TargetChoice } from './replay-draft';
+import type { SendOptions, TargetChoice } from './replay-draft';
 
 /** Where a replay goes: the user's handler, the receiver again, or another URL. */
 export function TargetPicker(props: {
-  draft: ReplayDraft;
+  options: SendOptions;
   forwardTarget: string | null;
-  onChange: (draft: ReplayDraft) => void;
+  onChange: (options: SendOptions) => void;
 }) {
-  const choose = (target: TargetChoice) => props.onChange({ ...props.draft, target });
+  const choose = (target: TargetChoice) => props.onChange({ ...props.options, target });
   const option = (target: TargetChoice, label: string, disabled = false) => (
     <label className="radio">
       <input
         type="radio"
         name="replay-target"
-        checked={props.draft.target === target}
+        checked={props.options.target === target}
         disabled={disabled}
         onChange={() => choose(target)}
         data-testid={`replay-target-${target}`}
@@ -32,11 +32,11 @@ export function TargetPicker(props: {
       )}
       {option('receiver', 'The receiver again (answered and recorded like a delivery)')}
       {option('url', 'Another URL')}
-      {props.draft.target === 'url' && (
+      {props.options.target === 'url' && (
         <input
           className="mono"
-          value={props.draft.url}
-          onChange={(e) => props.onChange({ ...props.draft, url: e.target.value })}
+          value={props.options.url}
+          onChange={(e) => props.onChange({ ...props.options, url: e.target.value })}
           data-testid="replay-url"
           aria-label="URL"
         />

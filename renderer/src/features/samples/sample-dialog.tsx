@@ -2,9 +2,10 @@ import { useMemo, useState } from 'react';
 import { EVENT_HOOK_ELIGIBLE_TYPES } from '../../../../shared/okta/event-types';
 import { FEATURED_SAMPLE_TYPES } from '../../../../shared/okta/sample-templates';
 import { sendSample } from '../../store/commands';
-import { useEngine } from '../../store/store-context';
+import { selectDialog } from '../../store/selectors';
+import { useAppStore, useEngine } from '../../store/store-context';
 import { TypeChips } from '../../ui/type-chips';
-import { useDismiss } from '../../ui/use-dismiss';
+import { Modal } from '../../ui/modal';
 
 const MAX_EVENTS = 50;
 
@@ -12,13 +13,18 @@ const MAX_EVENTS = 50;
  * Like Okta's Preview: pick event types, and a realistic delivery with one event of each is
  * sent through the receiver with the configured secret and headers.
  */
-export function SampleDialog(props: { onClose: () => void }) {
+export function SampleDialog() {
+  const open = useAppStore(selectDialog) === 'sample';
+  return open ? <SampleForm /> : null;
+}
+
+function SampleForm() {
   const { store, bridge } = useEngine();
+  const close = () => store.getState().openDialog(null);
   const [selected, setSelected] = useState<string[]>(['user.session.start']);
   const [search, setSearch] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
-  const panel = useDismiss<HTMLDivElement>(true, props.onClose);
   const matches = useMemo(() => {
     const needle = search.trim().toLowerCase();
     return needle === ''
@@ -33,69 +39,59 @@ export function SampleDialog(props: { onClose: () => void }) {
     setSending(true);
     const result = await sendSample(store, bridge, selected);
     setSending(false);
-    if (result.ok) props.onClose();
+    if (result.ok) close();
     else setError(result.error.message);
   };
   return (
-    <div className="modal-backdrop">
-      <div
-        className="modal modal--wide"
-        ref={panel}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="sample-title"
-        data-testid="sample-dialog"
-      >
-        <h2 id="sample-title">Send a test delivery</h2>
-        <p className="muted">
-          Built like Okta&apos;s Preview: fresh ids, current timestamps, one event per type you pick, sent
-          through the receiver with your secret and headers. It is recorded like a real delivery and marked{' '}
-          <em>sample</em>.
-        </p>
-        <h3 className="section-title">Common event types</h3>
-        <TypeChips
-          types={FEATURED_SAMPLE_TYPES}
-          selected={selected}
-          onToggle={toggle}
-          testId="featured-types"
+    <Modal title="Send a test delivery" testId="sample-dialog" onClose={close} className="modal--wide">
+      <p className="muted">
+        Built like Okta&apos;s Preview: fresh ids, current timestamps, one event per type you pick, sent
+        through the receiver with your secret and headers. It is recorded like a real delivery and marked{' '}
+        <em>sample</em>.
+      </p>
+      <h3 className="section-title">Common event types</h3>
+      <TypeChips
+        types={FEATURED_SAMPLE_TYPES}
+        selected={selected}
+        onToggle={toggle}
+        testId="featured-types"
+      />
+      <label className="field">
+        <span>All {EVENT_HOOK_ELIGIBLE_TYPES.length} event types Okta can deliver</span>
+        <input
+          placeholder="Search, e.g. group or mfa"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          data-testid="sample-search"
         />
-        <label className="field">
-          <span>All {EVENT_HOOK_ELIGIBLE_TYPES.length} event types Okta can deliver</span>
-          <input
-            placeholder="Search, e.g. group or mfa"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            data-testid="sample-search"
-          />
-        </label>
-        {matches.length > 0 && (
-          <TypeChips types={matches} selected={selected} onToggle={toggle} testId="matching-types" />
-        )}
-        <p data-testid="sample-selection">
-          {selected.length === 0
-            ? 'Pick at least one event type.'
-            : `In this delivery, in order: ${selected.join(', ')}`}
+      </label>
+      {matches.length > 0 && (
+        <TypeChips types={matches} selected={selected} onToggle={toggle} testId="matching-types" />
+      )}
+      <p data-testid="sample-selection">
+        {selected.length === 0
+          ? 'Pick at least one event type.'
+          : `In this delivery, in order: ${selected.join(', ')}`}
+      </p>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
         </p>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="modal__actions">
-          <button type="button" className="button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={selected.length === 0 || sending}
-            onClick={() => void send()}
-            data-testid="sample-send"
-          >
-            {selected.length > 1 ? `Send a batch of ${selected.length} events` : 'Send 1 event'}
-          </button>
-        </div>
+      )}
+      <div className="modal__actions">
+        <button type="button" className="button" onClick={close}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={selected.length === 0 || sending}
+          onClick={() => void send()}
+          data-testid="sample-send"
+        >
+          {selected.length > 1 ? `Send a batch of ${selected.length} events` : 'Send 1 event'}
+        </button>
       </div>
-    </div>
+    </Modal>
   );
 }

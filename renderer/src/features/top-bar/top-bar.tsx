@@ -6,8 +6,6 @@ import { CopyButton } from '../../ui/copy-button';
 import { OktaButton } from '../okta/okta-button';
 import { UrlChangeBanner } from '../okta/url-change-banner';
 import { ResponsePolicyMenu } from '../response-policy/response-policy-menu';
-import { SampleDialog } from '../samples/sample-dialog';
-import { useState } from 'react';
 import { StorageNotices } from './storage-notices';
 
 const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'dark', dark: 'light', light: 'system' };
@@ -60,7 +58,6 @@ export function TopBar() {
   const theme = useAppStore(selectTheme);
   const status = useAppStore(selectStatus);
   const { store, bridge } = useEngine();
-  const [sampling, setSampling] = useState(false);
   return (
     <>
       <header className="top-bar">
@@ -74,7 +71,7 @@ export function TopBar() {
           <button
             type="button"
             className="button"
-            onClick={() => setSampling(true)}
+            onClick={() => store.getState().openDialog('sample')}
             data-testid="open-samples"
           >
             Send test delivery
@@ -109,7 +106,6 @@ export function TopBar() {
           </button>
         </div>
       </header>
-      {sampling && <SampleDialog onClose={() => setSampling(false)} />}
       <UrlChangeBanner />
       {status?.storage.error && (
         <div className="banner banner--error" role="alert" data-testid="storage-error">

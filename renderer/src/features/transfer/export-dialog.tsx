@@ -8,7 +8,7 @@ import {
   selectTotal,
 } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
-import { useDismiss } from '../../ui/use-dismiss';
+import { Modal } from '../../ui/modal';
 
 const FORMATS: { id: ExportChoice['format']; label: string; hint: string }[] = [
   {
@@ -116,42 +116,27 @@ function ExportForm() {
   });
   const [error, setError] = useState<string | null>(null);
   const close = () => store.getState().openDialog(null);
-  const panel = useDismiss<HTMLFormElement>(true, close);
   const submit = async () => {
     const failure = await startExport(store, bridge, choice);
     if (failure === null) close();
     else setError(failure);
   };
   return (
-    <div className="modal-backdrop">
-      <form
-        className="modal"
-        ref={panel}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="export-title"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-        data-testid="export-dialog"
-      >
-        <h2 id="export-title">Export exchanges</h2>
-        <ChoiceFields scopes={scopes} choice={choice} onChange={setChoice} />
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="modal__actions">
-          <button type="button" className="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" data-testid="export-start">
-            Export
-          </button>
-        </div>
-      </form>
-    </div>
+    <Modal title="Export exchanges" testId="export-dialog" onClose={close} onSubmit={() => void submit()}>
+      <ChoiceFields scopes={scopes} choice={choice} onChange={setChoice} />
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="modal__actions">
+        <button type="button" className="button" onClick={close}>
+          Cancel
+        </button>
+        <button type="submit" className="button button--primary" data-testid="export-start">
+          Export
+        </button>
+      </div>
+    </Modal>
   );
 }

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from '../create-app-store';
+import type { SelectionTarget } from '../selectors';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 export type DetailTab = 'events' | 'payload' | 'raw' | 'headers' | 'response' | 'timing';
@@ -10,10 +11,18 @@ export interface UiPreferences {
   detailTab: DetailTab;
   /** Width of the list pane as a fraction of the window. */
   listFraction: number;
+  /** The list takes the whole width (View › Toggle Detail Pane, Ctrl/⌘ \). */
+  detailHidden: boolean;
 }
 
 /** The modal dialogs; at most one is open. */
-export type DialogId = 'settings' | 'shortcuts' | 'export';
+export type DialogId = 'settings' | 'shortcuts' | 'export' | 'sample' | 'replay';
+
+/** What the replay dialog sends: one exchange, or a selection of `count`. */
+export interface Replaying {
+  selection: SelectionTarget;
+  count: number;
+}
 
 /** Comparing two exchanges: `b` is null while the user picks the second one in the list. */
 export interface CompareState {
@@ -28,13 +37,16 @@ export interface UiSlice extends UiPreferences {
   /** A short confirmation shown for a moment (copied, saved…). */
   toast: { id: number; text: string } | null;
   compare: CompareState | null;
+  replaying: Replaying | null;
   setTheme(theme: ThemeChoice): void;
   setDetailTab(tab: DetailTab): void;
   setListFraction(fraction: number): void;
+  toggleDetail(): void;
   openDialog(dialog: DialogId | null): void;
   dismissNotice(notice: string): void;
   showToast(text: string | null): void;
   setCompare(compare: CompareState | null): void;
+  openReplay(replaying: Replaying): void;
 }
 
 export const clampListFraction = (fraction: number) => Math.min(0.75, Math.max(0.25, fraction));
@@ -43,14 +55,18 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   theme: 'system',
   detailTab: 'events',
   listFraction: 0.5,
+  detailHidden: false,
   dialog: null,
   dismissedNotices: new Set(),
   toast: null,
   compare: null,
+  replaying: null,
   setTheme: (theme) => set({ theme }),
   setDetailTab: (detailTab) => set({ detailTab }),
   setListFraction: (fraction) => set({ listFraction: clampListFraction(fraction) }),
+  toggleDetail: () => set((state) => ({ detailHidden: !state.detailHidden })),
   openDialog: (dialog) => set({ dialog }),
+  openReplay: (replaying) => set({ dialog: 'replay', replaying }),
   showToast: (text) =>
     set((state) => ({ toast: text === null ? null : { id: (state.toast?.id ?? 0) + 1, text } })),
   dismissNotice: (notice) =>
