@@ -1,23 +1,11 @@
-import type { SightingsTracker } from '../../../shared/okta/sightings';
-import type { Clock, Logger } from '../deps';
 import { withBodyBudget } from '../receiver/admission';
-import { createRequestHandler } from '../receiver/handle-request';
-import type { LoopbackTags } from '../receiver/loopback-tags';
+import { createRequestHandler, type PipelineDeps } from '../receiver/handle-request';
 import { Receiver } from '../receiver/receiver';
 import { RECEIVER_LIMITS, type ReceiverLimits } from '../receiver/receiver-limits';
-import type { SettingsStore } from '../settings/settings-store';
-import type { ExchangeStore } from '../store/exchange-store';
 import { ProbeResponder } from '../tunnel/probe';
 import type { StorageHealth } from './storage-health';
 
-export interface ReceiverWiring {
-  settings: SettingsStore;
-  store: ExchangeStore;
-  tracker: SightingsTracker;
-  tags: LoopbackTags;
-  newId: () => string;
-  clock: Clock;
-  logger: Logger;
+export interface ReceiverWiring extends Omit<PipelineDeps, 'onStorageHealth'> {
   health: StorageHealth;
   limits?: Partial<ReceiverLimits> | undefined;
   onChange: () => void;
@@ -30,13 +18,7 @@ export interface ReceiverWiring {
 export function buildReceiver(wiring: ReceiverWiring): { receiver: Receiver; probes: ProbeResponder } {
   const limits = { ...RECEIVER_LIMITS, ...wiring.limits };
   const pipeline = createRequestHandler({
-    settings: wiring.settings,
-    store: wiring.store,
-    tracker: wiring.tracker,
-    tags: wiring.tags,
-    newId: wiring.newId,
-    clock: wiring.clock,
-    logger: wiring.logger,
+    ...wiring,
     onStorageHealth: (error) => wiring.health.report(error),
   });
   const probes = new ProbeResponder();

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { selectSettings, type SelectionTarget } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { Modal } from '../../ui/modal';
+import { ModalFooter } from '../../ui/modal-footer';
 import { initialSendOptions, sendInput, type SendOptions } from './replay-draft';
-import { ReplayFooter } from './replay-footer';
-import { SendFields } from './send-fields';
+import { SendButton, SendFields } from './send-fields';
 import { sendReplay } from './send-replay';
 import { TargetPicker } from './target-picker';
 
@@ -20,6 +20,7 @@ export function BatchReplayDialog({ selection, count }: { selection: SelectionTa
   const [order, setOrder] = useState<Order>('received');
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  const close = () => store.getState().openDialog(null);
   const send = async () => {
     setSending(true);
     setError(await sendReplay(store, bridge, { ...selection, order, ...sendInput(options) }));
@@ -39,7 +40,7 @@ export function BatchReplayDialog({ selection, count }: { selection: SelectionTa
     <Modal
       title={`Replay ${count.toLocaleString()} exchanges`}
       testId="replay-dialog"
-      onClose={() => store.getState().openDialog(null)}
+      onClose={close}
       className="modal--wide"
     >
       <TargetPicker
@@ -58,12 +59,9 @@ export function BatchReplayDialog({ selection, count }: { selection: SelectionTa
         Each is sent as captured and waits for the previous answer; edit one at a time to change it.
       </p>
       <SendFields options={options} onChange={setOptions} />
-      <ReplayFooter
-        error={error}
-        sending={sending}
-        label={`Send ${count.toLocaleString()}`}
-        onSend={() => void send()}
-      />
+      <ModalFooter error={error} errorTestId="replay-error" onCancel={close}>
+        <SendButton sending={sending} label={`Send ${count.toLocaleString()}`} onSend={() => void send()} />
+      </ModalFooter>
     </Modal>
   );
 }

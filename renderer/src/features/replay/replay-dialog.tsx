@@ -4,12 +4,12 @@ import { selectSettings } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { HeaderRowsEditor } from '../../ui/header-rows-editor';
 import { Modal } from '../../ui/modal';
+import { ModalFooter } from '../../ui/modal-footer';
 import { BodyEditor } from './body-editor';
 import { initialDraft, replayInput, type ReplayDraft } from './replay-draft';
-import { SendFields } from './send-fields';
+import { SendButton, SendFields } from './send-fields';
 import { sendReplay } from './send-replay';
 import { TargetPicker } from './target-picker';
-import { ReplayFooter } from './replay-footer';
 
 /** Resend one captured request, as it was or edited, to the handler, the receiver or any URL. */
 export function ReplayDialog({ exchange }: { exchange: Exchange }) {
@@ -20,6 +20,7 @@ export function ReplayDialog({ exchange }: { exchange: Exchange }) {
   );
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  const close = () => store.getState().openDialog(null);
   const set = <K extends keyof ReplayDraft>(key: K, value: ReplayDraft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
   const send = async () => {
@@ -31,7 +32,7 @@ export function ReplayDialog({ exchange }: { exchange: Exchange }) {
     <Modal
       title={`Replay ${exchange.request.method} ${exchange.request.path}`}
       testId="replay-dialog"
-      onClose={() => store.getState().openDialog(null)}
+      onClose={close}
       className="modal--wide"
     >
       <TargetPicker
@@ -82,7 +83,9 @@ export function ReplayDialog({ exchange }: { exchange: Exchange }) {
         </div>
       )}
       <SendFields options={draft.send} onChange={(options) => set('send', options)} />
-      <ReplayFooter error={error} sending={sending} label="Send" onSend={() => void send()} />
+      <ModalFooter error={error} errorTestId="replay-error" onCancel={close}>
+        <SendButton sending={sending} label="Send" onSend={() => void send()} />
+      </ModalFooter>
     </Modal>
   );
 }

@@ -35,3 +35,17 @@ export function SendFields({
     </div>
   );
 }
+
+export function SendButton(props: { sending: boolean; label: string; onSend: () => void }) {
+  return (
+    <button
+      type="button"
+      className="button button--primary"
+      disabled={props.sending}
+      onClick={props.onSend}
+      data-testid="replay-send"
+    >
+      {props.sending ? 'Sending…' : props.label}
+    </button>
+  );
+}

@@ -6,6 +6,7 @@ import { selectDialog } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { TypeChips } from '../../ui/type-chips';
 import { Modal } from '../../ui/modal';
+import { ModalFooter } from '../../ui/modal-footer';
 
 const MAX_EVENTS = 50;
 
@@ -73,15 +74,7 @@ function SampleForm() {
           ? 'Pick at least one event type.'
           : `In this delivery, in order: ${selected.join(', ')}`}
       </p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="modal__actions">
-        <button type="button" className="button" onClick={close}>
-          Cancel
-        </button>
+      <ModalFooter error={error} onCancel={close}>
         <button
           type="button"
           className="button button--primary"
@@ -91,7 +84,7 @@ function SampleForm() {
         >
           {selected.length > 1 ? `Send a batch of ${selected.length} events` : 'Send 1 event'}
         </button>
-      </div>
+      </ModalFooter>
     </Modal>
   );
 }

@@ -5,6 +5,7 @@ import { selectDialog, selectSettings } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { HeaderRowsEditor } from '../../ui/header-rows-editor';
 import { Modal } from '../../ui/modal';
+import { ModalFooter } from '../../ui/modal-footer';
 import { ForwardFields } from './forward-fields';
 import { draftOf, patchOf, type Draft, type SetDraft } from './settings-draft';
 import { RetentionFields } from './retention-fields';
@@ -121,15 +122,7 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
       </label>
       <RetentionFields draft={draft} set={set} />
       <TunnelFields draft={draft} set={set} settings={settings} />
-      {error && (
-        <p className="form-error" role="alert" data-testid="settings-error">
-          {error}
-        </p>
-      )}
-      <div className="modal__actions">
-        <button type="button" className="button" onClick={close}>
-          Cancel
-        </button>
+      <ModalFooter error={error} errorTestId="settings-error" onCancel={close}>
         <button
           type="submit"
           className="button button--primary"
@@ -138,7 +131,7 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
         >
           Save
         </button>
-      </div>
+      </ModalFooter>
     </Modal>
   );
 }

@@ -9,6 +9,7 @@ import {
 } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { Modal } from '../../ui/modal';
+import { ModalFooter } from '../../ui/modal-footer';
 
 const FORMATS: { id: ExportChoice['format']; label: string; hint: string }[] = [
   {
@@ -124,19 +125,11 @@ function ExportForm() {
   return (
     <Modal title="Export exchanges" testId="export-dialog" onClose={close} onSubmit={() => void submit()}>
       <ChoiceFields scopes={scopes} choice={choice} onChange={setChoice} />
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="modal__actions">
-        <button type="button" className="button" onClick={close}>
-          Cancel
-        </button>
+      <ModalFooter error={error} onCancel={close}>
         <button type="submit" className="button button--primary" data-testid="export-start">
           Export
         </button>
-      </div>
+      </ModalFooter>
     </Modal>
   );
 }

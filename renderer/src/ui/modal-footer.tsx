@@ -1,0 +1,26 @@
+import type { ReactNode } from 'react';
+
+/** A dialog's last lines: what went wrong, if anything, then Cancel and the main action. */
+export function ModalFooter(props: {
+  error: string | null;
+  errorTestId?: string;
+  onCancel: () => void;
+  /** The main action's button. */
+  children: ReactNode;
+}) {
+  return (
+    <>
+      {props.error && (
+        <p className="form-error" role="alert" data-testid={props.errorTestId}>
+          {props.error}
+        </p>
+      )}
+      <div className="modal__actions">
+        <button type="button" className="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+        {props.children}
+      </div>
+    </>
+  );
+}
