@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core';
 import { createConsoleLogger } from '../core/console-logger';
 import type { AuthtokenOverride, SettingsOverrides } from '../core/settings/settings-store';
+import { forkAgent } from '../core/tunnel/agent-process';
 import { createNgrokProvider } from '../core/tunnel/ngrok-process';
 import type { TunnelStatus } from '../../shared/model/tunnel';
 import { FileTransfers } from '../core/transfer/file-transfers';
@@ -69,7 +70,7 @@ async function main(argv: string[]): Promise<void> {
     version: __APP_VERSION__,
     logger,
     overrides: await overridesOf(args),
-    ngrok: createNgrokProvider({ agentPath: NGROK_AGENT, clientVersion: __APP_VERSION__ }),
+    ngrok: createNgrokProvider({ agentPath: NGROK_AGENT, launch: forkAgent, clientVersion: __APP_VERSION__ }),
     ...(args.oktaInsecureBaseUrl !== undefined
       ? { okta: { insecureBaseUrl: args.oktaInsecureBaseUrl } }
       : {}),

@@ -12,6 +12,7 @@ import { openMainWindow } from './main-window';
 import { registerAppScheme, serveRenderer } from './renderer-protocol';
 import { createDialogTransfers } from './dialog-transfers';
 import { SafeStorageVault } from './safe-storage-vault';
+import { launchUtilityAgent } from './utility-agent';
 import { WindowStateFile } from './window-state';
 import { hardenContents, hardenSession } from './harden-contents';
 
@@ -82,7 +83,11 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     logger: createConsoleLogger(),
     vault: SafeStorageVault.inDataDir(safeStorage, dataDir),
-    ngrok: createNgrokProvider({ agentPath: NGROK_AGENT, clientVersion: app.getVersion() }),
+    ngrok: createNgrokProvider({
+      agentPath: NGROK_AGENT,
+      launch: launchUtilityAgent,
+      clientVersion: app.getVersion(),
+    }),
     overrides: overridesOf(launch),
     // The engine refuses anything but a loopback URL here.
     ...(launch.oktaInsecureBaseUrl ? { okta: { insecureBaseUrl: launch.oktaInsecureBaseUrl } } : {}),

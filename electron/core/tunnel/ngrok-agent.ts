@@ -11,14 +11,25 @@ import type { TunnelFailure } from './tunnel-provider';
 
 /** How long ngrok gets to close the session cleanly before the process exits anyway. */
 const CLOSE_GRACE_MS = 2_000;
+/** After a failure the engine kills this process; if it does not, it exits by itself. */
+const EXIT_AFTER_FAILURE_MS = 2_000;
+
+/** Electron's utility process talks to its parent through this port instead of Node's IPC. */
+interface ParentPort {
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+  postMessage(message: unknown): void;
+}
+const { parentPort } = process as NodeJS.Process & { parentPort?: ParentPort };
 
 let request: AgentConnect | null = null;
 let tunnel: OpenNgrok | null = null;
 
-const send = (message: FromAgent, then?: () => void) => {
-  if (!process.connected) return;
-  process.send?.(message, undefined, undefined, () => then?.());
+const send = (message: FromAgent) => {
+  if (parentPort) parentPort.postMessage(message);
+  else if (process.connected) process.send?.(message);
 };
+
+const exitSoon = (code: number) => setTimeout(() => process.exit(code), EXIT_AFTER_FAILURE_MS);
 
 const wire = (failure: TunnelFailure) => ({
   code: failure.code,
@@ -36,7 +47,8 @@ async function connect(message: AgentConnect): Promise<void> {
     tunnel = await openNgrokTunnel(message, (failure) => send({ type: 'dropped', failure: wire(failure) }));
     send({ type: 'online', url: tunnel.url });
   } catch (error) {
-    send({ type: 'failed', failure: classify(error) }, () => process.exit(0));
+    send({ type: 'failed', failure: classify(error) });
+    exitSoon(0);
   }
 }
 
@@ -46,17 +58,24 @@ async function close(): Promise<void> {
   process.exit(0);
 }
 
-process.on('message', (message) => {
+function receive(message: unknown): void {
   if (!isToAgent(message)) return;
   if (message.type === 'connect') void connect(message);
   else void close();
-});
+}
 
-// The engine is gone (quit or crashed): the tunnel must not outlive it.
-process.on('disconnect', () => process.exit(0));
+if (parentPort) {
+  // Electron ends its utility processes with the app.
+  parentPort.on('message', (event) => receive(event.data));
+} else {
+  process.on('message', receive);
+  // The engine is gone (quit or crashed): the tunnel must not outlive it.
+  process.on('disconnect', () => process.exit(0));
+}
 
 // The SDK throws outside any promise when a session it was told not to resume fails.
 process.on('uncaughtException', (error) => {
   const failure = classify(error);
-  send(tunnel ? { type: 'dropped', failure } : { type: 'failed', failure }, () => process.exit(1));
+  send(tunnel ? { type: 'dropped', failure } : { type: 'failed', failure });
+  exitSoon(1);
 });

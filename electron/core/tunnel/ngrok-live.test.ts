@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { TunnelStatus } from '../../../shared/model/tunnel';
 import { startTestCore } from '../testing/core-fixture';
 import { buildNgrokAgent } from '../testing/ngrok-agent-build';
+import { forkAgent } from './agent-process';
 import { createNgrokProvider } from './ngrok-process';
 
 const authtoken = process.env.NGROK_AUTHTOKEN ?? '';
@@ -15,7 +16,11 @@ describe.skipIf(authtoken === '')('real ngrok service (skipped: set NGROK_AUTHTO
   it('gives a public https hook URL that reaches the receiver, and closes it on stop', async () => {
     const outDir = await mkdtemp(path.join(tmpdir(), 'ohi-agent-'));
     const t = await startTestCore({
-      ngrok: createNgrokProvider({ agentPath: await buildNgrokAgent(outDir), clientVersion: 'test' }),
+      ngrok: createNgrokProvider({
+        agentPath: await buildNgrokAgent(outDir),
+        launch: forkAgent,
+        clientVersion: 'test',
+      }),
       overrides: { ngrokAuthtoken: { value: authtoken, source: 'environment' } },
     });
     try {

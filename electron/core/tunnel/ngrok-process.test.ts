@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TunnelStatus } from '../../../shared/model/tunnel';
 import { silentLogger, systemTimers } from '../deps';
 import { buildNgrokAgent } from '../testing/ngrok-agent-build';
+import { forkAgent } from './agent-process';
 import { createNgrokProvider } from './ngrok-process';
 import { noneProvider } from './none-provider';
 import { TunnelController } from './tunnel-controller';
@@ -57,6 +58,7 @@ async function closedAddr(): Promise<string> {
 function controllerFor(serverAddr: string, options: { authtoken?: string | null; timeoutMs?: number } = {}) {
   const ngrok = createNgrokProvider({
     agentPath,
+    launch: forkAgent,
     clientVersion: 'test',
     serverAddr,
     timeoutMs: options.timeoutMs ?? 10_000,

@@ -1,4 +1,4 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import type { AgentProcess, LaunchAgent } from './agent-process';
 import { isFromAgent, type AgentConnect, type WireFailure } from './agent-protocol';
 import { noAuthtoken } from './ngrok-errors';
 import { TunnelFailure, type TunnelProvider, type TunnelSession } from './tunnel-provider';
@@ -6,6 +6,8 @@ import { TunnelFailure, type TunnelProvider, type TunnelSession } from './tunnel
 export interface NgrokProviderOptions {
   /** The built agent script, `dist-electron/ngrok-agent.cjs`. */
   agentPath: string;
+  /** How the agent process is started: `forkAgent`, or a utility process in the desktop app. */
+  launch: LaunchAgent;
   /** Reported to ngrok as this client's version. */
   clientVersion: string;
   /** Another ngrok ingress (a custom agent ingress; loopback listeners in tests). */
@@ -44,60 +46,52 @@ export function createNgrokProvider(options: NgrokProviderOptions): TunnelProvid
         serverAddr: options.serverAddr ?? null,
         clientVersion: options.clientVersion,
       };
-      return runAgent(options.agentPath, message, signal, options.closeGraceMs ?? 2_000);
+      return runAgent(startAgent(options), message, signal, options.closeGraceMs ?? 2_000);
     },
   };
 }
 
-/** Start the agent process; its stderr tail explains an early exit. */
-function spawnAgent(agentPath: string): { child: ChildProcess; lastError: () => string } {
+function startAgent(options: NgrokProviderOptions): AgentProcess {
   // The token travels over IPC only; one that came from the environment stays out of the child's.
   const env = { ...process.env };
   delete env.NGROK_AUTHTOKEN;
-  const child = fork(agentPath, [], {
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    // Inside Electron, fork runs the Electron binary: this makes it plain Node.
-    env: { ...env, ELECTRON_RUN_AS_NODE: '1' },
-    serialization: 'json',
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2_000)));
-  return { child, lastError: () => lastLine(stderr) };
+  return options.launch(options.agentPath, env);
 }
 
 function runAgent(
-  agentPath: string,
+  agent: AgentProcess,
   message: AgentConnect,
   signal: AbortSignal,
   closeGraceMs: number,
 ): Promise<TunnelSession> {
   return new Promise((resolve, reject) => {
-    const { child, lastError } = spawnAgent(agentPath);
     let session: AgentSession | null = null;
     const cancel = () => {
-      child.kill('SIGKILL');
+      agent.kill();
       reject(new TunnelFailure('timeout', 'The ngrok connect attempt was cancelled.', true));
     };
     signal.addEventListener('abort', cancel, { once: true });
-    child.on('message', (reply) => {
+    agent.onMessage((reply) => {
       if (!isFromAgent(reply)) return;
       if (reply.type === 'online' && session === null) {
         signal.removeEventListener('abort', cancel);
-        session = new AgentSession(child, reply.url, closeGraceMs);
+        session = new AgentSession(agent, reply.url, closeGraceMs);
         resolve(session);
       } else if (reply.type === 'failed') {
+        // The agent has nothing left to do; it is not trusted to end itself.
+        agent.kill();
         reject(fromWire(reply.failure));
       } else if (reply.type === 'dropped') {
         session?.drop(fromWire(reply.failure));
       }
     });
-    child.on('error', (error) => reject(TunnelFailure.from(error, 'The ngrok agent could not start')));
-    child.on('exit', (code) => {
+    agent.onError((error) => reject(TunnelFailure.from(error, 'The ngrok agent could not start')));
+    agent.onExit((code) => {
       signal.removeEventListener('abort', cancel);
-      if (session) session.exited(code, lastError());
-      else reject(agentStopped('before connecting', code, lastError()));
+      if (session) session.exited(code, agent.lastError());
+      else reject(agentStopped('before connecting', code, agent.lastError()));
     });
-    child.send(message);
+    agent.send(message);
   });
 }
 
@@ -110,7 +104,7 @@ class AgentSession implements TunnelSession {
   private markGone!: () => void;
 
   constructor(
-    private readonly child: ChildProcess,
+    private readonly agent: AgentProcess,
     url: string,
     private readonly closeGraceMs: number,
   ) {
@@ -126,7 +120,7 @@ class AgentSession implements TunnelSession {
     if (this.closing || this.dropped) return;
     this.dropped = true;
     for (const listener of this.listeners) listener(failure);
-    this.child.kill('SIGKILL');
+    this.agent.kill();
   }
 
   exited(code: number | null, detail: string): void {
@@ -136,9 +130,9 @@ class AgentSession implements TunnelSession {
 
   async close(): Promise<void> {
     this.closing = true;
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    if (this.child.connected) this.child.send({ type: 'close' });
-    const force = setTimeout(() => this.child.kill('SIGKILL'), this.closeGraceMs);
+    if (!this.agent.running()) return;
+    this.agent.send({ type: 'close' });
+    const force = setTimeout(() => this.agent.kill(), this.closeGraceMs);
     await this.gone;
     clearTimeout(force);
   }
@@ -146,13 +140,6 @@ class AgentSession implements TunnelSession {
 
 const fromWire = (failure: WireFailure) =>
   new TunnelFailure(failure.code, failure.message, failure.retryable);
-
-const lastLine = (text: string) =>
-  text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .at(-1) ?? '';
 
 function agentStopped(when: string, code: number | null, detail: string): TunnelFailure {
   const why = detail === '' ? `exit code ${code ?? 'none'}` : detail;
