@@ -12,8 +12,6 @@ import path from 'node:path';
 
 const PACKAGE = '@doyensec/electronegativity';
 const root = path.resolve(import.meta.dirname, '..');
-/** @type {{ devDependencies?: Record<string, string> }} */
-const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 /** @type {{ check: string, file: string, reason: string }[]} */
 const reviewed = JSON.parse(readFileSync(path.join(root, 'scripts/electronegativity-reviewed.json'), 'utf8'));
 const reviewedKeys = new Set(reviewed.map((r) => `${r.check} ${r.file}`));
@@ -24,19 +22,12 @@ const reviewedKeys = new Set(reviewed.map((r) => `${r.check} ${r.file}`));
  *   locations?: { physicalLocation?: { artifactLocation?: { uri?: string } } }[] }} SarifResult
  */
 
-/** The scanner's entry point, or null while it is not a declared devDependency. */
+/** The scanner's entry point (a devDependency). */
 function scannerBin() {
-  const declared = manifest.devDependencies?.[PACKAGE] !== undefined;
-  try {
-    const require = createRequire(path.join(root, 'package.json'));
-    const packageJson = require.resolve(`${PACKAGE}/package.json`);
-    const { bin } = JSON.parse(readFileSync(packageJson, 'utf8'));
-    return path.join(path.dirname(packageJson), typeof bin === 'string' ? bin : bin.electronegativity);
-  } catch (error) {
-    if (declared)
-      throw new Error(`${PACKAGE} is in devDependencies but not installed: run npm ci.`, { cause: error });
-    return null;
-  }
+  const require = createRequire(path.join(root, 'package.json'));
+  const packageJson = require.resolve(`${PACKAGE}/package.json`);
+  const { bin } = JSON.parse(readFileSync(packageJson, 'utf8'));
+  return path.join(path.dirname(packageJson), typeof bin === 'string' ? bin : bin.electronegativity);
 }
 
 /**
@@ -96,12 +87,6 @@ function scan(bin, stage) {
 }
 
 const bin = scannerBin();
-if (bin === null) {
-  process.stdout.write(
-    `electronegativity: not run, ${PACKAGE} is not a devDependency yet (npm i -D ${PACKAGE}@1.10.3).\n`,
-  );
-  process.exit(0);
-}
 const stage = stageApp();
 try {
   const findings = scan(bin, stage);
