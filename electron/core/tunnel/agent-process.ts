@@ -1,5 +1,4 @@
 import { fork } from 'node:child_process';
-
 import type { ToAgent } from './agent-protocol';
 
 /**

@@ -16,7 +16,13 @@ export function ReplayHost() {
   return <BatchReplayDialog selection={selection} count={count} />;
 }
 
+/** The exchange shown in the detail is at hand; another one (picked with `r`) is fetched. */
 function SingleReplay({ id }: { id: string }) {
+  const shown = useAppStore((state) => state.details[id]);
+  return shown?.state === 'ready' ? <ReplayDialog exchange={shown.exchange} /> : <FetchedReplay id={id} />;
+}
+
+function FetchedReplay({ id }: { id: string }) {
   const { store } = useEngine();
   const loaded = useExchanges([id]);
   if (Array.isArray(loaded) && loaded[0]) return <ReplayDialog exchange={loaded[0]} />;
