@@ -1,0 +1,40 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import type { BenchOptions } from './options';
+import { RESULTS_FILE } from './paths';
+import { printSection, renderSection, replaceSection, type Section } from './report';
+import { receiverBench } from './receiver.bench';
+
+/** Every benchmark by the name `npm run bench -- <name>` takes, in the order `npm run bench` runs them. */
+const BENCHMARKS: Record<string, (options: BenchOptions) => Promise<Section>> = {
+  receiver: receiverBench,
+};
+
+async function main(argv: string[]): Promise<void> {
+  const smoke = argv.includes('--smoke');
+  const names = argv.filter((arg) => !arg.startsWith('--'));
+  const unknown = names.filter((name) => !(name in BENCHMARKS));
+  if (unknown.length > 0) {
+    throw new Error(
+      `Unknown benchmark ${unknown.join(', ')}; there are: ${Object.keys(BENCHMARKS).join(', ')}.`,
+    );
+  }
+  for (const name of names.length > 0 ? names : Object.keys(BENCHMARKS)) {
+    process.stdout.write(`\n▶ ${name}${smoke ? ' (smoke)' : ''}\n`);
+    const section = await BENCHMARKS[name]!({ smoke });
+    printSection(section);
+    // A smoke run measures nothing worth keeping; a real one is written at once, so a later
+    // failure does not lose it.
+    if (!smoke) {
+      const markdown = await readFile(RESULTS_FILE, 'utf8');
+      await writeFile(
+        RESULTS_FILE,
+        replaceSection(markdown, section.title, renderSection(section, new Date())),
+      );
+    }
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
