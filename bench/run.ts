@@ -3,10 +3,12 @@ import type { BenchOptions } from './options';
 import { RESULTS_FILE } from './paths';
 import { printSection, renderSection, replaceSection, type Section } from './report';
 import { receiverBench } from './receiver.bench';
+import { streamBench } from './stream.bench';
 
 /** Every benchmark by the name `npm run bench -- <name>` takes, in the order `npm run bench` runs them. */
 const BENCHMARKS: Record<string, (options: BenchOptions) => Promise<Section>> = {
   receiver: receiverBench,
+  stream: streamBench,
 };
 
 async function main(argv: string[]): Promise<void> {
