@@ -4,11 +4,14 @@ import { RESULTS_FILE } from './paths';
 import { printSection, renderSection, replaceSection, type Section } from './report';
 import { receiverBench } from './receiver.bench';
 import { streamBench } from './stream.bench';
+import { historyBench } from './history.bench';
+import { removeSeededHistories } from './seeded-history';
 
 /** Every benchmark by the name `npm run bench -- <name>` takes, in the order `npm run bench` runs them. */
 const BENCHMARKS: Record<string, (options: BenchOptions) => Promise<Section>> = {
   receiver: receiverBench,
   stream: streamBench,
+  history: historyBench,
 };
 
 async function main(argv: string[]): Promise<void> {
@@ -36,7 +39,9 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+main(process.argv.slice(2))
+  .catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  })
+  .finally(() => removeSeededHistories());
