@@ -5,6 +5,7 @@ import { printSection, renderSection, replaceSection, type Section } from './rep
 import { receiverBench } from './receiver.bench';
 import { streamBench } from './stream.bench';
 import { historyBench } from './history.bench';
+import { largeBodyBench } from './large-body.bench';
 import { removeSeededHistories } from './seeded-history';
 
 /** Every benchmark by the name `npm run bench -- <name>` takes, in the order `npm run bench` runs them. */
@@ -12,6 +13,7 @@ const BENCHMARKS: Record<string, (options: BenchOptions) => Promise<Section>> = 
   receiver: receiverBench,
   stream: streamBench,
   history: historyBench,
+  'large-body': largeBodyBench,
 };
 
 async function main(argv: string[]): Promise<void> {
