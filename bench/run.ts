@@ -6,6 +6,7 @@ import { receiverBench } from './receiver.bench';
 import { streamBench } from './stream.bench';
 import { historyBench } from './history.bench';
 import { largeBodyBench } from './large-body.bench';
+import { memoryBench } from './memory.bench';
 import { removeSeededHistories } from './seeded-history';
 
 /** Every benchmark by the name `npm run bench -- <name>` takes, in the order `npm run bench` runs them. */
@@ -14,6 +15,7 @@ const BENCHMARKS: Record<string, (options: BenchOptions) => Promise<Section>> = 
   stream: streamBench,
   history: historyBench,
   'large-body': largeBodyBench,
+  memory: memoryBench,
 };
 
 async function main(argv: string[]): Promise<void> {
