@@ -37,6 +37,12 @@ export function singleEventTemplate(): string {
   return JSON.stringify(fixture);
 }
 
+/** A template's `[<id>]`s filled in from the request number, for loads that send bodies themselves. */
+export const withIds =
+  (template: string) =>
+  (n: number): string =>
+    template.replaceAll(ID, `paced-${n}`);
+
 /** A 50-event batch of the featured sample types, ids filled in per request the same way. */
 export function batchTemplate(size = 50): string {
   const types = Array.from(

@@ -1,6 +1,7 @@
 import { storedCount } from './engine-api';
 import { load, type LoadResult } from './load';
-import { batchTemplate, DELIVERY_HEADERS, SECRET, singleEventTemplate } from './payloads';
+import { pacedLoad } from './paced-load';
+import { batchTemplate, DELIVERY_HEADERS, SECRET, singleEventTemplate, withIds } from './payloads';
 import { startBareServer, startEngine, type Server } from './processes';
 import { fmt, judged, type Section } from './report';
 import type { BenchOptions } from './options';
@@ -48,8 +49,10 @@ export async function receiverBench({ smoke }: BenchOptions): Promise<Section> {
       `check, envelope parse, durable group-committed write, push). Each row has a fresh server, a ` +
       `${smoke ? 1 : 2} s warm-up, then ${durationS} s measured. Bodies: the 1-event sample ` +
       `(${fmt(single.length / 1024, 1)} KB compact) and a 50-event batch (${fmt(batch.length / 1024)} KB), each ` +
-      `request with fresh event ids. The last row paces the load at 1,000 requests/s (latency ` +
-      `corrected for coordinated omission). The load generator shares the 2 cores with the server ` +
+      `request with fresh event ids. The rows at 1,000/s send evenly paced requests instead (an ` +
+      `open-loop generator of our own, bench/paced-load.ts: autocannon's rate limit sends each ` +
+      `connection's quota for a second as one burst), latency counted from when each request was ` +
+      `due. The load generator shares the 2 cores with the server ` +
       `under test, so absolute numbers are lower than on a separate client machine; the ratio is ` +
       `the comparison that holds.`,
     header: ['server, body', 'req/s', 'p50 ms', 'p99 ms', 'max ms', '2xx', 'failures'],
@@ -80,20 +83,32 @@ export async function receiverBench({ smoke }: BenchOptions): Promise<Section> {
   };
 }
 
-async function measure(scenario: Scenario, durationS: number, smoke: boolean, pushes: string[]) {
+/** As fast as the server answers (autocannon), or evenly paced at `rate` (see paced-load.ts). */
+async function run(
+  url: string,
+  body: string,
+  rate: number | undefined,
+  durationS: number,
+): Promise<LoadResult> {
+  const common = { url, headers: DELIVERY_HEADERS, connections: 50, durationS };
+  if (rate === undefined) return load({ ...common, body });
+  const paced = await pacedLoad({ ...common, body: withIds(body), rate });
+  return { ...paced, requestsPerSecond: paced.achievedRate };
+}
+
+async function measure(
+  scenario: Scenario,
+  durationS: number,
+  smoke: boolean,
+  pushes: string[],
+): Promise<LoadResult> {
   const engine = scenario.server === 'inspector' ? await startEngine({ secret: SECRET }) : null;
   const server: Server = engine ?? (await startBareServer());
   const subscriber = engine ? await subscribe(engine) : null;
   try {
-    const options = {
-      url: server.receiverUrl,
-      headers: DELIVERY_HEADERS,
-      body: scenario.body,
-      connections: 50,
-    };
     // Warm-up: JIT, page cache, sockets.
-    await load({ ...options, durationS: smoke ? 1 : 2, ...(scenario.rate ? { rate: scenario.rate } : {}) });
-    const result = await load({ ...options, durationS, ...(scenario.rate ? { rate: scenario.rate } : {}) });
+    await run(server.receiverUrl, scenario.body, scenario.rate, smoke ? 1 : 2);
+    const result = await run(server.receiverUrl, scenario.body, scenario.rate, durationS);
     if (engine && subscriber) {
       // Requests still in flight when the run ended, and the last ~50 ms batch of pushes.
       await new Promise((resolve) => setTimeout(resolve, 500));

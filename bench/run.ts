@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { format, resolveConfig } from 'prettier';
 import type { BenchOptions } from './options';
 import { RESULTS_FILE } from './paths';
 import { printSection, renderSection, replaceSection, type Section } from './report';
@@ -33,14 +34,19 @@ async function main(argv: string[]): Promise<void> {
     printSection(section);
     // A smoke run measures nothing worth keeping; a real one is written at once, so a later
     // failure does not lose it.
-    if (!smoke) {
-      const markdown = await readFile(RESULTS_FILE, 'utf8');
-      await writeFile(
-        RESULTS_FILE,
-        replaceSection(markdown, section.title, renderSection(section, new Date())),
-      );
-    }
+    if (!smoke) await record(section);
   }
+}
+
+/** Rewrite the benchmark's section of bench/README.md, formatted as `npm run format` would. */
+async function record(section: Section): Promise<void> {
+  const markdown = replaceSection(
+    await readFile(RESULTS_FILE, 'utf8'),
+    section.title,
+    renderSection(section, new Date()),
+  );
+  const options = await resolveConfig(RESULTS_FILE);
+  await writeFile(RESULTS_FILE, await format(markdown, { ...options, filepath: RESULTS_FILE }));
 }
 
 main(process.argv.slice(2))
