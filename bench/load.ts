@@ -37,7 +37,8 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     ...(options.amount !== undefined ? { amount: options.amount } : {}),
     ...(options.rate !== undefined ? { overallRate: options.rate } : {}),
     ...(typeof body === 'string'
-      ? { body, idReplacement: true }
+      ? // Rebuilding each request costs the generator: only when there are ids to fill in.
+        { body, idReplacement: body.includes('[<id>]') }
       : { requests: [{ setupRequest: (request) => ({ ...request, body: body(sent++) }) }] }),
   });
   return {
