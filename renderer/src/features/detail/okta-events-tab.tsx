@@ -66,7 +66,9 @@ export function OktaEventsTab({ exchange }: { exchange: Exchange }) {
           onClick={() => setShown(shown + more)}
           data-testid="more-events"
         >
-          Show {more.toLocaleString()} more of {(okta.events.length - shown).toLocaleString()} events
+          {more === okta.events.length - shown
+            ? `Show the other ${more.toLocaleString()} events`
+            : `Show ${more.toLocaleString()} more of ${(okta.events.length - shown).toLocaleString()} events`}
         </button>
       )}
     </div>

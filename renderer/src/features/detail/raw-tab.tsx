@@ -35,7 +35,7 @@ export function RawTab({ exchange }: { exchange: Exchange }) {
           onClick={() => setWhole(true)}
           data-testid="raw-show-all"
         >
-          Show the whole body ({formatBytes(request.body.size)})
+          Show all {formatBytes(request.body.size)} (the first {formatBytes(PREVIEW_CHARS)} are shown)
         </button>
       )}
     </div>
