@@ -21,8 +21,13 @@ export async function openInspector(url: string): Promise<InspectorTab> {
   const page = await context.newPage();
   await page.addInitScript(installProbes);
   const cdp: CDPSession = await context.newCDPSession(page);
-  await page.goto(url);
-  await page.getByTestId('app').and(page.locator('[data-app-state="ready"]')).waitFor({ timeout: 120_000 });
+  try {
+    await page.goto(url);
+    await page.getByTestId('app').and(page.locator('[data-app-state="ready"]')).waitFor({ timeout: 120_000 });
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
   return {
     page,
     frames: () => page.evaluate(() => window.__bench.read()),

@@ -1,3 +1,4 @@
+import { FEATURED_SAMPLE_TYPES } from '../shared/okta/sample-templates';
 import { openInspector, type InspectorTab } from './browser';
 import { command } from './engine-api';
 import type { BenchOptions } from './options';
@@ -10,7 +11,7 @@ import { seedHistory } from './seeded-history';
 /** Each query is timed this many times; the verdict takes the slowest. */
 const REPEATS = 3;
 const SETTLE_TIMEOUT_MS = 30_000;
-/** A type delivered in turn with the others (about 1 in 31 deliveries). */
+/** A type delivered in turn with the other sample types (1 delivery in 31). */
 const FILTER = 'type:user.lifecycle.create';
 /** The event uuid of one delivery in the older part of the history: it occurs once. */
 const needleFor = (size: number) => `bench-${Math.round(size * 0.12345)}-event`;
@@ -50,7 +51,7 @@ export async function historyBench({ smoke }: BenchOptions): Promise<Section> {
     return {
       title: 'Large history',
       method:
-        `${fmt(history.stored)} exchanges (distinct 1-event deliveries of ${31} sample types in turn) are ` +
+        `${fmt(history.stored)} exchanges (distinct 1-event deliveries of the ${FEATURED_SAMPLE_TYPES.length} sample types in turn) are ` +
         `first delivered over HTTP through the engine's whole pipeline into a fresh data folder ` +
         `(${fmt(history.rate)} deliveries/s). The engine is then restarted on that folder and its UI ` +
         `opened in the system Chromium (headless, 1360×860). First paint is from navigation start to ` +

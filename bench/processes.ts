@@ -6,7 +6,6 @@ import { BUILD_DIR, HEADLESS } from './paths';
 
 export interface Server {
   receiverUrl: string;
-  pid: number;
   /** Resident memory of the process now, in MB (Linux /proc). */
   rssMb(): Promise<number>;
   /** The most resident memory the process has had so far, in MB. */
@@ -72,7 +71,6 @@ function control(child: ChildProcess, receiverUrl: string, cleanup: () => Promis
   const pid = child.pid ?? 0;
   return {
     receiverUrl,
-    pid,
     rssMb: () => procStatus(pid, 'VmRSS'),
     peakRssMb: () => procStatus(pid, 'VmHWM'),
     stop: async () => {

@@ -11,7 +11,7 @@ export interface Section {
   verdicts: string[];
 }
 
-export const machine = (): string =>
+const machine = (): string =>
   `${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ` +
   `${platform()} ${release()}, Node ${process.version}`;
 
