@@ -20,6 +20,7 @@ export default defineConfig({
       'electron/**/*.test.ts',
       'renderer/src/**/*.test.ts',
       'scripts/**/*.test.ts',
+      'bench/**/*.test.ts',
     ],
     environment: 'node',
     setupFiles: ['vitest.setup.ts'],

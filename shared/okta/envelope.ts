@@ -12,6 +12,8 @@ const HOOK_ID_IN_SOURCE = /\/api\/v1\/eventHooks\/([A-Za-z0-9]+)\/?$/;
 export interface DecodedDelivery {
   okta: OktaDecoded;
   problems: Problem[];
+  /** The body as parsed, when it is a JSON object: whoever needs it again need not parse it again. */
+  json?: JsonRecord;
 }
 
 const problem = (code: string, message: string): Problem => ({ code, message });
@@ -35,7 +37,7 @@ export function decodeDelivery(bodyText: string | undefined): DecodedDelivery {
     return empty([problem('not-json', `The body is not JSON: ${reason}`)]);
   }
   if (!isRecord(parsed)) return empty([problem('not-object', 'The body is JSON but not an object.')]);
-  return decodeEnvelope(parsed);
+  return { ...decodeEnvelope(parsed), json: parsed };
 }
 
 function decodeEnvelope(envelope: JsonRecord): DecodedDelivery {

@@ -5,6 +5,7 @@ import type { SightingsTracker } from '../../../shared/okta/sightings';
 import type { Clock, Logger } from '../deps';
 import type { SettingsStore } from '../settings/settings-store';
 import type { ExchangeStore, NewExchange } from '../store/exchange-store';
+import type { ParsedBody } from '../store/search-text';
 import { describeRequest, type DraftExchange } from './describe-request';
 import { forwardRequest, shouldForward } from './forward-request';
 import type { LoopbackTags } from './loopback-tags';
@@ -52,7 +53,7 @@ async function handle(deps: PipelineDeps, request: IncomingMessage, response: Se
     !body.aborted && shouldForward(local, settings.forward, body.truncated)
       ? await forwardRequest(local, body.bytes, settings.forward, () => deps.clock.monotonic())
       : local;
-  const stored = await store(deps, described.exchange);
+  const stored = await store(deps, described.exchange, described.parsed);
   if (stored && described.tag) deps.tags.recorded(described.tag.token, stored.id);
   if (body.aborted) return;
   const answer: Answer = stored ? described.answer : storageFailureAnswer();
@@ -76,13 +77,17 @@ async function handle(deps: PipelineDeps, request: IncomingMessage, response: Se
 }
 
 /** Add what depends on arrival order (redeliveries, reordering), then write it. */
-async function store(deps: PipelineDeps, draft: DraftExchange): Promise<Exchange | null> {
+async function store(
+  deps: PipelineDeps,
+  draft: DraftExchange,
+  parsed?: ParsedBody,
+): Promise<Exchange | null> {
   // Replays and imports repeat deliveries on purpose; only what Okta (or a sample) sent counts.
   const countsForOkta = draft.kind === 'delivery' && (draft.origin === 'live' || draft.origin === 'sample');
   const exchange: NewExchange = { ...draft, id: deps.newId() };
   if (countsForOkta) exchange.sightings = deps.tracker.judge(draft.okta);
   try {
-    const stored = await deps.store.append(exchange);
+    const stored = await deps.store.append(exchange, parsed);
     if (countsForOkta) deps.tracker.remember(stored.id, stored.okta);
     deps.onStorageHealth(null);
     return stored;

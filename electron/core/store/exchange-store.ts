@@ -10,7 +10,7 @@ import { identitySealer, type HeaderSealer } from './header-sealer';
 import { QueryEngine } from './query-engine';
 import type { LogRecord } from './records';
 import { Retention, segmentBytesFor, type RetentionLimits } from './retention';
-import { searchText } from './search-text';
+import { searchText, type ParsedBody } from './search-text';
 import { SegmentLog, type WriteFault } from './segment-log';
 import type { Entry, StoreIndex } from './store-index';
 import type { SummaryPool } from './string-pool';
@@ -126,11 +126,14 @@ export class ExchangeStore {
     return store;
   }
 
-  /** Persist an exchange and give it its seq. Rejects if it could not be written. */
-  async append(draft: NewExchange): Promise<Exchange> {
+  /**
+   * Persist an exchange and give it its seq. Rejects if it could not be written. `parsed` is its
+   * request body as the receiver already parsed it, if it did.
+   */
+  async append(draft: NewExchange, parsed?: ParsedBody): Promise<Exchange> {
     await this.sealer.persist();
     const exchange: Exchange = { ...draft, seq: ++this.lastSeq };
-    const text = searchText(exchange, this.options.authHeader());
+    const text = searchText(exchange, this.options.authHeader(), parsed);
     const onDisk = {
       ...exchange,
       request: { ...exchange.request, headers: this.sealer.seal(exchange.request.headers) },

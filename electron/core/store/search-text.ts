@@ -4,6 +4,12 @@ import { isSecretHeader } from '../../../shared/okta/secret-mask';
 /** A body that is not JSON is searched as text up to this length. */
 const MAX_RAW_TEXT = 256 * 1024;
 
+/** A body's text and the JSON it was parsed into. */
+export interface ParsedBody {
+  text: string;
+  value: unknown;
+}
+
 /** What free-text search looks in for one exchange, lowercased. */
 export interface SearchText {
   /** Headers, request line and body values, one per line. */
@@ -18,13 +24,13 @@ export interface SearchText {
  * not JSON). Keys are kept apart: deliveries of one shape share one copy of them, which with
  * distinct values rather than raw JSON keeps 100,000 exchanges' text in about 100 MB.
  */
-export function searchText(exchange: Exchange, authHeader: string): SearchText {
+export function searchText(exchange: Exchange, authHeader: string, parsed?: ParsedBody): SearchText {
   const values = new Set<string>();
   const keys = new Set<string>();
   const { request, response } = exchange;
   values.add(`${request.method} ${request.path}${request.query === '' ? '' : `?${request.query}`}`);
   addHeaders(values, request.headers, authHeader);
-  addBody(values, keys, request.body);
+  addBody(values, keys, request.body, parsed);
   addHeaders(values, response.headers, authHeader);
   addBody(values, keys, response.body);
   return {
@@ -39,10 +45,11 @@ function addHeaders(values: Set<string>, headers: HeaderList, authHeader: string
   }
 }
 
-function addBody(values: Set<string>, keys: Set<string>, body: BodyData): void {
+function addBody(values: Set<string>, keys: Set<string>, body: BodyData, parsed?: ParsedBody): void {
   const text = body.text;
   if (text === undefined || text === '') return;
-  const json = parseJson(text);
+  // Parsing is a good part of storing a delivery; the receiver has done it already for its events.
+  const json = parsed?.text === text ? parsed.value : parseJson(text);
   if (json === undefined || typeof json !== 'object' || json === null) {
     values.add(text.slice(0, MAX_RAW_TEXT));
     return;

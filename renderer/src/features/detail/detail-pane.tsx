@@ -24,13 +24,14 @@ function tabsFor(exchange: Exchange): TabDef<DetailTab>[] {
 
 function Panel({ tab, exchange }: { tab: DetailTab; exchange: Exchange }) {
   switch (tab) {
+    // Keyed by exchange: what was expanded for one does not carry over to the next.
     case 'events':
-      return <OktaEventsTab exchange={exchange} />;
+      return <OktaEventsTab key={exchange.id} exchange={exchange} />;
     case 'payload':
       // A compressed body is shown decompressed; the Raw tab keeps the bytes as received.
       return <BodyView body={exchange.request.decodedBody ?? exchange.request.body} testId="payload" />;
     case 'raw':
-      return <RawTab exchange={exchange} />;
+      return <RawTab key={exchange.id} exchange={exchange} />;
     case 'headers':
       return <RequestHeadersTab exchange={exchange} />;
     case 'response':

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Exchange } from '../../../../shared/model/exchange';
 import { deliveryLag } from '../../../../shared/okta/delivery-lag';
 import { formatDuration } from '../../ui/format';
@@ -7,10 +8,17 @@ import { EventCard } from './event-card';
 
 const lagText = (ms: number | null) => (ms === null ? 'unknown' : formatDuration(ms));
 
+/**
+ * Cards drawn at first; more on demand. A 10 MB delivery holds thousands of events, and
+ * drawing them all at once froze the page for seconds (bench/README.md, Large body).
+ */
+const EVENTS_PAGE = 50;
+
 /** Okta's envelope decoded into its System Log events, and Okta's own record of them. */
 export function OktaEventsTab({ exchange }: { exchange: Exchange }) {
   const { okta } = exchange;
   const record = useOktaRecord(exchange.id);
+  const [shown, setShown] = useState(EVENTS_PAGE);
   const oktaRecord = record && <OktaRecord record={record} kind={exchange.kind} />;
   if (exchange.kind === 'verification') {
     return (
@@ -24,7 +32,9 @@ export function OktaEventsTab({ exchange }: { exchange: Exchange }) {
     return <p className="muted">No Okta events could be read from this request (see the notes above).</p>;
   }
   const lag = deliveryLag(okta, exchange.receivedAt);
-  const sightings = exchange.sightings;
+  const repeated = new Set(exchange.sightings?.repeatedEvents.map((r) => r.uuid));
+  const outOfOrder = new Set(exchange.sightings?.outOfOrder);
+  const more = Math.min(EVENTS_PAGE * 10, okta.events.length - shown);
   return (
     <div className="events">
       <dl className="envelope mono" data-testid="envelope">
@@ -40,15 +50,27 @@ export function OktaEventsTab({ exchange }: { exchange: Exchange }) {
         </dd>
       </dl>
       {oktaRecord}
-      {okta.events.map((event, index) => (
+      {okta.events.slice(0, shown).map((event, index) => (
         <EventCard
           key={`${event.uuid}-${index}`}
           event={event}
           queuedMs={lag.queuedMs[index] ?? null}
-          repeated={sightings?.repeatedEvents.some((r) => r.uuid === event.uuid) ?? false}
-          outOfOrder={sightings?.outOfOrder.includes(event.uuid) ?? false}
+          repeated={repeated.has(event.uuid)}
+          outOfOrder={outOfOrder.has(event.uuid)}
         />
       ))}
+      {more > 0 && (
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => setShown(shown + more)}
+          data-testid="more-events"
+        >
+          {more === okta.events.length - shown
+            ? `Show the other ${more.toLocaleString()} events`
+            : `Show ${more.toLocaleString()} more of ${(okta.events.length - shown).toLocaleString()} events`}
+        </button>
+      )}
     </div>
   );
 }

@@ -1,0 +1,43 @@
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/chromium';
+import { installProbes, type FrameStats } from './page-probes';
+
+export interface InspectorTab {
+  page: Page;
+  /** Frame and long-task counts since the last reset (see page-probes.ts). */
+  frames(): Promise<FrameStats>;
+  resetFrames(): Promise<void>;
+  /** Marks the probes set in the page (input time stamps, the first row). */
+  marks(): Promise<Record<string, number>>;
+  /** Live JS heap of the page after a full garbage collection, in MB (Chrome DevTools Protocol). */
+  heapMb(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The system Chromium, as the e2e tests use it, at their window size. */
+export async function openInspector(url: string): Promise<InspectorTab> {
+  const browser: Browser = await chromium.launch(chromiumLaunchOptions());
+  const context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
+  const page = await context.newPage();
+  await page.addInitScript(installProbes);
+  const cdp: CDPSession = await context.newCDPSession(page);
+  try {
+    await page.goto(url);
+    await page.getByTestId('app').and(page.locator('[data-app-state="ready"]')).waitFor({ timeout: 120_000 });
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+  return {
+    page,
+    frames: () => page.evaluate(() => window.__bench.read()),
+    resetFrames: () => page.evaluate(() => window.__bench.reset()),
+    marks: () => page.evaluate(() => ({ ...window.__bench.marks })),
+    heapMb: async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      return usedSize / 2 ** 20;
+    },
+    close: () => browser.close(),
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * Code that runs inside the inspector page. Playwright sends these functions as source text,
+ * so they may use nothing from outside their own body.
+ */
+
+export interface FrameStats {
+  frames: number;
+  /** The longest time between two animation frames: what a user sees as a freeze. */
+  maxGapMs: number;
+  gapsOver100Ms: number;
+  /** Tasks over 50 ms on the main thread (PerformanceObserver 'longtask'). */
+  longTasks: number;
+  longestTaskMs: number;
+  longTaskTotalMs: number;
+}
+
+export interface BenchProbe {
+  /** performance.now() of events the benchmarks time from or to. */
+  marks: Record<string, number>;
+  /** Start counting frames and long tasks afresh. */
+  reset(): void;
+  read(): FrameStats;
+}
+
+declare global {
+  interface Window {
+    __bench: BenchProbe;
+  }
+}
+
+/** Installed before the app's own scripts (addInitScript), so it sees the first frames too. */
+export function installProbes(): void {
+  let last = 0;
+  let stats = { frames: 0, maxGapMs: 0, gapsOver100Ms: 0 };
+  let tasks: number[] = [];
+  const marks: Record<string, number> = {};
+  const onFrame = (time: number) => {
+    if (last > 0) {
+      const gap = time - last;
+      stats.maxGapMs = Math.max(stats.maxGapMs, gap);
+      if (gap > 100) stats.gapsOver100Ms += 1;
+    }
+    last = time;
+    stats.frames += 1;
+    if (marks.firstRow === undefined && document.querySelector('[data-testid="exchange-row"]')) {
+      marks.firstRow = performance.now();
+    }
+    requestAnimationFrame(onFrame);
+  };
+  requestAnimationFrame(onFrame);
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) tasks.push(entry.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  // Input is timed from the event's own time stamp, before any of the app's handlers ran.
+  document.addEventListener('keydown', (event) => (marks[`key:${event.key}`] = event.timeStamp), true);
+  document.addEventListener('pointerdown', (event) => (marks.pointerdown = event.timeStamp), true);
+  window.__bench = {
+    marks,
+    reset: () => {
+      stats = { frames: 0, maxGapMs: 0, gapsOver100Ms: 0 };
+      tasks = [];
+      last = 0;
+    },
+    read: () => ({
+      ...stats,
+      longTasks: tasks.length,
+      longestTaskMs: Math.max(0, ...tasks),
+      longTaskTotalMs: tasks.reduce((sum, duration) => sum + duration, 0),
+    }),
+  };
+}
+
+/**
+ * performance.now() in the first animation frame where the list says it holds `expected`
+ * exchanges (its aria-rowcount) and draws rows: the moment a query's result is on screen.
+ * Null if that does not happen within `timeoutMs`.
+ */
+export function listShows({
+  expected,
+  timeoutMs,
+}: {
+  expected: number;
+  timeoutMs: number;
+}): Promise<number | null> {
+  const deadline = performance.now() + timeoutMs;
+  return new Promise((resolve) => {
+    const check = () => {
+      const list = document.querySelector('[data-testid="exchange-list"]');
+      const rows = document.querySelectorAll('[data-testid="exchange-row"]').length;
+      if (Number(list?.getAttribute('aria-rowcount')) === expected && rows > 0 && rows <= expected) {
+        resolve(performance.now());
+      } else if (performance.now() > deadline) resolve(null);
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+}
+
+/** How many exchanges the list says match (aria-rowcount), and how many of them it has loaded. */
+export function listCount(): { total: number; loaded: number } {
+  const total = Number(
+    document.querySelector('[data-testid="exchange-list"]')?.getAttribute('aria-rowcount') ?? 0,
+  );
+  // The footer says "N exchanges · M loaded" until every one is loaded.
+  const loaded = /([\d,]+) loaded/.exec(
+    document.querySelector('[data-testid="list-count"]')?.textContent ?? '',
+  );
+  return { total, loaded: loaded ? Number(loaded[1]!.replaceAll(',', '')) : total };
+}
+
+/**
+ * Drag the list's scrollbar to the bottom, again each time older pages have loaded, until
+ * every stored exchange is loaded and the oldest row is in view. Returns the time it took and
+ * how many times the bottom was reached.
+ */
+export async function scrollToEnd(): Promise<{ ms: number; scrolls: number }> {
+  const start = performance.now();
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  const scroller = document.querySelector('.list__scroller');
+  const footer = document.querySelector('[data-testid="list-count"]');
+  if (!scroller || !footer) throw new Error('the list is not drawn');
+  for (let scrolls = 1; ; scrolls += 1) {
+    scroller.scrollTop = scroller.scrollHeight;
+    await frame();
+    const atBottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
+    if (atBottom && !(footer.textContent ?? '').includes('loaded'))
+      return { ms: performance.now() - start, scrolls };
+  }
+}
+
+/** performance.now() in the first frame where `selector` matches an element. */
+export function appears(selector: string): Promise<number> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (document.querySelector(selector)) resolve(performance.now());
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+}
