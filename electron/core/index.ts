@@ -4,7 +4,6 @@ import type { PushMessage } from '../../shared/contract/events';
 import type { SettingsPatch } from '../../shared/contract/schemas';
 import type { AppStatus } from '../../shared/model/status';
 import { isLoopbackOrigin } from '../../shared/okta/org-domain';
-import { SightingsTracker } from '../../shared/okta/sightings';
 import { buildReceiver } from './compose/build-receiver';
 import { openStore } from './compose/open-store';
 import { StorageHealth } from './compose/storage-health';
@@ -34,7 +33,7 @@ import { lockDataDir } from './store/data-dir-lock';
 import { throttle } from './throttle';
 import { Jobs } from './transfer/jobs';
 import { Transfers } from './transfer/transfers';
-import type { WriteFault } from './store/segment-log';
+import type { WriteFault } from './store/records/record-log';
 import { createTunnel } from './tunnel/create-tunnel';
 import type { TunnelProvider } from './tunnel/tunnel-provider';
 import type { TunnelStatus } from '../../shared/model/tunnel';
@@ -43,6 +42,8 @@ export interface CoreOptions {
   dataDir: string;
   mode: AppStatus['mode'];
   version: string;
+  /** The history index thread's script, built beside the host's bundle (store/open-history.ts). */
+  indexWorker: string;
   clock?: Clock;
   newId?: () => string;
   logger?: Logger;
@@ -92,9 +93,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const newId = options.newId ?? randomUUID;
   const push = new PushStream({ flushMs: options.pushFlushMs ?? 50, maxBatch: 1000 });
-  const tracker = new SightingsTracker();
   const tags = new LoopbackTags();
-  const captures = new CaptureIndex();
   const insecureBaseUrl = oktaBaseOverride(options);
   const lock = await lockDataDir(options.dataDir);
   if (!lock.held) logger.warn('data folder not locked: it cannot be written', { dataDir: options.dataDir });
@@ -111,19 +110,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const storageChanged = throttle(() => {
     if (assembled) announce();
   }, 1000);
+  // Set below, once the store it reads from is open (retention may evict while it opens).
+  let following: CaptureIndex | undefined;
   const store = await openStore({
     dataDir: options.dataDir,
+    version: options.version,
+    indexWorker: options.indexWorker,
     logger,
     clock,
     vault,
     settings,
     push,
-    tracker,
-    captures,
+    onCaptures: (summary) => (summary ? following?.changed(summary) : following?.removed()),
     onStorageChange: storageChanged,
     segmentBytes: options.segmentBytes,
     writeFault: options.writeFault,
   });
+  const captures = new CaptureIndex(store.captures());
+  following = captures;
   const jobs = new Jobs(
     (job) => push.emit({ name: 'jobs.changed', payload: job }),
     newId,
@@ -150,7 +154,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const { receiver, probes } = buildReceiver({
     settings,
     store,
-    tracker,
     tags,
     newId,
     clock,
@@ -236,11 +239,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const clearExchanges = async () => {
     const { lastSeq } = store.stats();
     const cleared = await store.clear();
-    tracker.reset();
-    captures.remove(cleared);
+    captures.removed();
     push.emit({ name: 'exchanges.cleared', payload: { seq: lastSeq } });
     announce();
-    return cleared.length;
+    return cleared;
   };
 
   const hookUrl = () => receiver.status().hookUrl;

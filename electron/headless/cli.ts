@@ -16,10 +16,11 @@ import { createTunnelReporter } from './tunnel-report';
 
 declare const __APP_VERSION__: string;
 
-/** The bundle sits in dist-electron/, beside the ngrok agent; the built UI in dist/renderer/. */
+/** The bundle sits in dist-electron/, beside the ngrok agent and the index worker; the built UI in dist/renderer/. */
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = path.resolve(HERE, '../dist/renderer');
 const NGROK_AGENT = path.join(HERE, 'ngrok-agent.cjs');
+const INDEX_WORKER = path.join(HERE, 'index-worker.cjs');
 
 /** The token file wins over NGROK_AUTHTOKEN; either wins over a saved one until one is saved. */
 async function authtokenOverride(args: HeadlessArgs): Promise<AuthtokenOverride | undefined> {
@@ -68,6 +69,7 @@ async function main(argv: string[]): Promise<void> {
     dataDir: args.dataDir ?? defaultDataDir(),
     mode: 'headless',
     version: __APP_VERSION__,
+    indexWorker: INDEX_WORKER,
     logger,
     overrides: await overridesOf(args),
     ngrok: createNgrokProvider({ agentPath: NGROK_AGENT, launch: forkAgent, clientVersion: __APP_VERSION__ }),

@@ -61,7 +61,12 @@ describe('electron-builder.yml', () => {
     const loaded = [...main.matchAll(/path\.join\(__dirname, '([^']+)'\)/g)].map(([, file]) =>
       `dist-electron/${file}`.replace('dist-electron/../', ''),
     );
-    expect(loaded).toEqual(['dist/renderer', 'dist-electron/preload.cjs', 'dist-electron/ngrok-agent.cjs']);
+    expect(loaded).toEqual([
+      'dist/renderer',
+      'dist-electron/preload.cjs',
+      'dist-electron/ngrok-agent.cjs',
+      'dist-electron/index-worker.cjs',
+    ]);
     const files = config.files ?? [];
     for (const file of [...loaded, pkg.main, 'package.json']) {
       expect(files.some((pattern) => pattern === file || pattern === `${file}/**`)).toBe(true);
@@ -69,10 +74,13 @@ describe('electron-builder.yml', () => {
     expect(files.filter((pattern) => /^(electron|renderer|shared|e2e|scripts)\//.test(pattern))).toEqual([]);
   });
 
-  it('unpacks the native ngrok module, the one dependency left outside the bundles', () => {
-    expect(Object.keys(pkg.dependencies)).toEqual(['@ngrok/ngrok']);
-    expect(config.asarUnpack).toContain('node_modules/@ngrok/**');
-    expect(existsSync(new URL('node_modules/@ngrok/ngrok/package.json', root))).toBe(true);
+  it('unpacks the native modules (ngrok, SQLite), the only dependencies left outside the bundles', () => {
+    expect(Object.keys(pkg.dependencies)).toEqual(['@ngrok/ngrok', 'libsql']);
+    expect(config.asarUnpack).toEqual(
+      expect.arrayContaining(['node_modules/@ngrok/**', 'node_modules/@libsql/**']),
+    );
+    for (const dependency of Object.keys(pkg.dependencies))
+      expect(existsSync(new URL(`node_modules/${dependency}/package.json`, root))).toBe(true);
   });
 
   it('sets every Electron fuse deliberately, in a packed asar as the integrity fuses need', () => {

@@ -19,6 +19,7 @@ import { hardenContents, hardenSession } from './harden-contents';
 const RENDERER_DIR = path.join(__dirname, '../dist/renderer');
 const PRELOAD = path.join(__dirname, 'preload.cjs');
 const NGROK_AGENT = path.join(__dirname, 'ngrok-agent.cjs');
+const INDEX_WORKER = path.join(__dirname, 'index-worker.cjs');
 
 registerAppScheme();
 
@@ -81,6 +82,7 @@ async function start(): Promise<void> {
     dataDir,
     mode: 'desktop',
     version: app.getVersion(),
+    indexWorker: INDEX_WORKER,
     logger: createConsoleLogger(),
     vault: SafeStorageVault.inDataDir(safeStorage, dataDir),
     ngrok: createNgrokProvider({

@@ -49,10 +49,12 @@ export const commands = {
   }),
   'exchanges.list': defineCommand({
     summary:
-      'Summaries matching `query` (search syntax; all when empty), newest first; pass the returned `nextCursor` to get older ones.',
+      'Summaries matching `query` (search syntax; all when empty), newest first, from position `offset` (0 is the newest), or below `cursor` (pass the returned `nextCursor` for the next older page). `searchPending` counts stored exchanges whose words are not searchable yet.',
     input: z
       .object({
         limit: z.number().int().min(1).max(5000).default(500),
+        /** Rows to skip, from the newest (after `cursor`). */
+        offset: z.number().int().min(0).max(100_000_000).default(0),
         /** Only exchanges with a seq below this one. */
         cursor: z.number().int().min(0).optional(),
         query: querySchema.default(''),
@@ -63,6 +65,7 @@ export const commands = {
       nextCursor: number | null;
       total: number;
       lastSeq: number;
+      searchPending: number;
     }>(),
   }),
   'exchanges.get': defineCommand({

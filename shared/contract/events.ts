@@ -22,6 +22,9 @@ export const events = {
   'exchanges.cleared': defineEvent<{ seq: number }>(
     'Every unpinned exchange was deleted; `seq` is the last seq before the clear. Pinned ones remain: reload the list.',
   ),
+  'exchanges.changed': defineEvent<{ lastSeq: number }>(
+    'So many exchanges changed at once (a bulk pin, history migrated from an earlier version) that lists should be read again.',
+  ),
   'jobs.changed': defineEvent<JobView>('An export or import progressed, finished, failed or was cancelled.'),
   'status.changed': defineEvent<AppStatus>('Receiver or storage state changed.'),
   'settings.changed': defineEvent<SettingsView>('Settings changed (from any window).'),

@@ -42,6 +42,7 @@ export const eventNames = [
   'exchanges.updated',
   'exchanges.removed',
   'exchanges.cleared',
+  'exchanges.changed',
   'jobs.changed',
   'status.changed',
   'settings.changed',

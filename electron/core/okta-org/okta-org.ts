@@ -50,6 +50,7 @@ export class OktaOrg {
       () => this.tracked(),
       () => deps.clock.now(),
     );
+    deps.captures.follow(() => this.desk.book.entries().map((entry) => entry.uuid));
     deps.captures.onChange(() => {
       this.desk.touch();
       this.emitter.soon();
@@ -118,7 +119,6 @@ export class OktaOrg {
 
   async disconnect(): Promise<OktaState> {
     this.poller.stop();
-    this.deps.captures.deactivate();
     this.session = null;
     this.desk.clear();
     this.board.reset();
@@ -159,6 +159,8 @@ export class OktaOrg {
     // A poller stopped by a refused token starts again once Okta accepts the token.
     if (failed === null && this.poller.status().state === 'stopped') this.poller.start();
     await this.poller.pollNow();
+    // Okta's account is answered beside what the history holds of those events.
+    await this.deps.captures.refresh();
     this.maybeRetarget();
     return this.state();
   }
@@ -235,10 +237,6 @@ export class OktaOrg {
   /** Start following a connected org: its deliveries here, and its System Log. */
   private begin(session: Session): void {
     this.session = session;
-    const { store, clock } = this.deps;
-    const since = clock.now() - LOOKBACK_MS;
-    const recent = store.list({ limit: 5000 }).items.filter((summary) => summary.receivedAt >= since);
-    this.deps.captures.activate(recent, (id) => store.get(id));
     this.poller.start();
   }
 
@@ -279,7 +277,9 @@ export class OktaOrg {
   }
 
   private received(events: unknown[]): void {
-    if (this.desk.add(events) > 0) this.emitter.soon();
+    if (this.desk.add(events) === 0) return;
+    this.emitter.soon();
+    void this.deps.captures.refresh();
   }
 
   private failing(problem: OktaProblem): void {

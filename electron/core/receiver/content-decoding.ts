@@ -3,7 +3,6 @@ import { promisify } from 'node:util';
 import { brotliDecompress, gunzip, inflate, inflateRaw } from 'node:zlib';
 import type { BodyData, HeaderList, Problem } from '../../../shared/model/exchange';
 import { decodeDelivery, type DecodedDelivery } from '../../../shared/okta/envelope';
-import type { ParsedBody } from '../store/search-text';
 import { toBodyData } from './body-data';
 import { firstHeader } from './classify';
 
@@ -135,8 +134,6 @@ function contentTypeProblems(contentType: string | undefined): Problem[] {
 export interface ReadDelivery extends Omit<DecodedDelivery, 'json'> {
   /** The decompressed body, when it differs from the bytes received. */
   decodedBody?: BodyData;
-  /** The JSON the events were decoded from, with the text it was parsed from. */
-  parsed?: ParsedBody;
 }
 
 /** Decode a delivery's events from its body as received: the receiver's one entry point. */
@@ -144,8 +141,6 @@ export async function readDelivery(bytes: Buffer, headers: HeaderList, limit: nu
   const view = await viewContent(bytes, headers, limit);
   const decodedBody = view.decodedBytes ? { decodedBody: toBodyData(view.decodedBytes) } : {};
   if (view.undecodable) return { okta: { events: [] }, problems: view.problems, ...decodedBody };
-  const { okta, problems, json } = decodeDelivery(view.text);
-  const parsed =
-    json !== undefined && view.text !== undefined ? { parsed: { text: view.text, value: json } } : {};
-  return { okta, problems: [...view.problems, ...problems], ...decodedBody, ...parsed };
+  const { okta, problems } = decodeDelivery(view.text);
+  return { okta, problems: [...view.problems, ...problems], ...decodedBody };
 }

@@ -3,7 +3,6 @@ import type { Problem } from '../../../shared/model/exchange';
 import type { Settings } from '../../../shared/model/settings';
 import { verificationProblem } from '../../../shared/okta/verification-verdict';
 import type { NewExchange } from '../store/exchange-store';
-import type { ParsedBody } from '../store/search-text';
 
 /** An exchange before it has an id. */
 export type DraftExchange = Omit<NewExchange, 'id'>;
@@ -27,8 +26,6 @@ export interface Described {
   answer: Answer;
   /** Set when the engine sent this request to itself (a sample or a replay). */
   tag?: { token: string; info: TagInfo };
-  /** The body as parsed to decode its events, so that storing it does not parse it again. */
-  parsed?: ParsedBody;
 }
 
 interface Context {
@@ -99,7 +96,6 @@ export async function describeRequest(
     exchange,
     answer,
     ...(claimed ? { tag: { token: claimed.token, info: claimed.info } } : {}),
-    ...(decoded.parsed ? { parsed: decoded.parsed } : {}),
   };
 }
 

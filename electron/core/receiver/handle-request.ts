@@ -1,11 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Exchange } from '../../../shared/model/exchange';
-import type { SightingsTracker } from '../../../shared/okta/sightings';
 import type { Clock, Logger } from '../deps';
 import type { SettingsStore } from '../settings/settings-store';
 import type { ExchangeStore, NewExchange } from '../store/exchange-store';
-import type { ParsedBody } from '../store/search-text';
 import { describeRequest, type DraftExchange } from './describe-request';
 import { forwardRequest, shouldForward } from './forward-request';
 import type { LoopbackTags } from './loopback-tags';
@@ -15,7 +13,6 @@ import { storageFailureAnswer, type Answer } from './respond';
 export interface PipelineDeps {
   settings: SettingsStore;
   store: ExchangeStore;
-  tracker: SightingsTracker;
   tags: LoopbackTags;
   newId: () => string;
   clock: Clock;
@@ -53,7 +50,7 @@ async function handle(deps: PipelineDeps, request: IncomingMessage, response: Se
     !body.aborted && shouldForward(local, settings.forward, body.truncated)
       ? await forwardRequest(local, body.bytes, settings.forward, () => deps.clock.monotonic())
       : local;
-  const stored = await store(deps, described.exchange, described.parsed);
+  const stored = await store(deps, described.exchange);
   if (stored && described.tag) deps.tags.recorded(described.tag.token, stored.id);
   if (body.aborted) return;
   const answer: Answer = stored ? described.answer : storageFailureAnswer();
@@ -76,19 +73,11 @@ async function handle(deps: PipelineDeps, request: IncomingMessage, response: Se
   response.end(answer.body);
 }
 
-/** Add what depends on arrival order (redeliveries, reordering), then write it. */
-async function store(
-  deps: PipelineDeps,
-  draft: DraftExchange,
-  parsed?: ParsedBody,
-): Promise<Exchange | null> {
-  // Replays and imports repeat deliveries on purpose; only what Okta (or a sample) sent counts.
-  const countsForOkta = draft.kind === 'delivery' && (draft.origin === 'live' || draft.origin === 'sample');
+/** Write it (the store adds what depends on arrival order: redeliveries, reordering). */
+async function store(deps: PipelineDeps, draft: DraftExchange): Promise<Exchange | null> {
   const exchange: NewExchange = { ...draft, id: deps.newId() };
-  if (countsForOkta) exchange.sightings = deps.tracker.judge(draft.okta);
   try {
-    const stored = await deps.store.append(exchange, parsed);
-    if (countsForOkta) deps.tracker.remember(stored.id, stored.okta);
+    const stored = await deps.store.append(exchange);
     deps.onStorageHealth(null);
     return stored;
   } catch (error) {

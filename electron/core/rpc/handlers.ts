@@ -50,15 +50,15 @@ export function createHandlers(context: HandlerContext): Handlers {
         secret: context.settings.secret(),
       });
     },
-    'exchanges.match': ({ query, ids }) => ({ ids: store.match(query, ids) }),
+    'exchanges.match': async ({ query, ids }) => ({ ids: await store.match(query, ids) }),
     'exchanges.timeline': ({ query, buckets }) => store.timeline(query, buckets),
     'exchanges.pin': async ({ pinned, ...selector }) => {
-      const changed = await store.setPinned(store.select(selector), pinned);
+      const changed = await store.setPinned(await store.select(selector), pinned);
       context.announce();
       return { changed };
     },
     'exchanges.delete': async (selector) => {
-      const deleted = await store.delete(store.select(selector));
+      const deleted = await store.delete(await store.select(selector));
       context.announce();
       return { deleted };
     },
@@ -67,15 +67,16 @@ export function createHandlers(context: HandlerContext): Handlers {
     'exchanges.import': async ({ upload }) => ({ job: await context.transfers.importExchanges(upload) }),
     'jobs.cancel': ({ id }) => ({ cancelled: context.jobs.cancel(id) }),
     'samples.send': ({ eventTypes }) => context.sendSamples(eventTypes),
-    'replay.run': ({ id, ids, query, except, ...rest }) => {
-      const chosen =
-        id !== undefined ? [id] : (ids ?? store.select({ query, except }).map((e) => e.summary.id));
-      if (chosen.length > MAX_REPLAYED)
+    'replay.run': async ({ id, ids, query, except, ...rest }) => {
+      const given = id !== undefined ? [id] : ids;
+      const selected = given === undefined ? await store.select({ query, except }) : null;
+      const count = given?.length ?? selected?.length ?? 0;
+      if (count > MAX_REPLAYED)
         throw new CommandError(
           'invalid-input',
-          `Replay sends at most ${MAX_REPLAYED.toLocaleString('en-US')} exchanges at once; ${chosen.length.toLocaleString('en-US')} are selected.`,
+          `Replay sends at most ${MAX_REPLAYED.toLocaleString('en-US')} exchanges at once; ${count.toLocaleString('en-US')} are selected.`,
         );
-      return context.replay({ ...rest, ids: chosen });
+      return context.replay({ ...rest, ids: given ?? (await store.idsOf(selected ?? [])) });
     },
     'tunnel.status': () => context.tunnel.status(),
     'tunnel.start': ({ restart }) => context.tunnel.start(restart),

@@ -22,6 +22,9 @@ export interface SecretsInUse {
 }
 
 const PREFIX = 'sealed:v1:';
+
+/** A header value written encrypted (see below). */
+export const isSealed = (value: string) => value.startsWith(PREFIX);
 const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie'];
 /** Shown when a sealed value cannot be opened (the key was deleted, or another machine's). */
 export const UNREADABLE = '•••••••• (sealed; key not available)';

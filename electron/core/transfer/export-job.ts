@@ -5,7 +5,6 @@ import type { Exchange } from '../../../shared/model/exchange';
 import { maskCredentials, type Credentials } from '../../../shared/okta/secret-mask';
 import type { ExportTarget } from '../deps';
 import type { ExchangeStore } from '../store/exchange-store';
-import type { Entry } from '../store/store-index';
 import { harEntry } from './har-writer';
 import type { Job } from './jobs';
 import { ndjsonHeader } from './ndjson-format';
@@ -14,7 +13,8 @@ export type ExportFormat = 'har' | 'ndjson';
 
 export interface ExportRequest {
   format: ExportFormat;
-  entries: Entry[];
+  /** Seqs of the exchanges to write, oldest first. */
+  seqs: number[];
   revealSecrets: boolean;
   target: ExportTarget;
   name: string;
@@ -43,9 +43,9 @@ export async function runExport(deps: ExportDeps, request: ExportRequest, job: J
     const format = formatter(deps, request);
     await writer.write(format.head);
     let written = 0;
-    for (let start = 0; start < request.entries.length && !job.signal.aborted; start += READ_AHEAD) {
-      const group = request.entries.slice(start, start + READ_AHEAD);
-      for (const exchange of await Promise.all(group.map((entry) => readIfStored(deps.store, entry)))) {
+    for (let start = 0; start < request.seqs.length && !job.signal.aborted; start += READ_AHEAD) {
+      const group = request.seqs.slice(start, start + READ_AHEAD);
+      for (const exchange of await Promise.all(group.map((seq) => readIfStored(deps.store, seq)))) {
         if (exchange)
           await writer.write(
             format.item(prepare(exchange, request.revealSecrets, deps.credentials()), written++),
@@ -76,7 +76,7 @@ const fileOf = (request: ExportRequest) => ({
 
 function formatter(deps: ExportDeps, request: ExportRequest) {
   if (request.format === 'ndjson') {
-    const header = ndjsonHeader(request.entries.length, deps.now(), !request.revealSecrets);
+    const header = ndjsonHeader(request.seqs.length, deps.now(), !request.revealSecrets);
     return { head: `${JSON.stringify(header)}\n`, item: (e: Exchange) => `${JSON.stringify(e)}\n`, tail: '' };
   }
   const creator = JSON.stringify({ name: 'Okta Hook Inspector', version: deps.version });
@@ -97,9 +97,9 @@ function prepare(exchange: Exchange, revealSecrets: boolean, credentials: Creden
 }
 
 /** Deleted or evicted since the export started: skipped. */
-async function readIfStored(store: ExchangeStore, entry: Entry): Promise<Exchange | null> {
+async function readIfStored(store: ExchangeStore, seq: number): Promise<Exchange | null> {
   try {
-    return await store.read(entry);
+    return (await store.read(seq)) ?? null;
   } catch {
     return null;
   }

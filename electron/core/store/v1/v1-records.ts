@@ -1,4 +1,4 @@
-import type { Exchange, TimingRecord } from '../../../shared/model/exchange';
+import type { Exchange, TimingRecord } from '../../../../shared/model/exchange';
 
 /**
  * What one line of the capture log holds. An exchange is written before it is answered; its

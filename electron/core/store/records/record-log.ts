@@ -1,15 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import {
-  isUnwritable,
-  listSegments,
-  scanSegments,
-  segmentName,
-  type LogPosition,
-  type ScanEnd,
-} from './segment-scan';
-
-export type { LogNotice, LogPosition } from './segment-scan';
+import { makePrivateDir } from '../private-dir';
+import { isUnwritable, listSegments, segmentName, type LogPoint, type LogPosition } from './record-scan';
 
 /** Segment files roll over at this size so retention can drop the oldest whole. */
 export const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024;
@@ -27,30 +19,42 @@ export type WriteFault = (
   length: number,
 ) => { partial: number; error: Error } | undefined;
 
-interface Pending {
-  line: Buffer;
+interface Pending<T> {
+  record: Buffer;
+  tag: T;
   resolve: (position: LogPosition) => void;
   reject: (error: unknown) => void;
 }
 
-export interface SegmentLogOptions {
-  /** Where `scan` found the end of the last whole record. */
-  end?: ScanEnd;
+/** A record that is now in the file, with what its writer attached to it. */
+export interface Written<T> {
+  position: LogPosition;
+  tag: T;
+}
+
+export interface RecordLogOptions<T> {
+  /** Where the last whole record ends (a scan found it): bytes after it are cut before writing. */
+  end?: LogPoint;
   fault?: WriteFault;
   rollOverBytes?: number;
+  /**
+   * Called once per write with every record it put in the file, before any append resolves:
+   * the index commits them in one transaction. If it fails, every append of the write fails.
+   */
+  afterWrite?: (written: Written<T>[]) => Promise<void>;
 }
 
 /**
- * An append-only log of newline-delimited records split into segment files.
+ * An append-only log of records (record-frame.ts) split into segment files.
  *
  * Appends are group-committed: everything queued while a write is in flight goes out in the
  * next single write, so throughput holds under load and each caller's promise resolves only
  * once its bytes are in the file (the kernel's page cache survives a killed process, which is
- * the crash we promise to survive; see README "Durability"). Older segments are sealed and can
- * be dropped whole by retention.
+ * the crash we promise to survive; see docs/storage.md). Older segments are sealed and can be
+ * dropped whole by retention.
  */
-export class SegmentLog {
-  private queue: Pending[] = [];
+export class RecordLog<T = undefined> {
+  private queue: Pending<T>[] = [];
   private rollRequests: (() => void)[] = [];
   private writing = false;
   private readonly readers = new Map<number, Promise<fs.FileHandle>>();
@@ -67,13 +71,14 @@ export class SegmentLog {
     private readonly sealed: Map<number, number>,
     private rollOverBytes: number,
     private readonly fault: WriteFault | undefined,
+    private readonly afterWrite: ((written: Written<T>[]) => Promise<void>) | undefined,
   ) {}
 
   /**
-   * Open the log after `scan` has read it, to resume at `end`. A folder that cannot be written
-   * does not stop it opening: appends fail (and retry opening) until it can.
+   * Open the log to resume at `end` (found by scanning its tail). A folder that cannot be
+   * written does not stop it opening: appends fail (and retry opening) until it can.
    */
-  static async open(dir: string, options: SegmentLogOptions = {}): Promise<SegmentLog> {
+  static async open<T>(dir: string, options: RecordLogOptions<T> = {}): Promise<RecordLog<T>> {
     const segments = await listSegments(dir);
     const last = segments.at(-1) ?? 1;
     const sizeOf = (segment: number) =>
@@ -84,18 +89,15 @@ export class SegmentLog {
     const sealed = new Map<number, number>();
     for (const segment of segments.slice(0, -1)) sealed.set(segment, await sizeOf(segment));
     const onDisk = await sizeOf(last);
-    const size = options.end?.segment === last ? options.end.validEnd : onDisk;
+    const size = options.end?.segment === last ? options.end.offset : onDisk;
     const rollOver = options.rollOverBytes ?? DEFAULT_SEGMENT_BYTES;
-    const log = new SegmentLog(dir, last, size, sealed, rollOver, options.fault);
+    const log = new RecordLog<T>(dir, last, size, sealed, rollOver, options.fault, options.afterWrite);
     log.torn = onDisk > size;
     await log.openForWriting().catch((error: unknown) => {
       if (!isUnwritable(error)) throw error;
     });
     return log;
   }
-
-  /** See `scanSegments`. */
-  static scan = scanSegments;
 
   /** Why the log cannot be written right now, if it cannot. */
   async writable(): Promise<Error | null> {
@@ -106,9 +108,9 @@ export class SegmentLog {
     );
   }
 
-  append(line: string): Promise<LogPosition> {
+  append(record: Buffer, tag: T): Promise<LogPosition> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ line: Buffer.from(`${line}\n`), resolve, reject });
+      this.queue.push({ record, tag, resolve, reject });
       if (!this.writing) void this.drain();
     });
   }
@@ -121,12 +123,18 @@ export class SegmentLog {
     });
   }
 
-  async read(position: LogPosition): Promise<string> {
+  async read(position: LogPosition): Promise<Buffer> {
     const active = position.segment === this.segment ? this.handle : null;
     const handle = active ?? (await this.reader(position.segment));
     const buffer = Buffer.alloc(position.length);
-    await handle.read(buffer, 0, position.length, position.offset);
-    return buffer.toString('utf8');
+    const { bytesRead } = await handle.read(buffer, 0, position.length, position.offset);
+    if (bytesRead !== position.length) throw new Error(`The record at ${JSON.stringify(position)} is gone.`);
+    return buffer;
+  }
+
+  /** Where the next record will be written. */
+  end(): LogPoint {
+    return { segment: this.segment, offset: this.size };
   }
 
   /** The segment being appended to; every other one is sealed and can be dropped. */
@@ -232,8 +240,8 @@ export class SegmentLog {
     }
   }
 
-  private async writeBatch(batch: Pending[]): Promise<void> {
-    const data = Buffer.concat(batch.map((p) => p.line));
+  private async writeBatch(batch: Pending<T>[]): Promise<void> {
+    const data = Buffer.concat(batch.map((p) => p.record));
     const start = this.size;
     try {
       const handle = this.handle ?? (await this.openForWriting());
@@ -254,12 +262,19 @@ export class SegmentLog {
       for (const pending of batch) pending.reject(error);
       return;
     }
-    let offset = start;
-    for (const pending of batch) {
-      pending.resolve({ segment: this.segment, offset, length: pending.line.length - 1 });
-      offset += pending.line.length;
-    }
     this.size = start + data.length;
+    let offset = start;
+    const written = batch.map((pending) => {
+      const position = { segment: this.segment, offset, length: pending.record.length };
+      offset += pending.record.length;
+      return { position, tag: pending.tag };
+    });
+    try {
+      await this.afterWrite?.(written);
+      batch.forEach((pending, i) => pending.resolve((written[i] as Written<T>).position));
+    } catch (error) {
+      for (const pending of batch) pending.reject(error);
+    }
     if (this.size >= this.rollOverBytes) await this.roll();
   }
 
@@ -285,12 +300,8 @@ export class SegmentLog {
   private async openForWriting(): Promise<fs.FileHandle> {
     const fault = this.fault?.('open', 0);
     if (fault) throw fault.error;
-    await fs.mkdir(this.dir, { recursive: true }).catch(async (error: NodeJS.ErrnoException) => {
-      // On a read-only file system Node's recursive mkdir reports ENOENT; ask for the reason.
-      if (error.code === 'ENOENT') await fs.mkdir(this.dir);
-      throw error;
-    });
-    this.handle = await fs.open(path.join(this.dir, segmentName(this.segment)), 'a+');
+    await makePrivateDir(this.dir);
+    this.handle = await fs.open(path.join(this.dir, segmentName(this.segment)), 'a+', 0o600);
     return this.handle;
   }
 
