@@ -89,6 +89,7 @@ export class ExchangeStore {
     const store = new ExchangeStore(options, history);
     relay.to = store;
     void history.retention.schedule();
+    history.startMigration(() => options.listeners.reloaded());
     return store;
   }
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ExchangeSummary } from '../../../shared/model/exchange';
+import type { Exchange, ExchangeSummary } from '../../../shared/model/exchange';
 import type { Logger } from '../deps';
 import { checkFormat } from './history-format';
 import { IndexClient } from './index-client';
@@ -10,6 +10,10 @@ import type { LogPoint } from './records/record-scan';
 import { recoverTail } from './recover-tail';
 import { Retention, segmentBytesFor, type RetentionLimits } from './retention';
 import { TimingWriter } from './timing-writer';
+import { findV1History, migrateV1 } from './v1/migrate-v1';
+import { trackedKeys } from './index/event-keys';
+import { encodeRecord } from './records/record-frame';
+import { summarize } from '../../../shared/model/summarize';
 
 export interface HistoryOptions {
   dir: string;
@@ -37,6 +41,10 @@ export const historyPaths = (dataDir: string) => {
  */
 export class History {
   private seq: number;
+  /** A format-1 history being moved over, and how far along. */
+  private migrating: { done: number; total: number } | null = null;
+  private migration: Promise<void> = Promise.resolve();
+  private stopping = false;
   /** The highest seq written: the next start continues after it. */
   private written: number;
   private count: number;
@@ -97,8 +105,10 @@ export class History {
     removed: (gone: Removed[]) => void,
   ): Promise<History> {
     const notices = [...opened.notices];
+    // New exchanges follow the seqs of a history being moved over from format 1.
+    const v1 = await findV1History(options.dir);
     const state = {
-      lastSeq: opened.meta.lastSeq ?? 0,
+      lastSeq: Math.max(opened.meta.lastSeq ?? 0, v1?.lastSeq ?? 0),
       count: opened.count,
       bytes: opened.bytes,
     };
@@ -134,7 +144,52 @@ export class History {
       notices,
       removed,
     );
+    if (v1) history.migrating = { done: 0, total: 0 };
     return history;
+  }
+
+  /**
+   * Move a format-1 history over, in the background: the receiver answers meanwhile. `moved`
+   * is told at each step, so lists are read again. An interruption resumes at the next start.
+   */
+  startMigration(moved: () => void): void {
+    if (this.migrating === null) return;
+    const { logger } = this.options;
+    this.migration = migrateV1(
+      this.options.dir,
+      {
+        known: async (ids) => new Set((await this.seqsOf(ids)).keys()),
+        store: (exchange, pinned) => this.storeMigrated(exchange, pinned),
+        progress: (done, total) => {
+          this.migrating = { done, total };
+          moved();
+        },
+      },
+      { stopped: () => this.stopping },
+    ).then(
+      (copied) => {
+        if (copied === null) return;
+        this.migrating = null;
+        logger.info('history moved from format 1', { copied });
+        moved();
+      },
+      (error: unknown) => {
+        this.migrating = null;
+        logger.error('history not moved from format 1', { error: String(error) });
+        this.notices.push(
+          `Moving the history of an earlier version failed (${String(error)}); it is tried again at the next start.`,
+        );
+      },
+    );
+  }
+
+  /** An exchange of a format-1 history, with its seq, pin and final timing as they were. */
+  private async storeMigrated(exchange: Exchange, pinned: boolean): Promise<void> {
+    const keys = trackedKeys(exchange);
+    if (keys) await this.index.call('hold', keys);
+    const summary = summarize(exchange, pinned);
+    await this.log.append(encodeRecord(exchange), { kind: 'new', summary, timing: exchange.timing });
+    this.counted(1, pinned ? 1 : 0);
   }
 
   nextSeq(): number {
@@ -170,16 +225,25 @@ export class History {
 
   stats(): { count: number; bytes: number; pinned: number; lastSeq: number; notices: string[] } {
     const warning = this.retention.notice();
+    const moving = this.migrating;
+    const progress =
+      moving === null
+        ? []
+        : [
+            `Moving the history of an earlier version: ${moving.done.toLocaleString('en-US')} of ${moving.total.toLocaleString('en-US')} exchanges so far.`,
+          ];
     return {
       count: this.count,
       bytes: this.log.totalBytes() + this.indexBytes,
       pinned: this.pinned,
       lastSeq: this.seq,
-      notices: warning === null ? this.notices : [...this.notices, warning],
+      notices: [...this.notices, ...progress, ...(warning === null ? [] : [warning])],
     };
   }
 
   async close(): Promise<void> {
+    this.stopping = true;
+    await this.migration;
     await this.retention.schedule();
     await this.timings.flush();
     await this.log.close();
