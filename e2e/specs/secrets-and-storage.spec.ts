@@ -44,7 +44,9 @@ async function checkSecretNeverKept(engine: HeadlessInstance, inspector: Inspect
   const files = (await readdir(engine.dataDir, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile() && !entry.name.startsWith('secrets'))
     .map((entry) => path.join(entry.parentPath, entry.name));
-  expect(files.some((file) => file.endsWith('.ndjson'))).toBe(true);
+  // The records and the index (its rows and full-text words) are among what is searched.
+  expect(files.some((file) => file.endsWith('.rec'))).toBe(true);
+  expect(files.some((file) => file.endsWith('index.db'))).toBe(true);
   const artefacts = [engine.output(), ...(await Promise.all(files.map((file) => readFile(file, 'latin1'))))];
   for (const needle of NEEDLES) expect(artefacts.join('\n')).not.toContain(needle);
 }

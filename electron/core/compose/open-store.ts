@@ -50,8 +50,8 @@ export async function openStore(wiring: StoreWiring): Promise<ExchangeStore> {
         push.exchangeUpdated(summary);
         wiring.onCaptures(summary);
       },
-      removed: (ids) => {
-        push.exchangesRemoved(ids);
+      removed: (removed) => {
+        push.exchangesRemoved(removed);
         wiring.onCaptures();
         wiring.onStorageChange();
       },

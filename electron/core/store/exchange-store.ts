@@ -19,7 +19,7 @@ export interface StoreListeners {
   appended(summary: ExchangeSummary): void;
   updated(summary: ExchangeSummary): void;
   /** Exchanges deleted or evicted (not sent for `clear`, which has its own event). */
-  removed(ids: string[]): void;
+  removed(removed: { id: string; seq: number }[]): void;
   /** So much changed at once (a bulk pin) that lists should be read again. */
   reloaded(): void;
 }
@@ -271,7 +271,7 @@ export class ExchangeStore {
     const pinned = removed.filter((gone) => gone.pinned).length;
     this.history.counted(-removed.length, -pinned);
     for (const { id } of removed) this.answering.delete(id);
-    this.options.listeners.removed(removed.map((r) => r.id));
+    this.options.listeners.removed(removed.map(({ id, seq }) => ({ id, seq })));
   }
 
   private async announceChanged(seqs: number[]): Promise<void> {

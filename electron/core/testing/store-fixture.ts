@@ -52,7 +52,7 @@ export async function openStore(dir: string, options: Partial<StoreOptions> = {}
     listeners: {
       appended: (s) => opened.appended.push(s),
       updated: (s) => opened.updated.push(s),
-      removed: (ids) => opened.removed.push(...ids),
+      removed: (removed) => opened.removed.push(...removed.map(({ id }) => id)),
       reloaded: () => undefined,
     },
     ...options,

@@ -2,7 +2,10 @@ import type { ExchangeSummary } from '../../../shared/model/exchange';
 import type { AppState } from './create-app-store';
 import type { DetailEntry } from './slices/details-slice';
 
-export const selectOrder = (state: AppState): string[] => state.order;
+export const selectWindow = (state: AppState): string[] => state.window;
+export const selectWindowStart = (state: AppState): number => state.windowStart;
+export const selectShifted = (state: AppState): number => state.shifted;
+export const selectRevealing = (state: AppState) => state.revealing;
 export const selectSummary =
   (id: string) =>
   (state: AppState): ExchangeSummary | undefined =>

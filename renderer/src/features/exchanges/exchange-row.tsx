@@ -26,17 +26,21 @@ function rowClass(selected: boolean, picked: boolean, problem: boolean): string 
 /** One list row; subscribes to its own summary so a new exchange re-renders only itself. */
 export const ExchangeRow = memo(function ExchangeRow(props: {
   id: string;
-  index: number;
+  /** Its place in the list (0 is the newest match). */
+  position: number;
+  /** Where it is drawn in the list's canvas, in px. */
+  top: number;
   selected: boolean;
   onPick: (id: string, event: MouseEvent) => void;
 }) {
   const summary = useAppStore(selectSummary(props.id));
   const picked = useAppStore(selectIsPicked(props.id));
   if (!summary) return null;
-  const style: CSSProperties = { transform: `translateY(${props.index * ROW_HEIGHT}px)` };
+  const style: CSSProperties = { transform: `translateY(${props.top}px)` };
   return (
     <div
       role="row"
+      aria-rowindex={props.position + 1}
       aria-selected={props.selected || picked}
       className={rowClass(props.selected, picked, summary.problemCount > 0)}
       style={style}

@@ -40,7 +40,8 @@ export function keyCombo(event: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKe
 export function listShortcuts(context: ShortcutContext): Shortcut[] {
   const { store, bridge } = context;
   const state = () => store.getState();
-  const move = (combo: string) => moveCursor(store, bridge, MOVES[combo] ?? 0, combo.startsWith('Shift+'));
+  const move = (combo: string) =>
+    void moveCursor(store, bridge, MOVES[combo] ?? 0, combo.startsWith('Shift+'));
   const shortcuts: Shortcut[] = [
     { keys: ['j', 'ArrowDown'], label: 'j ↓', description: 'Next (older) exchange', run: move },
     { keys: ['k', 'ArrowUp'], label: 'k ↑', description: 'Previous (newer) exchange', run: move },
