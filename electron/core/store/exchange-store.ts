@@ -1,10 +1,10 @@
-import type { Exchange, ExchangeSummary, TimingRecord } from '../../../shared/model/exchange';
+import type { Exchange, ExchangeSummary, Sightings, TimingRecord } from '../../../shared/model/exchange';
 import type { Timeline } from '../../../shared/model/timeline';
 import { summarize } from '../../../shared/model/summarize';
 import type { Logger } from '../deps';
 import type { CaptureSource } from '../okta-org/capture-index';
 import { identitySealer, type HeaderSealer } from './header-sealer';
-import { trackedKeys } from './index/event-keys';
+import { deliveryKeys } from './index/event-keys';
 import { parseTiming } from './index/exchange-row';
 import type { Removed } from './index/index-writer';
 import { History } from './open-history';
@@ -100,17 +100,13 @@ export class ExchangeStore {
   async append(draft: NewExchange): Promise<Exchange> {
     await this.sealer.persist();
     const { history } = this;
+    // Nothing awaited between taking a seq and queueing the record: the log writes in seq order.
     const exchange: Exchange = { ...draft, seq: history.nextSeq() };
-    const keys = trackedKeys(exchange);
-    if (keys?.tracked) exchange.sightings = await history.index.call('judge', keys);
-    else if (keys) await history.index.call('hold', keys);
-    const summary = summarize(exchange);
-    try {
-      await history.log.append(encodeRecord(this.sealed(exchange)), { kind: 'new', summary });
-    } catch (error) {
-      if (keys) void history.index.call('release', exchange.seq).catch(() => undefined);
-      throw error;
-    }
+    const tag = { kind: 'new' as const, summary: summarize(exchange), keys: deliveryKeys(exchange) };
+    await history.log.append(encodeRecord(this.sealed(exchange)), tag);
+    const indexed = history.takeIndexed(exchange.seq);
+    const summary = indexed?.summary ?? tag.summary;
+    if (indexed?.sightings) exchange.sightings = indexed.sightings;
     history.counted(1, 0);
     this.answering.set(exchange.id, summary);
     this.options.listeners.appended(summary);
@@ -194,6 +190,7 @@ export class ExchangeStore {
     const exchange = decodeRecord(await this.history.log.read(row.position));
     const timing = parseTiming(row.timing);
     if (timing) exchange.timing = timing;
+    if (row.sightings !== null) exchange.sightings = JSON.parse(row.sightings) as Sightings;
     exchange.request.headers = this.sealer.unseal(exchange.request.headers);
     return exchange;
   }

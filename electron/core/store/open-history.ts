@@ -4,14 +4,14 @@ import type { Logger } from '../deps';
 import { checkFormat } from './history-format';
 import { IndexClient } from './index-client';
 import type { IndexOpened } from './index/index-service';
-import type { IndexTag, Removed } from './index/index-writer';
+import type { Indexed, IndexTag, Removed } from './index/index-writer';
 import { RecordLog, type WriteFault, type Written } from './records/record-log';
 import type { LogPoint } from './records/record-scan';
 import { recoverTail } from './recover-tail';
 import { Retention, segmentBytesFor, type RetentionLimits } from './retention';
 import { TimingWriter } from './timing-writer';
 import { findV1History, migrateV1 } from './v1/migrate-v1';
-import { trackedKeys } from './index/event-keys';
+import { deliveryKeys } from './index/event-keys';
 import { encodeRecord } from './records/record-frame';
 import { summarize } from '../../../shared/model/summarize';
 
@@ -45,6 +45,8 @@ export class History {
   private migrating: { done: number; total: number } | null = null;
   private migration: Promise<void> = Promise.resolve();
   private stopping = false;
+  /** What the index made of records just written, until their appends take it. */
+  private readonly indexed = new Map<number, Indexed>();
   /** The highest seq written: the next start continues after it. */
   private written: number;
   private count: number;
@@ -118,11 +120,17 @@ export class History {
         state.lastSeq = Math.max(state.lastSeq, tag.summary.seq);
         state.count += 1;
       }
-      state.bytes = await client.call('written', batch, state.lastSeq, end, options.authHeader());
+      ({ bytes: state.bytes } = await client.call(
+        'written',
+        batch,
+        state.lastSeq,
+        end,
+        options.authHeader(),
+      ));
     };
     const end = await recoverTail(
       paths.records,
-      { index, hold: (keys) => client.call('hold', keys), knownSeqs: (ids) => client.call('seqsOf', ids) },
+      { index, knownSeqs: (ids) => client.call('seqsOf', ids) },
       { segment: opened.meta.logSegment ?? 0, offset: opened.meta.logOffset ?? 0 },
       (message) => {
         options.logger.warn('history repaired', { message });
@@ -183,13 +191,24 @@ export class History {
     );
   }
 
-  /** An exchange of a format-1 history, with its seq, pin and final timing as they were. */
+  /** An exchange of a format-1 history, with its seq, pin, final timing and judgement as they were. */
   private async storeMigrated(exchange: Exchange, pinned: boolean): Promise<void> {
-    const keys = trackedKeys(exchange);
-    if (keys) await this.index.call('hold', keys);
-    const summary = summarize(exchange, pinned);
-    await this.log.append(encodeRecord(exchange), { kind: 'new', summary, timing: exchange.timing });
+    const { sightings, ...rest } = exchange;
+    await this.log.append(encodeRecord(rest), {
+      kind: 'new',
+      summary: summarize(exchange, pinned),
+      keys: deliveryKeys(exchange),
+      sightings,
+      timing: exchange.timing,
+    });
     this.counted(1, pinned ? 1 : 0);
+  }
+
+  /** Take what the index made of a record just written (its summary, what was judged of it). */
+  takeIndexed(seq: number): Indexed | undefined {
+    const found = this.indexed.get(seq);
+    this.indexed.delete(seq);
+    return found;
   }
 
   nextSeq(): number {
@@ -254,6 +273,14 @@ export class History {
     const seqs = written.flatMap(({ tag }) => (tag.kind === 'new' ? [tag.summary.seq] : []));
     this.written = Math.max(this.written, ...seqs);
     const end = this.log.end();
-    this.indexBytes = await this.index.call('written', written, this.written, end, this.options.authHeader());
+    const { indexed, bytes } = await this.index.call(
+      'written',
+      written,
+      this.written,
+      end,
+      this.options.authHeader(),
+    );
+    this.indexBytes = bytes;
+    for (const entry of indexed) this.indexed.set(entry.summary.seq, entry);
   }
 }

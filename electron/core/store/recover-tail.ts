@@ -1,5 +1,5 @@
 import { summarize } from '../../../shared/model/summarize';
-import { trackedKeys, type DeliveryKeys } from './index/event-keys';
+import { deliveryKeys } from './index/event-keys';
 import type { IndexTag } from './index/index-writer';
 import { decodeRecord } from './records/record-frame';
 import type { Written } from './records/record-log';
@@ -9,8 +9,6 @@ import { scanRecords, type LogPoint } from './records/record-scan';
 export interface RecoveryTarget {
   /** Index a batch of recovered records (the log now ends at `end`). */
   index(batch: Written<IndexTag>[], end: LogPoint): Promise<void>;
-  /** Keep a delivery's event keys (redeliveries, correlation) for when it is indexed. */
-  hold(keys: DeliveryKeys): Promise<void>;
   /** Seqs of these ids, for those already indexed (a pinned record carried forward). */
   knownSeqs(ids: string[]): Promise<[string, number][]>;
 }
@@ -70,9 +68,11 @@ async function tagged(
       batch.push({ position, tag: { kind: 'moved', seq } });
       continue;
     }
-    const keys = trackedKeys(exchange);
-    if (keys) await target.hold(keys);
-    batch.push({ position, tag: { kind: 'new', summary: summarize(exchange) } });
+    // Judged again as it is indexed, in order, as when it was first stored.
+    batch.push({
+      position,
+      tag: { kind: 'new', summary: summarize(exchange), keys: deliveryKeys(exchange) },
+    });
   }
   return batch;
 }

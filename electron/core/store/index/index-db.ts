@@ -12,7 +12,8 @@ export const INDEX_VERSION = 1;
  *
  * - `exchanges`: the columns filters use, small so a scan of a million rows stays in cache.
  *   `flags`: FLAG bits. `type_set`: the event types of a delivery (`type_sets`), 0 for none.
- * - `summaries`: the rest of the list row (JSON), the final timing once known, and the id.
+ * - `summaries`: the rest of the list row (JSON), the final timing once known, what was judged
+ *   of a delivery (redelivery, repeated events, order), and the id.
  * - `event_keys` / `delivery_keys`: event uuids and delivery eventIds, for redeliveries, repeated
  *   events and the Okta org's correlation; kept until the record's segment is dropped, so a
  *   redelivery of a deleted exchange is still recognised; `gone` keeps the ids of those.
@@ -44,7 +45,8 @@ CREATE TABLE IF NOT EXISTS summaries (
   seq INTEGER PRIMARY KEY,
   id TEXT NOT NULL UNIQUE,
   data TEXT NOT NULL,
-  timing TEXT
+  timing TEXT,
+  sightings TEXT
 );
 CREATE TABLE IF NOT EXISTS type_sets (id INTEGER PRIMARY KEY, types TEXT NOT NULL UNIQUE);
 CREATE TABLE IF NOT EXISTS event_keys (

@@ -1,4 +1,4 @@
-import type { ExchangeSummary, Sightings, TimingRecord } from '../../../../shared/model/exchange';
+import type { ExchangeSummary, TimingRecord } from '../../../../shared/model/exchange';
 import type { Timeline } from '../../../../shared/model/timeline';
 import type { Logger } from '../../deps';
 import type { Capture } from '../../okta-org/capture-index';
@@ -6,12 +6,12 @@ import { RecordReader } from '../records/record-reader';
 import type { Written } from '../records/record-log';
 import type { LogPoint, LogPosition } from '../records/record-scan';
 import { capturesOf, verificationsBetween } from './capture-queries';
-import { EventKeys, type DeliveryKeys } from './event-keys';
+import { EventKeys } from './event-keys';
 import { SUMMARY_COLUMNS, summaryFromRow } from './exchange-row';
 import { HistoryQueries, type WindowRequest } from './history-queries';
 import { openIndex, type IndexConnection } from './index-connection';
 import { readMeta, type MetaKey } from './index-db';
-import { IndexWriter, type IndexTag, type Removed } from './index-writer';
+import { IndexWriter, type Indexed, type IndexTag, type Removed } from './index-writer';
 import { RetentionQueries, type RecordRow } from './retention-queries';
 import { SearchIndexer } from './search-indexer';
 import { TypeSets } from './type-sets';
@@ -23,6 +23,13 @@ export interface IndexOpened {
   pinned: number;
   bytes: number;
   notices: string[];
+}
+
+/** What the index holds of one record besides its columns (JSON texts, as stored). */
+export interface StoredRow {
+  position: LogPosition;
+  timing: string | null;
+  sightings: string | null;
 }
 
 /** A page of a query's matches, and how many stored exchanges its words do not cover yet. */
@@ -90,30 +97,23 @@ export class IndexService {
     };
   }
 
-  judge(keys: DeliveryKeys): Sightings {
-    return this.parts.keys.judge(keys);
-  }
-
-  hold(keys: DeliveryKeys): void {
-    this.parts.keys.hold(keys);
-  }
-
-  release(seq: number): void {
-    this.parts.keys.release(seq);
-  }
-
   resetKeys(): void {
     this.writable();
     this.parts.keys.reset();
   }
 
-  /** Index records the log has written; returns the index's size on disk. */
-  written(batch: Written<IndexTag>[], lastSeq: number, end: LogPoint, authHeader: string): number {
+  /** Index records the log has written: the new ones as indexed, and the index's size on disk. */
+  written(
+    batch: Written<IndexTag>[],
+    lastSeq: number,
+    end: LogPoint,
+    authHeader: string,
+  ): { indexed: Indexed[]; bytes: number } {
     this.writable();
     this.authHeader = authHeader;
-    this.parts.writer.written(batch, lastSeq, end);
+    const indexed = this.parts.writer.written(batch, lastSeq, end);
     this.search.wake();
-    return this.index.bytes();
+    return { indexed, bytes: this.index.bytes() };
   }
 
   timings(done: { summary: ExchangeSummary; timing: TimingRecord }[]): void {
@@ -188,17 +188,18 @@ export class IndexService {
     return rows.map(summaryFromRow);
   }
 
-  /** Where the record of `seq` is, and its final timing. */
-  recordOf(seq: number): { position: LogPosition; timing: string | null } | undefined {
+  /** Where the record of `seq` is, its final timing and what was judged of it (JSON). */
+  recordOf(seq: number): StoredRow | undefined {
     const row = this.index.db
       .prepare(
-        'SELECT e.segment, e.offset, e.length, s.timing FROM exchanges e JOIN summaries s ON s.seq = e.seq WHERE e.seq = ?',
+        `SELECT e.segment, e.offset, e.length, s.timing, s.sightings
+         FROM exchanges e JOIN summaries s ON s.seq = e.seq WHERE e.seq = ?`,
       )
       .raw()
-      .get([seq]) as [number, number, number, string | null] | undefined;
+      .get([seq]) as [number, number, number, string | null, string | null] | undefined;
     if (!row) return undefined;
-    const [segment, offset, length, timing] = row;
-    return { position: { segment, offset, length }, timing };
+    const [segment, offset, length, timing, sightings] = row;
+    return { position: { segment, offset, length }, timing, sightings };
   }
 
   capturesOf(uuids: string[]): [string, Capture[]][] {

@@ -1,16 +1,25 @@
-import type { ExchangeSummary, TimingRecord } from '../../../../shared/model/exchange';
-import type { EventKeys } from './event-keys';
+import type { ExchangeSummary, Sightings, TimingRecord } from '../../../../shared/model/exchange';
+import type { DeliveryKeys, EventKeys } from './event-keys';
 import { exchangeColumns, summaryData, timingColumns } from './exchange-row';
 import { FLAG, writeMeta, type Db } from './index-db';
 import type { Written } from '../records/record-log';
 import type { LogPoint } from '../records/record-scan';
 import type { TypeSets } from './type-sets';
 
-/** What an append carries to the index besides its place in the log. */
+/**
+ * What an append carries to the index besides its place in the log: a new exchange (or one
+ * migrated from an earlier format, pinned and timed as it was), with the keys of the events it
+ * carried; its `sightings` if they are already known, else they are judged here. Or a pinned
+ * record written again into a newer segment so an older one can be dropped.
+ */
 export type IndexTag =
-  /** A new exchange (or one migrated from an earlier format, pinned and timed as it was). */
-  | { kind: 'new'; summary: ExchangeSummary; timing?: TimingRecord | undefined }
-  /** A pinned exchange written again into a newer segment so an older one can be dropped. */
+  | {
+      kind: 'new';
+      summary: ExchangeSummary;
+      keys?: DeliveryKeys | undefined;
+      sightings?: Sightings | undefined;
+      timing?: TimingRecord | undefined;
+    }
   | { kind: 'moved'; seq: number };
 
 /** A removed exchange: its record stays until its segment is dropped. */
@@ -22,6 +31,20 @@ export interface Removed {
 }
 
 const CHUNK = 500;
+
+/** A new exchange as indexed. */
+export interface Indexed {
+  summary: ExchangeSummary;
+  sightings?: Sightings;
+}
+
+/** The list row's marks of redeliveries, repeated events and order, from what was judged. */
+const withSightings = (summary: ExchangeSummary, sightings: Sightings): ExchangeSummary => ({
+  ...summary,
+  repeat: sightings.repeatOf !== undefined,
+  repeatedEvents: sightings.repeatedEvents.length,
+  outOfOrderEvents: sightings.outOfOrder.length,
+});
 
 /**
  * Every write to the index, each in one transaction: a batch of appended records (with their
@@ -41,34 +64,43 @@ export class IndexWriter {
       'INSERT OR REPLACE INTO exchanges VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.insertSummary = db.prepare(
-      'INSERT OR REPLACE INTO summaries (seq, id, data, timing) VALUES (?, ?, ?, ?)',
+      'INSERT OR REPLACE INTO summaries (seq, id, data, timing, sightings) VALUES (?, ?, ?, ?, ?)',
     );
     this.moveRecord = db.prepare('UPDATE exchanges SET segment = ?, offset = ?, length = ? WHERE seq = ?');
   }
 
-  /** Index records the log has just written; `end` is where the log now ends. */
-  written(batch: Written<IndexTag>[], lastSeq: number, end: LogPoint): void {
+  /**
+   * Index records the log has just written, in the order it wrote them; `end` is where the log
+   * now ends. Returns the summaries as indexed, with what was judged of each delivery.
+   */
+  written(batch: Written<IndexTag>[], lastSeq: number, end: LogPoint): Indexed[] {
+    const indexed: Indexed[] = [];
     this.transaction(() => {
       for (const { position, tag } of batch) {
         if (tag.kind === 'moved') {
           this.moveRecord.run([position.segment, position.offset, position.length, tag.seq]);
           continue;
         }
-        const { summary } = tag;
-        const typeSet = this.typeSets.idOf(summary.eventTypes);
-        this.insertExchange.run(exchangeColumns(summary, typeSet, position));
+        const { keys, timing } = tag;
+        const sightings =
+          tag.sightings ?? (keys?.tracked ? this.keys.judge(tag.summary.seq, keys) : undefined);
+        if (keys && (tag.sightings !== undefined || !keys.tracked)) this.keys.keep(tag.summary.seq, keys);
+        const summary = sightings ? withSightings(tag.summary, sightings) : tag.summary;
+        this.insertExchange.run(exchangeColumns(summary, this.typeSets.idOf(summary.eventTypes), position));
         this.insertSummary.run([
           summary.seq,
           summary.id,
           summaryData(summary),
-          tag.timing ? JSON.stringify(tag.timing) : null,
+          timing ? JSON.stringify(timing) : null,
+          sightings ? JSON.stringify(sightings) : null,
         ]);
+        indexed.push({ summary, ...(sightings ? { sightings } : {}) });
       }
-      this.keys.commit(batch.flatMap(({ tag }) => (tag.kind === 'new' ? [tag.summary.seq] : [])));
       writeMeta(this.db, 'lastSeq', lastSeq);
       writeMeta(this.db, 'logSegment', end.segment);
       writeMeta(this.db, 'logOffset', end.offset);
     });
+    return indexed;
   }
 
   /** Final timings of exchanges whose answers went out, with their summaries as they now are. */
