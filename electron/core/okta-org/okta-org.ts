@@ -133,10 +133,7 @@ export class OktaOrg {
     autoRetarget?: boolean | undefined;
   }): Promise<OktaState> {
     if (change.publicBase !== undefined) {
-      const checked =
-        change.publicBase === null
-          ? null
-          : checkPublicBase(change.publicBase, this.deps.baseUrlOverride !== null);
+      const checked = change.publicBase === null ? null : checkPublicBase(change.publicBase);
       if (checked && !checked.ok) throw new CommandError('invalid-input', checked.message);
       await this.prefs.update({ manualBase: checked?.url ?? null });
     }
