@@ -165,10 +165,16 @@ export interface OktaState {
 export interface DeliveryFailure {
   logUuid: string;
   published: string;
+  /** The followed hook it names; null when it names none. */
   hookId: string | null;
   reason: string | null;
-  /** `exact`: the record names the event; `by-time`: the next failure of its hook after it. */
-  match: 'exact' | 'by-time';
+  /**
+   * `exact`: the record names the event; `by-time`: the record names only the hook, and this is
+   * the nearest earlier event of that hook not accepted here; `none`: no event could be tied.
+   */
+  match: 'exact' | 'by-time' | 'none';
+  /** Why no event could be tied to it, in a sentence; null when one was. */
+  untied: string | null;
 }
 
 /** A delivery that arrived here carrying the event. */
