@@ -1,4 +1,5 @@
 import type { OktaState } from '../../../shared/model/okta';
+import type { OktaFeature } from '../../../shared/okta/service-app-scopes';
 import type { CoreOptions } from '../index';
 import { startTestCore, type TestCore } from './core-fixture';
 import { ManualScheduler } from './manual-scheduler';
@@ -19,8 +20,19 @@ export interface OktaTestCore extends TestCore {
   /** An https stand-in for the tunnel in front of the receiver: Okta only calls https URLs. */
   publicBase: string;
   connect(token?: string): Promise<OktaState>;
+  /** Connect as a service app (the key pair generated in the engine unless `privateKey`). */
+  connectApp(app: ServiceAppInput): Promise<OktaState>;
   state(): Promise<OktaState>;
 }
+
+export interface ServiceAppInput {
+  clientId: string;
+  privateKey?: string;
+  keyId?: string;
+  features?: OktaFeature[];
+}
+
+export const ALL_FEATURES: OktaFeature[] = ['manage-hooks', 'system-log'];
 
 /**
  * An engine whose Okta calls go to a fresh emulator, with an https reverse proxy (a throwaway
@@ -48,6 +60,10 @@ export async function startOktaCore(
     connect: async (token = emulator.token) => {
       await t.call('okta.configure', { publicBase });
       return t.call<OktaState>('okta.connect', { domain: ORG_DOMAIN, token });
+    },
+    connectApp: async ({ features = ALL_FEATURES, ...app }) => {
+      await t.call('okta.configure', { publicBase });
+      return t.call<OktaState>('okta.connect', { domain: ORG_DOMAIN, serviceApp: { ...app, features } });
     },
     state: () => t.call<OktaState>('okta.get'),
     stop: async () => {

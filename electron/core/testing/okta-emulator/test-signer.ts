@@ -17,7 +17,7 @@ export interface TestKey {
   alg: 'RS256' | 'ES256';
 }
 
-export function makeTestKey(kind: 'rsa' | 'ec' = 'rsa', kid = randomUUID()): TestKey {
+export function makeTestKey(kind: 'rsa' | 'ec' = 'rsa', kid: string = randomUUID()): TestKey {
   const { privateKey, publicKey } =
     kind === 'rsa'
       ? generateKeyPairSync('rsa', { modulusLength: 2048 })
