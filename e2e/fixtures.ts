@@ -64,6 +64,8 @@ interface Fixtures {
   electronGate: void;
   /** Extra command-line flags for the app under test (its engine). */
   engineArgs: string[];
+  /** Extra environment for headless mode (a proxy, extra CA certificates). */
+  engineEnv: Record<string, string>;
   app: AppUnderTest;
   /** A stand-in for the developer's own handler, answering 200 and recording requests. */
   handler: TargetServer;
@@ -86,7 +88,8 @@ export const test = base.extend<Fixtures>({
     { auto: true },
   ],
   engineArgs: async ({}, use) => use([]),
-  app: async ({ page, engineArgs }, use, testInfo) => {
+  engineEnv: async ({}, use) => use({}),
+  app: async ({ page, engineArgs, engineEnv }, use, testInfo) => {
     if (isElectron(testInfo.project.name)) {
       const binary = electronBinary();
       if (!('path' in binary)) throw new Error(binary.reason);
@@ -95,7 +98,7 @@ export const test = base.extend<Fixtures>({
       await launched.close();
       return;
     }
-    const instance = await startHeadless(['--secret', SECRET, ...engineArgs]);
+    const instance = await startHeadless(['--secret', SECRET, ...engineArgs], { env: engineEnv });
     await page.goto(instance.inspectorUrl);
     await use({ receiverUrl: instance.receiverUrl, page });
     await instance.stop();

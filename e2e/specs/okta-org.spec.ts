@@ -112,4 +112,21 @@ test("should show Okta's account of each delivery beside what arrived, and resen
   await inspector.row(2).click();
   await expect(inspector.detail.getByTestId('okta-record-event')).toHaveAttribute('data-status', 'failed');
   await inspector.page.screenshot({ path: testInfo.outputPath('okta-record-detail.png') });
+
+  // A failure record that names no hook cannot be tied to an event: the panel says so.
+  oktaOrg.org.log.append(
+    {
+      eventType: 'event_hook.delivery',
+      outcome: { result: 'FAILURE', reason: 'Connection failed (ECONNRESET)' },
+      target: [],
+      debugContext: { debugData: {} },
+    },
+    Date.now(),
+  );
+  await oktaPanel.open();
+  await oktaPanel.showDeliveries();
+  await oktaPanel.checkOktaNow();
+  await expect(oktaPanel.panel.getByTestId('okta-untied-failure')).toContainText(
+    'The record names no event hook, so it cannot be tied to an event.',
+  );
 });
