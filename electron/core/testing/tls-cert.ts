@@ -61,7 +61,8 @@ export function makeTestCertificate(hosts: string[] = ['localhost', '127.0.0.1']
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const ecdsaSha256 = sequence(oid('1.2.840.10045.4.3.2'));
   const serial = randomBytes(8);
-  serial[0] = (serial[0] ?? 0) & 0x7f;
+  // A positive INTEGER with no leading zero byte: DER wants the shortest form.
+  serial[0] = ((serial[0] ?? 0) & 0x7f) | 0x01;
   const now = Date.now();
   const subject = name(hosts[0] ?? 'localhost');
   const basicConstraints = sequence(oid('2.5.29.19'), der(0x04, sequence(der(0x01, Buffer.from([0xff])))));

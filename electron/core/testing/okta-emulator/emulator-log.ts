@@ -25,7 +25,7 @@ export interface LogPage {
 
 export interface LogOptions {
   /** Refuse every operator on `debugContext.debugData.*` (E0000031), to exercise a client's fallback. */
-  rejectDebugDataFilter?: boolean;
+  rejectDebugDataFilter?: boolean | undefined;
 }
 
 /** Opaque to clients (reference §6): a persistence index, or an offset and window start. */

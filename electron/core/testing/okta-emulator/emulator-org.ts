@@ -25,9 +25,9 @@ export type HookSeed = Pick<StoredHook, 'name' | 'uri' | 'eventTypes'> &
 
 export interface OrgOptions extends LogOptions {
   /** A CA the org trusts when it calls hooks (a test's throwaway certificate). */
-  trust?: string;
+  trust?: string | undefined;
   /** Where `event_hook.delivery` records name the hook. */
-  failureShape?: FailureShape;
+  failureShape?: FailureShape | undefined;
 }
 
 /** At most this many hooks are ACTIVE and VERIFIED (https://developer.okta.com/docs/concepts/event-hooks/). */

@@ -67,6 +67,28 @@ function ApiTokenFields({ token, onChange }: { token: string; onChange: (token: 
   );
 }
 
+function DomainField({ domain, onChange }: { domain: string; onChange: (domain: string) => void }) {
+  const checked = domain.trim() === '' ? null : checkOrgDomain(domain);
+  return (
+    <label className="field">
+      <span>Okta domain</span>
+      <input
+        value={domain}
+        placeholder="dev-123456.okta.com"
+        autoComplete="off"
+        spellCheck={false}
+        onChange={(e) => onChange(e.target.value)}
+        data-testid="okta-domain"
+      />
+      {checked && (
+        <small className={checked.ok ? undefined : 'form-error--inline'} data-testid="okta-domain-check">
+          {checked.ok ? (checked.note ?? `API at ${checked.url}`) : checked.message}
+        </small>
+      )}
+    </label>
+  );
+}
+
 /** The org's domain, then a service app (least privilege, recommended) or an API token; checked against Okta before anything is kept. */
 export function ConnectForm({
   baseUrlOverride,
@@ -100,22 +122,7 @@ export function ConnectForm({
       data-testid="okta-connect"
       data-mode={mode}
     >
-      <label className="field">
-        <span>Okta domain</span>
-        <input
-          value={domain}
-          placeholder="dev-123456.okta.com"
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(e) => setDomain(e.target.value)}
-          data-testid="okta-domain"
-        />
-        {checked && (
-          <small className={checked.ok ? undefined : 'form-error--inline'} data-testid="okta-domain-check">
-            {checked.ok ? (checked.note ?? `API at ${checked.url}`) : checked.message}
-          </small>
-        )}
-      </label>
+      <DomainField domain={domain} onChange={setDomain} />
       <div className="segmented" role="group" aria-label="Sign in with">
         {MODES.map((entry) => (
           <button
