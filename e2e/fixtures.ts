@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startOktaEmulator, type OktaEmulator } from '../electron/core/testing/okta-emulator/okta-emulator';
+import { startReverseProxy } from '../electron/core/testing/reverse-proxy';
 import { answer, startTarget, type TargetServer } from '../electron/core/testing/target-server';
+import { makeTestCertificate, type TestCertificate } from '../electron/core/testing/tls-cert';
 import { electronBinary, launchElectronApp } from './electron-app';
 import { startHeadless } from './headless-process';
 import { InspectorPage } from './pages/inspector-page';
@@ -62,6 +64,8 @@ interface Fixtures {
   electronGate: void;
   /** Extra command-line flags for the app under test (its engine). */
   engineArgs: string[];
+  /** Extra environment for headless mode (a proxy, extra CA certificates). */
+  engineEnv: Record<string, string>;
   app: AppUnderTest;
   /** A stand-in for the developer's own handler, answering 200 and recording requests. */
   handler: TargetServer;
@@ -84,7 +88,8 @@ export const test = base.extend<Fixtures>({
     { auto: true },
   ],
   engineArgs: async ({}, use) => use([]),
-  app: async ({ page, engineArgs }, use, testInfo) => {
+  engineEnv: async ({}, use) => use({}),
+  app: async ({ page, engineArgs, engineEnv }, use, testInfo) => {
     if (isElectron(testInfo.project.name)) {
       const binary = electronBinary();
       if (!('path' in binary)) throw new Error(binary.reason);
@@ -93,7 +98,7 @@ export const test = base.extend<Fixtures>({
       await launched.close();
       return;
     }
-    const instance = await startHeadless(['--secret', SECRET, ...engineArgs]);
+    const instance = await startHeadless(['--secret', SECRET, ...engineArgs], { env: engineEnv });
     await page.goto(instance.inspectorUrl);
     await use({ receiverUrl: instance.receiverUrl, page });
     await instance.stop();
@@ -118,23 +123,33 @@ export interface OrgClock {
 
 interface OktaFixtures {
   orgClock: OrgClock;
-  /** An Okta org on loopback (Management, API token and System Log APIs). */
+  /** A throwaway certificate: the emulated org trusts it, the https stand-ins serve it. */
+  testCa: TestCertificate;
+  /** An Okta org on loopback (Management, API token, System Log and token endpoint APIs). */
   oktaOrg: OktaEmulator;
+  /** `https://127.0.0.1:<port>`: an https stand-in for the tunnel in front of the receiver. */
+  publicBase: string;
   oktaPanel: OktaPanelPage;
 }
 
 /**
  * The engine's Okta API calls go to a fresh emulator (`--okta-insecure-base-url`, loopback
- * only); the emulator verifies and delivers to the engine's receiver directly.
+ * only); the emulator verifies and delivers over https, through a stand-in for the tunnel.
  */
 export const oktaTest = test.extend<OktaFixtures>({
   orgClock: async ({}, use) => use({ lagMs: 0 }),
-  oktaOrg: async ({ orgClock }, use) => {
-    const emulator = await startOktaEmulator({ now: () => Date.now() - orgClock.lagMs });
+  testCa: async ({}, use) => use(makeTestCertificate(['localhost', '127.0.0.1', 'dev-000000.okta.com'])),
+  oktaOrg: async ({ orgClock, testCa }, use) => {
+    const emulator = await startOktaEmulator({ now: () => Date.now() - orgClock.lagMs, trust: testCa.cert });
     await use(emulator);
     await emulator.close();
   },
   engineArgs: async ({ oktaOrg }, use) => use(['--okta-insecure-base-url', oktaOrg.url]),
+  publicBase: async ({ app, testCa }, use) => {
+    const tunnel = await startReverseProxy(Number(new URL(app.receiverUrl).port), '', testCa);
+    await use(tunnel.url);
+    await tunnel.close();
+  },
   oktaPanel: async ({ inspector }, use) => use(new OktaPanelPage(inspector.page)),
 });
 

@@ -24,11 +24,12 @@ export interface HeadlessInstance {
 
 /**
  * Start `dist-electron/headless.mjs` on free ports with its own data folder, or with `dataDir`
- * (kept when it stops: the caller owns it); `tmpDir` is where it keeps temporary files.
+ * (kept when it stops: the caller owns it); `tmpDir` is where it keeps temporary files; `env`
+ * adds to its environment (a proxy, extra CA certificates).
  */
 export async function startHeadless(
   extraArgs: string[] = [],
-  options: { dataDir?: string; tmpDir?: string } = {},
+  options: { dataDir?: string; tmpDir?: string; env?: Record<string, string> } = {},
 ): Promise<HeadlessInstance> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'ohi-e2e-')));
   // A developer's own ngrok token must not make tests open real tunnels.
@@ -36,6 +37,7 @@ export async function startHeadless(
     ...process.env,
     NGROK_AUTHTOKEN: '',
     ...(options.tmpDir === undefined ? {} : { TMPDIR: options.tmpDir }),
+    ...options.env,
   };
   const child = spawn(
     process.execPath,

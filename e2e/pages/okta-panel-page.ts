@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { JsonWebKey } from 'node:crypto';
 
 /** The Okta org panel: connect, point a hook here, and read Okta's account of deliveries. */
 export class OktaPanelPage {
@@ -24,10 +25,39 @@ export class OktaPanelPage {
     await expect(this.panel).toBeHidden();
   }
 
-  /** Fill the connect form; the caller checks whether Okta accepted it. */
+  /** Fill the connect form for an API token; the caller checks whether Okta accepted it. */
   async connect(domain: string, token: string): Promise<void> {
     await this.panel.getByTestId('okta-domain').fill(domain);
+    await this.panel.getByTestId('okta-mode-api-token').click();
     await this.panel.getByTestId('okta-token').fill(token);
+    await this.panel.getByTestId('okta-connect-submit').click();
+  }
+
+  /** Make a key pair in the app and read the public JWK it shows, as a user copies it. */
+  async generateKey(): Promise<JsonWebKey> {
+    await this.panel.getByTestId('okta-mode-service-app').click();
+    await this.panel.getByTestId('okta-key-generated').click();
+    await this.panel.getByTestId('okta-generate-key').click();
+    const text = await this.panel.getByTestId('okta-public-jwk').textContent();
+    return JSON.parse(text ?? '') as JsonWebKey;
+  }
+
+  /** Fill the service app form (the key generated here unless `privateKey`); the caller checks the outcome. */
+  async connectServiceApp(
+    domain: string,
+    clientId: string,
+    options: { privateKey?: string; features?: Record<string, boolean> } = {},
+  ): Promise<void> {
+    await this.panel.getByTestId('okta-domain').fill(domain);
+    await this.panel.getByTestId('okta-mode-service-app').click();
+    await this.panel.getByTestId('okta-client-id').fill(clientId);
+    if (options.privateKey !== undefined) {
+      await this.panel.getByTestId('okta-key-pasted').click();
+      await this.panel.getByTestId('okta-private-key').fill(options.privateKey);
+    }
+    for (const [feature, on] of Object.entries(options.features ?? {})) {
+      await this.panel.getByTestId(`okta-feature-${feature}`).setChecked(on);
+    }
     await this.panel.getByTestId('okta-connect-submit').click();
   }
 

@@ -4,18 +4,18 @@ import type { OktaPanelPage } from '../pages/okta-panel-page';
 
 const DOMAIN = 'dev-000000.okta.com';
 
-/** Connect to the emulated org and make the receiver's own URL the public one. */
-async function connected(oktaPanel: OktaPanelPage, oktaOrg: OktaEmulator, receiverUrl: string) {
+/** Connect to the emulated org and make the https stand-in for the tunnel the public URL. */
+async function connected(oktaPanel: OktaPanelPage, oktaOrg: OktaEmulator, publicBase: string) {
   await oktaPanel.open();
   await oktaPanel.connect(DOMAIN, oktaOrg.token);
   await expect(oktaPanel.panel.getByTestId('okta-connection')).toHaveAttribute('data-status', 'connected');
-  await oktaPanel.setPublicBase(new URL(receiverUrl).origin);
+  await oktaPanel.setPublicBase(publicBase);
 }
 
 test('should go from "connect org" to an ACTIVE, VERIFIED hook pointing here in one action', async ({
   oktaPanel,
   oktaOrg,
-  app,
+  publicBase,
   inspector,
 }, testInfo) => {
   oktaOrg.org.addHook({
@@ -36,8 +36,9 @@ test('should go from "connect org" to an ACTIVE, VERIFIED hook pointing here in 
   await oktaPanel.connect(DOMAIN, oktaOrg.token);
   await expect(oktaPanel.panel.getByTestId('okta-token-expiry')).toContainText('expires');
   await expect(oktaPanel.hook('Staging sink')).toContainText('UNVERIFIED');
-  await oktaPanel.setPublicBase(new URL(app.receiverUrl).origin);
-  await expect(oktaPanel.panel.getByTestId('okta-public-url')).toHaveText(app.receiverUrl);
+  await oktaPanel.setPublicBase(publicBase);
+  const hookUrl = `${publicBase}/okta/event-hook`;
+  await expect(oktaPanel.panel.getByTestId('okta-public-url')).toHaveText(hookUrl);
   await inspector.page.screenshot({ path: testInfo.outputPath('okta-connected-hooks.png') });
 
   await oktaPanel.createHook(['group.user_membership.add'], () =>
@@ -54,7 +55,7 @@ test('should go from "connect org" to an ACTIVE, VERIFIED hook pointing here in 
   await inspector.page.screenshot({ path: testInfo.outputPath('okta-point-run.png') });
 
   const [hook] = [...oktaOrg.org.hooks.values()].filter((h) => h.name === 'Okta Hook Inspector');
-  expect(hook).toMatchObject({ status: 'ACTIVE', verificationStatus: 'VERIFIED', uri: app.receiverUrl });
+  expect(hook).toMatchObject({ status: 'ACTIVE', verificationStatus: 'VERIFIED', uri: hookUrl });
 
   await oktaPanel.step('verify').getByTestId('okta-run-challenge').click();
   await expect(inspector.detail).toHaveAttribute('data-exchange-id', /.+/);
@@ -65,10 +66,10 @@ test("should show Okta's account of each delivery beside what arrived, and resen
   oktaPanel,
   oktaOrg,
   orgClock,
-  app,
+  publicBase,
   inspector,
 }, testInfo) => {
-  await connected(oktaPanel, oktaOrg, app.receiverUrl);
+  await connected(oktaPanel, oktaOrg, publicBase);
   await oktaPanel.createHook(['user.account.lock', 'group.user_membership.add']);
   await expect(oktaPanel.run).toHaveAttribute('data-outcome', 'ok');
   await oktaPanel.close();
@@ -111,4 +112,21 @@ test("should show Okta's account of each delivery beside what arrived, and resen
   await inspector.row(2).click();
   await expect(inspector.detail.getByTestId('okta-record-event')).toHaveAttribute('data-status', 'failed');
   await inspector.page.screenshot({ path: testInfo.outputPath('okta-record-detail.png') });
+
+  // A failure record that names no hook cannot be tied to an event: the panel says so.
+  oktaOrg.org.log.append(
+    {
+      eventType: 'event_hook.delivery',
+      outcome: { result: 'FAILURE', reason: 'Connection failed (ECONNRESET)' },
+      target: [],
+      debugContext: { debugData: {} },
+    },
+    Date.now(),
+  );
+  await oktaPanel.open();
+  await oktaPanel.showDeliveries();
+  await oktaPanel.checkOktaNow();
+  await expect(oktaPanel.panel.getByTestId('okta-untied-failure')).toContainText(
+    'The record names no event hook, so it cannot be tied to an event.',
+  );
 });

@@ -21,10 +21,10 @@ export interface SecretVault {
 
 /**
  * Secrets kept in the vault: the hook's shared secret, the ngrok authtoken, the Okta API token
- * (SSWS) of a connected org, and `captureKey`, which encrypts credential headers in the capture
- * log (store/header-sealer.ts).
+ * (SSWS) or the private key of the service app (PKCS#8 PEM) a connected org signs in with, and
+ * `captureKey`, which encrypts credential headers in the capture log (store/header-sealer.ts).
  */
-export type SecretName = 'hookSecret' | 'ngrokAuthtoken' | 'oktaApiToken' | 'captureKey';
+export type SecretName = 'hookSecret' | 'ngrokAuthtoken' | 'oktaApiToken' | 'oktaPrivateKey' | 'captureKey';
 
 /** Timers the engine schedules with; tests pass a fake one they advance by hand. */
 export interface Timers {

@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { PushMessage } from '../../shared/contract/events';
 import type { SettingsPatch } from '../../shared/contract/schemas';
 import type { AppStatus } from '../../shared/model/status';
-import { isLoopbackOrigin } from '../../shared/okta/org-domain';
 import { buildReceiver } from './compose/build-receiver';
+import { oktaBaseOverride, oktaTransport, type OktaOptions } from './compose/okta-options';
 import { openStore } from './compose/open-store';
 import { StorageHealth } from './compose/storage-health';
 import { transferHost } from './compose/file-transfers-host';
@@ -18,7 +18,7 @@ import {
   type TransferHost,
 } from './deps';
 import { CaptureIndex } from './okta-org/capture-index';
-import { timerScheduler, type Scheduler } from './okta-org/log-poller';
+import { timerScheduler } from './okta-org/log-poller';
 import { OktaOrg } from './okta-org/okta-org';
 import { LoopbackTags } from './receiver/loopback-tags';
 import type { ReceiverLimits } from './receiver/receiver-limits';
@@ -66,19 +66,6 @@ export interface CoreOptions {
   okta?: OktaOptions;
 }
 
-/** For tests and local demos of the Okta org integration. */
-export interface OktaOptions {
-  /**
-   * Send Okta API calls to this loopback URL (an Okta emulator) instead of the org's https
-   * domain. Refused for anything but 127.0.0.1, localhost or [::1]: the API token never
-   * travels in clear beyond this machine.
-   */
-  insecureBaseUrl?: string;
-  scheduler?: Scheduler;
-  /** Between System Log polls (default 30 s). */
-  pollIntervalMs?: number;
-}
-
 /** The engine as its hosts (Electron main, headless CLI, tests) see it. */
 export interface Core {
   dispatch: Dispatch;
@@ -94,7 +81,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const newId = options.newId ?? randomUUID;
   const push = new PushStream({ flushMs: options.pushFlushMs ?? 50, maxBatch: 1000 });
   const tags = new LoopbackTags();
-  const insecureBaseUrl = oktaBaseOverride(options);
+  const insecureBaseUrl = oktaBaseOverride(options.okta);
   const lock = await lockDataDir(options.dataDir);
   if (!lock.held) logger.warn('data folder not locked: it cannot be written', { dataDir: options.dataDir });
   const vault = options.vault ?? FileSecretVault.inDataDir(options.dataDir);
@@ -207,6 +194,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     hookUrl: () => receiver.status().hookUrl,
     tunnelHookUrl: () => onlineHookUrl(tunnel.status()),
     baseUrlOverride: insecureBaseUrl,
+    transport: oktaTransport(options.okta, clock),
     scheduler: options.okta?.scheduler ?? timerScheduler,
     pollIntervalMs: options.okta?.pollIntervalMs ?? 30_000,
     onChange: (state) => push.emit({ name: 'okta.changed', payload: state }),
@@ -293,12 +281,3 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 /** The tunnel's public hook URL, only while it is live. */
 const onlineHookUrl = (tunnel: TunnelStatus): string | null =>
   tunnel.state === 'online' ? tunnel.hookUrl : null;
-
-/** Okta API calls may go to an emulator on this machine (tests, demos), never elsewhere in clear. */
-function oktaBaseOverride(options: CoreOptions): string | null {
-  const base = options.okta?.insecureBaseUrl ?? null;
-  if (base !== null && !isLoopbackOrigin(base)) {
-    throw new Error(`The Okta base URL override must be a loopback URL, not ${base}.`);
-  }
-  return base;
-}

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, safeStorage, session, shell } from 'electron';
 import path from 'node:path';
 import type { MenuAction } from '../../shared/contract/menu-actions';
 import { createCore, type Core } from '../core';
@@ -91,8 +91,12 @@ async function start(): Promise<void> {
       clientVersion: app.getVersion(),
     }),
     overrides: overridesOf(launch),
-    // The engine refuses anything but a loopback URL here.
-    ...(launch.oktaInsecureBaseUrl ? { okta: { insecureBaseUrl: launch.oktaInsecureBaseUrl } } : {}),
+    okta: {
+      // Chromium's network stack: the system proxy (PAC included) and the OS certificate store.
+      fetch: (url, init) => net.fetch(url, init),
+      // The engine refuses anything but a loopback URL here.
+      ...(launch.oktaInsecureBaseUrl ? { insecureBaseUrl: launch.oktaInsecureBaseUrl } : {}),
+    },
     transfers: createDialogTransfers(dialog, () => mainWindow, app.getPath('downloads')),
   });
   core = engine;

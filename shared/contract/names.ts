@@ -25,6 +25,7 @@ export const commandNames = [
   'tunnel.stop',
   'okta.get',
   'okta.connect',
+  'okta.keys.generate',
   'okta.disconnect',
   'okta.configure',
   'okta.refresh',

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import type { DeliveryReport, ExchangeOktaRecord, HookRun, OktaState } from '../model/okta';
+import type { DeliveryReport, ExchangeOktaRecord, HookRun, OktaState, PendingKey } from '../model/okta';
 import { MAX_HOOK_EVENT_TYPES } from '../okta/event-hook';
 import { isEventHookEligible } from '../okta/event-types';
+import { FEATURE_SCOPES, type OktaFeature } from '../okta/service-app-scopes';
 import { defineCommand, returns } from './define';
 
 const noInput = z.object({}).strict();
@@ -21,6 +22,27 @@ const apiTokenSchema = z
   .max(512)
   .regex(/^[!-~]+$/, 'an API token has no spaces or line breaks');
 
+/** A service app: its client ID, the private key (or the one generated here), the features used. */
+const serviceAppSchema = z
+  .object({
+    clientId: z
+      .string()
+      .trim()
+      .min(1, 'enter the client ID')
+      .max(100)
+      .regex(/^[A-Za-z0-9_-]+$/, 'a client ID has letters and digits only'),
+    /** PEM or JWK; absent to use the key pair generated here. */
+    privateKey: z.string().trim().min(1).max(20_000).optional(),
+    keyId: z.string().trim().min(1).max(200).optional(),
+    features: z
+      .array(z.enum(FEATURE_SCOPES.map(({ feature }) => feature) as [OktaFeature, ...OktaFeature[]]))
+      .max(FEATURE_SCOPES.length)
+      .refine((features) => new Set(features).size === features.length, 'a feature is listed twice'),
+  })
+  .strict();
+
+const domainSchema = z.string().min(1).max(300);
+
 const eventTypesSchema = z
   .array(z.string().refine(isEventHookEligible, 'not an event type Okta can deliver to a hook'))
   .min(1)
@@ -35,12 +57,22 @@ export const oktaCommands = {
     output: returns<OktaState>(),
   }),
   'okta.connect': defineCommand({
-    summary: 'Check an org domain and API token against Okta, then keep them (the token encrypted).',
-    input: z.object({ domain: z.string().min(1).max(300), token: apiTokenSchema }).strict(),
+    summary:
+      'Check an org domain and an API token, or a service app (client ID, private key, features), against Okta, then keep them (the secret encrypted).',
+    input: z.union([
+      z.object({ domain: domainSchema, token: apiTokenSchema }).strict(),
+      z.object({ domain: domainSchema, serviceApp: serviceAppSchema }).strict(),
+    ]),
     output: returns<OktaState>(),
   }),
+  'okta.keys.generate': defineCommand({
+    summary:
+      'Make a key pair for a service app: the private key stays in the engine, the public JWK is returned to paste into Okta.',
+    input: noInput,
+    output: returns<PendingKey>(),
+  }),
   'okta.disconnect': defineCommand({
-    summary: 'Forget the org and its API token, and stop polling.',
+    summary: 'Forget the org and its API token or private key, and stop polling.',
     input: noInput,
     output: returns<OktaState>(),
   }),

@@ -1,8 +1,9 @@
 /**
  * The Okta org integration as the UI sees it: the connection, the org's event hooks, the runs
  * that point a hook here, the System Log poller, and Okta's own account of each delivery. The
- * API token never appears here, only whether one is configured (and masked).
+ * API token and the private key never appear here, only whether one is configured (and masked).
  */
+import type { OktaFeature } from '../okta/service-app-scopes';
 import type { SecretView } from './settings';
 
 /** Why talking to Okta failed, in the words the UI uses. */
@@ -40,11 +41,35 @@ export type TokenExpiry =
   | { state: 'ambiguous'; candidates: number; earliestExpiresAt: string | null; warn: boolean }
   | { state: 'unknown'; reason: string };
 
+/** How the inspector signs in to the org: an SSWS API token, or an OAuth 2.0 service app. */
+export type OktaAuthView =
+  | { kind: 'api-token'; token: SecretView }
+  | {
+      kind: 'service-app';
+      clientId: string;
+      /** The `kid` of the public key registered for the app. */
+      keyId: string;
+      privateKey: SecretView;
+      features: OktaFeature[];
+      /** The scopes asked for, and granted: only what the features need. */
+      scopes: string[];
+      /** The app requires DPoP: its tokens are bound to a key held in memory. */
+      dpop: boolean;
+    };
+
+/** A key pair made here for a service app: its public JWK is pasted into the Admin Console. */
+export interface PendingKey {
+  keyId: string;
+  /** The public JWK, as JSON. */
+  publicJwk: string;
+}
+
 export interface OktaConnection {
   status: 'not-connected' | 'connected' | 'failing';
   /** `https://dev-123456.okta.com`. */
   domain: string | null;
-  token: SecretView;
+  /** Null when not connected. */
+  auth: OktaAuthView | null;
   connectedAt: number | null;
   /** The last failure talking to Okta (cleared by the next success). */
   problem: OktaProblem | null;
@@ -148,6 +173,8 @@ export type DeliveryCounts = Record<DeliveryStatus, number>;
 
 export interface OktaState {
   connection: OktaConnection;
+  /** A key pair generated for a service app, kept in memory until a connection uses it. */
+  pendingKey: PendingKey | null;
   publicUrl: PublicHookUrl;
   /** Update and re-verify tracked hooks by itself when the public URL changes. */
   autoRetarget: boolean;
@@ -165,10 +192,16 @@ export interface OktaState {
 export interface DeliveryFailure {
   logUuid: string;
   published: string;
+  /** The followed hook it names; null when it names none. */
   hookId: string | null;
   reason: string | null;
-  /** `exact`: the record names the event; `by-time`: the next failure of its hook after it. */
-  match: 'exact' | 'by-time';
+  /**
+   * `exact`: the record names the event; `by-time`: the record names only the hook, and this is
+   * the nearest earlier event of that hook not accepted here; `none`: no event could be tied.
+   */
+  match: 'exact' | 'by-time' | 'none';
+  /** Why no event could be tied to it, in a sentence; null when one was. */
+  untied: string | null;
 }
 
 /** A delivery that arrived here carrying the event. */

@@ -34,13 +34,15 @@ function core(record: DeliveryRecord): string {
     case 'failed': {
       const reason = record.failure?.reason ? `: ${record.failure.reason}` : '';
       const how =
-        record.failure?.match === 'by-time' ? ' (the first failure Okta logged for this hook after it)' : '';
+        record.failure?.match === 'by-time'
+          ? ' (the record names only the hook: it is the nearest failure of this hook after the event)'
+          : '';
       return `Okta logged the delivery as failed${reason}${how}. ${arrival(record) || 'It never arrived here.'}`;
     }
     case 'pending':
       return 'Okta meant to deliver it and it has not arrived yet; Okta can take a few minutes.';
     case 'missing':
-      return 'Okta meant to deliver it, it never arrived here, and Okta logged no failure for it.';
+      return 'Okta meant to deliver it, it has not arrived here, and Okta has logged no failure for it so far (Okta promises no maximum delay).';
   }
 }
 

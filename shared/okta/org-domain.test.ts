@@ -33,19 +33,19 @@ describe('checkOrgDomain', () => {
 });
 
 describe('checkPublicBase', () => {
-  it('wants https, except loopback http for an emulator', () => {
-    expect(checkPublicBase('https://abc.ngrok.app/', false)).toMatchObject({
+  it('wants https, on any host (Okta refuses every other hook URI)', () => {
+    expect(checkPublicBase('https://abc.ngrok.app/')).toMatchObject({
       ok: true,
       url: 'https://abc.ngrok.app',
     });
-    expect(checkPublicBase('abc.ngrok.app', false)).toMatchObject({ ok: true, url: 'https://abc.ngrok.app' });
-    expect(checkPublicBase('http://abc.ngrok.app', true)).toMatchObject({ ok: false });
-    expect(checkPublicBase('http://127.0.0.1:8787', false)).toMatchObject({ ok: false });
-    expect(checkPublicBase('http://127.0.0.1:8787', true)).toMatchObject({
+    expect(checkPublicBase('abc.ngrok.app')).toMatchObject({ ok: true, url: 'https://abc.ngrok.app' });
+    expect(checkPublicBase('https://127.0.0.1:8443')).toMatchObject({
       ok: true,
-      url: 'http://127.0.0.1:8787',
+      url: 'https://127.0.0.1:8443',
     });
-    expect(checkPublicBase('https://abc.ngrok.app/#x', false)).toMatchObject({ ok: false });
+    expect(checkPublicBase('http://abc.ngrok.app')).toMatchObject({ ok: false });
+    expect(checkPublicBase('http://127.0.0.1:8787')).toMatchObject({ ok: false });
+    expect(checkPublicBase('https://abc.ngrok.app/#x')).toMatchObject({ ok: false });
   });
 
   it('puts the hook path on the base once', () => {

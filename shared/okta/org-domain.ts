@@ -73,17 +73,15 @@ export function checkOrgDomain(input: string): UrlCheck {
 
 /**
  * The public base URL of the receiver (the tunnel's, entered by hand): Okta only calls https
- * URLs (reference §10.1). `allowLoopbackHttp` is for a local Okta emulator, which calls the
- * receiver directly.
+ * URLs (https://developer.okta.com/docs/guides/hooks-best-practices/), so only https is taken.
  */
-export function checkPublicBase(input: string, allowLoopbackHttp: boolean): UrlCheck {
+export function checkPublicBase(input: string): UrlCheck {
   const text = input.trim().replace(/\/+$/, '');
   const parts = text === '' ? null : split(text);
   if (!parts || parts.userinfo || parts.rest || parts.host === '') {
     return { ok: false, message: 'Enter the public https:// URL of the tunnel, e.g. https://abc.ngrok.app.' };
   }
-  const loopbackHttp = parts.scheme === 'http' && LOOPBACK.test(parts.host);
-  if (parts.scheme !== 'https' && !(allowLoopbackHttp && loopbackHttp)) {
+  if (parts.scheme !== 'https') {
     return { ok: false, message: 'Okta only calls https:// URLs; use the tunnel’s https address.' };
   }
   const port = parts.port === undefined ? '' : `:${parts.port}`;
@@ -95,12 +93,6 @@ export function hookUrlOn(base: string, hookPath: string): string {
   const trimmed = base.replace(/\/+$/, '');
   return trimmed.endsWith(hookPath) ? trimmed : `${trimmed}${hookPath}`;
 }
-
-/** Whether a URL is plain http on this machine (only an emulator is allowed there). */
-export const isLoopbackHttp = (url: string): boolean => {
-  const parts = split(url);
-  return parts !== null && parts.scheme === 'http' && LOOPBACK.test(parts.host);
-};
 
 /**
  * A base URL on this machine only (an Okta emulator's): the API token may travel there in

@@ -1,4 +1,4 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpRequest, type Agent, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { HeaderList } from '../../../shared/model/exchange';
 
@@ -17,6 +17,8 @@ export interface OutboundRequest {
   timeoutMs: number;
   /** Response bodies above this are cut (and marked truncated). */
   bodyLimit: number;
+  /** How to connect (a proxy tunnel); by default a fresh direct connection. */
+  agent?: Agent;
 }
 
 export interface OutboundAnswer {
@@ -112,7 +114,12 @@ export function sendOutbound(
       path: options.path,
     };
     const request = send(
-      { ...target, method: options.method, headers: options.headers.map(onTheWire).flat(), agent: false },
+      {
+        ...target,
+        method: options.method,
+        headers: options.headers.map(onTheWire).flat(),
+        agent: options.agent ?? false,
+      },
       (response) => {
         collect(response, options.bodyLimit).then(
           ({ body, size, truncated }) =>

@@ -24,7 +24,7 @@ describe('okta.connect', () => {
     expect(state.connection).toMatchObject({
       status: 'connected',
       domain: ORG_DOMAIN,
-      token: { configured: true, masked: '••••••••' },
+      auth: { kind: 'api-token', token: { configured: true, masked: '••••••••' } },
       baseUrlOverride: t.emulator.url,
     });
     expect(JSON.stringify(state)).not.toContain(t.emulator.token);
@@ -32,6 +32,19 @@ describe('okta.connect', () => {
     expect(await readFile(path.join(t.dataDir, 'okta-org.json'), 'utf8')).not.toContain(t.emulator.token);
     const request = t.emulator.requests.find((r) => r.url === '/api/v1/eventHooks')!;
     expect(request.headers).toContainEqual(['Authorization', `SSWS ${t.emulator.token}`]);
+  });
+
+  it("sends every Okta API call through the host's fetch when it gives one (the desktop app's net.fetch)", async () => {
+    const fetched: string[] = [];
+    const hostFetch = (url: string, init: RequestInit) => {
+      fetched.push(`${init.method ?? 'GET'} ${new URL(url).pathname}`);
+      return fetch(url, init);
+    };
+    t = await startOktaCore({ core: { okta: { fetch: hostFetch } } });
+    const state = await t.connect();
+    expect(state.connection.status).toBe('connected');
+    expect(fetched).toEqual(expect.arrayContaining(['GET /api/v1/eventHooks', 'GET /api/v1/logs']));
+    expect(fetched.length).toBe(t.emulator.requests.length);
   });
 
   it('explains an invalid or expired token (401 E0000011)', async () => {
@@ -104,7 +117,7 @@ describe('okta.connect', () => {
     others.unshift(second);
     expect((await second.call<OktaState>('okta.get')).connection).toMatchObject({ status: 'connected' });
     const gone = await second.call<OktaState>('okta.disconnect');
-    expect(gone.connection).toMatchObject({ status: 'not-connected', token: { configured: false } });
+    expect(gone.connection).toMatchObject({ status: 'not-connected', auth: null });
     expect(await readFile(path.join(dataDir, 'secrets.json'), 'utf8')).not.toContain(t.emulator.token);
   });
 });

@@ -90,6 +90,33 @@ describe('System Log correlation', () => {
     expect(verification.verification).toMatchObject({ result: 'SUCCESS', hookId: s.hookId });
   });
 
+  it.each([
+    ['6 minutes', 6 * MINUTE, 'target'],
+    ['2 hours', 120 * MINUTE, 'target'],
+    ['6 minutes, naming the hook under another target type', 6 * MINUTE, 'renamed-target'],
+    ['6 minutes, naming the hook in debugData only', 6 * MINUTE, 'debug-data'],
+  ] as const)(
+    "shows a delivery Okta failed %s after the event as failed, with Okta's record",
+    async (_, lateBy, shape) => {
+      t = await startOktaCore({ emulator: { now: () => Date.now() - orgLag, failureShape: shape } });
+      await t.connect();
+      const { hookId } = await t.call<HookRun>('okta.hooks.point', { eventTypes: ['user.session.start'] });
+      await answerDeliveries(503);
+      orgLag = lateBy;
+      const late = t.emulator.org.emit('user.session.start');
+      orgLag = 0;
+      const [delivery] = await t.emulator.org.deliverPending();
+      expect(delivery?.delivered).toBe(false);
+      await t.call('okta.refresh');
+      const { records, unmatchedFailures } = await report();
+      expect(records.find((r) => r.uuid === late.uuid)).toMatchObject({
+        status: 'failed',
+        failure: { reason: 'Received HTTP 503 from the endpoint', hookId, match: 'by-time' },
+      });
+      expect(unmatchedFailures).toEqual([]);
+    },
+  );
+
   it('falls back to filtering here when the org refuses the debugData filter', async () => {
     t = await startOktaCore({ emulator: { rejectDebugDataFilter: true } });
     await t.connect();

@@ -8,8 +8,12 @@ export interface LogEntry {
   /** Exactly as the System Log API returned it: rebuilt deliveries carry it verbatim. */
   raw: JsonRecord;
   summary: OktaEventSummary;
-  /** The event hook a hook's own record (`event_hook.*`) is about. */
-  aboutHook: string | null;
+  /**
+   * For a hook's own records (`event_hook.*`): every id it mentions, in targets of any type and
+   * in debugData values. Okta does not document where these records name the hook
+   * (https://developer.okta.com/docs/concepts/event-hooks/), so nothing relies on one place.
+   */
+  mentions: string[];
   /** `transaction.detail.requestApiTokenId`: the API token that caused it (reference §7). */
   apiTokenId: string | null;
 }
@@ -19,18 +23,25 @@ const MAX_EVENTS = 5000;
 
 const HOOK_RECORD = /^event_hook\./;
 
+/** Target ids of any type, and every debugData value (comma-separated lists split). */
+function mentionsOf(raw: JsonRecord, targetIds: string[]): string[] {
+  const debugData = asRecord(asRecord(raw.debugContext)?.debugData) ?? {};
+  const values = Object.values(debugData).flatMap((value) =>
+    typeof value === 'string' ? value.split(',').map((part) => part.trim()) : [],
+  );
+  return [...new Set([...targetIds, ...values].filter((id) => id !== ''))];
+}
+
 function entryOf(raw: JsonRecord): LogEntry | null {
   const summary = decodeEvent(raw);
   if (summary.uuid === '') return null;
-  const aboutHook = HOOK_RECORD.test(summary.eventType)
-    ? (summary.targets.find((target) => target.type === 'EventHook')?.id ?? null)
-    : null;
+  const targetIds = summary.targets.map((target) => target.id);
   const detail = asRecord(asRecord(raw.transaction)?.detail);
   return {
     uuid: summary.uuid,
     raw,
     summary,
-    aboutHook,
+    mentions: HOOK_RECORD.test(summary.eventType) ? mentionsOf(raw, targetIds) : [],
     apiTokenId: asText(detail?.requestApiTokenId) ?? null,
   };
 }

@@ -8,7 +8,9 @@ import {
 } from '../testing/okta-emulator/okta-emulator';
 import { closedPortUrl } from '../testing/target-server';
 import { hooksFilter, LogPoller, PAGE_SIZE } from './log-poller';
-import { OktaApi } from './okta-api';
+import { nodeTransport } from '../http/http-transport';
+import { apiTokenCredentials } from './credentials';
+import { LOGS_TIMEOUT_MS, OktaApi } from './okta-api';
 import { OktaClient } from './okta-client';
 
 const INTERVAL = 30_000;
@@ -24,11 +26,19 @@ async function setup(options: OktaEmulatorOptions = {}, client: { baseUrl?: stri
   let now = Date.parse('2026-11-26T10:00:00.000Z');
   const clock = { now: () => now, monotonic: () => now };
   emulator = await startOktaEmulator({ now: () => now, ...options });
+  const transport = nodeTransport({}, clock.monotonic);
+  const timeouts: number[] = [];
   const api = new OktaApi(
     new OktaClient({
+      org: 'https://dev-000000.okta.com',
       baseUrl: client.baseUrl ?? emulator.url,
-      token: client.token ?? emulator.token,
-      ...clock,
+      credentials: apiTokenCredentials(client.token ?? emulator.token),
+      // The real transport, with the time each call may take written down.
+      transport: (request) => {
+        timeouts.push(request.timeoutMs);
+        return transport(request);
+      },
+      now: clock.now,
     }),
   );
   const scheduler = new ManualScheduler();
@@ -49,6 +59,7 @@ async function setup(options: OktaEmulatorOptions = {}, client: { baseUrl?: stri
   return {
     emulator,
     api,
+    timeouts,
     poller,
     scheduler,
     events,
@@ -79,6 +90,14 @@ describe('LogPoller', () => {
     expect(link.startsWith(`${s.emulator.url}/api/v1/logs?`)).toBe(true);
     expect(logRequests(s.emulator)[1]!.url).toBe(link.slice(s.emulator.url.length));
     expect(s.scheduler.delays()).toEqual([INTERVAL]);
+  });
+
+  it('waits the 30 s Okta gives a System Log query, for the first page and the next ones', async () => {
+    const s = await setup();
+    await s.poller.pollNow();
+    await s.poller.pollNow();
+    expect(s.timeouts).toEqual([LOGS_TIMEOUT_MS, LOGS_TIMEOUT_MS]);
+    expect(LOGS_TIMEOUT_MS).toBeGreaterThan(30_000);
   });
 
   it('fetches the next page at once when a page is full', async () => {

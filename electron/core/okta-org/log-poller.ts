@@ -92,6 +92,12 @@ export class LogPoller {
     this.set({ state: 'stopped', nextPollAt: null });
   }
 
+  /** Not polling at all, and why (the connection may not read the System Log). */
+  off(reason: string): void {
+    this.stop();
+    this.set({ error: reason });
+  }
+
   /** Poll at once (unless Okta asked us to wait); resolves when that poll is done. */
   async pollNow(): Promise<void> {
     if (!this.running || this.state.state === 'rate-limited') return;

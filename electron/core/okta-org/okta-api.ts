@@ -11,6 +11,11 @@ const LOGS_READ: CallPurpose = { permission: 'okta.logs.read' };
 
 /** Okta waits 3 s for the challenge answer and retries once (reference §1): leave room for both. */
 const VERIFY_TIMEOUT_MS = 30_000;
+/**
+ * Okta lets a System Log query run 30 s before it answers 500 E0000009
+ * (https://developer.okta.com/docs/reference/system-log-query/): wait for that answer.
+ */
+export const LOGS_TIMEOUT_MS = 35_000;
 
 export type LifecycleAction = 'activate' | 'deactivate' | 'verify';
 
@@ -110,11 +115,18 @@ export class OktaApi {
 
   /** A first System Log query (reference §6); later pages come from `followLogs`. */
   async logs(query: string): Promise<OktaResult<unknown[]>> {
-    return this.decoded(await this.client.request('GET', `/api/v1/logs?${query}`, LOGS_READ), array);
+    const result = await this.client.request(
+      'GET',
+      `/api/v1/logs?${query}`,
+      LOGS_READ,
+      undefined,
+      LOGS_TIMEOUT_MS,
+    );
+    return this.decoded(result, array);
   }
 
   async followLogs(link: string): Promise<OktaResult<unknown[]>> {
-    return this.decoded(await this.client.follow(link, LOGS_READ), array);
+    return this.decoded(await this.client.follow(link, LOGS_READ, LOGS_TIMEOUT_MS), array);
   }
 }
 

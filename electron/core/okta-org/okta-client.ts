@@ -1,6 +1,7 @@
 import type { HeaderList } from '../../../shared/model/exchange';
 import type { OktaProblem, RateLimitState } from '../../../shared/model/okta';
-import { sendOutbound } from '../http/outbound-request';
+import type { HttpTransport, TransportResult } from '../http/http-transport';
+import type { Credentials } from './credentials';
 import {
   decodeErrorBody,
   explainStatus,
@@ -34,15 +35,17 @@ export interface OktaFailure {
 export type OktaResult<T> = OktaReply<T> | OktaFailure;
 
 export interface OktaClientOptions {
-  /** `https://dev-123456.okta.com`, or a loopback emulator's URL in tests. */
+  /** `https://dev-123456.okta.com`: the org, as DPoP proofs name it. */
+  org: string;
+  /** Where calls go: the org, or a loopback emulator's URL in tests. */
   baseUrl: string;
-  token: string;
+  credentials: Credentials;
+  transport: HttpTransport;
   /** Epoch ms, to tell when a rate limit resets. */
   now(): number;
-  monotonic(): number;
 }
 
-const API_TIMEOUT_MS = 20_000;
+export const API_TIMEOUT_MS = 20_000;
 /** A System Log page of 1000 events is a few MB; nothing Okta sends here is near this. */
 const ANSWER_LIMIT = 32 * 1024 * 1024;
 const USER_AGENT = 'okta-hook-inspector';
@@ -56,15 +59,23 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
+const headerOf = (headers: HeaderList, name: string) =>
+  headers.find(([key]) => key.toLowerCase() === name)?.[1] ?? null;
+
 /**
- * The one place that speaks HTTP to an Okta org: SSWS auth (reference §7), JSON in and out,
- * Okta's error bodies and rate-limit headers decoded, and every failure a value, never thrown.
+ * The one place that speaks to an Okta org's API: its credentials on every call (an API token,
+ * or a service app's access token, renewed once if Okta refuses it), JSON in and out, Okta's
+ * error bodies and rate-limit headers decoded, and every failure a value, never thrown.
  */
 export class OktaClient {
   readonly base: URL;
 
   constructor(private readonly options: OktaClientOptions) {
     this.base = new URL(options.baseUrl);
+  }
+
+  get credentials(): Credentials {
+    return this.options.credentials;
   }
 
   now(): number {
@@ -85,20 +96,9 @@ export class OktaClient {
    * Follow a `next` link verbatim (reference §6: never build the cursor yourself). Only its
    * path and query are used: the token is only ever sent to the org it belongs to.
    */
-  follow(link: string, purpose: CallPurpose): Promise<OktaResult<unknown>> {
+  follow(link: string, purpose: CallPurpose, timeoutMs = API_TIMEOUT_MS): Promise<OktaResult<unknown>> {
     const pathAndQuery = link.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '') || '/';
-    return this.send('GET', pathAndQuery, purpose, undefined, API_TIMEOUT_MS);
-  }
-
-  private headers(body: Buffer | null): HeaderList {
-    const headers: HeaderList = [
-      ['Host', this.base.host],
-      ['Accept', 'application/json'],
-      ['Authorization', `SSWS ${this.options.token}`],
-      ['User-Agent', USER_AGENT],
-    ];
-    if (body) headers.push(['Content-Type', 'application/json'], ['Content-Length', String(body.length)]);
-    return headers;
+    return this.send('GET', pathAndQuery, purpose, undefined, timeoutMs);
   }
 
   private async send(
@@ -109,18 +109,44 @@ export class OktaClient {
     timeoutMs: number,
   ): Promise<OktaResult<unknown>> {
     const bytes = body === undefined ? null : Buffer.from(JSON.stringify(body));
-    const result = await sendOutbound(
-      {
-        url: this.base,
-        path: pathAndQuery,
+    const { credentials, transport, org } = this.options;
+    for (let attempt = 0; ; attempt += 1) {
+      const auth = await credentials.authorize(method, new URL(pathAndQuery, org));
+      if (!auth.ok) return this.unauthorized(auth);
+      const headers: HeaderList = [
+        ['Accept', 'application/json'],
+        ...auth.headers,
+        ['User-Agent', USER_AGENT],
+      ];
+      if (bytes) headers.push(['Content-Type', 'application/json']);
+      const url = new URL(pathAndQuery, this.base);
+      const result = await transport({
+        url,
         method,
-        headers: this.headers(bytes),
-        body: bytes ?? Buffer.alloc(0),
+        headers,
+        body: bytes,
         timeoutMs,
         bodyLimit: ANSWER_LIMIT,
-      },
-      () => this.options.monotonic(),
-    );
+      });
+      // A service app's token may have been revoked or lapsed early: one new token, one more try.
+      if (attempt === 0 && result.ok && result.status === 401 && credentials.refused()) continue;
+      return this.answer(result, purpose);
+    }
+  }
+
+  private unauthorized(auth: {
+    status: number;
+    problem: OktaProblem;
+    errorCode: string | null;
+  }): OktaFailure {
+    const error =
+      auth.errorCode === null
+        ? null
+        : { errorCode: auth.errorCode, errorSummary: '', errorId: null, causes: [] };
+    return { ok: false, status: auth.status, problem: auth.problem, error, rateLimit: null };
+  }
+
+  private answer(result: TransportResult, purpose: CallPurpose): OktaResult<unknown> {
     const now = this.options.now();
     if (!result.ok) {
       const problem = explainTransport(result, this.base.host, now);
@@ -139,9 +165,10 @@ export class OktaClient {
       };
     }
     const error = json.ok ? decodeErrorBody(json.value) : null;
+    const refusal = { status: result.status, error, challenge: headerOf(result.headers, 'www-authenticate') };
     const problem =
       json.ok || result.status >= 300
-        ? explainStatus(result.status, error, rateLimit, purpose, now)
+        ? explainStatus(refusal, rateLimit, purpose, this.options.credentials.kind, now)
         : notOkta(this.base.host, now);
     return { ok: false, status: result.status, problem, error, rateLimit };
   }

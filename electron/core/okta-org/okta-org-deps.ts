@@ -1,5 +1,6 @@
 import type { OktaState } from '../../../shared/model/okta';
 import type { Clock, Logger, SecretVault } from '../deps';
+import type { HttpTransport } from '../http/http-transport';
 import type { LoopbackTags } from '../receiver/loopback-tags';
 import type { SettingsStore } from '../settings/settings-store';
 import type { ExchangeStore } from '../store/exchange-store';
@@ -26,6 +27,8 @@ export interface OktaOrgDeps {
   tunnelHookUrl: () => string | null;
   /** API calls go to this loopback Okta emulator instead of the org (tests, demos). */
   baseUrlOverride: string | null;
+  /** How Okta API calls travel: Node's stack with the environment's proxy, or the host's fetch. */
+  transport: HttpTransport;
   scheduler: Scheduler;
   pollIntervalMs: number;
   onChange: (state: OktaState) => void;

@@ -1,3 +1,4 @@
+import type { CommandInput } from '../../../shared/contract/commands';
 import type { Exchange } from '../../../shared/model/exchange';
 import type {
   DeliveryReport,
@@ -5,30 +6,32 @@ import type {
   HookRun,
   OktaProblem,
   OktaState,
+  PendingKey,
   PublicHookUrl,
 } from '../../../shared/model/okta';
-import { checkOrgDomain, checkPublicBase } from '../../../shared/okta/org-domain';
 import { CommandError } from '../rpc/command-error';
 import { DeliveryDesk } from './delivery-desk';
 import { HookBoard } from './hook-board';
-import type { RunDeps } from './hook-runs';
+import type { PointRequest, RunDeps } from './hook-runs';
 import { LogPoller } from './log-poller';
 import type { OktaOrgDeps } from './okta-org-deps';
 import { CoalescedEmitter } from './coalesced-emitter';
 import { OktaPrefsStore } from './okta-prefs';
-import { connectionView, openSession, type Session } from './okta-session';
+import { connectionView, logsOff, type Session } from './okta-session';
 import { ownTokenIds } from './own-token';
 import { resendFromLog, type ResendTarget } from './resend';
 import { tokenExpiry } from './token-expiry';
-import { commandErrorOf } from './command-failure';
-import { hookChannel, resolvePublicUrl } from './public-url';
+import { hookChannel, manualBaseOf, resolvePublicUrl } from './public-url';
+import { SignIn } from './sign-in';
 
 const LOOKBACK_MS = 24 * 3600_000;
 
+type PointInput = { hookId?: string | undefined; name: string; eventTypes: string[] };
+
 /**
- * The Okta org integration: connect with an API token, list and point event hooks, poll the
- * System Log, and set Okta's account of each delivery beside what arrived. Every Okta call
- * goes through `OktaClient`; nothing here is visible to the UI except through `state()`.
+ * The Okta org integration: connect with an API token or a service app, list and point event
+ * hooks, poll the System Log, and set Okta's account of each delivery beside what arrived. Every
+ * Okta call goes through `OktaClient`; nothing here is visible to the UI except through `state()`.
  */
 export class OktaOrg {
   private session: Session | null = null;
@@ -38,11 +41,13 @@ export class OktaOrg {
   private readonly board: HookBoard;
   private readonly desk: DeliveryDesk;
   private readonly poller: LogPoller;
+  private readonly signIn: SignIn;
 
   private constructor(
     private readonly deps: OktaOrgDeps,
     private readonly prefs: OktaPrefsStore,
   ) {
+    this.signIn = new SignIn({ ...deps, prefs });
     this.emitter = new CoalescedEmitter(deps.scheduler, () => deps.onChange(this.state()));
     this.board = new HookBoard(prefs, () => this.desk.touch());
     this.desk = new DeliveryDesk(
@@ -72,10 +77,9 @@ export class OktaOrg {
   static async open(deps: OktaOrgDeps): Promise<OktaOrg> {
     const prefs = await OktaPrefsStore.open(deps.dataDir, deps.logger);
     const org = new OktaOrg(deps, prefs);
-    const { domain } = prefs.current();
-    const token = await deps.vault.get('oktaApiToken');
-    if (domain !== null && token !== null) {
-      org.begin(openSession(domain, token, deps.clock, deps.baseUrlOverride));
+    const session = await org.signIn.restore();
+    if (session !== null) {
+      org.begin(session);
       void org
         .refresh()
         .catch((error: unknown) => deps.logger.warn('okta refresh failed', { error: String(error) }));
@@ -91,6 +95,7 @@ export class OktaOrg {
       : { hooks: [], hooksAt: null, runs: [] };
     return {
       connection: connectionView(this.session, this.expiry(), this.deps.baseUrlOverride),
+      pendingKey: this.signIn.pendingView(),
       publicUrl,
       autoRetarget: this.prefs.current().autoRetarget,
       ...board,
@@ -100,46 +105,34 @@ export class OktaOrg {
     };
   }
 
-  /** Check the domain and token against Okta, then keep them (the token in the vault). */
-  async connect(domainInput: string, token: string): Promise<OktaState> {
-    const domain = checkOrgDomain(domainInput);
-    if (!domain.ok) throw new CommandError('invalid-input', domain.message);
-    const session = openSession(domain.url, token, this.deps.clock, this.deps.baseUrlOverride);
-    const listed = await session.api.listHooks();
-    if (!listed.ok) throw commandErrorOf(listed.problem);
-    this.poller.stop();
-    this.desk.clear();
-    this.board.reset();
-    await this.deps.vault.set('oktaApiToken', session.token);
-    await this.prefs.update({ domain: session.domain });
+  /** Check the domain and sign-in against Okta, then keep them (the secret in the vault). */
+  async connect(input: CommandInput<'okta.connect'>): Promise<OktaState> {
+    const session = await this.signIn.check(input);
+    this.reset();
+    await this.signIn.keep(session);
     this.begin(session);
     await this.refresh();
     return this.state();
   }
 
+  /** A key pair for a service app; the private key never leaves the engine. */
+  generateKey(): PendingKey {
+    const key = this.signIn.generate();
+    this.emitter.now();
+    return key;
+  }
+
   async disconnect(): Promise<OktaState> {
-    this.poller.stop();
+    this.reset();
     this.session = null;
-    this.desk.clear();
-    this.board.reset();
-    await this.deps.vault.set('oktaApiToken', null);
-    await this.prefs.update({ domain: null });
+    await this.signIn.forget();
     this.emitter.now();
     return this.state();
   }
 
-  async configure(change: {
-    publicBase?: string | null | undefined;
-    autoRetarget?: boolean | undefined;
-  }): Promise<OktaState> {
-    if (change.publicBase !== undefined) {
-      const checked =
-        change.publicBase === null
-          ? null
-          : checkPublicBase(change.publicBase, this.deps.baseUrlOverride !== null);
-      if (checked && !checked.ok) throw new CommandError('invalid-input', checked.message);
-      await this.prefs.update({ manualBase: checked?.url ?? null });
-    }
+  async configure(change: CommandInput<'okta.configure'>): Promise<OktaState> {
+    if (change.publicBase !== undefined)
+      await this.prefs.update({ manualBase: manualBaseOf(change.publicBase) });
     if (change.autoRetarget !== undefined) await this.prefs.update({ autoRetarget: change.autoRetarget });
     this.publicUrlMaybeChanged();
     // Opting in while hooks still call an old URL moves them now.
@@ -153,11 +146,13 @@ export class OktaOrg {
     const session = this.requireSession();
     const failed = await this.board.load(session.api, session.domain, this.deps.clock.now());
     session.problem = failed?.problem ?? null;
-    if (failed === null) session.tokens = await session.api.listApiTokens();
+    if (failed === null && session.login.kind === 'api-token')
+      session.apiTokens = await session.api.listApiTokens();
     this.desk.touch();
     this.emitter.now();
     // A poller stopped by a refused token starts again once Okta accepts the token.
-    if (failed === null && this.poller.status().state === 'stopped') this.poller.start();
+    if (failed === null && logsOff(session) === null && this.poller.status().state === 'stopped')
+      this.poller.start();
     await this.poller.pollNow();
     // Okta's account is answered beside what the history holds of those events.
     await this.deps.captures.refresh();
@@ -165,15 +160,10 @@ export class OktaOrg {
     return this.state();
   }
 
-  async point(input: { hookId?: string | undefined; name: string; eventTypes: string[] }): Promise<HookRun> {
+  async point({ hookId, name, eventTypes }: PointInput): Promise<HookRun> {
     const session = this.requireSession();
-    const run = await this.board.point(this.runDeps(session), session.domain, {
-      action: 'point',
-      hookId: input.hookId ?? null,
-      name: input.name,
-      eventTypes: input.eventTypes,
-      channel: this.channel(),
-    });
+    const request = this.pointRequest('point', hookId ?? null, name, eventTypes);
+    const run = await this.board.point(this.runDeps(session), session.domain, request);
     await this.afterRun();
     return run;
   }
@@ -184,13 +174,7 @@ export class OktaOrg {
     const change = this.board.urlChange(session.domain, this.publicUrl().hookUrl);
     const runs: HookRun[] = [];
     for (const { id, name } of change?.hooks ?? []) {
-      const request = {
-        action: 'retarget',
-        hookId: id,
-        name,
-        eventTypes: null,
-        channel: this.channel(),
-      } as const;
+      const request = this.pointRequest('retarget', id, name, null);
       runs.push(await this.board.point(this.runDeps(session), session.domain, request));
     }
     await this.afterRun();
@@ -234,10 +218,18 @@ export class OktaOrg {
     this.emitter.cancel();
   }
 
-  /** Start following a connected org: its deliveries here, and its System Log. */
+  private reset(): void {
+    this.poller.stop();
+    this.desk.clear();
+    this.board.reset();
+  }
+
+  /** Start following a connected org: its deliveries here, and its System Log if allowed. */
   private begin(session: Session): void {
     this.session = session;
-    this.poller.start();
+    const off = logsOff(session);
+    if (off === null) this.poller.start();
+    else this.poller.off(off);
   }
 
   private publicUrl(): PublicHookUrl {
@@ -245,9 +237,15 @@ export class OktaOrg {
     return resolvePublicUrl(this.deps.tunnelHookUrl(), manualBase, this.deps.settings.current().hookPath);
   }
 
-  private channel() {
+  private pointRequest(
+    action: PointRequest['action'],
+    hookId: string | null,
+    name: string,
+    eventTypes: string[] | null,
+  ): PointRequest {
     const { settings } = this.deps;
-    return hookChannel(this.publicUrl().hookUrl, settings.current(), settings.secret());
+    const channel = hookChannel(this.publicUrl().hookUrl, settings.current(), settings.secret());
+    return { action, hookId, name, eventTypes, channel };
   }
 
   private runDeps(session: Session): RunDeps {
@@ -288,9 +286,9 @@ export class OktaOrg {
   }
 
   private expiry() {
-    if (this.session?.tokens == null) return null;
-    const own = ownTokenIds(this.desk.book.entries(), this.board.writes);
-    return tokenExpiry(this.session.tokens, own, this.deps.clock.now());
+    const listed = this.session?.apiTokens;
+    const own = () => ownTokenIds(this.desk.book.entries(), this.board.writes);
+    return listed ? tokenExpiry(listed, own(), this.deps.clock.now()) : null;
   }
 
   private requireSession(): Session {

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { asRecord, asText } from '../../../shared/okta/json-access';
 import type { Logger } from '../deps';
+import { FEATURE_SCOPES, type OktaFeature } from '../../../shared/okta/service-app-scopes';
 import { writeAtomically } from '../settings/settings-store';
 
 /** What the inspector remembers about one org's hooks. */
@@ -12,9 +13,15 @@ export interface OrgMemory {
   tracked: string[];
 }
 
-/** Okta settings kept in `okta-org.json`; the API token is kept apart, in the secret vault. */
+/** How the inspector signs in: nothing secret (the token or private key is in the vault). */
+export type StoredAuth =
+  | { kind: 'api-token' }
+  | { kind: 'service-app'; clientId: string; keyId: string | null; features: OktaFeature[] };
+
+/** Okta settings kept in `okta-org.json`; the API token or private key is kept apart, in the vault. */
 export interface OktaPrefs {
   domain: string | null;
+  auth: StoredAuth;
   /** The receiver's public base URL entered by hand, until the tunnel provides one. */
   manualBase: string | null;
   autoRetarget: boolean;
@@ -22,7 +29,26 @@ export interface OktaPrefs {
 }
 
 const FILE = 'okta-org.json';
-const EMPTY: OktaPrefs = { domain: null, manualBase: null, autoRetarget: false, orgs: {} };
+const EMPTY: OktaPrefs = {
+  domain: null,
+  auth: { kind: 'api-token' },
+  manualBase: null,
+  autoRetarget: false,
+  orgs: {},
+};
+
+const FEATURES = new Set<string>(FEATURE_SCOPES.map(({ feature }) => feature));
+
+/** Files from before service apps hold no `auth`: they were API token connections. */
+function readAuth(value: unknown): StoredAuth {
+  const auth = asRecord(value);
+  const clientId = asText(auth?.clientId);
+  if (auth?.kind !== 'service-app' || clientId === undefined) return { kind: 'api-token' };
+  const features = Array.isArray(auth.features)
+    ? auth.features.filter((f): f is OktaFeature => FEATURES.has(f as string))
+    : [];
+  return { kind: 'service-app', clientId, keyId: asText(auth.keyId) ?? null, features };
+}
 
 const ids = (value: unknown): string[] =>
   Array.isArray(value) ? value.flatMap((id) => (typeof id === 'string' ? [id] : [])) : [];
@@ -32,6 +58,7 @@ function read(value: unknown): OktaPrefs {
   const orgs = asRecord(prefs?.orgs) ?? {};
   return {
     domain: asText(prefs?.domain) ?? null,
+    auth: readAuth(prefs?.auth),
     manualBase: asText(prefs?.manualBase) ?? null,
     autoRetarget: prefs?.autoRetarget === true,
     orgs: Object.fromEntries(

@@ -1,6 +1,7 @@
 import type { OktaProblem, RateLimitState } from '../../../shared/model/okta';
 import { asRecord, asText } from '../../../shared/okta/json-access';
 import type { OutboundFailure } from '../http/outbound-request';
+import type { AuthKind } from './credentials';
 
 /** Okta's error body (reference §5): errorCode, errorSummary, errorLink, errorId, errorCauses. */
 export interface OktaErrorBody {
@@ -56,29 +57,64 @@ function rateLimited(error: OktaErrorBody | null, limit: RateLimitState | null, 
   };
 }
 
-/** One sentence per kind of refusal, naming what to do about it (reference §5–§7). */
-export function explainStatus(
-  status: number,
-  error: OktaErrorBody | null,
-  limit: RateLimitState | null,
+/** What Okta said about the credentials of a refused call. */
+export interface Refusal {
+  status: number;
+  error: OktaErrorBody | null;
+  /** The `WWW-Authenticate` header: OAuth errors (insufficient_scope, invalid_dpop_proof) are named there. */
+  challenge: string | null;
+}
+
+const challengeParam = (challenge: string | null, name: string) =>
+  new RegExp(`\\b${name}="([^"]*)"`).exec(challenge ?? '')?.[1] ?? null;
+
+function refusedCredentials(
+  refusal: Refusal,
   purpose: CallPurpose,
+  auth: AuthKind,
   now: number,
 ): OktaProblem {
-  const said = describeError(error, status);
-  if (status === 401) {
-    return problem(
-      'token',
-      `Okta refused the API token (${said}): the token is invalid or expired — Okta API tokens lapse after 30 days without use. Create one in Admin Console → Security → API → Tokens.`,
-      now,
-    );
+  const said = describeError(refusal.error, refusal.status);
+  const detail = challengeParam(refusal.challenge, 'error_description');
+  const full = detail ? `${said}; ${detail}` : said;
+  if (refusal.status === 401) {
+    return auth === 'api-token'
+      ? problem(
+          'token',
+          `Okta refused the API token (${said}): the token is invalid or expired — Okta API tokens lapse after 30 days without use. Create one in Admin Console → Security → API → Tokens.`,
+          now,
+        )
+      : problem('token', `Okta refused the service app's access token (${full}), and a new one too.`, now);
   }
-  if (status === 403) {
+  if (auth === 'service-app' && challengeParam(refusal.challenge, 'error') === 'insufficient_scope') {
     return problem(
       'permission',
-      `Okta refused (${said}): the token acts with its creator's admin rights, which lack ${purpose.permission}. Event hooks are managed by super admins by default, or by a custom admin role with that permission.`,
+      `This needs ${purpose.permission}, which the service app's access token does not carry (${full}). Grant it to the app (Okta API Scopes) and connect again with the feature that uses it.`,
       now,
     );
   }
+  const who =
+    auth === 'api-token'
+      ? "the token acts with its creator's admin rights, which lack"
+      : "the service app's admin role (its Admin Roles tab) lacks";
+  return problem(
+    'permission',
+    `Okta refused (${said}): ${who} ${purpose.permission}. Event hooks are managed by super admins by default, or by a custom admin role with that permission.`,
+    now,
+  );
+}
+
+/** One sentence per kind of refusal, naming what to do about it (reference §5–§7). */
+export function explainStatus(
+  refusal: Refusal,
+  limit: RateLimitState | null,
+  purpose: CallPurpose,
+  auth: AuthKind,
+  now: number,
+): OktaProblem {
+  const { status, error } = refusal;
+  const said = describeError(error, status);
+  if (status === 401 || status === 403) return refusedCredentials(refusal, purpose, auth, now);
   if (status === 429) return rateLimited(error, limit, now);
   if (status === 404) return problem('not-found', `Okta has no such resource (${said}).`, now);
   if (status >= 400 && status < 500) return problem('rejected', `Okta refused the request (${said}).`, now);

@@ -14,9 +14,9 @@ export function ownTokenIds(entries: LogEntry[], writes: OwnWrite[]): Set<string
   const ids = new Set<string>();
   for (const entry of entries) {
     const published = parseOktaTime(entry.summary.published);
-    if (entry.apiTokenId === null || entry.aboutHook === null || published === null) continue;
+    if (entry.apiTokenId === null || published === null) continue;
     const ours = writes.some(
-      (write) => write.hookId === entry.aboutHook && Math.abs(write.at - published) <= SKEW_MS,
+      (write) => entry.mentions.includes(write.hookId) && Math.abs(write.at - published) <= SKEW_MS,
     );
     if (ours) ids.add(entry.apiTokenId);
   }

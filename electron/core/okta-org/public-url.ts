@@ -1,6 +1,6 @@
 import type { PublicHookUrl } from '../../../shared/model/okta';
 import type { Settings } from '../../../shared/model/settings';
-import { hookUrlOn } from '../../../shared/okta/org-domain';
+import { checkPublicBase, hookUrlOn } from '../../../shared/okta/org-domain';
 import { CommandError } from '../rpc/command-error';
 import type { Channel } from './hook-runs';
 
@@ -16,6 +16,14 @@ export function resolvePublicUrl(
   if (tunnel !== null) return { hookUrl: tunnel, source: 'tunnel', manualBase };
   if (manualBase === null) return { hookUrl: null, source: null, manualBase };
   return { hookUrl: hookUrlOn(manualBase, hookPath), source: 'manual', manualBase };
+}
+
+/** The public base URL entered by hand, checked (https only); null clears it. */
+export function manualBaseOf(input: string | null): string | null {
+  if (input === null) return null;
+  const checked = checkPublicBase(input);
+  if (!checked.ok) throw new CommandError('invalid-input', checked.message);
+  return checked.url;
 }
 
 /** How Okta must call the receiver: the public URL, its secret and its required headers. */

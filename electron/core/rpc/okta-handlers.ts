@@ -11,7 +11,8 @@ export function createOktaHandlers(
 ): Pick<Handlers, keyof typeof oktaCommands> {
   return {
     'okta.get': () => okta.state(),
-    'okta.connect': ({ domain, token }) => okta.connect(domain, token),
+    'okta.connect': (input) => okta.connect(input),
+    'okta.keys.generate': () => okta.generateKey(),
     'okta.disconnect': () => okta.disconnect(),
     'okta.configure': (change) => okta.configure(change),
     'okta.refresh': () => okta.refresh(),

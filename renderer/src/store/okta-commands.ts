@@ -23,8 +23,11 @@ async function withState<N extends StateCommand>(
   return result;
 }
 
-export const connectOrg = (store: AppStore, bridge: Bridge, domain: string, token: string) =>
-  withState(store, bridge, 'okta.connect', { domain, token });
+export const connectOrg = (store: AppStore, bridge: Bridge, input: CommandInput<'okta.connect'>) =>
+  withState(store, bridge, 'okta.connect', input);
+
+/** A key pair for a service app: only its public JWK comes back (the state shows it too). */
+export const generateKey = (bridge: Bridge) => bridge.invoke('okta.keys.generate', {});
 
 export const disconnectOrg = (store: AppStore, bridge: Bridge) =>
   withState(store, bridge, 'okta.disconnect', {});

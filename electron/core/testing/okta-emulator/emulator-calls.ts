@@ -1,54 +1,43 @@
 import { randomBytes } from 'node:crypto';
-import type { HeaderList } from '../../../../shared/model/exchange';
-import { sendOutbound, type OutboundAnswer, type OutboundFailure } from '../../http/outbound-request';
 import { oktaId } from './emulator-errors';
 import type { StoredHook } from './emulator-hooks';
+import { callHook, type HookAnswer, type HeaderPairs } from './emulator-http';
 
 /** Okta's budget for any answer from the hook's endpoint (reference §1, §4.1). */
 const OKTA_TIMEOUT_MS = 3000;
 
-export type CallResult = OutboundAnswer | OutboundFailure;
-
-function hookHeaders(hook: StoredHook, url: URL, extra: HeaderList): HeaderList {
+function hookHeaders(hook: StoredHook, url: URL, extra: HeaderPairs): HeaderPairs {
   return [
     ['Host', url.host],
     ...extra,
     ...hook.headers.map(({ key, value }): [string, string] => [key, value]),
-    ...(hook.auth ? ([[hook.auth.key, hook.auth.value]] as HeaderList) : []),
+    ...(hook.auth ? ([[hook.auth.key, hook.auth.value]] as HeaderPairs) : []),
     ['X-Okta-Request-Id', oktaId('', 27)],
   ];
 }
 
 function call(
   hook: StoredHook,
+  ca: string | undefined,
   method: 'GET' | 'POST',
-  extra: HeaderList,
+  extra: HeaderPairs,
   body: Buffer,
-): Promise<CallResult> {
+): Promise<HookAnswer> {
   const url = new URL(hook.uri);
   const headers = hookHeaders(hook, url, extra);
   if (method === 'POST') headers.push(['Content-Length', String(body.length)]);
-  return sendOutbound(
-    {
-      url,
-      path: `${url.pathname}${url.search}`,
-      method,
-      headers,
-      body,
-      timeoutMs: OKTA_TIMEOUT_MS,
-      bodyLimit: 64 * 1024,
-    },
-    () => performance.now(),
-  );
+  return callHook({ url, method, headers, body, timeoutMs: OKTA_TIMEOUT_MS, ca });
 }
 
+const noAnswer = (result: HookAnswer & { ok: false }) =>
+  result.timedOut ? 'Read timed out' : `Connection failed (${result.code})`;
+
 /** Why an answer does not count, in the words the emulator logs; null when it counts. */
-function challengeFailure(result: CallResult, challenge: string): string | null {
-  if (!result.ok)
-    return result.cause === 'timeout' ? 'Read timed out' : `Connection failed (${result.cause})`;
+function challengeFailure(result: HookAnswer, challenge: string): string | null {
+  if (!result.ok) return noAnswer(result);
   if (result.status < 200 || result.status >= 300) return `Received HTTP ${result.status}`;
   try {
-    const parsed = JSON.parse(result.body.toString('utf8')) as { verification?: unknown };
+    const parsed = JSON.parse(result.body) as { verification?: unknown };
     return parsed.verification === challenge ? null : 'The verification value did not match';
   } catch {
     return 'The answer was not JSON';
@@ -59,12 +48,16 @@ function challengeFailure(result: CallResult, challenge: string): string | null 
  * Okta's one-time verification (reference §1): a GET with a fresh challenge and the hook's
  * auth and custom headers, 3 s to answer, one retry after a timeout or an error answer.
  */
-export async function verificationCall(hook: StoredHook): Promise<{ ok: boolean; reason: string | null }> {
+export async function verificationCall(
+  hook: StoredHook,
+  ca: string | undefined,
+): Promise<{ ok: boolean; reason: string | null }> {
   let reason: string | null = null;
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const challenge = randomBytes(30).toString('base64url');
     const result = await call(
       hook,
+      ca,
       'GET',
       [
         ['User-Agent', 'Okta-Integrations'],
@@ -84,20 +77,24 @@ export interface DeliveryAttempt {
   failure: string | null;
 }
 
-function deliveryFailure(result: CallResult): string | null {
-  if (!result.ok)
-    return result.cause === 'timeout' ? 'Read timed out' : `Connection failed (${result.cause})`;
+function deliveryFailure(result: HookAnswer): string | null {
+  if (!result.ok) return noAnswer(result);
   if (result.status >= 200 && result.status < 300) return null;
   return `Received HTTP ${result.status} from the endpoint`;
 }
 
 /** One delivery POST, retried once after a 5xx or no answer, never after a 4xx (reference §4.1). */
-export async function deliveryCall(hook: StoredHook, envelope: unknown): Promise<DeliveryAttempt[]> {
+export async function deliveryCall(
+  hook: StoredHook,
+  ca: string | undefined,
+  envelope: unknown,
+): Promise<DeliveryAttempt[]> {
   const body = Buffer.from(JSON.stringify(envelope));
   const attempts: DeliveryAttempt[] = [];
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const result = await call(
       hook,
+      ca,
       'POST',
       [
         ['Accept', 'application/json'],

@@ -36,6 +36,12 @@ export const oktaError = (
 
 export const invalidToken = () => oktaError(401, 'E0000011', 'Invalid token provided');
 
+/** No Authorization header at all (https://developer.okta.com/docs/reference/error-codes/). */
+export const invalidSession = () => oktaError(403, 'E0000005', 'Invalid session');
+
+export const methodNotAllowed = () =>
+  oktaError(405, 'E0000022', 'The endpoint does not support the provided HTTP method');
+
 export const accessDenied = () =>
   oktaError(403, 'E0000006', 'You do not have permission to perform the requested action');
 
@@ -48,7 +54,14 @@ export const rateLimited = () =>
 export const validationFailed = (what: string, causes: string[]) =>
   oktaError(400, 'E0000001', `Api validation failed: ${what}`, causes);
 
-export const invalidSearch = (causes: string[] = []) =>
-  oktaError(400, 'E0000053', 'Invalid search criteria.', causes);
+export const invalidSearch = (summary: string) => oktaError(400, 'E0000053', summary);
+
+/** An operator Okta does not support on a field (https://developer.okta.com/docs/reference/system-log-query/). */
+export const unsupportedCombination = (operator: string, field: string) =>
+  oktaError(
+    400,
+    'E0000031',
+    `The supplied combination of operator and field is not currently supported. Operator: ${operator}, Field: ${field}`,
+  );
 
 export const malformedBody = () => oktaError(400, 'E0000003', 'The request body was not well-formed.');

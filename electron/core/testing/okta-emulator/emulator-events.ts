@@ -1,3 +1,4 @@
+import type { Principal as Caller } from './emulator-auth';
 import type { LogEvent } from './emulator-log';
 import { oktaId } from './emulator-errors';
 import type { StoredHook } from './emulator-hooks';
@@ -23,21 +24,28 @@ const END_USER: Principal = {
 
 type NewLogEvent = Omit<LogEvent, 'uuid' | 'published'>;
 
-const actor = (who: Principal) => ({ ...who, type: 'User', detailEntry: null });
+/** Where a delivery failure record names its hook: Okta does not document it (see below). */
+export type FailureShape = 'target' | 'renamed-target' | 'debug-data';
+
+const actor = (who: Principal, type = 'User') => ({ ...who, type, detailEntry: null });
 
 const hookTarget = (hook: StoredHook) => [
   { id: hook.id, type: 'EventHook', alternateId: hook.name, displayName: hook.name, detailEntry: null },
 ];
 
 /** The parts every LogEvent has (reference §2.3), with documentation-range addresses only. */
-function base(eventType: string, who: Principal, detail: Record<string, unknown>): NewLogEvent {
+function base(
+  eventType: string,
+  who: ReturnType<typeof actor>,
+  detail: Record<string, unknown>,
+): NewLogEvent {
   const transaction = oktaId('', 27);
   return {
     eventType,
     version: '0',
     severity: 'INFO',
     legacyEventType: null,
-    actor: actor(who),
+    actor: who,
     client: {
       userAgent: { rawUserAgent: 'okta-hook-inspector', os: 'Unknown', browser: 'UNKNOWN' },
       zone: 'null',
@@ -58,19 +66,33 @@ function base(eventType: string, who: Principal, detail: Record<string, unknown>
   };
 }
 
-/** `event_hook.created` and friends, made through an API token (reference §4.4, §7). */
-export function lifecycleEvent(eventType: string, hook: StoredHook, tokenId: string): NewLogEvent {
+/** The admin behind an API token (named by `requestApiTokenId`), or a service app as itself. */
+const madeBy = (by: Caller) =>
+  by.apiTokenId !== null
+    ? base('', actor(ADMIN), { requestApiTokenId: by.apiTokenId })
+    : base(
+        '',
+        actor(
+          { id: by.clientId ?? '', alternateId: by.clientId ?? '', displayName: 'Service app' },
+          'PublicClientApp',
+        ),
+        {},
+      );
+
+/** `event_hook.created` and friends (reference §4.4, §7). */
+export function lifecycleEvent(eventType: string, hook: StoredHook, by: Caller): NewLogEvent {
   return {
-    ...base(eventType, ADMIN, { requestApiTokenId: tokenId }),
+    ...madeBy(by),
+    eventType,
     displayMessage: `Event hook ${eventType.split('.').pop() ?? ''}`,
     target: hookTarget(hook),
   };
 }
 
 /** `event_hook.verified`: written for every attempt, successful or not (reference §1). */
-export function verifiedEvent(hook: StoredHook, tokenId: string, failure: string | null): NewLogEvent {
+export function verifiedEvent(hook: StoredHook, by: Caller, failure: string | null): NewLogEvent {
   return {
-    ...lifecycleEvent('event_hook.verified', hook, tokenId),
+    ...lifecycleEvent('event_hook.verified', hook, by),
     displayMessage: 'Event hook verified',
     severity: failure === null ? 'INFO' : 'WARN',
     outcome: { result: failure === null ? 'SUCCESS' : 'FAILURE', reason: failure },
@@ -79,23 +101,26 @@ export function verifiedEvent(hook: StoredHook, tokenId: string, failure: string
 
 /**
  * `event_hook.delivery`, written only when a delivery fails (reference §4.4). Okta does not
- * document its shape; this follows the reference's guess: a FAILURE outcome with a reason and
- * the hook as target, and nothing naming the events.
+ * document its shape: a FAILURE outcome with a reason, nothing naming the events, and the hook
+ * as an `EventHook` target by default, or under another target type, or in debugData only.
  */
-export function deliveryFailureEvent(hook: StoredHook, reason: string): NewLogEvent {
+export function deliveryFailureEvent(hook: StoredHook, reason: string, shape: FailureShape): NewLogEvent {
   const system = { id: '0oa0system0000000000', alternateId: 'system', displayName: 'Okta System' };
+  const event = base('event_hook.delivery', actor(system, 'SystemPrincipal'), {});
+  const [target] = hookTarget(hook);
   return {
-    ...base('event_hook.delivery', system, {}),
+    ...event,
     displayMessage: 'Event hook delivery failed',
     severity: 'WARN',
     outcome: { result: 'FAILURE', reason },
-    target: hookTarget(hook),
+    target: shape === 'debug-data' ? [] : [{ ...target, type: shape === 'target' ? 'EventHook' : 'Webhook' }],
+    ...(shape === 'debug-data' ? { debugContext: { debugData: { eventHookId: hook.id } } } : {}),
   };
 }
 
 /** An end-user event of an eligible type, naming the hooks meant to receive it (reference §4.4). */
 export function userEvent(eventType: string, hookIds: string[]): NewLogEvent {
-  const event = base(eventType, END_USER, {});
+  const event = base(eventType, actor(END_USER), {});
   const debugData: Record<string, string> = { requestId: oktaId('', 27), requestUri: '/idp/idx/identify' };
   if (hookIds.length > 0) debugData.targetEventHookIds = hookIds.join(',');
   return {

@@ -1,7 +1,5 @@
-import { isLoopbackHttp } from '../../../../shared/okta/org-domain';
-import { isEventHookEligible } from '../../../../shared/okta/event-types';
-import { asRecord, asText, type JsonRecord } from '../../../../shared/okta/json-access';
 import { oktaId, validationFailed, type EmulatedError } from './emulator-errors';
+import { isDeliverable } from './emulator-event-types';
 
 /** An event hook as the emulated org keeps it, secret included (Okta never returns it). */
 export interface StoredHook {
@@ -20,6 +18,21 @@ export interface StoredHook {
   auth: { key: string; value: string } | null;
 }
 
+type JsonRecord = Record<string, unknown>;
+
+const asRecord = (value: unknown): JsonRecord | undefined =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonRecord) : undefined;
+const asText = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** Okta calls hooks over https only, on any host (https://developer.okta.com/docs/guides/hooks-best-practices/). */
+const isHttpsUrl = (uri: string): boolean => {
+  try {
+    return new URL(uri).protocol === 'https:' && /^https:\/\/[^\s/]+/i.test(uri);
+  } catch {
+    return false;
+  }
+};
+
 type HookInput = Omit<
   StoredHook,
   'id' | 'status' | 'verificationStatus' | 'created' | 'createdBy' | 'lastUpdated'
@@ -36,17 +49,13 @@ const problems = (body: JsonRecord): string[] => {
   if (!items || items.length === 0) found.push('events.items: at least one event type is required');
   else if (items.length > 300) found.push('events.items: a hook subscribes to 300 event types at most');
   for (const item of items ?? []) {
-    if (typeof item !== 'string' || !isEventHookEligible(item)) {
+    if (typeof item !== 'string' || !isDeliverable(item)) {
       found.push(`events.items: ${String(item)} is not an event type eligible for event hooks`);
     }
   }
   if (channel?.type !== 'HTTP') found.push('channel.type: must be HTTP');
   if (channel?.version !== '1.0.0') found.push('channel.version: only 1.0.0 is supported');
-  const uri = asText(config?.uri) ?? '';
-  // Okta requires https (reference §10.1); loopback http is the emulator's concession to tests.
-  if (!/^https:\/\/[^\s/]+/i.test(uri) && !isLoopbackHttp(uri)) {
-    found.push('channel.config.uri: must be a valid HTTPS URL');
-  }
+  if (!isHttpsUrl(asText(config?.uri) ?? '')) found.push('channel.config.uri: must be a valid HTTPS URL');
   const auth = asRecord(config?.authScheme);
   if (auth && (auth.type !== 'HEADER' || !asText(auth.key) || typeof auth.value !== 'string')) {
     found.push('channel.config.authScheme: type HEADER with a key and a value is required');

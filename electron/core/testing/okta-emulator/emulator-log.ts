@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { invalidSearch, oktaError, validationFailed, type EmulatedError } from './emulator-errors';
-import { parseFilter, type Predicate } from './scim-filter';
+import {
+  invalidSearch,
+  unsupportedCombination,
+  validationFailed,
+  type EmulatedError,
+} from './emulator-errors';
+import { isLogField, NO_CONTAINS } from './emulator-log-fields';
+import { parseFilter, type Comparison, type Predicate } from './scim-filter';
 
 /** A System Log LogEvent as the emulator stores it (reference §2.3), with its persistence order. */
 export type LogEvent = Record<string, unknown> & { uuid: string; published: string; eventType: string };
@@ -18,8 +24,8 @@ export interface LogPage {
 }
 
 export interface LogOptions {
-  /** Refuse filters on `debugContext.debugData.*` (E0000031), to exercise a client's fallback. */
-  rejectDebugDataFilter?: boolean;
+  /** Refuse every operator on `debugContext.debugData.*` (E0000031), to exercise a client's fallback. */
+  rejectDebugDataFilter?: boolean | undefined;
 }
 
 /** Opaque to clients (reference §6): a persistence index, or an offset and window start. */
@@ -71,8 +77,8 @@ export class SystemLog {
     if (isError(checked)) return checked;
     const polling = checked.until === null && params.get('sortOrder') !== 'DESCENDING';
     const cursor = decode(params.get('after'));
+    // Okta's next links keep every parameter of the first query, `since` included, and add `after`.
     const next = new URLSearchParams(params);
-    next.delete('since');
     return polling ? this.poll(checked, cursor, next) : this.bounded(checked, params, cursor, next);
   }
 
@@ -122,9 +128,6 @@ export class SystemLog {
   }
 
   private check(params: URLSearchParams, now: number): Checked | EmulatedError {
-    if (params.has('since') && params.has('after')) {
-      return validationFailed('since', ['since and after cannot be used together']);
-    }
     const since = time(params, 'since');
     const until = time(params, 'until');
     if (isError(since)) return since;
@@ -146,12 +149,27 @@ export class SystemLog {
     try {
       parsed = parseFilter(text);
     } catch (error) {
-      return invalidSearch([String((error as Error).message)]);
+      return invalidSearch(`Invalid filter '${text}': ${(error as Error).message}`);
     }
-    if (parsed.attributes.includes('published')) return invalidSearch(['published cannot be filtered']);
-    if (this.options.rejectDebugDataFilter && parsed.attributes.some((a) => a.startsWith('debugContext.'))) {
-      return oktaError(400, 'E0000031', 'Invalid search criteria.', ['unsupported field in filter']);
+    for (const comparison of parsed.comparisons) {
+      const refused = this.refusal(comparison);
+      if (refused) return refused;
     }
     return parsed.predicate;
+  }
+
+  /** Okta's answer to a field it does not know, or an operator it does not support there. */
+  private refusal({ attribute, operator }: Comparison): EmulatedError | null {
+    // `published` is a LogEvent field, but time bounds go in since/until.
+    if (!isLogField(attribute) || attribute === 'published')
+      return invalidSearch(`field is not valid: ${attribute}`);
+    const debugData = attribute.startsWith('debugContext.');
+    if (
+      (operator === 'co' && NO_CONTAINS.includes(attribute)) ||
+      (debugData && this.options.rejectDebugDataFilter)
+    ) {
+      return unsupportedCombination(operator, attribute);
+    }
+    return null;
   }
 }

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import type { Principal } from './emulator-auth';
 import { deliveryCall, verificationCall, type DeliveryAttempt } from './emulator-calls';
-import { deliveryFailureEvent, lifecycleEvent, userEvent, verifiedEvent } from './emulator-events';
+import {
+  deliveryFailureEvent,
+  lifecycleEvent,
+  userEvent,
+  verifiedEvent,
+  type FailureShape,
+} from './emulator-events';
 import type { StoredHook } from './emulator-hooks';
 import { newHook } from './emulator-hooks';
 import { SystemLog, type LogEvent, type LogOptions } from './emulator-log';
@@ -16,6 +23,16 @@ export interface DeliveryOutcome {
 export type HookSeed = Pick<StoredHook, 'name' | 'uri' | 'eventTypes'> &
   Partial<Pick<StoredHook, 'status' | 'verificationStatus' | 'auth' | 'headers' | 'description'>>;
 
+export interface OrgOptions extends LogOptions {
+  /** A CA the org trusts when it calls hooks (a test's throwaway certificate). */
+  trust?: string | undefined;
+  /** Where `event_hook.delivery` records name the hook. */
+  failureShape?: FailureShape | undefined;
+}
+
+/** At most this many hooks are ACTIVE and VERIFIED (https://developer.okta.com/docs/concepts/event-hooks/). */
+export const MAX_LIVE_HOOKS = 25;
+
 /**
  * The emulated org's state: its event hooks, its System Log, and the events waiting to be
  * delivered to each hook. The HTTP side (okta-emulator.ts) and the tests both act on it.
@@ -28,9 +45,9 @@ export class EmulatorOrg {
   constructor(
     readonly domain: string,
     readonly now: () => number,
-    logOptions: LogOptions,
+    private readonly options: OrgOptions,
   ) {
-    this.log = new SystemLog(logOptions);
+    this.log = new SystemLog(options);
   }
 
   /** A hook that exists before the test starts (made by someone else). */
@@ -48,14 +65,22 @@ export class EmulatorOrg {
     return hook;
   }
 
-  recordLifecycle(eventType: string, hook: StoredHook, tokenId: string): void {
-    this.log.append(lifecycleEvent(eventType, hook, tokenId), this.now());
+  recordLifecycle(eventType: string, hook: StoredHook, by: Principal): void {
+    this.log.append(lifecycleEvent(eventType, hook, by), this.now());
+  }
+
+  /** Whether one more hook may become ACTIVE and VERIFIED. */
+  hasRoomForLiveHook(): boolean {
+    const live = [...this.hooks.values()].filter(
+      (hook) => hook.status === 'ACTIVE' && hook.verificationStatus === 'VERIFIED',
+    );
+    return live.length < MAX_LIVE_HOOKS;
   }
 
   /** Okta's verify operation: the real GET to the hook, then the System Log record. */
-  async verify(hook: StoredHook, tokenId: string): Promise<string | null> {
-    const { ok, reason } = await verificationCall(hook);
-    this.log.append(verifiedEvent(hook, tokenId, reason), this.now());
+  async verify(hook: StoredHook, by: Principal): Promise<string | null> {
+    const { ok, reason } = await verificationCall(hook, this.options.trust);
+    this.log.append(verifiedEvent(hook, by, reason), this.now());
     if (ok) this.hooks.set(hook.id, { ...hook, verificationStatus: 'VERIFIED' });
     return ok ? null : reason;
   }
@@ -92,9 +117,12 @@ export class EmulatorOrg {
       const hook = this.hooks.get(hookId);
       if (!hook) continue;
       const envelope = this.envelope(hook, events);
-      const attempts = await deliveryCall(hook, envelope);
+      const attempts = await deliveryCall(hook, this.options.trust, envelope);
       const failure = attempts.at(-1)?.failure ?? null;
-      if (failure !== null) this.log.append(deliveryFailureEvent(hook, failure), this.now());
+      if (failure !== null) {
+        const record = deliveryFailureEvent(hook, failure, this.options.failureShape ?? 'target');
+        this.log.append(record, this.now());
+      }
       outcomes.push({
         hookId,
         eventId: envelope.eventId,

@@ -1,12 +1,14 @@
 /** Okta counts requests per endpoint bucket per minute (reference §6, rate limits). */
-export type Bucket = 'logs' | 'event-hooks' | 'api-tokens';
+export type Bucket = 'logs' | 'event-hooks' | 'api-tokens' | 'oauth';
+
+const BUCKETS: [string, Bucket][] = [
+  ['/api/v1/logs', 'logs'],
+  ['/api/v1/api-tokens', 'api-tokens'],
+  ['/oauth2/', 'oauth'],
+];
 
 export const bucketOf = (path: string): Bucket =>
-  path.startsWith('/api/v1/logs')
-    ? 'logs'
-    : path.startsWith('/api/v1/api-tokens')
-      ? 'api-tokens'
-      : 'event-hooks';
+  BUCKETS.find(([prefix]) => path.startsWith(prefix))?.[1] ?? 'event-hooks';
 
 export interface RateDecision {
   limit: number;

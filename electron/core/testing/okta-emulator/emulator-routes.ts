@@ -1,6 +1,13 @@
-import type { HeaderList } from '../../../../shared/model/exchange';
-import { accessDenied, notFound, validationFailed, type EmulatedError } from './emulator-errors';
+import type { Principal } from './emulator-auth';
+import {
+  accessDenied,
+  methodNotAllowed,
+  notFound,
+  validationFailed,
+  type EmulatedError,
+} from './emulator-errors';
 import { hookJson, newHook, readHookInput, replaceHook, type StoredHook } from './emulator-hooks';
+import type { HeaderPairs } from './emulator-http';
 import type { EmulatorOrg } from './emulator-org';
 
 export type Role = 'super-admin' | 'read-only' | 'none';
@@ -21,37 +28,62 @@ export interface Call {
   path: string;
   query: URLSearchParams;
   body: unknown;
-  token: EmulatorToken;
+  principal: Principal;
   /** The emulator's own base URL, for `_links` and `Link` headers. */
   base: string;
+  /** Scope checks of an OAuth caller (the emulator's auth): a 403 answer, or null. */
+  lacksScope(scope: string): Answer | null;
 }
 
-export type Answer = { status: number; body?: unknown; headers?: HeaderList } | EmulatedError;
+export type Answer = { status: number; body?: unknown; headers?: HeaderPairs } | EmulatedError;
 
 const HOOK_PATH = /^\/api\/v1\/eventHooks\/([^/]+)(?:\/lifecycle\/(activate|deactivate|verify))?$/;
 
-const canManage = (token: EmulatorToken) => token.role === 'super-admin';
-const canRead = (token: EmulatorToken) => token.role !== 'none';
+/** Okta's scopes per operation (https://developer.okta.com/docs/api/openapi/okta-management/management/tag/EventHook/). */
+const HOOKS_READ = 'okta.eventHooks.read';
+const HOOKS_MANAGE = 'okta.eventHooks.manage';
+
+/** The scope first, then the admin role behind the token or app. */
+function refuse(call: Call, scope: string): Answer | null {
+  const missing = call.lacksScope(scope);
+  if (missing) return missing;
+  const { role } = call.principal;
+  const allowed =
+    scope.endsWith('.read') || scope === 'okta.logs.read' ? role !== 'none' : role === 'super-admin';
+  return allowed ? null : accessDenied();
+}
+
+const tooManyLive = () =>
+  validationFailed('eventHook', ['An org can have at most 25 active and verified event hooks']);
 
 function hooksCollection(org: EmulatorOrg, call: Call): Answer {
   if (call.method === 'GET') {
-    if (!canRead(call.token)) return accessDenied();
-    return { status: 200, body: [...org.hooks.values()].map((hook) => hookJson(hook, call.base)) };
+    return (
+      refuse(call, HOOKS_READ) ?? {
+        status: 200,
+        body: [...org.hooks.values()].map((h) => hookJson(h, call.base)),
+      }
+    );
   }
-  if (call.method !== 'POST') return notFound(call.path, 'Resource');
-  if (!canManage(call.token)) return accessDenied();
+  if (call.method !== 'POST') return methodNotAllowed();
+  const refused = refuse(call, HOOKS_MANAGE);
+  if (refused) return refused;
   const input = readHookInput(call.body);
   if ('status' in input) return input;
   const hook = newHook(input, '00u1admin0emulator01', org.now());
   org.hooks.set(hook.id, hook);
-  org.recordLifecycle('event_hook.created', hook, call.token.id);
+  org.recordLifecycle('event_hook.created', hook, call.principal);
   // Okta answers a create with 200, not 201 (reference §5).
   return { status: 200, body: hookJson(hook, call.base) };
 }
 
 async function lifecycle(org: EmulatorOrg, call: Call, hook: StoredHook, action: string): Promise<Answer> {
+  const becomesLive =
+    (action === 'verify' && hook.status === 'ACTIVE' && hook.verificationStatus !== 'VERIFIED') ||
+    (action === 'activate' && hook.status !== 'ACTIVE' && hook.verificationStatus === 'VERIFIED');
+  if (becomesLive && !org.hasRoomForLiveHook()) return tooManyLive();
   if (action === 'verify') {
-    const failure = await org.verify(hook, call.token.id);
+    const failure = await org.verify(hook, call.principal);
     if (failure !== null) {
       return validationFailed('eventHook', [
         `Unable to verify event hook. Hook ${hook.name} execution failed`,
@@ -60,42 +92,47 @@ async function lifecycle(org: EmulatorOrg, call: Call, hook: StoredHook, action:
   } else {
     const status = action === 'activate' ? 'ACTIVE' : 'INACTIVE';
     org.hooks.set(hook.id, { ...hook, status, lastUpdated: new Date(org.now()).toISOString() });
-    org.recordLifecycle(`event_hook.${action}d`, hook, call.token.id);
+    org.recordLifecycle(`event_hook.${action}d`, hook, call.principal);
   }
   return { status: 200, body: hookJson(org.hooks.get(hook.id) ?? hook, call.base) };
 }
 
-async function oneHook(org: EmulatorOrg, call: Call, id: string, action?: string): Promise<Answer> {
-  const hook = org.hooks.get(id);
-  if (call.method === 'GET' && action === undefined) {
-    if (!canRead(call.token)) return accessDenied();
-    return hook ? { status: 200, body: hookJson(hook, call.base) } : notFound(id, 'EventHook');
-  }
-  if (!canManage(call.token)) return accessDenied();
-  if (!hook) return notFound(id, 'EventHook');
-  if (action !== undefined)
-    return call.method === 'POST' ? lifecycle(org, call, hook, action) : notFound(id, 'Resource');
-  if (call.method === 'PUT') {
-    const input = readHookInput(call.body);
-    if ('status' in input) return input;
-    const next = replaceHook(hook, input, org.now());
-    org.hooks.set(id, next);
-    org.recordLifecycle('event_hook.updated', next, call.token.id);
-    return { status: 200, body: hookJson(next, call.base) };
-  }
-  if (call.method !== 'DELETE') return notFound(id, 'Resource');
+function replace(org: EmulatorOrg, call: Call, hook: StoredHook): Answer {
+  const input = readHookInput(call.body);
+  if ('status' in input) return input;
+  const next = replaceHook(hook, input, org.now());
+  org.hooks.set(hook.id, next);
+  org.recordLifecycle('event_hook.updated', next, call.principal);
+  return { status: 200, body: hookJson(next, call.base) };
+}
+
+function remove(org: EmulatorOrg, call: Call, hook: StoredHook): Answer {
   // Only INACTIVE hooks can be deleted (reference §5); the exact error is not documented.
   if (hook.status !== 'INACTIVE') {
     return validationFailed('eventHook', ['An ACTIVE event hook cannot be deleted: deactivate it first']);
   }
-  org.hooks.delete(id);
-  org.recordLifecycle('event_hook.deleted', hook, call.token.id);
+  org.hooks.delete(hook.id);
+  org.recordLifecycle('event_hook.deleted', hook, call.principal);
   return { status: 204 };
 }
 
+async function oneHook(org: EmulatorOrg, call: Call, id: string, action?: string): Promise<Answer> {
+  const allowed = action !== undefined ? ['POST'] : ['GET', 'PUT', 'DELETE'];
+  if (!allowed.includes(call.method)) return methodNotAllowed();
+  const refused = refuse(call, call.method === 'GET' ? HOOKS_READ : HOOKS_MANAGE);
+  if (refused) return refused;
+  const hook = org.hooks.get(id);
+  if (!hook) return notFound(id, 'EventHook');
+  if (action !== undefined) return lifecycle(org, call, hook, action);
+  if (call.method === 'GET') return { status: 200, body: hookJson(hook, call.base) };
+  return call.method === 'PUT' ? replace(org, call, hook) : remove(org, call, hook);
+}
+
 function apiTokens(call: Call, tokens: EmulatorToken[]): Answer {
-  if (call.method !== 'GET') return notFound(call.path, 'Resource');
-  if (!canManage(call.token)) return accessDenied();
+  if (call.method !== 'GET') return methodNotAllowed();
+  const refused =
+    call.lacksScope('okta.apiTokens.read') ?? (call.principal.role === 'super-admin' ? null : accessDenied());
+  if (refused) return refused;
   const iso = (ms: number) => new Date(ms).toISOString();
   return {
     status: 200,
@@ -115,12 +152,13 @@ function apiTokens(call: Call, tokens: EmulatorToken[]): Answer {
 }
 
 function logs(org: EmulatorOrg, call: Call): Answer {
-  if (call.method !== 'GET') return notFound(call.path, 'Resource');
-  if (!canRead(call.token)) return accessDenied();
+  if (call.method !== 'GET') return methodNotAllowed();
+  const refused = refuse(call, 'okta.logs.read');
+  if (refused) return refused;
   const page = org.log.query(call.query, org.now());
   if ('status' in page) return page;
   const self = `${call.base}${call.path}?${call.query.toString()}`;
-  const headers: HeaderList = [['Link', `<${self}>; rel="self"`]];
+  const headers: HeaderPairs = [['Link', `<${self}>; rel="self"`]];
   if (page.next !== null) headers.push(['Link', `<${call.base}/api/v1/logs?${page.next}>; rel="next"`]);
   return { status: 200, body: page.events, headers };
 }

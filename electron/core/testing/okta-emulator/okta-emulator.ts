@@ -1,38 +1,49 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import type { HeaderList } from '../../../../shared/model/exchange';
-import { invalidToken, malformedBody, oktaId, rateLimited } from './emulator-errors';
+import { EmulatorAuth } from './emulator-auth';
+import { oktaId } from './emulator-errors';
+import type { FailureShape } from './emulator-events';
+import { EmulatorFront, type SeenApiRequest } from './emulator-front';
 import { EmulatorOrg } from './emulator-org';
-import { bucketOf, RateLimits, type Bucket, type RateDecision } from './emulator-rate-limit';
-import { route, type Answer, type EmulatorToken, type Role } from './emulator-routes';
+import { RateLimits, type Bucket } from './emulator-rate-limit';
+import type { EmulatorToken, Role } from './emulator-routes';
+import { listen, type ServerTls } from './emulator-server';
+import { EmulatorTokenServer, type EmulatorApp } from './emulator-token';
+
+export type { SeenApiRequest };
 
 const DAY = 24 * 3600_000;
+/** Calls per minute per bucket; a free developer org's System Log allows about 20. */
+const DEFAULT_LIMITS = { logs: 20, 'event-hooks': 100, 'api-tokens': 100, oauth: 600 };
 
 export interface OktaEmulatorOptions {
-  /** The org's domain as Okta would name it in `source` URLs. */
+  /** The org's domain as Okta would name it in `source` URLs and check in `aud` and `htu`. */
   domain?: string;
   /** API tokens; the default is one super-admin token. */
   tokens?: Partial<EmulatorToken>[];
+  /** Service apps (client credentials, private_key_jwt). */
+  apps?: Partial<EmulatorApp>[];
   limits?: Partial<Record<Bucket, number>>;
   /** Refuse System Log filters on debugData (E0000031). */
   rejectDebugDataFilter?: boolean;
+  /** Where `event_hook.delivery` records name the hook. */
+  failureShape?: FailureShape;
+  /** A CA the org trusts when it calls hooks: the test's https stand-in for a tunnel. */
+  trust?: string;
+  /** Serve the API over https with this certificate (instead of http). */
+  tls?: ServerTls;
   now?: () => number;
 }
 
-/** What the client sent, for assertions (verbatim `next` links, the SSWS header). */
-export interface SeenApiRequest {
-  method: string;
-  url: string;
-  headers: HeaderList;
-}
-
 export interface OktaEmulator {
-  /** `http://127.0.0.1:<port>`: the base URL the client is given instead of the org's https one. */
+  /** `http(s)://127.0.0.1:<port>`: where the API listens, standing in for the org's domain. */
   url: string;
+  port: number;
   org: EmulatorOrg;
   tokens: EmulatorToken[];
   /** The first token's value. */
   token: string;
+  oauth: EmulatorTokenServer;
+  /** Register a service app, as an admin does in the Admin Console. */
+  addApp(seed: Partial<EmulatorApp>): EmulatorApp;
   requests: SeenApiRequest[];
   /** The next call in this bucket gets 429 E0000047, once. */
   rateLimitNext(bucket: Bucket): void;
@@ -60,106 +71,44 @@ function makeTokens(seeds: Partial<EmulatorToken>[], now: number): EmulatorToken
   });
 }
 
-const readBody = (request: IncomingMessage): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
-
-const pairs = (raw: string[]): HeaderList =>
-  raw.flatMap((value, i) => (i % 2 === 0 ? [[value, raw[i + 1] ?? ''] as [string, string]] : []));
-
-function send(response: ServerResponse, answer: Answer, limit: RateDecision): void {
-  const body = 'body' in answer && answer.body !== undefined ? JSON.stringify(answer.body) : '';
-  const headers: HeaderList = [
-    ['Content-Type', 'application/json'],
-    ['X-Okta-Request-Id', oktaId('', 27)],
-    ['X-Rate-Limit-Limit', String(limit.limit)],
-    ['X-Rate-Limit-Remaining', String(limit.remaining)],
-    ['X-Rate-Limit-Reset', String(limit.reset)],
-    ...('headers' in answer && answer.headers ? answer.headers : []),
-  ];
-  response.writeHead(answer.status, headers.flat()).end(body);
-}
-
 /**
- * An Okta org on 127.0.0.1 for tests: the Event Hooks Management API, API token metadata and
- * the System Log API as Okta's OpenAPI spec describes them (reference §5–§7), SSWS auth,
- * rate-limit headers, and real verification and delivery calls to the hooks' URIs.
+ * An Okta org on 127.0.0.1 for tests: the Event Hooks Management API, API token metadata, the
+ * System Log API and the org authorization server's token endpoint, as Okta's docs and OpenAPI
+ * spec describe them; rate-limit headers; and real verification and delivery calls to the hooks.
+ * It shares no code with the inspector it tests.
  */
 export async function startOktaEmulator(options: OktaEmulatorOptions = {}): Promise<OktaEmulator> {
   const now = options.now ?? Date.now;
-  const org = new EmulatorOrg(options.domain ?? 'dev-000000.okta.com', now, {
-    ...(options.rejectDebugDataFilter ? { rejectDebugDataFilter: true } : {}),
-  });
+  const domain = options.domain ?? 'dev-000000.okta.com';
+  const origin = `https://${domain}`;
+  const { rejectDebugDataFilter, trust, failureShape } = options;
+  const org = new EmulatorOrg(domain, now, { rejectDebugDataFilter, trust, failureShape });
   const tokens = makeTokens(options.tokens ?? [{}], now());
-  const limits = new RateLimits({ logs: 20, 'event-hooks': 100, 'api-tokens': 100, ...options.limits }, now);
-  const requests: SeenApiRequest[] = [];
-  let base = '';
-
-  const authenticate = (header: string | undefined): EmulatorToken | null => {
-    const value = /^SSWS (.+)$/.exec(header ?? '')?.[1];
-    const token = tokens.find((candidate) => candidate.value === value);
-    if (!token || token.expiresAt <= now()) return null;
-    // Every call renews a token's 30-day window (reference §7).
-    if (!token.fixedExpiry) token.expiresAt = now() + token.windowMs;
-    return token;
-  };
-
-  const handle = async (request: IncomingMessage, response: ServerResponse) => {
-    const raw = await readBody(request);
-    const url = new URL(request.url ?? '/', base);
-    requests.push({
-      method: request.method ?? '',
-      url: request.url ?? '',
-      headers: pairs(request.rawHeaders),
-    });
-    const limit = limits.take(bucketOf(url.pathname));
-    if (limit.limited) return send(response, rateLimited(), limit);
-    const token = authenticate(request.headers.authorization);
-    if (!token) return send(response, invalidToken(), limit);
-    let body: unknown = null;
-    if (raw.length > 0) {
-      try {
-        body = JSON.parse(raw.toString('utf8'));
-      } catch {
-        return send(response, malformedBody(), limit);
-      }
-    }
-    const call = {
-      method: request.method ?? 'GET',
-      path: url.pathname,
-      query: url.searchParams,
-      body,
-      token,
-      base,
-    };
-    send(response, await route(org, call, tokens), limit);
-  };
-
-  const sockets = new Set<Socket>();
-  const server = createServer((request, response) => {
-    handle(request, response).catch(() => response.writeHead(500).end());
+  const oauth = new EmulatorTokenServer(`${origin}/oauth2/v1/token`, now);
+  for (const app of options.apps ?? []) oauth.addApp(app);
+  const limits = new RateLimits({ ...DEFAULT_LIMITS, ...options.limits }, now);
+  const front = new EmulatorFront({
+    org,
+    tokens,
+    oauth,
+    auth: new EmulatorAuth(origin, tokens, oauth, now),
+    limits,
+    origin,
+    scheme: options.tls ? 'https' : 'http',
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await listen((request, response) => {
+    front.handle(request, response).catch(() => response.writeHead(500).end());
+  }, options.tls);
   return {
-    url: base,
+    url: server.url,
+    port: server.port,
     org,
     tokens,
     token: tokens[0]?.value ?? '',
-    requests,
+    oauth,
+    addApp: (seed) => oauth.addApp(seed),
+    requests: front.requests,
     rateLimitNext: (bucket) => limits.forceNext(bucket),
-    close: () =>
-      new Promise((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close: () => server.close(),
   };
 }

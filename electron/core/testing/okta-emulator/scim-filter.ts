@@ -55,7 +55,7 @@ const literal = (token: Token): string | number | boolean | null => {
 
 class Parser {
   private index = 0;
-  readonly attributes: string[] = [];
+  readonly comparisons: Comparison[] = [];
 
   constructor(private readonly tokens: Token[]) {}
 
@@ -109,9 +109,9 @@ class Parser {
     const attribute = this.next();
     if (attribute.kind !== 'word' || !/^[A-Za-z_][\w.]*$/.test(attribute.text))
       throw new Error(`not an attribute: ${attribute.text}`);
-    this.attributes.push(attribute.text);
     const path = attribute.text.split('.');
     const op = this.next().text;
+    this.comparisons.push({ attribute: attribute.text, operator: op });
     if (op === 'pr') return (event) => valuesAt(event, path).some((v) => v !== undefined && v !== null);
     const compare = COMPARE[op];
     if (!compare) throw new Error(`unknown operator: ${op}`);
@@ -120,9 +120,15 @@ class Parser {
   }
 }
 
-/** The predicate and the attributes it reads (Okta refuses some of them). */
-export function parseFilter(filter: string): { predicate: Predicate; attributes: string[] } {
+/** One `attribute op value` of a filter: Okta refuses some fields, and some operators on some fields. */
+export interface Comparison {
+  attribute: string;
+  operator: string;
+}
+
+/** The predicate and the comparisons it makes. */
+export function parseFilter(filter: string): { predicate: Predicate; comparisons: Comparison[] } {
   const parser = new Parser(tokenize(filter));
   const predicate = parser.parse();
-  return { predicate, attributes: parser.attributes };
+  return { predicate, comparisons: parser.comparisons };
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { OktaState } from '../../../../shared/model/okta';
 import { disconnectOrg, refreshOkta } from '../../store/okta-commands';
 import { useEngine } from '../../store/store-context';
+import { AuthSummary } from './auth-summary';
 import { expiryText, orgTone, shortDomain } from './okta-format';
 
 /** Which org, which token (masked), when it lapses, and what went wrong last. */
@@ -27,7 +28,6 @@ export function ConnectionSummary({ okta }: { okta: OktaState }) {
         <span className={`dot dot--${orgTone(okta)}`} aria-hidden="true" />
         <strong>{connection.status === 'failing' ? 'Failing' : 'Connected'}</strong>
         <code>{shortDomain(connection.domain ?? '')}</code>
-        <span className="muted">token {connection.token.masked}</span>
         <span className="okta-connection__actions">
           <button
             type="button"
@@ -48,6 +48,7 @@ export function ConnectionSummary({ okta }: { okta: OktaState }) {
           </button>
         </span>
       </div>
+      <AuthSummary auth={connection.auth} />
       {expiry && (
         <p className={warn ? 'note note--warn' : 'muted'} data-testid="okta-token-expiry">
           {expiryText(expiry, now)}

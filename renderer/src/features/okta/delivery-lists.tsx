@@ -40,13 +40,14 @@ export function OktaLogRecords({ report }: { report: DeliveryReport }) {
       )}
       {report.unmatchedFailures.length > 0 && (
         <section data-testid="okta-unmatched-failures">
-          <h3 className="section-title">Delivery failures not tied to an event fetched here</h3>
+          <h3 className="section-title">Delivery failures that could not be tied to an event</h3>
           <ul className="okta-log-list">
             {report.unmatchedFailures.map((failure) => (
-              <li key={failure.logUuid}>
+              <li key={failure.logUuid} data-testid="okta-untied-failure">
                 <span className="mono">{logClock(failure.published)}</span>{' '}
                 <span className="pill pill--bad">FAILURE</span>{' '}
-                <span className="mono muted">{failure.hookId}</span> {failure.reason}
+                <span className="mono muted">{failure.hookId ?? 'no hook named'}</span> {failure.reason}
+                {failure.untied && <span className="muted"> — {failure.untied}</span>}
               </li>
             ))}
           </ul>

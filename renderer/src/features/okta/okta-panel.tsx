@@ -55,7 +55,7 @@ export function OktaPanel() {
           {tab === 'hooks' ? <HooksTab okta={okta} /> : <DeliveriesTab okta={okta} />}
         </>
       ) : (
-        <ConnectForm baseUrlOverride={okta.connection.baseUrlOverride} />
+        <ConnectForm baseUrlOverride={okta.connection.baseUrlOverride} pendingKey={okta.pendingKey} />
       )}
     </Modal>
   );
