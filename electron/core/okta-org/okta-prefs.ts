@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { asRecord, asText } from '../../../shared/okta/json-access';
 import type { Logger } from '../deps';
-import { writeAtomically } from '../settings/settings-store';
+import { writeAtomically } from '../settings/atomic-file';
 
 /** What the inspector remembers about one org's hooks. */
 export interface OrgMemory {

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { SecretName, SecretVault } from '../deps';
-import { writeAtomically } from './settings-store';
+import { writeAtomically } from './atomic-file';
 
 /**
  * Secrets for headless mode: a JSON file readable by the user only (0600) in the data
