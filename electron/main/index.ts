@@ -3,11 +3,11 @@ import path from 'node:path';
 import type { MenuAction } from '../../shared/contract/menu-actions';
 import { createCore, type Core } from '../core';
 import { createConsoleLogger } from '../core/console-logger';
+import { parseDesktopArgs, type SharedArgs } from '../core/settings/command-line';
 import type { SettingsOverrides } from '../core/settings/settings-store';
 import { createNgrokProvider } from '../core/tunnel/ngrok-process';
 import { buildMenuTemplate, OKTA_EVENT_HOOKS_DOCS } from './app-menu';
 import { registerCommands } from './ipc';
-import { parseLaunchOptions, type LaunchOptions } from './launch-options';
 import { openMainWindow } from './main-window';
 import { registerAppScheme, serveRenderer } from './renderer-protocol';
 import { createDialogTransfers } from './dialog-transfers';
@@ -25,13 +25,18 @@ registerAppScheme();
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
 
-function overridesOf(launch: LaunchOptions): SettingsOverrides {
+function overridesOf(launch: SharedArgs): SettingsOverrides {
   return {
     ...(launch.port !== undefined ? { port: launch.port } : {}),
     ...(launch.secret !== undefined ? { secret: launch.secret } : {}),
     // NGROK_AUTHTOKEN applies to this run, until a token is saved in Settings.
     ...(process.env.NGROK_AUTHTOKEN
-      ? { ngrokAuthtoken: { value: process.env.NGROK_AUTHTOKEN, source: 'environment' as const } }
+      ? {
+          ngrokAuthtoken: {
+            value: process.env.NGROK_AUTHTOKEN,
+            source: 'environment' as const,
+          },
+        }
       : {}),
   };
 }
@@ -62,7 +67,7 @@ async function showWindow(engine: Core, dataDir: string): Promise<void> {
   mainWindow.on('closed', () => (mainWindow = null));
 }
 
-async function start(): Promise<void> {
+async function start(launch: SharedArgs): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -72,7 +77,6 @@ async function start(): Promise<void> {
     mainWindow?.focus();
   });
   await app.whenReady();
-  const launch = parseLaunchOptions(process.argv);
   const dataDir = launch.dataDir ?? app.getPath('userData');
   serveRenderer(RENDERER_DIR);
   hardenApp();
@@ -120,10 +124,24 @@ app.on('will-quit', (event) => {
   });
 });
 
-start().catch((error: unknown) => {
-  dialog.showErrorBox(
-    'Okta Hook Inspector could not start',
-    error instanceof Error ? error.message : String(error),
-  );
-  app.exit(1);
-});
+function fail(title: string, error: unknown, code: number): void {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${title}: ${message}\n`);
+  // Before the app is ready on Linux this prints to stderr instead of showing a dialog.
+  dialog.showErrorBox(title, message);
+  app.exit(code);
+}
+
+function main(): void {
+  let launch: SharedArgs;
+  try {
+    // Electron's own path comes first; the app path and Chromium's switches are skipped.
+    launch = parseDesktopArgs(process.argv.slice(1));
+  } catch (error) {
+    fail('Okta Hook Inspector: bad command line', error, 2);
+    return;
+  }
+  start(launch).catch((error: unknown) => fail('Okta Hook Inspector could not start', error, 1));
+}
+
+main();

@@ -1,10 +1,14 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { buildMenuTemplate, OKTA_EVENT_HOOKS_DOCS } from './app-menu';
-import { parseLaunchOptions } from './launch-options';
 import { restoreBounds } from './window-state';
 
-const handlers = () => ({ send: vi.fn(), openDataFolder: vi.fn(), openDocs: vi.fn(), about: vi.fn() });
+const handlers = () => ({
+  send: vi.fn(),
+  openDataFolder: vi.fn(),
+  openDocs: vi.fn(),
+  about: vi.fn(),
+});
 
 const items = (template: MenuItemConstructorOptions[], label: string) =>
   (template.find((menu) => menu.label === label || menu.role === label.toLowerCase())?.submenu ??
@@ -44,7 +48,10 @@ describe('application menu', () => {
   it('shows single-key UI shortcuts without registering them (typing in a field must not trigger them)', () => {
     const template = buildMenuTemplate(handlers(), 'linux');
     const search = items(template, 'View').find((item) => item.label === 'Search');
-    expect(search).toMatchObject({ accelerator: '/', registerAccelerator: false });
+    expect(search).toMatchObject({
+      accelerator: '/',
+      registerAccelerator: false,
+    });
     const exportItem = items(template, 'File').find((item) => item.label === 'Export…');
     expect(exportItem?.accelerator).toBe('CmdOrCtrl+E');
     expect(exportItem?.registerAccelerator).toBeUndefined();
@@ -67,34 +74,15 @@ describe('window placement', () => {
       height: 860,
     });
     expect(
-      restoreBounds(undefined, [{ x: 0, y: 0, width: 1280, height: 720 }], { width: 1360, height: 860 }),
+      restoreBounds(undefined, [{ x: 0, y: 0, width: 1280, height: 720 }], {
+        width: 1360,
+        height: 860,
+      }),
     ).toEqual({
       x: 0,
       y: 0,
       width: 1280,
       height: 720,
     });
-  });
-});
-
-describe('launch options', () => {
-  it('reads the headless-style flags among Chromium switches', () => {
-    expect(
-      parseLaunchOptions([
-        '/electron',
-        '.',
-        '--no-sandbox',
-        '--data-dir',
-        '/tmp/x',
-        '--port=0',
-        '--secret',
-        's',
-      ]),
-    ).toEqual({
-      dataDir: '/tmp/x',
-      port: 0,
-      secret: 's',
-    });
-    expect(parseLaunchOptions(['--port', 'abc'])).toEqual({});
   });
 });
