@@ -1,14 +1,8 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { buildMenuTemplate, OKTA_EVENT_HOOKS_DOCS } from './app-menu';
-import { restoreBounds } from './window-state';
 
-const handlers = () => ({
-  send: vi.fn(),
-  openDataFolder: vi.fn(),
-  openDocs: vi.fn(),
-  about: vi.fn(),
-});
+const handlers = () => ({ send: vi.fn(), openDataFolder: vi.fn(), openDocs: vi.fn(), about: vi.fn() });
 
 const items = (template: MenuItemConstructorOptions[], label: string) =>
   (template.find((menu) => menu.label === label || menu.role === label.toLowerCase())?.submenu ??
@@ -48,41 +42,9 @@ describe('application menu', () => {
   it('shows single-key UI shortcuts without registering them (typing in a field must not trigger them)', () => {
     const template = buildMenuTemplate(handlers(), 'linux');
     const search = items(template, 'View').find((item) => item.label === 'Search');
-    expect(search).toMatchObject({
-      accelerator: '/',
-      registerAccelerator: false,
-    });
+    expect(search).toMatchObject({ accelerator: '/', registerAccelerator: false });
     const exportItem = items(template, 'File').find((item) => item.label === 'Export…');
     expect(exportItem?.accelerator).toBe('CmdOrCtrl+E');
     expect(exportItem?.registerAccelerator).toBeUndefined();
-  });
-});
-
-describe('window placement', () => {
-  const screen = { x: 0, y: 0, width: 1920, height: 1080 };
-  it('restores saved bounds that are on a display', () => {
-    const saved = { x: 100, y: 80, width: 1200, height: 800 };
-    expect(restoreBounds(saved, [screen], { width: 1360, height: 860 })).toEqual(saved);
-  });
-
-  it('recentres on the primary display when the saved place is gone (monitor unplugged)', () => {
-    const saved = { x: 2500, y: 100, width: 1200, height: 800 };
-    expect(restoreBounds(saved, [screen], { width: 1360, height: 860 })).toEqual({
-      x: 280,
-      y: 110,
-      width: 1360,
-      height: 860,
-    });
-    expect(
-      restoreBounds(undefined, [{ x: 0, y: 0, width: 1280, height: 720 }], {
-        width: 1360,
-        height: 860,
-      }),
-    ).toEqual({
-      x: 0,
-      y: 0,
-      width: 1280,
-      height: 720,
-    });
   });
 });
