@@ -28,7 +28,8 @@ import { runReplay, type ReplayInput } from './replay/replay-runner';
 import { createHandlers } from './rpc/handlers';
 import { PushStream } from './rpc/push-stream';
 import { sendSample } from './samples/send-sample';
-import { FileSecretVault } from './settings/file-secret-vault';
+import { secretCommands, secretNotices, type PassphraseControl } from './settings/secret-commands';
+import { openSecretVault } from './settings/secret-vault';
 import { SettingsStore, type SettingsOverrides } from './settings/settings-store';
 import { lockDataDir } from './store/data-dir-lock';
 import { throttle } from './throttle';
@@ -46,8 +47,13 @@ export interface CoreOptions {
   clock?: Clock;
   newId?: () => string;
   logger?: Logger;
-  /** Defaults to a 0600 file in the data directory. */
-  vault?: SecretVault;
+  /**
+   * The desktop app's store for its secrets (safeStorage or a passphrase); without one they are
+   * kept in a 0600 file in the data folder, where the capture key is in both modes.
+   */
+  desktopSecrets?: SecretVault;
+  /** Passphrase protection of `desktopSecrets` (the desktop app only). */
+  passphrase?: PassphraseControl;
   /** Command-line values for this run only. */
   overrides?: SettingsOverrides;
   /** Batching of pushed summaries; tests shorten it. */
@@ -98,7 +104,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const insecureBaseUrl = oktaBaseOverride(options);
   const lock = await lockDataDir(options.dataDir);
   if (!lock.held) logger.warn('data folder not locked: it cannot be written', { dataDir: options.dataDir });
-  const vault = options.vault ?? FileSecretVault.inDataDir(options.dataDir);
+  const vault = await openSecretVault(options.dataDir, logger, options.desktopSecrets);
   const settings = await SettingsStore.open({
     dataDir: options.dataDir,
     vault,
@@ -175,7 +181,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       pinned,
       bytes,
       error,
-      notices,
+      notices: [...notices, ...secretNotices(vault.storage())],
     };
   };
   const tunnel = createTunnel({
@@ -251,6 +257,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     );
   const replay = (input: ReplayInput) => runReplay({ store, settings, tags, hookUrl, clock, newId }, input);
   const okta = org;
+  const secrets = secretCommands(options.passphrase, () => {
+    push.emit({ name: 'settings.changed', payload: settings.view() });
+    announce();
+  });
   const dispatch = createDispatcher(
     createHandlers({
       settings,
@@ -265,6 +275,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       replay,
       tunnel,
       okta,
+      secrets,
     }),
     logger,
   );

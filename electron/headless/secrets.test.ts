@@ -1,10 +1,12 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileTransfers } from '../core/transfer/file-transfers';
 import { startApiServer } from './api-server';
 import type { Logger } from '../core/deps';
-import { startTestCore } from '../core/testing/core-fixture';
+import { makeTempDir, startTestCore, type TestCore } from '../core/testing/core-fixture';
+import { memoryVault } from '../core/testing/memory-vault';
+import type { SettingsView } from '../../shared/model/settings';
 import { deliver, send } from '../core/testing/http-client';
 import { payloadText } from '../core/testing/payloads';
 import { UNREADABLE } from '../core/store/header-sealer';
@@ -158,17 +160,51 @@ describe('secrets', () => {
     const t = await startTestCore({ overrides: { secret: SECRET } });
     await deliver(t.hookUrl, '{}', [['Authorization', SECRET]]);
     await t.core.stop();
-    const reopened = await startTestCore({
-      dataDir: t.dataDir,
-      vault: { get: () => Promise.resolve(null), set: () => Promise.resolve() },
-    });
-    const [summary] = (await reopened.call<{ items: { id: string }[] }>('exchanges.list', {})).items;
-    const exchange = await reopened.call<{ request: { headers: [string, string][] } }>('exchanges.get', {
-      id: summary?.id,
-      revealSecrets: true,
-    });
+    await rm(path.join(t.dataDir, 'secrets.json'));
+    const reopened = await startTestCore({ dataDir: t.dataDir });
+    const headers = await revealedHeaders(reopened);
     await reopened.stop();
     await rm(t.dataDir, { recursive: true, force: true });
-    expect(exchange.request.headers).toContainEqual(['Authorization', UNREADABLE]);
+    expect(headers).toContainEqual(['Authorization', UNREADABLE]);
+  });
+
+  it('keeps one capture key per data folder: what the desktop app recorded reads in clear headless, and back', async () => {
+    const desktop = await startTestCore({ overrides: { secret: SECRET }, desktopSecrets: memoryVault() });
+    await deliver(desktop.hookUrl, '{}', [['Authorization', SECRET]]);
+    await desktop.core.stop();
+    const headless = await startTestCore({ dataDir: desktop.dataDir, overrides: { secret: SECRET } });
+    expect(await revealedHeaders(headless)).toContainEqual(['Authorization', SECRET]);
+    await deliver(headless.hookUrl, '{"second":1}', [['Authorization', SECRET]]);
+    await headless.core.stop();
+    const again = await startTestCore({ dataDir: desktop.dataDir, desktopSecrets: memoryVault() });
+    const all = await again.call<{ items: { id: string }[] }>('exchanges.list', {});
+    for (const { id } of all.items)
+      expect(await revealedHeaders(again, id)).toContainEqual(['Authorization', SECRET]);
+    await again.stop();
+    await rm(desktop.dataDir, { recursive: true, force: true });
+  });
+
+  it('tells headless mode which secrets only the desktop app saved', async () => {
+    const dataDir = await makeTempDir();
+    await writeFile(path.join(dataDir, 'secrets.enc.json'), JSON.stringify({ hookSecret: 'djEwAAAA' }));
+    const t = await startTestCore({ dataDir });
+    const view = await t.call<SettingsView>('settings.get', {});
+    expect(view.secretStorage.unreadable.map((u) => u.name)).toEqual(['hookSecret']);
+    expect(t.core.status().storage.notices.join('\n')).toMatch(
+      /saved hook secret could not be read: it was saved by the desktop app/,
+    );
+    await t.call('settings.update', { secret: SECRET });
+    expect((await t.call<SettingsView>('settings.get', {})).secretStorage.unreadable).toEqual([]);
+    await t.stop();
+    await rm(dataDir, { recursive: true, force: true });
   });
 });
+
+async function revealedHeaders(t: TestCore, id?: string) {
+  const first = (await t.call<{ items: { id: string }[] }>('exchanges.list', {})).items[0]?.id;
+  const exchange = await t.call<{ request: { headers: [string, string][] } }>('exchanges.get', {
+    id: id ?? first,
+    revealSecrets: true,
+  });
+  return exchange.request.headers;
+}

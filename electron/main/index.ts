@@ -9,12 +9,12 @@ import { createNgrokProvider } from '../core/tunnel/ngrok-process';
 import { buildMenuTemplate, OKTA_EVENT_HOOKS_DOCS } from './app-menu';
 import { background, claimInstance, quitAfter } from './app-lifecycle';
 import { createDialogTransfers } from './dialog-transfers';
+import { DesktopSecrets } from './desktop-secrets';
 import { EngineHost } from './engine-host';
 import { hardenContents, hardenSession } from './harden-contents';
 import { registerCommands } from './ipc';
 import { openMainWindow } from './main-window';
 import { registerAppScheme, serveRenderer } from './renderer-protocol';
-import { SafeStorageVault } from './safe-storage-vault';
 import { launchUtilityAgent } from './utility-agent';
 import { WindowSlot } from './window-slot';
 import { WindowStateFile } from './window-state';
@@ -31,12 +31,7 @@ function overridesOf(launch: SharedArgs): SettingsOverrides {
     ...(launch.secret !== undefined ? { secret: launch.secret } : {}),
     // NGROK_AUTHTOKEN applies to this run, until a token is saved in Settings.
     ...(process.env.NGROK_AUTHTOKEN
-      ? {
-          ngrokAuthtoken: {
-            value: process.env.NGROK_AUTHTOKEN,
-            source: 'environment' as const,
-          },
-        }
+      ? { ngrokAuthtoken: { value: process.env.NGROK_AUTHTOKEN, source: 'environment' as const } }
       : {}),
   };
 }
@@ -66,25 +61,35 @@ function installMenu(dataDir: string, window: () => BrowserWindow | null): void 
 /** Everything after the instance lock: engine, window, menu, quitting. */
 async function run(launch: SharedArgs): Promise<void> {
   const dataDir = app.getPath('userData');
-  const host: EngineHost = new EngineHost(
-    () =>
-      createCore({
-        dataDir,
-        mode: 'desktop',
-        version: app.getVersion(),
-        logger,
-        vault: SafeStorageVault.inDataDir(safeStorage, dataDir),
-        ngrok: createNgrokProvider({
-          agentPath: NGROK_AGENT,
-          launch: launchUtilityAgent,
-          clientVersion: app.getVersion(),
-        }),
-        overrides: overridesOf(launch),
-        // The engine refuses anything but a loopback URL here.
-        ...(launch.oktaInsecureBaseUrl ? { okta: { insecureBaseUrl: launch.oktaInsecureBaseUrl } } : {}),
-        transfers: createDialogTransfers(dialog, () => windows.current(), app.getPath('downloads')),
+  const host: EngineHost = new EngineHost(async () => {
+    const desktopSecrets = await secrets.open();
+    return createCore({
+      dataDir,
+      mode: 'desktop',
+      version: app.getVersion(),
+      logger,
+      desktopSecrets,
+      passphrase: secrets.control,
+      ngrok: createNgrokProvider({
+        agentPath: NGROK_AGENT,
+        launch: launchUtilityAgent,
+        clientVersion: app.getVersion(),
       }),
-    logger,
+      overrides: overridesOf(launch),
+      // The engine refuses anything but a loopback URL here.
+      ...(launch.oktaInsecureBaseUrl ? { okta: { insecureBaseUrl: launch.oktaInsecureBaseUrl } } : {}),
+      transfers: createDialogTransfers(dialog, () => windows.current(), app.getPath('downloads')),
+    });
+  }, logger);
+  // The passphrase was given: once the unlock is answered, start the engine again to read the
+  // secrets, and reload the UI.
+  const secrets = new DesktopSecrets(safeStorage, dataDir, logger, () =>
+    setImmediate(() => {
+      host.restart().then(
+        () => windows.current()?.webContents.reload(),
+        (error: unknown) => fail('Okta Hook Inspector could not start again', error, 1),
+      );
+    }),
   );
   const windows = new WindowSlot(async () =>
     openMainWindow({

@@ -87,6 +87,7 @@ export class SettingsStore {
         masked: maskSecret(token),
         source: this.token?.source ?? null,
       },
+      secretStorage: this.vault.storage(),
     };
   }
 

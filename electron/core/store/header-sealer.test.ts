@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { SecretName } from '../deps';
+import { memoryVault } from '../testing/memory-vault';
 import { openHeaderSealer, UNREADABLE } from './header-sealer';
 
 const SECRET = 'Basic c2VhbGVyOnRlc3Q=';
-
-function memoryVault() {
-  const values = new Map<SecretName, string>();
-  return {
-    values,
-    get: (name: SecretName) => Promise.resolve(values.get(name) ?? null),
-    set: (name: SecretName, value: string | null) => {
-      if (value === null) values.delete(name);
-      else values.set(name, value);
-      return Promise.resolve();
-    },
-  };
-}
 
 const secrets = { authHeader: () => 'X-Hook-Auth', secret: () => SECRET };
 
