@@ -76,7 +76,7 @@ describe('desktop secrets', () => {
       { name: 'hookSecret', reason: `it could not be decrypted (${DECRYPT_ERROR})` },
     ]);
     expect(t.core.status().storage.notices).toContain(
-      `The saved hook secret could not be read: it could not be decrypted (${DECRYPT_ERROR}). To go on, enter the hook secret again in Settings.`,
+      `The saved hook secret could not be read: it could not be decrypted (${DECRYPT_ERROR}). Enter it again in Settings.`,
     );
     await t.call('settings.update', { secret: 'Basic bmV3' });
     const file = JSON.parse(await saved(dataDir)) as { aside: { name: string; value: string }[] };

@@ -40,11 +40,11 @@ export function secretCommands(control: PassphraseControl | undefined, changed: 
 }
 
 const WHAT_TO_DO: Record<SecretName, string> = {
-  hookSecret: 'enter the hook secret again in Settings',
-  ngrokAuthtoken: 'enter the ngrok authtoken again in Settings',
-  oktaApiToken: 'connect the Okta org again',
+  hookSecret: 'Enter it again in Settings.',
+  ngrokAuthtoken: 'Enter it again in Settings.',
+  oktaApiToken: 'Connect the Okta org again.',
   captureKey:
-    'credential headers are not recorded until it can be read, and those recorded with it show as unreadable',
+    'Until it can be read, credential headers are not recorded, and those recorded with it show as unreadable.',
 };
 
 const LABEL: Record<SecretName, string> = {
@@ -59,7 +59,7 @@ export function secretNotices(storage: SecretStorageView): string[] {
   const notices = storage.unreadable.map(({ name, reason }) =>
     name === null
       ? `Saved secrets could not be read: ${reason}. Enter them again in Settings.`
-      : `${LABEL[name]} could not be read: ${reason}. To go on, ${WHAT_TO_DO[name]}.`,
+      : `${LABEL[name]} could not be read: ${reason}. ${WHAT_TO_DO[name]}`,
   );
   if (storage.protection === 'locked')
     notices.unshift('Saved secrets are protected by a passphrase: enter it in Settings to use them.');
