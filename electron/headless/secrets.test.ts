@@ -9,7 +9,7 @@ import { memoryVault } from '../core/testing/memory-vault';
 import type { SettingsView } from '../../shared/model/settings';
 import { deliver, send } from '../core/testing/http-client';
 import { payloadText } from '../core/testing/payloads';
-import { UNREADABLE } from '../core/store/header-sealer';
+import { NOT_RECORDED, UNREADABLE } from '../core/store/header-sealer';
 
 /** Distinctive values: any occurrence in an artefact can only be a leak. */
 const RAW = 'hook-user:Zx9-distinctive-hook-secret-41c7';
@@ -196,6 +196,21 @@ describe('secrets', () => {
     await t.call('settings.update', { secret: SECRET });
     expect((await t.call<SettingsView>('settings.get', {})).secretStorage.unreadable).toEqual([]);
     await t.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('leaves a damaged secrets.json as it is instead of minting a new capture key over it', async () => {
+    const dataDir = await makeTempDir();
+    const damaged = '{"captureKey": "c2VhbGVk';
+    await writeFile(path.join(dataDir, 'secrets.json'), damaged);
+    const t = await startTestCore({ dataDir, overrides: { secret: SECRET } });
+    expect((await deliver(t.hookUrl, '{}', [['Authorization', SECRET]])).status).toBe(204);
+    expect(await revealedHeaders(t)).toContainEqual(['Authorization', NOT_RECORDED]);
+    expect(t.core.status().storage.notices[0]).toBe(
+      'Saved secrets could not be read: secrets.json is not valid JSON. Enter them again in Settings.',
+    );
+    await t.stop();
+    expect(await readFile(path.join(dataDir, 'secrets.json'), 'utf8')).toBe(damaged);
     await rm(dataDir, { recursive: true, force: true });
   });
 });
