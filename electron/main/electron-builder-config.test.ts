@@ -82,6 +82,10 @@ describe('electron-builder.yml', () => {
   it('unpacks the native ngrok module, the one dependency left outside the bundles', () => {
     expect(Object.keys(pkg.dependencies)).toEqual(['@ngrok/ngrok']);
     expect(config.asarUnpack).toContain('node_modules/@ngrok/**');
+    // The target's binary is added before packing (scripts/ngrok-target.test.ts packs one), and a
+    // universal macOS build may hold the same binary in both halves.
+    expect(config.beforePack).toBe('./scripts/ngrok-target.mjs');
+    expect(config.mac?.x64ArchFiles).toBe('Contents/Resources/app.asar.unpacked/node_modules/@ngrok/**');
     expect(existsSync(new URL('node_modules/@ngrok/ngrok/package.json', root))).toBe(true);
   });
 
