@@ -48,10 +48,11 @@ export interface CoreOptions {
   newId?: () => string;
   logger?: Logger;
   /**
-   * The desktop app's store for its secrets (safeStorage or a passphrase); without one they are
-   * kept in a 0600 file in the data folder, where the capture key is in both modes.
+   * Opens the desktop app's store for its secrets (safeStorage or a passphrase), once the data
+   * folder is locked; without one they are kept in a 0600 file in the data folder, where the
+   * capture key is in both modes.
    */
-  desktopSecrets?: SecretVault;
+  desktopSecrets?: () => Promise<SecretVault>;
   /** Passphrase protection of `desktopSecrets` (the desktop app only). */
   passphrase?: PassphraseControl;
   /** Command-line values for this run only. */
@@ -104,7 +105,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const insecureBaseUrl = oktaBaseOverride(options);
   const lock = await lockDataDir(options.dataDir);
   if (!lock.held) logger.warn('data folder not locked: it cannot be written', { dataDir: options.dataDir });
-  const vault = await openSecretVault(options.dataDir, logger, options.desktopSecrets);
+  const vault = await openSecretVault(options.dataDir, logger, await options.desktopSecrets?.());
   const settings = await SettingsStore.open({
     dataDir: options.dataDir,
     vault,

@@ -169,14 +169,20 @@ describe('secrets', () => {
   });
 
   it('keeps one capture key per data folder: what the desktop app recorded reads in clear headless, and back', async () => {
-    const desktop = await startTestCore({ overrides: { secret: SECRET }, desktopSecrets: memoryVault() });
+    const desktop = await startTestCore({
+      overrides: { secret: SECRET },
+      desktopSecrets: () => Promise.resolve(memoryVault()),
+    });
     await deliver(desktop.hookUrl, '{}', [['Authorization', SECRET]]);
     await desktop.core.stop();
     const headless = await startTestCore({ dataDir: desktop.dataDir, overrides: { secret: SECRET } });
     expect(await revealedHeaders(headless)).toContainEqual(['Authorization', SECRET]);
     await deliver(headless.hookUrl, '{"second":1}', [['Authorization', SECRET]]);
     await headless.core.stop();
-    const again = await startTestCore({ dataDir: desktop.dataDir, desktopSecrets: memoryVault() });
+    const again = await startTestCore({
+      dataDir: desktop.dataDir,
+      desktopSecrets: () => Promise.resolve(memoryVault()),
+    });
     const all = await again.call<{ items: { id: string }[] }>('exchanges.list', {});
     for (const { id } of all.items)
       expect(await revealedHeaders(again, id)).toContainEqual(['Authorization', SECRET]);

@@ -48,7 +48,7 @@ async function desktopRun(
   const secrets = new DesktopSecrets(safeStorage, dataDir, silentLogger, unlocked);
   const t = await startTestCore({
     dataDir,
-    desktopSecrets: await secrets.open(),
+    desktopSecrets: () => secrets.open(),
     passphrase: secrets.control,
   });
   return { t, secrets, unlocked };
@@ -156,7 +156,7 @@ describe('desktop secrets', () => {
     expect(next.unlocked).toHaveBeenCalledTimes(1);
     await next.t.stop();
     // What the app does on unlock: the engine starts again on the same secrets, now readable.
-    const reopened = await startTestCore({ dataDir, desktopSecrets: await next.secrets.open() });
+    const reopened = await startTestCore({ dataDir, desktopSecrets: () => next.secrets.open() });
     expect(await reopened.call('settings.revealSecret', { name: 'hookSecret' })).toEqual({ value: SECRET });
     await reopened.stop();
   });

@@ -61,26 +61,27 @@ function installMenu(dataDir: string, window: () => BrowserWindow | null): void 
 /** Everything after the instance lock: engine, window, menu, quitting. */
 async function run(launch: SharedArgs): Promise<void> {
   const dataDir = app.getPath('userData');
-  const host: EngineHost = new EngineHost(async () => {
-    const desktopSecrets = await secrets.open();
-    return createCore({
-      dataDir,
-      mode: 'desktop',
-      version: app.getVersion(),
-      logger,
-      desktopSecrets,
-      passphrase: secrets.control,
-      ngrok: createNgrokProvider({
-        agentPath: NGROK_AGENT,
-        launch: launchUtilityAgent,
-        clientVersion: app.getVersion(),
+  const host: EngineHost = new EngineHost(
+    () =>
+      createCore({
+        dataDir,
+        mode: 'desktop',
+        version: app.getVersion(),
+        logger,
+        desktopSecrets: () => secrets.open(),
+        passphrase: secrets.control,
+        ngrok: createNgrokProvider({
+          agentPath: NGROK_AGENT,
+          launch: launchUtilityAgent,
+          clientVersion: app.getVersion(),
+        }),
+        overrides: overridesOf(launch),
+        // The engine refuses anything but a loopback URL here.
+        ...(launch.oktaInsecureBaseUrl ? { okta: { insecureBaseUrl: launch.oktaInsecureBaseUrl } } : {}),
+        transfers: createDialogTransfers(dialog, () => windows.current(), app.getPath('downloads')),
       }),
-      overrides: overridesOf(launch),
-      // The engine refuses anything but a loopback URL here.
-      ...(launch.oktaInsecureBaseUrl ? { okta: { insecureBaseUrl: launch.oktaInsecureBaseUrl } } : {}),
-      transfers: createDialogTransfers(dialog, () => windows.current(), app.getPath('downloads')),
-    });
-  }, logger);
+    logger,
+  );
   // The passphrase was given: once the unlock is answered, start the engine again to read the
   // secrets, and reload the UI.
   const secrets = new DesktopSecrets(safeStorage, dataDir, logger, () =>
