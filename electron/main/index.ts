@@ -58,9 +58,8 @@ function installMenu(dataDir: string, window: () => BrowserWindow | null): void 
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
-/** Everything after the instance lock: engine, window, menu, quitting. */
-async function run(launch: SharedArgs): Promise<void> {
-  const dataDir = app.getPath('userData');
+/** The engine with its desktop parts: dialogs, the utility-process ngrok agent, the secrets. */
+function desktopEngine(dataDir: string, launch: SharedArgs, windows: () => WindowSlot<BrowserWindow>) {
   const host: EngineHost = new EngineHost(
     () =>
       createCore({
@@ -78,7 +77,7 @@ async function run(launch: SharedArgs): Promise<void> {
         overrides: overridesOf(launch),
         // The engine refuses anything but a loopback URL here.
         ...(launch.oktaInsecureBaseUrl ? { okta: { insecureBaseUrl: launch.oktaInsecureBaseUrl } } : {}),
-        transfers: createDialogTransfers(dialog, () => windows.current(), app.getPath('downloads')),
+        transfers: createDialogTransfers(dialog, () => windows().current(), app.getPath('downloads')),
       }),
     logger,
   );
@@ -87,20 +86,16 @@ async function run(launch: SharedArgs): Promise<void> {
   const secrets = new DesktopSecrets(safeStorage, dataDir, logger, () =>
     setImmediate(() => {
       host.restart().then(
-        () => windows.current()?.webContents.reload(),
+        () => windows().current()?.webContents.reload(),
         (error: unknown) => fail('Okta Hook Inspector could not start again', error, 1),
       );
     }),
   );
-  const windows = new WindowSlot(async () =>
-    openMainWindow({
-      engine: host,
-      preload: PRELOAD,
-      stateFile: WindowStateFile.inDir(dataDir, logger),
-      logger,
-      onSessionEnd: () => void host.stop(),
-    }),
-  );
+  return host;
+}
+
+/** A second launch, a click on the Dock icon, closing the last window, quitting. */
+function followLifecycle(host: EngineHost, windows: WindowSlot<BrowserWindow>): void {
   const reveal = () =>
     background(
       host.ready().then(() => windows.reveal()),
@@ -113,6 +108,22 @@ async function run(launch: SharedArgs): Promise<void> {
     if (process.platform !== 'darwin') app.quit();
   });
   quitAfter(app, () => host.stop());
+}
+
+/** Everything after the instance lock: engine, window, menu, quitting. */
+async function run(launch: SharedArgs): Promise<void> {
+  const dataDir = app.getPath('userData');
+  const host = desktopEngine(dataDir, launch, () => windows);
+  const windows = new WindowSlot(() =>
+    openMainWindow({
+      engine: host,
+      preload: PRELOAD,
+      stateFile: WindowStateFile.inDir(dataDir, logger),
+      logger,
+      onSessionEnd: () => void host.stop(),
+    }),
+  );
+  followLifecycle(host, windows);
   await app.whenReady();
   serveRenderer(RENDERER_DIR);
   hardenSession(session.defaultSession);
