@@ -10,8 +10,7 @@ export const FOLDER_SECRETS = 'secrets.json';
 /** The desktop app's secrets, encrypted with safeStorage or a passphrase. */
 export const DESKTOP_SECRETS = 'secrets.enc.json';
 
-const DESKTOP_ONLY =
-  'it was saved by the desktop app, whose encryption headless mode cannot read: enter it here too, or pass it on the command line';
+const DESKTOP_ONLY = 'it was saved by the desktop app, whose encryption headless mode cannot read';
 
 /**
  * The secrets of a data folder. The capture key is kept in `secrets.json` whichever mode runs,
