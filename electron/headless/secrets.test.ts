@@ -201,6 +201,10 @@ describe('secrets', () => {
     );
     await t.call('settings.update', { secret: SECRET });
     expect((await t.call<SettingsView>('settings.get', {})).secretStorage.unreadable).toEqual([]);
+    expect(await t.core.dispatch('secrets.protect', { passphrase: 'a long passphrase' })).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: expect.stringMatching(/Only the desktop app/) },
+    });
     await t.stop();
     await rm(dataDir, { recursive: true, force: true });
   });
