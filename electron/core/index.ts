@@ -27,7 +27,8 @@ import { runReplay, type ReplayInput } from './replay/replay-runner';
 import { createHandlers } from './rpc/handlers';
 import { PushStream } from './rpc/push-stream';
 import { sendSample } from './samples/send-sample';
-import { FileSecretVault } from './settings/file-secret-vault';
+import { secretCommands, secretNotices, type PassphraseControl } from './settings/secret-commands';
+import { openSecretVault } from './settings/secret-vault';
 import { SettingsStore, type SettingsOverrides } from './settings/settings-store';
 import { lockDataDir } from './store/data-dir-lock';
 import { throttle } from './throttle';
@@ -47,8 +48,14 @@ export interface CoreOptions {
   clock?: Clock;
   newId?: () => string;
   logger?: Logger;
-  /** Defaults to a 0600 file in the data directory. */
-  vault?: SecretVault;
+  /**
+   * Opens the desktop app's store for its secrets (safeStorage or a passphrase), once the data
+   * folder is locked; without one they are kept in a 0600 file in the data folder, where the
+   * capture key is in both modes.
+   */
+  desktopSecrets?: () => Promise<SecretVault>;
+  /** Passphrase protection of `desktopSecrets` (the desktop app only). */
+  passphrase?: PassphraseControl;
   /** Command-line values for this run only. */
   overrides?: SettingsOverrides;
   /** Batching of pushed summaries; tests shorten it. */
@@ -84,7 +91,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const insecureBaseUrl = oktaBaseOverride(options.okta);
   const lock = await lockDataDir(options.dataDir);
   if (!lock.held) logger.warn('data folder not locked: it cannot be written', { dataDir: options.dataDir });
-  const vault = options.vault ?? FileSecretVault.inDataDir(options.dataDir);
+  const vault = await openSecretVault(options.dataDir, logger, await options.desktopSecrets?.());
   const settings = await SettingsStore.open({
     dataDir: options.dataDir,
     vault,
@@ -165,7 +172,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       pinned,
       bytes,
       error,
-      notices,
+      notices: [...notices, ...secretNotices(vault.storage())],
     };
   };
   const tunnel = createTunnel({
@@ -241,6 +248,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     );
   const replay = (input: ReplayInput) => runReplay({ store, settings, tags, hookUrl, clock, newId }, input);
   const okta = org;
+  const secrets = secretCommands(options.passphrase, () => {
+    push.emit({ name: 'settings.changed', payload: settings.view() });
+    announce();
+  });
   const dispatch = createDispatcher(
     createHandlers({
       settings,
@@ -255,6 +266,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       replay,
       tunnel,
       okta,
+      secrets,
     }),
     logger,
   );

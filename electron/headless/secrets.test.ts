@@ -1,13 +1,15 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileTransfers } from '../core/transfer/file-transfers';
 import { startApiServer } from './api-server';
 import type { Logger } from '../core/deps';
-import { startTestCore } from '../core/testing/core-fixture';
+import { makeTempDir, startTestCore, type TestCore } from '../core/testing/core-fixture';
+import { memoryVault } from '../core/testing/memory-vault';
+import type { SettingsView } from '../../shared/model/settings';
 import { deliver, send } from '../core/testing/http-client';
 import { payloadText } from '../core/testing/payloads';
-import { UNREADABLE } from '../core/store/header-sealer';
+import { NOT_RECORDED, UNREADABLE } from '../core/store/header-sealer';
 
 /** Distinctive values: any occurrence in an artefact can only be a leak. */
 const RAW = 'hook-user:Zx9-distinctive-hook-secret-41c7';
@@ -158,17 +160,76 @@ describe('secrets', () => {
     const t = await startTestCore({ overrides: { secret: SECRET } });
     await deliver(t.hookUrl, '{}', [['Authorization', SECRET]]);
     await t.core.stop();
-    const reopened = await startTestCore({
-      dataDir: t.dataDir,
-      vault: { get: () => Promise.resolve(null), set: () => Promise.resolve() },
-    });
-    const [summary] = (await reopened.call<{ items: { id: string }[] }>('exchanges.list', {})).items;
-    const exchange = await reopened.call<{ request: { headers: [string, string][] } }>('exchanges.get', {
-      id: summary?.id,
-      revealSecrets: true,
-    });
+    await rm(path.join(t.dataDir, 'secrets.json'));
+    const reopened = await startTestCore({ dataDir: t.dataDir });
+    const headers = await revealedHeaders(reopened);
     await reopened.stop();
     await rm(t.dataDir, { recursive: true, force: true });
-    expect(exchange.request.headers).toContainEqual(['Authorization', UNREADABLE]);
+    expect(headers).toContainEqual(['Authorization', UNREADABLE]);
+  });
+
+  it('keeps one capture key per data folder: what the desktop app recorded reads in clear headless, and back', async () => {
+    const desktop = await startTestCore({
+      overrides: { secret: SECRET },
+      desktopSecrets: () => Promise.resolve(memoryVault()),
+    });
+    await deliver(desktop.hookUrl, '{}', [['Authorization', SECRET]]);
+    await desktop.core.stop();
+    const headless = await startTestCore({ dataDir: desktop.dataDir, overrides: { secret: SECRET } });
+    expect(await revealedHeaders(headless)).toContainEqual(['Authorization', SECRET]);
+    await deliver(headless.hookUrl, '{"second":1}', [['Authorization', SECRET]]);
+    await headless.core.stop();
+    const again = await startTestCore({
+      dataDir: desktop.dataDir,
+      desktopSecrets: () => Promise.resolve(memoryVault()),
+    });
+    const all = await again.call<{ items: { id: string }[] }>('exchanges.list', {});
+    for (const { id } of all.items)
+      expect(await revealedHeaders(again, id)).toContainEqual(['Authorization', SECRET]);
+    await again.stop();
+    await rm(desktop.dataDir, { recursive: true, force: true });
+  });
+
+  it('tells headless mode which secrets only the desktop app saved', async () => {
+    const dataDir = await makeTempDir();
+    await writeFile(path.join(dataDir, 'secrets.enc.json'), JSON.stringify({ hookSecret: 'djEwAAAA' }));
+    const t = await startTestCore({ dataDir });
+    const view = await t.call<SettingsView>('settings.get', {});
+    expect(view.secretStorage.unreadable.map((u) => u.name)).toEqual(['hookSecret']);
+    expect(t.core.status().storage.notices.join('\n')).toMatch(
+      /saved hook secret could not be read: it was saved by the desktop app/,
+    );
+    await t.call('settings.update', { secret: SECRET });
+    expect((await t.call<SettingsView>('settings.get', {})).secretStorage.unreadable).toEqual([]);
+    expect(await t.core.dispatch('secrets.protect', { passphrase: 'a long passphrase' })).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: expect.stringMatching(/Only the desktop app/) },
+    });
+    await t.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('leaves a damaged secrets.json as it is instead of minting a new capture key over it', async () => {
+    const dataDir = await makeTempDir();
+    const damaged = '{"captureKey": "c2VhbGVk';
+    await writeFile(path.join(dataDir, 'secrets.json'), damaged);
+    const t = await startTestCore({ dataDir, overrides: { secret: SECRET } });
+    expect((await deliver(t.hookUrl, '{}', [['Authorization', SECRET]])).status).toBe(204);
+    expect(await revealedHeaders(t)).toContainEqual(['Authorization', NOT_RECORDED]);
+    expect(t.core.status().storage.notices[0]).toBe(
+      'Saved secrets could not be read: secrets.json is not valid JSON. Enter them again in Settings.',
+    );
+    await t.stop();
+    expect(await readFile(path.join(dataDir, 'secrets.json'), 'utf8')).toBe(damaged);
+    await rm(dataDir, { recursive: true, force: true });
   });
 });
+
+async function revealedHeaders(t: TestCore, id?: string) {
+  const first = (await t.call<{ items: { id: string }[] }>('exchanges.list', {})).items[0]?.id;
+  const exchange = await t.call<{ request: { headers: [string, string][] } }>('exchanges.get', {
+    id: id ?? first,
+    revealSecrets: true,
+  });
+  return exchange.request.headers;
+}

@@ -21,6 +21,9 @@ import {
 
 const noInput = z.object({}).strict();
 
+/** Long enough that guessing it offline through scrypt is impractical. */
+const passphraseSchema = z.string().min(12, 'at least 12 characters').max(1024);
+
 /**
  * Every request the UI (or an API client) can make of the engine. Names are `<domain>.<verb>`;
  * inputs are validated by `electron/core/rpc` before any handler runs.
@@ -46,6 +49,18 @@ export const commands = {
     // Only the hook secret: the user pastes it into Okta. The ngrok authtoken never leaves the engine.
     input: z.object({ name: z.literal('hookSecret') }).strict(),
     output: returns<{ value: string | null }>(),
+  }),
+  'secrets.protect': defineCommand({
+    summary:
+      'Desktop app: protect the saved secrets with a passphrase (asked for at each start), or with `null` go back to the OS keychain.',
+    input: z.object({ passphrase: passphraseSchema.nullable() }).strict(),
+    output: returns<SettingsView>(),
+  }),
+  'secrets.unlock': defineCommand({
+    summary:
+      'Desktop app: the passphrase the saved secrets are protected with; the engine restarts to read them.',
+    input: z.object({ passphrase: z.string().min(1).max(1024) }).strict(),
+    output: returns<SettingsView>(),
   }),
   'exchanges.list': defineCommand({
     summary:

@@ -8,6 +8,8 @@ export const commandNames = [
   'settings.get',
   'settings.update',
   'settings.revealSecret',
+  'secrets.protect',
+  'secrets.unlock',
   'exchanges.list',
   'exchanges.get',
   'exchanges.match',

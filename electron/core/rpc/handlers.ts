@@ -12,6 +12,7 @@ import type { ReplayInput } from '../replay/replay-runner';
 import type { TunnelController } from '../tunnel/tunnel-controller';
 import type { OktaOrg } from '../okta-org/okta-org';
 import { createOktaHandlers } from './okta-handlers';
+import type { SecretCommands } from '../settings/secret-commands';
 
 /** What the handlers need from the engine; `createCore` provides it. */
 export interface HandlerContext {
@@ -28,6 +29,7 @@ export interface HandlerContext {
   replay(input: ReplayInput): Promise<{ exchangeIds: string[] }>;
   tunnel: Pick<TunnelController, 'status' | 'start' | 'stop'>;
   okta: OktaOrg;
+  secrets: SecretCommands;
 }
 
 export function createHandlers(context: HandlerContext): Handlers {
@@ -40,6 +42,14 @@ export function createHandlers(context: HandlerContext): Handlers {
       return context.settings.view();
     },
     'settings.revealSecret': () => ({ value: context.settings.secret() }),
+    'secrets.protect': async ({ passphrase }) => {
+      await context.secrets.protect(passphrase);
+      return context.settings.view();
+    },
+    'secrets.unlock': async ({ passphrase }) => {
+      await context.secrets.unlock(passphrase);
+      return context.settings.view();
+    },
     'exchanges.list': (input) => store.list(input),
     'exchanges.get': async ({ id, revealSecrets }) => {
       const exchange = await store.get(id);
