@@ -7,6 +7,7 @@ import { isLoopbackOrigin } from '../../shared/okta/org-domain';
 import { SightingsTracker } from '../../shared/okta/sightings';
 import { buildReceiver } from './compose/build-receiver';
 import { openStore } from './compose/open-store';
+import { keepDataDirPrivate } from './compose/private-data-dir';
 import { StorageHealth } from './compose/storage-health';
 import { transferHost } from './compose/file-transfers-host';
 import {
@@ -96,6 +97,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const tags = new LoopbackTags();
   const captures = new CaptureIndex();
   const insecureBaseUrl = oktaBaseOverride(options);
+  await keepDataDirPrivate(options.dataDir, logger);
   const lock = await lockDataDir(options.dataDir);
   if (!lock.held) logger.warn('data folder not locked: it cannot be written', { dataDir: options.dataDir });
   const vault = options.vault ?? FileSecretVault.inDataDir(options.dataDir);
