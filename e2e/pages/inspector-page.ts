@@ -11,6 +11,8 @@ export class InspectorPage {
   readonly chips: Locator;
   readonly timeline: Locator;
   readonly selectionBar: Locator;
+  /** The receiver's state in the top bar, or why the engine cannot be reached. */
+  readonly connection: Locator;
 
   constructor(readonly page: Page) {
     this.tunnel = new TunnelBar(page);
@@ -21,6 +23,7 @@ export class InspectorPage {
     this.chips = page.getByTestId('query-chip');
     this.timeline = page.getByTestId('timeline-plot');
     this.selectionBar = page.getByTestId('selection-bar');
+    this.connection = page.getByTestId('receiver-state');
   }
 
   /** Open the headless UI at its Inspector URL (tests that start their own engine). */

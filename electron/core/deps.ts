@@ -21,10 +21,10 @@ export interface SecretVault {
 
 /**
  * Secrets kept in the vault: the hook's shared secret, the ngrok authtoken, the Okta API token
- * (SSWS) of a connected org, and `captureKey`, which encrypts credential headers in the capture
- * log (store/header-sealer.ts).
+ * (SSWS) of a connected org, `captureKey`, which encrypts credential headers in the capture
+ * log (store/header-sealer.ts), and `apiToken`, the headless browser UI's bearer token.
  */
-export type SecretName = 'hookSecret' | 'ngrokAuthtoken' | 'oktaApiToken' | 'captureKey';
+export type SecretName = 'hookSecret' | 'ngrokAuthtoken' | 'oktaApiToken' | 'captureKey' | 'apiToken';
 
 /** Timers the engine schedules with; tests pass a fake one they advance by hand. */
 export interface Timers {

@@ -13,6 +13,7 @@ export const selectSelectedDetail = (state: AppState): DetailEntry | undefined =
 export const selectStatus = (state: AppState) => state.status;
 export const selectSettings = (state: AppState) => state.settings;
 export const selectConnected = (state: AppState) => state.connected;
+export const selectRefused = (state: AppState) => state.refused;
 export const selectLoaded = (state: AppState) => state.loaded;
 export const selectTotal = (state: AppState) => state.total;
 export const selectTheme = (state: AppState) => state.theme;

@@ -1,11 +1,12 @@
 import { clearAll } from '../../store/commands';
-import { selectConnected, selectStatus, selectTheme } from '../../store/selectors';
+import { selectConnected, selectRefused, selectStatus, selectTheme } from '../../store/selectors';
 import type { ThemeChoice } from '../../store/slices/ui-slice';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { CopyButton } from '../../ui/copy-button';
 import { OktaButton } from '../okta/okta-button';
 import { UrlChangeBanner } from '../okta/url-change-banner';
 import { ResponsePolicyMenu } from '../response-policy/response-policy-menu';
+import { ConnectionBanner } from './connection-banner';
 import { StorageNotices } from './storage-notices';
 
 const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'dark', dark: 'light', light: 'system' };
@@ -19,23 +20,28 @@ function ReceiverState() {
   const status = useAppStore(selectStatus);
   const forwardTarget = useAppStore((state) => state.settings?.forward.target ?? null);
   const connected = useAppStore(selectConnected);
+  const refused = useAppStore(selectRefused);
   if (!connected) {
     return (
-      <span className="state state--off" data-testid="receiver-state">
-        Engine disconnected — reconnecting…
+      <span
+        className="state state--off"
+        data-testid="receiver-state"
+        data-connection={refused ? 'refused' : 'lost'}
+      >
+        {refused ? 'Engine refused this tab' : 'Engine disconnected — reconnecting…'}
       </span>
     );
   }
   const receiver = status?.receiver;
   if (!receiver?.hookUrl) {
     return (
-      <span className="state state--error" data-testid="receiver-state">
+      <span className="state state--error" data-testid="receiver-state" data-connection="connected">
         {receiver?.error ?? 'Receiver starting…'}
       </span>
     );
   }
   return (
-    <span className="state state--on" data-testid="receiver-state">
+    <span className="state state--on" data-testid="receiver-state" data-connection="connected">
       <span className="state__label">Receiving</span>
       <code className="state__url" data-testid="receiver-url">
         {receiver.hookUrl}
@@ -106,6 +112,7 @@ export function TopBar() {
           </button>
         </div>
       </header>
+      <ConnectionBanner />
       <UrlChangeBanner />
       {status?.storage.error && (
         <div className="banner banner--error" role="alert" data-testid="storage-error">
