@@ -1,40 +1,22 @@
-import { useState } from 'react';
 import type { Exchange } from '../../../../shared/model/exchange';
 import { selectStatus } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { CopyButton } from '../../ui/copy-button';
+import { curlCopyKey } from '../actions/copy-curl';
+import type { Bridge } from '../../bridge/bridge';
 import { curlFor, headersText, responseText } from './copy-actions';
 
-/** Copy a curl command with the credentials in clear: fetched on this click only. */
-function CopyCurlWithSecret({ exchange, localUrl }: { exchange: Exchange; localUrl: string }) {
-  const { bridge } = useEngine();
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const copy = async () => {
-    const result = await bridge.invoke('exchanges.get', { id: exchange.id, revealSecrets: true });
-    if (!result.ok) return setState('failed');
-    await navigator.clipboard.writeText(curlFor(result.value, localUrl)).then(
-      () => setState('copied'),
-      () => setState('failed'),
-    );
-  };
-  const label = state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'cURL with secret';
-  return (
-    <button
-      type="button"
-      className="button button--small"
-      onClick={() => void copy()}
-      data-testid="copy-curl-secret"
-      title="Copy as cURL, credentials in clear"
-    >
-      {label}
-    </button>
-  );
+/** A curl command with the credentials in clear: fetched on this click only. */
+async function revealedCurl(bridge: Bridge, id: string, localUrl: string): Promise<string> {
+  const result = await bridge.invoke('exchanges.get', { id, revealSecrets: true });
+  if (!result.ok) throw new Error(result.error.message);
+  return curlFor(result.value, localUrl);
 }
 
 /** What a developer does next with a request: resend it, or take it elsewhere. */
 export function DetailActions({ exchange, onCompare }: { exchange: Exchange; onCompare: () => void }) {
   const status = useAppStore(selectStatus);
-  const { store } = useEngine();
+  const { store, bridge } = useEngine();
   const localUrl = status?.receiver.localUrl ?? 'http://127.0.0.1:8787';
   return (
     <div className="actions" data-testid="detail-actions">
@@ -55,15 +37,33 @@ export function DetailActions({ exchange, onCompare }: { exchange: Exchange; onC
           label="cURL"
           testId="copy-curl"
           title="Copy as cURL (credentials masked)"
+          copyKey={curlCopyKey(exchange.id)}
         />
-        <CopyCurlWithSecret exchange={exchange} localUrl={localUrl} />
+        <CopyButton
+          value={() => revealedCurl(bridge, exchange.id, localUrl)}
+          label="cURL with secret"
+          testId="copy-curl-secret"
+          title="Copy as cURL, credentials in clear"
+          copyKey={`curl-secret:${exchange.id}`}
+        />
         <CopyButton
           value={exchange.request.body.text ?? exchange.request.body.base64 ?? ''}
           label="Body"
           testId="copy-body"
+          copyKey={`body:${exchange.id}`}
         />
-        <CopyButton value={headersText(exchange.request.headers)} label="Headers" testId="copy-headers" />
-        <CopyButton value={responseText(exchange)} label="Response" testId="copy-response" />
+        <CopyButton
+          value={headersText(exchange.request.headers)}
+          label="Headers"
+          testId="copy-headers"
+          copyKey={`headers:${exchange.id}`}
+        />
+        <CopyButton
+          value={responseText(exchange)}
+          label="Response"
+          testId="copy-response"
+          copyKey={`response:${exchange.id}`}
+        />
       </span>
     </div>
   );

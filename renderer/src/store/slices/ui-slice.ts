@@ -30,12 +30,20 @@ export interface CompareState {
   b: string | null;
 }
 
+/** Which copy control copied: every copy reports here, whether clicked or done by a key. */
+export interface CopyNote {
+  key: string;
+  ok: boolean;
+}
+
 export interface UiSlice extends UiPreferences {
   dialog: DialogId | null;
   /** Storage notices the user has read and closed. */
   dismissedNotices: ReadonlySet<string>;
   /** A short confirmation shown for a moment (copied, saved…). */
   toast: { id: number; text: string } | null;
+  /** The copy control that just copied (or failed to), until its feedback ends. */
+  copied: CopyNote | null;
   compare: CompareState | null;
   replaying: Replaying | null;
   setTheme(theme: ThemeChoice): void;
@@ -45,6 +53,7 @@ export interface UiSlice extends UiPreferences {
   openDialog(dialog: DialogId | null): void;
   dismissNotice(notice: string): void;
   showToast(text: string | null): void;
+  noteCopy(copied: CopyNote | null): void;
   setCompare(compare: CompareState | null): void;
   openReplay(replaying: Replaying): void;
 }
@@ -59,6 +68,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   dialog: null,
   dismissedNotices: new Set(),
   toast: null,
+  copied: null,
   compare: null,
   replaying: null,
   setTheme: (theme) => set({ theme }),
@@ -69,6 +79,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   openReplay: (replaying) => set({ dialog: 'replay', replaying }),
   showToast: (text) =>
     set((state) => ({ toast: text === null ? null : { id: (state.toast?.id ?? 0) + 1, text } })),
+  noteCopy: (copied) => set({ copied }),
   dismissNotice: (notice) =>
     set((state) => ({ dismissedNotices: new Set([...state.dismissedNotices, notice]) })),
   setCompare: (compare) => set({ compare }),

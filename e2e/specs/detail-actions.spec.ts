@@ -1,0 +1,37 @@
+import { expect, fixtureText, freshDelivery, SECRET, test } from '../fixtures';
+import { readClipboard } from '../pages/inspector-page';
+
+test('should say Copied on the control that copied, for a moment, the c key included', async ({
+  okta,
+  inspector,
+  context,
+}) => {
+  const { page } = inspector;
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(page.url()).origin,
+  });
+  await okta.deliver(fixtureText('01-user-session-start.json'));
+  await okta.deliver(freshDelivery('02-batch-mixed-3-events.json'));
+  await expect(inspector.rows).toHaveCount(2);
+  await inspector.openRow(1);
+
+  const withSecret = inspector.detail.getByTestId('copy-curl-secret');
+  await withSecret.click();
+  await expect(withSecret).toHaveAttribute('data-copy-state', 'copied');
+  expect(await readClipboard(page)).toContain(`Authorization: ${SECRET}`);
+  await expect(withSecret).toHaveAttribute('data-copy-state', 'idle');
+
+  // Another exchange's control has copied nothing.
+  await withSecret.click();
+  await expect(withSecret).toHaveAttribute('data-copy-state', 'copied');
+  const first = await inspector.detail.getAttribute('data-exchange-id');
+  await inspector.openRow(0);
+  await expect(inspector.detail).not.toHaveAttribute('data-exchange-id', first ?? '');
+  expect(await withSecret.getAttribute('data-copy-state')).toBe('idle');
+
+  await page.keyboard.press('c');
+  const curl = inspector.detail.getByTestId('copy-curl');
+  await expect(curl).toHaveAttribute('data-copy-state', 'copied');
+  expect(await readClipboard(page)).toContain("-H 'Authorization: Basic ••••••••'");
+  await expect(curl).toHaveAttribute('data-copy-state', 'idle');
+});
