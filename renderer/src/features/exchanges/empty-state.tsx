@@ -1,28 +1,39 @@
-import { CopyButton } from '../../ui/copy-button';
+import { revealHookSecret } from '../../store/commands';
 import { selectSettings, selectStatus } from '../../store/selectors';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore, useEngine } from '../../store/store-context';
+import { CopyButton } from '../../ui/copy-button';
+import { tryCommands } from './try-commands';
 
-const SAMPLE_BODY = JSON.stringify({
-  eventType: 'com.okta.event_hook',
-  eventTypeVersion: '1.0',
-  cloudEventsVersion: '0.1',
-  eventId: 'try-it-1',
-  data: {
-    events: [
-      {
-        uuid: 'try-it-event-1',
-        eventType: 'user.session.start',
-        displayMessage: 'User login to Okta',
-        published: new Date(0).toISOString(),
-      },
-    ],
-  },
-});
+/** Commands from a terminal, shown with the secret masked and copied with it in clear. */
+function TryIt({ hookUrl }: { hookUrl: string }) {
+  const settings = useAppStore(selectSettings);
+  const { bridge } = useEngine();
+  const configured = settings?.secret.configured ?? false;
+  const shown = tryCommands(hookUrl, settings, configured ? (settings?.secret.masked ?? '') : null);
+  const inClear = async () =>
+    tryCommands(hookUrl, settings, configured ? await revealHookSecret(bridge) : null);
+  return (
+    <>
+      <p className="muted">Try it from a terminal: the verification challenge, then a delivery.</p>
+      <div className="empty__field">
+        <code className="empty__command" data-testid="try-verify">
+          {shown.verify}
+        </code>
+        <CopyButton value={async () => (await inClear()).verify} testId="copy-try-verify" />
+      </div>
+      <div className="empty__field">
+        <code className="empty__command" data-testid="try-deliver">
+          {shown.deliver}
+        </code>
+        <CopyButton value={async () => (await inClear()).deliver} testId="copy-try-deliver" />
+      </div>
+    </>
+  );
+}
 
 /** What to do before anything has arrived: where Okta (or curl) should send requests. */
 export function EmptyState() {
   const status = useAppStore(selectStatus);
-  const settings = useAppStore(selectSettings);
   const hookUrl = status?.receiver.hookUrl;
   if (!hookUrl) {
     return (
@@ -32,10 +43,6 @@ export function EmptyState() {
       </div>
     );
   }
-  const header = settings?.authHeader ?? 'Authorization';
-  const secretHeader = settings?.secret.configured ? ` -H '${header}: <your secret>'` : '';
-  const verify = `curl -i -H 'X-Okta-Verification-Challenge: hello' ${hookUrl}`;
-  const deliver = `curl -i -X POST -H 'Content-Type: application/json'${secretHeader} --data '${SAMPLE_BODY}' ${hookUrl}`;
   return (
     <div className="empty" data-testid="empty-state">
       <h2>Waiting for Okta</h2>
@@ -44,15 +51,7 @@ export function EmptyState() {
         <code data-testid="empty-hook-url">{hookUrl}</code>
         <CopyButton value={hookUrl} testId="copy-hook-url" />
       </div>
-      <p className="muted">Try it from a terminal: the verification challenge, then a delivery.</p>
-      <div className="empty__field">
-        <code className="empty__command">{verify}</code>
-        <CopyButton value={verify} />
-      </div>
-      <div className="empty__field">
-        <code className="empty__command">{deliver}</code>
-        <CopyButton value={deliver} />
-      </div>
+      <TryIt hookUrl={hookUrl} />
     </div>
   );
 }
