@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { SettingsView } from '../../../../shared/model/settings';
 import type { TunnelReconnecting, TunnelStatus } from '../../../../shared/model/tunnel';
+import { whyOktaCannotCall } from '../../../../shared/okta/callable-url';
 import { CopyButton } from '../../ui/copy-button';
 import { useNow } from './use-now';
 
@@ -47,10 +48,16 @@ function Detail({ tunnel, settings }: { tunnel: TunnelStatus; settings: Settings
             : 'Connecting to ngrok…'}
         </span>
       );
-    case 'online':
+    case 'online': {
+      const callable = whyOktaCannotCall(tunnel.hookUrl) === null;
       return (
         <>
-          <code className="tunnel__url" title={tunnel.hookUrl} data-testid="public-hook-url">
+          <code
+            className={`tunnel__url${callable ? '' : ' tunnel__url--local'}`}
+            title={tunnel.hookUrl}
+            data-testid="public-hook-url"
+            data-okta-callable={callable}
+          >
             {tunnel.hookUrl}
           </code>
           <CopyButton value={tunnel.hookUrl} testId="copy-public-hook-url" title="Copy the public hook URL" />
@@ -62,6 +69,7 @@ function Detail({ tunnel, settings }: { tunnel: TunnelStatus; settings: Settings
           </span>
         </>
       );
+    }
     case 'reconnecting':
       return <Countdown tunnel={tunnel} />;
     case 'error':
