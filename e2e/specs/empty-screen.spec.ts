@@ -45,3 +45,11 @@ test('should offer a delivery command that arrives as an accepted delivery when 
   await expect(inspector.row(0)).toContainText('user.session.start');
   await expect(inspector.row(0).getByTestId('auth-badge')).toHaveAttribute('data-auth', 'ok');
 });
+
+test('should say that Okta needs the public URL, and where to get it', async ({ inspector, okta }) => {
+  const empty = inspector.page.getByTestId('empty-state');
+  await expect(empty.getByTestId('empty-public')).toContainText('Okta calls only public https:// URLs');
+  await expect(empty.getByTestId('empty-public')).toContainText('Public URL bar above');
+  await expect(empty.getByTestId('empty-hook-url')).toHaveText(okta.receiverUrl);
+  await expect(empty.getByTestId('empty-local')).toContainText('this machine');
+});

@@ -1,5 +1,6 @@
+import { whyOktaCannotCall } from '../../../../shared/okta/callable-url';
 import { revealHookSecret } from '../../store/commands';
-import { selectSettings, selectStatus } from '../../store/selectors';
+import { selectSettings, selectStatus, selectTunnel } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { CopyButton } from '../../ui/copy-button';
 import { tryCommands } from './try-commands';
@@ -31,6 +32,31 @@ function TryIt({ hookUrl }: { hookUrl: string }) {
   );
 }
 
+/** Okta's URL: the tunnel's, once it is one Okta can call; until then, where to get one. */
+function PublicUrl() {
+  const tunnel = useAppStore(selectTunnel);
+  if (tunnel?.state === 'online' && whyOktaCannotCall(tunnel.hookUrl) === null) {
+    return (
+      <>
+        <p>
+          For Okta, paste the public URL into <strong>Okta → Workflow → Event Hooks</strong>:
+        </p>
+        <div className="empty__field">
+          <code data-testid="empty-public-url">{tunnel.hookUrl}</code>
+          <CopyButton value={tunnel.hookUrl} testId="copy-empty-public-url" />
+        </div>
+      </>
+    );
+  }
+  return (
+    <p className="empty__public" data-testid="empty-public">
+      Okta calls only public https:// URLs, never this machine&apos;s: get one in the{' '}
+      <strong>Public URL bar above</strong> (ngrok, or your own tunnel under Manual), then paste it into{' '}
+      <strong>Okta → Workflow → Event Hooks</strong>.
+    </p>
+  );
+}
+
 /** What to do before anything has arrived: where Okta (or curl) should send requests. */
 export function EmptyState() {
   const status = useAppStore(selectStatus);
@@ -47,6 +73,10 @@ export function EmptyState() {
     <div className="empty" data-testid="empty-state">
       <h2>Waiting for Okta</h2>
       <p>Requests to the receiver appear here as they arrive.</p>
+      <PublicUrl />
+      <p className="muted" data-testid="empty-local">
+        The receiver on this machine, for curl and your own tests:
+      </p>
       <div className="empty__field">
         <code data-testid="empty-hook-url">{hookUrl}</code>
         <CopyButton value={hookUrl} testId="copy-hook-url" />
