@@ -1,20 +1,33 @@
 import type { HeaderChange } from '../../../../shared/diff/header-diff';
 import type { JsonChange } from '../../../../shared/diff/json-diff';
 
-const show = (value: unknown) => {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
+/** A parsed JSON value as JSON again (strings quoted), cut to fit a table cell. */
+const json = (value: unknown) => {
+  const text = JSON.stringify(value);
   return text.length > 160 ? `${text.slice(0, 160)}…` : text;
 };
+
+/** JSON's own kinds: a string and a number that read alike are told apart by this. */
+const kindOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
+
+/** A changed value, with its kind when the other side has another kind. */
+const changed = (value: unknown, other: unknown) =>
+  kindOf(value) === kindOf(other) ? json(value) : `${json(value)} (${kindOf(value)})`;
 
 type Row = { kind: 'added' | 'removed' | 'changed'; label: string; before?: string; after?: string };
 
 export const jsonRows = (changes: JsonChange[]): Row[] =>
   changes.map((c) =>
     c.kind === 'added'
-      ? { kind: c.kind, label: c.path, after: show(c.after) }
+      ? { kind: c.kind, label: c.path, after: json(c.after) }
       : c.kind === 'removed'
-        ? { kind: c.kind, label: c.path, before: show(c.before) }
-        : { kind: c.kind, label: c.path, before: show(c.before), after: show(c.after) },
+        ? { kind: c.kind, label: c.path, before: json(c.before) }
+        : {
+            kind: c.kind,
+            label: c.path,
+            before: changed(c.before, c.after),
+            after: changed(c.after, c.before),
+          },
   );
 
 export const headerRows = (changes: HeaderChange[]): Row[] =>
