@@ -35,3 +35,21 @@ test('should say Copied on the control that copied, for a moment, the c key incl
   expect(await readClipboard(page)).toContain("-H 'Authorization: Basic ••••••••'");
   await expect(curl).toHaveAttribute('data-copy-state', 'idle');
 });
+
+test('should open a verification on the tab that has its content, and keep the tab a delivery opens on', async ({
+  okta,
+  inspector,
+}) => {
+  await okta.verify('challenge-tab');
+  await okta.deliver(fixtureText('01-user-session-start.json'));
+  await expect(inspector.rows).toHaveCount(2);
+  await inspector.openRow(1);
+  await expect(inspector.detail.getByTestId('tab-response')).toHaveAttribute('aria-selected', 'true');
+  await expect(inspector.detail.getByRole('tabpanel')).toContainText('challenge-tab');
+  await inspector.showTab('events');
+  await expect(inspector.detail.getByRole('tabpanel')).toContainText('carries no events');
+
+  await inspector.openRow(0);
+  await expect(inspector.detail.getByTestId('tab-events')).toHaveAttribute('aria-selected', 'true');
+  await expect(inspector.eventTypes()).toHaveText(['user.session.start']);
+});

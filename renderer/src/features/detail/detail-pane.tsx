@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Exchange } from '../../../../shared/model/exchange';
 import { selectDetailTab, selectSelectedDetail } from '../../store/selectors';
 import type { DetailTab } from '../../store/slices/ui-slice';
@@ -41,11 +42,19 @@ function Panel({ tab, exchange }: { tab: DetailTab; exchange: Exchange }) {
   }
 }
 
+/** An exchange without Okta events opens where its content is, not on an empty Okta events tab. */
+function tabWithContent(preferred: DetailTab, exchange: Exchange): DetailTab {
+  if (preferred !== 'events' || exchange.okta.events.length > 0) return preferred;
+  return exchange.kind === 'verification' ? 'response' : 'payload';
+}
+
 /** Everything about the selected exchange. */
 export function DetailPane() {
   const detail = useAppStore(selectSelectedDetail);
-  const tab = useAppStore(selectDetailTab);
+  const preferred = useAppStore(selectDetailTab);
   const { store } = useEngine();
+  // A tab clicked for this exchange is shown as clicked, even an empty one.
+  const [clicked, setClicked] = useState<{ id: string; tab: DetailTab } | null>(null);
   if (!detail) {
     return (
       <div className="detail detail--empty" data-testid="detail-empty">
@@ -63,6 +72,7 @@ export function DetailPane() {
     );
   }
   const { exchange } = detail;
+  const tab = clicked?.id === exchange.id ? clicked.tab : tabWithContent(preferred, exchange);
   return (
     <section className="detail" data-testid="detail" data-exchange-id={exchange.id}>
       <DetailHeader
@@ -72,7 +82,10 @@ export function DetailPane() {
       <Tabs
         tabs={tabsFor(exchange)}
         active={tab}
-        onChange={(id) => store.getState().setDetailTab(id)}
+        onChange={(id) => {
+          setClicked({ id: exchange.id, tab: id });
+          store.getState().setDetailTab(id);
+        }}
         label="Details"
       />
       <div className="detail__body" role="tabpanel" aria-labelledby={`tab-${tab}`}>
