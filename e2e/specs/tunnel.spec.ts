@@ -74,6 +74,8 @@ test('should never present a plain-http or loopback tunnel URL as the one to pas
     'Okta calls only public https:// URLs',
   );
   await expect(tunnel.oktaHelper.getByTestId('okta-url-warning')).toContainText('127.0.0.1');
+  // 24-hour, as every other time in the app.
+  await expect(tunnel.root.getByTestId('tunnel-since')).toHaveText(/since \d{2}:\d{2}$/);
 });
 
 test('should wait for a URL when Manual is chosen, without an error before anything is typed', async ({

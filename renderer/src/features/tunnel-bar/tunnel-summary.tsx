@@ -3,6 +3,7 @@ import type { SettingsView } from '../../../../shared/model/settings';
 import type { TunnelReconnecting, TunnelStatus } from '../../../../shared/model/tunnel';
 import { whyOktaCannotCall } from '../../../../shared/okta/callable-url';
 import { CopyButton } from '../../ui/copy-button';
+import { formatDateTime, formatHourMinute } from '../../ui/format';
 import { useNow } from './use-now';
 
 export const STATE_LABEL: Record<TunnelStatus['state'], string> = {
@@ -63,9 +64,10 @@ function Detail({ tunnel, settings }: { tunnel: TunnelStatus; settings: Settings
           <CopyButton value={tunnel.hookUrl} testId="copy-public-hook-url" title="Copy the public hook URL" />
           <span
             className="tunnel__text muted"
-            title={`Since ${new Date(tunnel.onlineSince).toLocaleString()}`}
+            title={`Online since ${formatDateTime(tunnel.onlineSince)}`}
+            data-testid="tunnel-since"
           >
-            → {tunnel.forwardsTo.replace('http://', '')} · since {clock(tunnel.onlineSince)}
+            → {tunnel.forwardsTo.replace('http://', '')} · since {formatHourMinute(tunnel.onlineSince)}
           </span>
         </>
       );
@@ -107,9 +109,6 @@ function offHint(settings: SettingsView): ReactNode {
   const where = settings.ngrokDomain ? ` at ${settings.ngrokDomain}` : '';
   return `Start to get a public https URL${where} for Okta.`;
 }
-
-const clock = (epochMs: number) =>
-  new Date(epochMs).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /** ngrok's pages in our messages become links; nothing else does. */
 function linkify(message: string): ReactNode[] {
