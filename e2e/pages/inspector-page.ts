@@ -159,6 +159,11 @@ export class InspectorPage {
     await this.page.mouse.up();
   }
 
+  /** Clear the history (the app asks to confirm; the caller answers). */
+  async clearAll(): Promise<void> {
+    await this.page.getByTestId('clear-all').click();
+  }
+
   async setTheme(theme: 'light' | 'dark'): Promise<void> {
     const toggle = this.page.getByTestId('theme-toggle');
     for (let i = 0; i < 3 && (await toggle.textContent()) !== `Theme: ${theme}`; i += 1) await toggle.click();

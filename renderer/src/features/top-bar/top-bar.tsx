@@ -1,4 +1,7 @@
+import type { Bridge } from '../../bridge/bridge';
 import { clearAll } from '../../store/commands';
+import { askConfirm } from '../../store/confirm';
+import type { AppStore } from '../../store/create-app-store';
 import { selectConnected, selectRefused, selectStatus, selectTheme } from '../../store/selectors';
 import type { ThemeChoice } from '../../store/slices/ui-slice';
 import { useAppStore, useEngine } from '../../store/store-context';
@@ -15,6 +18,15 @@ const THEME_LABEL: Record<ThemeChoice, string> = {
   dark: 'Theme: dark',
   light: 'Theme: light',
 };
+
+async function confirmClear(store: AppStore, bridge: Bridge) {
+  const ok = await askConfirm(store, {
+    title: 'Clear the history?',
+    message: 'Delete every captured request that is not pinned?',
+    confirmLabel: 'Delete',
+  });
+  if (ok) await clearAll(store, bridge);
+}
 
 function ReceiverState() {
   const status = useAppStore(selectStatus);
@@ -86,10 +98,7 @@ export function TopBar() {
           <button
             type="button"
             className="button"
-            onClick={() => {
-              if (window.confirm('Delete every captured request that is not pinned?'))
-                void clearAll(store, bridge);
-            }}
+            onClick={() => void confirmClear(store, bridge)}
             data-testid="clear-all"
           >
             Clear
