@@ -1,32 +1,12 @@
-import type { Bridge } from '../../bridge/bridge';
-import { clearAll } from '../../store/commands';
-import { askConfirm } from '../../store/confirm';
-import type { AppStore } from '../../store/create-app-store';
-import { selectConnected, selectRefused, selectStatus, selectTheme } from '../../store/selectors';
-import type { ThemeChoice } from '../../store/slices/ui-slice';
+import { selectConnected, selectRefused, selectStatus } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { CopyButton } from '../../ui/copy-button';
 import { OktaButton } from '../okta/okta-button';
 import { UrlChangeBanner } from '../okta/url-change-banner';
 import { ResponsePolicyMenu } from '../response-policy/response-policy-menu';
 import { ConnectionBanner } from './connection-banner';
+import { MoreMenu } from './more-menu';
 import { StorageNotices } from './storage-notices';
-
-const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'dark', dark: 'light', light: 'system' };
-const THEME_LABEL: Record<ThemeChoice, string> = {
-  system: 'Theme: system',
-  dark: 'Theme: dark',
-  light: 'Theme: light',
-};
-
-async function confirmClear(store: AppStore, bridge: Bridge) {
-  const ok = await askConfirm(store, {
-    title: 'Clear the history?',
-    message: 'Delete every captured request that is not pinned?',
-    confirmLabel: 'Delete',
-  });
-  if (ok) await clearAll(store, bridge);
-}
 
 function ReceiverState() {
   const status = useAppStore(selectStatus);
@@ -73,44 +53,20 @@ function ReceiverState() {
 }
 
 export function TopBar() {
-  const theme = useAppStore(selectTheme);
   const status = useAppStore(selectStatus);
-  const { store, bridge } = useEngine();
+  const { store } = useEngine();
   return (
     <>
       <header className="top-bar">
-        <div className="brand">
+        <div className="brand" title="Okta Hook Inspector">
           <span className="brand__mark" aria-hidden="true" />
-          Okta Hook Inspector
+          <span className="brand__name">Okta Hook Inspector</span>
         </div>
         <ReceiverState />
         <div className="top-bar__actions">
           <OktaButton />
-          <button
-            type="button"
-            className="button"
-            onClick={() => store.getState().openDialog('sample')}
-            data-testid="open-samples"
-          >
-            Send test delivery
-          </button>
           <ResponsePolicyMenu />
-          <button
-            type="button"
-            className="button"
-            onClick={() => void confirmClear(store, bridge)}
-            data-testid="clear-all"
-          >
-            Clear
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => store.getState().setTheme(NEXT_THEME[theme])}
-            data-testid="theme-toggle"
-          >
-            {THEME_LABEL[theme]}
-          </button>
+          <MoreMenu />
           <button
             type="button"
             className="button button--primary"
