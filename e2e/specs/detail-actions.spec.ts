@@ -16,6 +16,7 @@ test('should say Copied on the control that copied, for a moment, the c key incl
   await inspector.openRow(1);
 
   const withSecret = inspector.detail.getByTestId('copy-curl-secret');
+  await inspector.detail.getByTestId('copy-menu').click();
   await withSecret.click();
   await expect(withSecret).toHaveAttribute('data-copy-state', 'copied');
   expect(await readClipboard(page)).toContain(`Authorization: ${SECRET}`);
@@ -27,7 +28,9 @@ test('should say Copied on the control that copied, for a moment, the c key incl
   const first = await inspector.detail.getAttribute('data-exchange-id');
   await inspector.openRow(0);
   await expect(inspector.detail).not.toHaveAttribute('data-exchange-id', first ?? '');
+  await inspector.detail.getByTestId('copy-menu').click();
   expect(await withSecret.getAttribute('data-copy-state')).toBe('idle');
+  await page.keyboard.press('Escape');
 
   await page.keyboard.press('c');
   const curl = inspector.detail.getByTestId('copy-curl');
@@ -52,4 +55,19 @@ test('should open a verification on the tab that has its content, and keep the t
   await inspector.openRow(0);
   await expect(inspector.detail.getByTestId('tab-events')).toHaveAttribute('aria-selected', 'true');
   await expect(inspector.eventTypes()).toHaveText(['user.session.start']);
+});
+
+test('should label the copy controls as copies, apart from the tabs', async ({ okta, inspector }) => {
+  await okta.deliver(fixtureText('01-user-session-start.json'));
+  await inspector.openRow(0);
+  const actions = inspector.detail.getByTestId('detail-actions');
+  await expect(actions.getByTestId('copy-curl')).toHaveText('Copy as cURL');
+  await actions.getByTestId('copy-menu').click();
+  await expect(actions.getByTestId('copy-menu-panel').getByRole('button')).toHaveText([
+    'cURL with the secret in clear',
+    'Request body',
+    'Request headers',
+    'Response (status, headers, body)',
+  ]);
+  await expect(actions.getByTestId('copy-menu')).toHaveText(/^Copy/);
 });
