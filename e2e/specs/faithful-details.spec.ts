@@ -16,6 +16,28 @@ test('should show the type in Compare when only the type differs', async ({ okta
   await expect(count.locator('.diff__after')).toHaveText('2');
 });
 
+test('should keep paths and ids in Compare on one line in a small window', async ({ okta, inspector }) => {
+  const { page } = inspector;
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await okta.deliver(fixtureText('02-batch-mixed-3-events.json'));
+  await okta.deliver('{"hello":"not okta"}');
+  await inspector.openRow(1);
+  await inspector.detail.getByTestId('start-compare').click();
+  await inspector.row(0).click();
+  const diff = page.getByTestId('diff-request-body');
+  const lineHeight =
+    (
+      await diff
+        .locator('tr')
+        .filter({ hasText: /^added\s*hello/ })
+        .boundingBox()
+    )?.height ?? 0;
+  for (const path of ['cloudEventsVersion', 'eventTypeVersion', 'eventId']) {
+    const row = diff.locator('tr').filter({ hasText: new RegExp(`^removed\\s*${path}"`) });
+    expect((await row.boundingBox())?.height, path).toBeLessThan(lineHeight * 1.5);
+  }
+});
+
 test('should replay as captured without adding headers', async ({ okta, inspector }) => {
   await okta.deliver(fixtureText('01-user-session-start.json'));
   await inspector.openRow(0);
@@ -44,6 +66,7 @@ test('should not call an answer headerless when the HTTP server added its own he
 test('should say a missing envelope key is missing, not null', async ({ okta, inspector }) => {
   await okta.deliver('{"hello":"not okta"}');
   await inspector.openRow(0);
+  await inspector.detail.getByTestId('problems-toggle').click();
   const problem = inspector.detail.locator('[data-testid="problem"][data-code="envelope-type"]');
   await expect(problem).toHaveText('There is no eventType; Okta sends "com.okta.event_hook".');
 });

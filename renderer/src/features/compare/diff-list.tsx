@@ -39,7 +39,22 @@ export const headerRows = (changes: HeaderChange[]): Row[] =>
         : { kind: c.kind, label: c.name, before: c.before, after: c.after },
   );
 
-/** Differences as a table: what changed where, before → after. */
+/** A path or header name that wraps at its dots and brackets, never inside a word. */
+function Label({ text }: { text: string }) {
+  const parts = text.split(/(?=\[)|(?<=\.)/);
+  return (
+    <>
+      {parts.map((part, index) => (
+        <span key={index}>
+          {index > 0 && <wbr />}
+          {part}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** Differences as a table: what changed where, before → after in one column, so values get the room. */
 export function DiffList(props: { rows: Row[]; empty: string; testId: string }) {
   if (props.rows.length === 0)
     return (
@@ -53,9 +68,18 @@ export function DiffList(props: { rows: Row[]; empty: string; testId: string }) 
         {props.rows.map((row, index) => (
           <tr key={index} className={`diff__row diff__row--${row.kind}`} data-kind={row.kind}>
             <td className="diff__kind">{row.kind}</td>
-            <th scope="row">{row.label}</th>
-            <td className="diff__before">{row.before ?? ''}</td>
-            <td className="diff__after">{row.after ?? ''}</td>
+            <th scope="row">
+              <Label text={row.label} />
+            </th>
+            <td className="diff__values">
+              {row.before !== undefined && <span className="diff__before">{row.before}</span>}
+              {row.before !== undefined && row.after !== undefined && (
+                <span className="diff__arrow" aria-label="becomes">
+                  {' → '}
+                </span>
+              )}
+              {row.after !== undefined && <span className="diff__after">{row.after}</span>}
+            </td>
           </tr>
         ))}
       </tbody>

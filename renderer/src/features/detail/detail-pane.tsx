@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Exchange } from '../../../../shared/model/exchange';
 import { selectDetailTab, selectSelectedDetail } from '../../store/selectors';
 import type { DetailTab } from '../../store/slices/ui-slice';
@@ -12,14 +12,39 @@ import { RequestHeadersTab } from './request-headers-tab';
 import { ResponseTab } from './response-tab';
 import { TimingTab } from './timing-tab';
 
+/** A count or code after a tab's name, quieter than the name. */
+const Count = ({ children }: { children: ReactNode }) => <span className="tab__count">{children}</span>;
+
+/** Short names, so the six tabs fit a detail pane half of a 1024 px window. */
 function tabsFor(exchange: Exchange): TabDef<DetailTab>[] {
+  const { request, response } = exchange;
   return [
-    { id: 'events', label: `Okta events (${exchange.okta.events.length})` },
-    { id: 'payload', label: 'Payload' },
-    { id: 'raw', label: 'Raw' },
-    { id: 'headers', label: `Request headers (${exchange.request.headers.length})` },
-    { id: 'response', label: `Response ${exchange.response.status || ''}` },
-    { id: 'timing', label: 'Timing' },
+    {
+      id: 'events',
+      label: (
+        <>
+          Events <Count>{exchange.okta.events.length}</Count>
+        </>
+      ),
+      title: 'The Okta events in this delivery',
+    },
+    { id: 'payload', label: 'Payload', title: 'The request body, decoded' },
+    { id: 'raw', label: 'Raw', title: 'The request as it arrived' },
+    {
+      id: 'headers',
+      label: (
+        <>
+          Headers <Count>{request.headers.length}</Count>
+        </>
+      ),
+      title: 'Request headers',
+    },
+    {
+      id: 'response',
+      label: <>Response {response.status > 0 && <Count>{response.status}</Count>}</>,
+      title: 'What the inspector answered',
+    },
+    { id: 'timing', label: 'Timing', title: "Where the time went, against Okta's 3 s" },
   ];
 }
 

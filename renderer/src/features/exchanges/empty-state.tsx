@@ -60,6 +60,7 @@ function PublicUrl() {
 /** What to do before anything has arrived: where Okta (or curl) should send requests. */
 export function EmptyState() {
   const status = useAppStore(selectStatus);
+  const { store } = useEngine();
   const hookUrl = status?.receiver.hookUrl;
   if (!hookUrl) {
     return (
@@ -72,7 +73,17 @@ export function EmptyState() {
   return (
     <div className="empty" data-testid="empty-state">
       <h2>Waiting for Okta</h2>
-      <p>Requests to the receiver appear here as they arrive.</p>
+      <div className="empty__intro">
+        <p>Requests to the receiver appear here as they arrive.</p>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => store.getState().openDialog('sample')}
+          data-testid="empty-send-sample"
+        >
+          Send a test delivery…
+        </button>
+      </div>
       <PublicUrl />
       <p className="muted" data-testid="empty-local">
         The receiver on this machine, for curl and your own tests:

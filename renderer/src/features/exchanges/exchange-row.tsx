@@ -9,24 +9,35 @@ import { FlagMarks, OutcomeBadge } from '../verdicts/outcome-badge';
 
 export const ROW_HEIGHT = 30;
 
-/** What the row says in its events cell: the first type, or the one a `type:` filter matched. */
+/** The first type, or the one a `type:` filter matched, cut short before its count is. */
 function EventsText({ summary, asked }: { summary: ExchangeSummary; asked: TypeTest }) {
-  if (summary.kind === 'verification') return <>verification challenge</>;
   const [first] = summary.eventTypes;
-  if (first === undefined) return <>{summary.kind === 'delivery' ? 'no events' : summary.path}</>;
-  const more = summary.eventCount > 1 ? ` +${summary.eventCount - 1}` : '';
+  if (summary.kind === 'verification' || first === undefined) {
+    const text =
+      summary.kind === 'verification'
+        ? 'verification challenge'
+        : summary.kind === 'delivery'
+          ? 'no events'
+          : summary.path;
+    return <span className="cell__text">{text}</span>;
+  }
   const matched = asked && !asked(first) ? summary.eventTypes.find(asked) : undefined;
-  if (matched === undefined) return <>{`${first}${more}`}</>;
   return (
     <>
-      <mark
-        className="cell__match"
-        data-testid="matched-type"
-        title={`Matched by the search; first: ${first}`}
-      >
-        {matched}
-      </mark>
-      {more}
+      <span className="cell__text">
+        {matched === undefined ? (
+          first
+        ) : (
+          <mark
+            className="cell__match"
+            data-testid="matched-type"
+            title={`Matched by the search; first: ${first}`}
+          >
+            {matched}
+          </mark>
+        )}
+      </span>
+      {summary.eventCount > 1 && <span className="cell__more"> +{summary.eventCount - 1}</span>}
     </>
   );
 }
@@ -86,9 +97,7 @@ export const ExchangeRow = memo(function ExchangeRow(props: {
         <StatusBadge status={summary.status} />
       </span>
       <span role="cell" className="cell cell--events" title={summary.eventTypes.join(', ') || summary.path}>
-        <span className="cell__text">
-          <EventsText summary={summary} asked={asked} />
-        </span>
+        <EventsText summary={summary} asked={asked} />
         <FlagMarks summary={summary} />
       </span>
       <span role="cell" className="cell cell--outcome">
