@@ -26,7 +26,8 @@ export interface TryCommands {
 
 /**
  * What Okta sends, as curl commands: its verification challenge, then a delivery, each with
- * the headers the receiver checks (the secret, shown as `secret`, and the required headers).
+ * the headers the receiver checks: the secret (as given: masked to show, in clear to copy;
+ * null when none is set) and the required headers.
  */
 export function tryCommands(
   hookUrl: string,
