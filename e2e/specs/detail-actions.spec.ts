@@ -37,6 +37,12 @@ test('should say Copied on the control that copied, for a moment, the c key incl
   await expect(curl).toHaveAttribute('data-copy-state', 'copied');
   expect(await readClipboard(page)).toContain("-H 'Authorization: Basic ••••••••'");
   await expect(curl).toHaveAttribute('data-copy-state', 'idle');
+
+  // With the detail pane hidden there is no control to flash: a toast says it.
+  await page.keyboard.press('Control+\\');
+  await expect(inspector.detail).toBeHidden();
+  await page.keyboard.press('c');
+  await expect(page.getByTestId('toast')).toHaveText('Copied as cURL (secrets masked).');
 });
 
 test('should open a verification on the tab that has its content, and keep the tab a delivery opens on', async ({

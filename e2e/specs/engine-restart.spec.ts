@@ -40,10 +40,12 @@ test('should keep an open tab working across a restart of the same data folder',
     await engine.stop();
     await expect(inspector.connection).toHaveAttribute('data-connection', 'lost');
     await expect(inspector.connection).toContainText('reconnecting');
+    await expect(page.getByTestId('connection-lost')).toContainText('reconnects on its own');
 
     const second = await engine.start();
     expect(second.inspectorUrl).toBe(first.inspectorUrl);
     await inspector.waitUntilReady();
+    await expect(page.getByTestId('connection-lost')).toBeHidden();
     await oktaSender(second.receiverUrl).deliver(freshDelivery('01-user-session-start.json'));
     await expect(inspector.row(0)).toContainText('user.session.start');
   } finally {
