@@ -6,6 +6,7 @@ import type { AppStatus } from '../../shared/model/status';
 import { buildReceiver } from './compose/build-receiver';
 import { oktaBaseOverride, oktaTransport, type OktaOptions } from './compose/okta-options';
 import { openStore } from './compose/open-store';
+import { keepDataDirPrivate } from './compose/private-data-dir';
 import { StorageHealth } from './compose/storage-health';
 import { transferHost } from './compose/file-transfers-host';
 import {
@@ -78,6 +79,8 @@ export interface Core {
   dispatch: Dispatch;
   subscribe(listener: (message: PushMessage) => void): () => void;
   status(): AppStatus;
+  /** The data folder's secrets, for a host's own (the headless UI's API token). */
+  secrets: SecretVault;
   stop(): Promise<void>;
 }
 
@@ -89,6 +92,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const push = new PushStream({ flushMs: options.pushFlushMs ?? 50, maxBatch: 1000 });
   const tags = new LoopbackTags();
   const insecureBaseUrl = oktaBaseOverride(options.okta);
+  await keepDataDirPrivate(options.dataDir, logger);
   const lock = await lockDataDir(options.dataDir);
   if (!lock.held) logger.warn('data folder not locked: it cannot be written', { dataDir: options.dataDir });
   const vault = await openSecretVault(options.dataDir, logger, await options.desktopSecrets?.());
@@ -275,6 +279,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     dispatch,
     subscribe: (listener) => push.subscribe(listener),
+    secrets: vault,
     status,
     stop: async () => {
       storageChanged.cancel();

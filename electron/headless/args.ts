@@ -27,7 +27,8 @@ export const USAGE = `Usage: npm run headless -- [options]
   --ui-port N     port of the browser UI and its API on 127.0.0.1 (default 8788; 0 = any)
   --secret S      shared secret Okta sends in the auth header (this run only)
   --data-dir D    where exchanges and settings are kept (default: the desktop app's folder)
-  --token T       API token for the browser UI (default: a new random token each run)
+  --token T       API token for the browser UI, this run only (default: one kept in the data
+                  folder, so an open tab and the Inspector link survive a restart)
   --forward-to U  pass each request on to your handler at URL U and relay its answer (this run only)
   --tunnel P      open a public URL at start: ngrok, manual or none (local only)
   --public-url U  the https URL of your own tunnel to the receiver (implies --tunnel manual)

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +9,7 @@ import { createNgrokProvider } from '../core/tunnel/ngrok-process';
 import type { TunnelStatus } from '../../shared/model/tunnel';
 import { FileTransfers } from '../core/transfer/file-transfers';
 import { startApiServer } from './api-server';
+import { apiToken } from './api-token';
 import { parseHeadlessArgs, USAGE, type HeadlessArgs } from './args';
 import { defaultDataDir } from './default-data-dir';
 import { createTunnelReporter } from './tunnel-report';
@@ -64,9 +64,10 @@ async function main(argv: string[]): Promise<void> {
   }
   const logger = createConsoleLogger();
   const transfers = await FileTransfers.create();
+  const dataDir = args.dataDir ?? defaultDataDir();
   const core = await createCore({
     transfers,
-    dataDir: args.dataDir ?? defaultDataDir(),
+    dataDir,
     mode: 'headless',
     version: __APP_VERSION__,
     indexWorker: INDEX_WORKER,
@@ -80,7 +81,7 @@ async function main(argv: string[]): Promise<void> {
   if (args.oktaInsecureBaseUrl !== undefined) {
     process.stderr.write(`Okta API calls go to ${args.oktaInsecureBaseUrl} (--okta-insecure-base-url).\n`);
   }
-  const token = args.token ?? randomBytes(24).toString('base64url');
+  const token = await apiToken(core.secrets, args.token, logger);
   const api = await startApiServer({ core, transfers, token, port: args.uiPort, rendererDir: RENDERER_DIR });
 
   const { receiver } = core.status();

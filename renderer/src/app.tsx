@@ -24,6 +24,7 @@ import {
   selectTheme,
 } from './store/selectors';
 import { useAppStore, useEngine } from './store/store-context';
+import { ConfirmDialog } from './ui/confirm-dialog';
 import { SplitPane } from './ui/split-pane';
 
 /** Applies the theme choice; "system" follows prefers-color-scheme, also when it changes. */
@@ -81,6 +82,8 @@ export function App() {
       <SampleDialog />
       <ReplayHost />
       <ShortcutSheet shortcuts={shortcuts} />
+      {/* Last: it opens over any other dialog. */}
+      <ConfirmDialog />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
 import { App } from './app';
-import { pickBridge } from './bridge/pick-bridge';
+import type { Bridge } from './bridge/bridge';
+import { onNewToken, pickBridge } from './bridge/pick-bridge';
 import { createAppStore } from './store/create-app-store';
 import { AppProvider } from './store/store-context';
 import { connectStore } from './store/sync';
@@ -9,20 +10,7 @@ import { connectTimeline } from './store/timeline-sync';
 import { loadPreferences, savePreferences } from './store/ui-preferences';
 import './styles/index.css';
 
-const root = createRoot(document.getElementById('root') as HTMLElement);
-const bridge = pickBridge();
-
-if ('missingToken' in bridge) {
-  root.render(
-    <div className="missing-token" data-testid="missing-token">
-      <h1>Okta Hook Inspector</h1>
-      <p>
-        Open the <strong>Inspector:</strong> link printed by <code>npm run headless</code>: it carries the
-        access token this page needs.
-      </p>
-    </div>,
-  );
-} else {
+function renderApp(root: Root, bridge: Bridge) {
   const store = createAppStore(loadPreferences(localStorage));
   savePreferences(store, localStorage);
   connectStore(store, bridge);
@@ -35,3 +23,28 @@ if ('missingToken' in bridge) {
     </StrictMode>,
   );
 }
+
+/** Opened without a token: say where the link is, and start once one is pasted into this tab. */
+function awaitToken(root: Root) {
+  root.render(
+    <div className="missing-token" data-testid="missing-token">
+      <h1>Okta Hook Inspector</h1>
+      <p>
+        Open the <strong>Inspector:</strong> link printed by <code>npm run headless</code>: it carries the
+        access token this page needs.
+      </p>
+    </div>,
+  );
+  const stop = onNewToken(() => {
+    stop();
+    start(root);
+  });
+}
+
+function start(root: Root) {
+  const bridge = pickBridge();
+  if (bridge) renderApp(root, bridge);
+  else awaitToken(root);
+}
+
+start(createRoot(document.getElementById('root') as HTMLElement));

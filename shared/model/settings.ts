@@ -74,9 +74,11 @@ export interface AuthtokenView extends SecretView {
 /**
  * The secrets the engine keeps: the hook's shared secret, the ngrok authtoken, the Okta API
  * token (SSWS) or the private key of the service app (PKCS#8 PEM) a connected org signs in with,
- * and `captureKey`, which encrypts credential headers in the capture log.
+ * `captureKey`, which encrypts credential headers in the capture log, and `apiToken`, the
+ * headless browser UI's bearer token.
  */
-export type SecretName = 'hookSecret' | 'ngrokAuthtoken' | 'oktaApiToken' | 'oktaPrivateKey' | 'captureKey';
+export type SecretName =
+  'hookSecret' | 'ngrokAuthtoken' | 'oktaApiToken' | 'oktaPrivateKey' | 'captureKey' | 'apiToken';
 
 /**
  * How saved secrets are protected on this machine:

@@ -70,7 +70,9 @@ const versionIs = (value: unknown, expected: string) => {
 
 function envelopeProblems(envelope: JsonRecord): Problem[] {
   const problems: Problem[] = [];
-  if (envelope.eventType !== ENVELOPE_EVENT_TYPE) {
+  if (!('eventType' in envelope)) {
+    problems.push(problem('envelope-type', `There is no eventType; Okta sends "${ENVELOPE_EVENT_TYPE}".`));
+  } else if (envelope.eventType !== ENVELOPE_EVENT_TYPE) {
     const got = JSON.stringify(envelope.eventType ?? null);
     problems.push(problem('envelope-type', `eventType is ${got}, not "${ENVELOPE_EVENT_TYPE}".`));
   }

@@ -104,6 +104,17 @@ function compare(value: number, op: CompareOp, limit: number): boolean {
   return value === limit;
 }
 
+/**
+ * The event types a query's `type:` filters ask for (negated ones aside), as a test on one
+ * type; null when the query has none. The list uses it to show why a row matched.
+ */
+export function typeMatcher(parsed: ParsedQuery): ((type: string) => boolean) | null {
+  const patterns = parsed.terms.flatMap((term) =>
+    term.key === 'type' && !term.negated ? term.patterns.map(globToRegExp) : [],
+  );
+  return patterns.length === 0 ? null : (type) => patterns.some((pattern) => pattern.test(type));
+}
+
 const globToRegExp = (pattern: string) =>
   new RegExp(`^${pattern.split('*').map(escapeRegExp).join('.*')}$`, 'i');
 

@@ -44,6 +44,7 @@ const WHAT_TO_DO: Record<SecretName, string> = {
   ngrokAuthtoken: 'Enter it again in Settings.',
   oktaApiToken: 'Connect the Okta org again.',
   oktaPrivateKey: 'Connect the Okta org again with its service app key.',
+  apiToken: 'Open the new Inspector link headless mode prints.',
   captureKey:
     'Until it can be read, credential headers are not recorded, and those recorded with it show as unreadable.',
 };
@@ -53,6 +54,7 @@ const LABEL: Record<SecretName, string> = {
   ngrokAuthtoken: 'The saved ngrok authtoken',
   oktaApiToken: 'The saved Okta API token',
   oktaPrivateKey: "The saved Okta service app's private key",
+  apiToken: "The headless UI's API token",
   captureKey: 'The capture key',
 };
 

@@ -9,6 +9,7 @@ const SECRET_NAMES = [
   'oktaApiToken',
   'oktaPrivateKey',
   'captureKey',
+  'apiToken',
 ] as const;
 const nameSchema = z.enum(SECRET_NAMES);
 const schemeSchema = z.enum(['clear', 'safeStorage', 'passphrase']);

@@ -154,9 +154,9 @@ export function connectStore(
     bridge.on('settings.changed', (settings) => store.getState().setSettings(settings)),
     bridge.on('tunnel.changed', (tunnel) => store.getState().setTunnel(tunnel)),
     bridge.on('okta.changed', (okta) => store.getState().setOkta(okta)),
-    bridge.onConnection((connected) => {
-      store.getState().setConnected(connected);
-      if (connected) void resync(true);
+    bridge.onConnection((connection) => {
+      store.getState().setConnection(connection);
+      if (connection === 'connected') void resync(true);
     }),
     store.subscribe((state, previous) => {
       if (state.query !== previous.query) void resync(false);

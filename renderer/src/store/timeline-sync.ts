@@ -48,8 +48,8 @@ export function connectTimeline(store: AppStore, bridge: Bridge): () => void {
     bridge.on('exchanges.updated', soon),
     bridge.on('exchanges.removed', soon),
     bridge.on('exchanges.cleared', now),
-    bridge.onConnection((connected) => {
-      if (connected) now();
+    bridge.onConnection((connection) => {
+      if (connection === 'connected') now();
     }),
     store.subscribe((state, previous) => {
       if (state.query !== previous.query) now();

@@ -1,3 +1,4 @@
+import { useState, type ReactNode } from 'react';
 import type { Exchange } from '../../../../shared/model/exchange';
 import { selectDetailTab, selectSelectedDetail } from '../../store/selectors';
 import type { DetailTab } from '../../store/slices/ui-slice';
@@ -11,14 +12,39 @@ import { RequestHeadersTab } from './request-headers-tab';
 import { ResponseTab } from './response-tab';
 import { TimingTab } from './timing-tab';
 
+/** A count or code after a tab's name, quieter than the name. */
+const Count = ({ children }: { children: ReactNode }) => <span className="tab__count">{children}</span>;
+
+/** Short names, so the six tabs fit a detail pane half of a 1024 px window. */
 function tabsFor(exchange: Exchange): TabDef<DetailTab>[] {
+  const { request, response } = exchange;
   return [
-    { id: 'events', label: `Okta events (${exchange.okta.events.length})` },
-    { id: 'payload', label: 'Payload' },
-    { id: 'raw', label: 'Raw' },
-    { id: 'headers', label: `Request headers (${exchange.request.headers.length})` },
-    { id: 'response', label: `Response ${exchange.response.status || ''}` },
-    { id: 'timing', label: 'Timing' },
+    {
+      id: 'events',
+      label: (
+        <>
+          Events <Count>{exchange.okta.events.length}</Count>
+        </>
+      ),
+      title: 'The Okta events in this delivery',
+    },
+    { id: 'payload', label: 'Payload', title: 'The request body, decoded' },
+    { id: 'raw', label: 'Raw', title: 'The request as it arrived' },
+    {
+      id: 'headers',
+      label: (
+        <>
+          Headers <Count>{request.headers.length}</Count>
+        </>
+      ),
+      title: 'Request headers',
+    },
+    {
+      id: 'response',
+      label: <>Response {response.status > 0 && <Count>{response.status}</Count>}</>,
+      title: 'What the inspector answered',
+    },
+    { id: 'timing', label: 'Timing', title: "Where the time went, against Okta's 3 s" },
   ];
 }
 
@@ -41,11 +67,19 @@ function Panel({ tab, exchange }: { tab: DetailTab; exchange: Exchange }) {
   }
 }
 
+/** An exchange without Okta events opens where its content is, not on an empty Okta events tab. */
+function tabWithContent(preferred: DetailTab, exchange: Exchange): DetailTab {
+  if (preferred !== 'events' || exchange.okta.events.length > 0) return preferred;
+  return exchange.kind === 'verification' ? 'response' : 'payload';
+}
+
 /** Everything about the selected exchange. */
 export function DetailPane() {
   const detail = useAppStore(selectSelectedDetail);
-  const tab = useAppStore(selectDetailTab);
+  const preferred = useAppStore(selectDetailTab);
   const { store } = useEngine();
+  // A tab clicked for this exchange is shown as clicked, even an empty one.
+  const [clicked, setClicked] = useState<{ id: string; tab: DetailTab } | null>(null);
   if (!detail) {
     return (
       <div className="detail detail--empty" data-testid="detail-empty">
@@ -63,6 +97,7 @@ export function DetailPane() {
     );
   }
   const { exchange } = detail;
+  const tab = clicked?.id === exchange.id ? clicked.tab : tabWithContent(preferred, exchange);
   return (
     <section className="detail" data-testid="detail" data-exchange-id={exchange.id}>
       <DetailHeader
@@ -72,7 +107,10 @@ export function DetailPane() {
       <Tabs
         tabs={tabsFor(exchange)}
         active={tab}
-        onChange={(id) => store.getState().setDetailTab(id)}
+        onChange={(id) => {
+          setClicked({ id: exchange.id, tab: id });
+          store.getState().setDetailTab(id);
+        }}
         label="Details"
       />
       <div className="detail__body" role="tabpanel" aria-labelledby={`tab-${tab}`}>

@@ -1,4 +1,5 @@
-import type { Exchange } from '../../../../shared/model/exchange';
+import { useState } from 'react';
+import type { Exchange, Problem } from '../../../../shared/model/exchange';
 import { summarize } from '../../../../shared/model/summarize';
 import { openExchange } from '../../store/commands';
 import { useEngine } from '../../store/store-context';
@@ -79,6 +80,37 @@ function ForwardNote({ exchange }: { exchange: Exchange }) {
   );
 }
 
+/**
+ * How the request differs from what Okta sends. Several are one line until opened: a foreign
+ * body draws seven, and they would leave the tabs below no room.
+ */
+function ProblemNotes({ problems }: { problems: Problem[] }) {
+  const [open, setOpen] = useState(false);
+  const list = problems.map((problem) => (
+    <li key={problem.code} className="note note--warn" data-testid="problem" data-code={problem.code}>
+      {problem.message}
+    </li>
+  ));
+  if (problems.length < 2) return <>{list}</>;
+  return (
+    <>
+      <li className="note note--warn note--summary" data-testid="problems">
+        <span>{problems.length} ways this is not what Okta sends.</span>
+        <button
+          type="button"
+          className="link-button"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+          data-testid="problems-toggle"
+        >
+          {open ? 'Hide them' : 'Show them'}
+        </button>
+      </li>
+      {open && list}
+    </>
+  );
+}
+
 /** What Okta will do, and anything the user should act on, each in one plain sentence. */
 export function VerdictNotes({ exchange }: { exchange: Exchange }) {
   const outcome = outcomeOf(summarize(exchange));
@@ -98,11 +130,7 @@ export function VerdictNotes({ exchange }: { exchange: Exchange }) {
         </li>
       )}
       <SightingNotes exchange={exchange} />
-      {exchange.problems.map((problem) => (
-        <li key={problem.code} className="note note--warn" data-testid="problem" data-code={problem.code}>
-          {problem.message}
-        </li>
-      ))}
+      <ProblemNotes key={exchange.id} problems={exchange.problems} />
     </ul>
   );
 }

@@ -21,6 +21,7 @@ const NAME: Record<SecretName, string> = {
   ngrokAuthtoken: 'The ngrok authtoken',
   oktaApiToken: 'The Okta API token (connect the org again)',
   oktaPrivateKey: "The Okta service app's private key (connect the org again)",
+  apiToken: "The headless UI's API token (open the new Inspector link)",
   captureKey: 'The capture key (credential headers are not recorded meanwhile)',
 };
 
