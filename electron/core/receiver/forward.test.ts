@@ -97,12 +97,19 @@ describe('forwarding to the user handler', () => {
     ['down', async () => closedPortUrl(), 'refused'],
     ['resetting the connection', async () => (target = await startTarget(resetConnection)).url, 'reset'],
   ])('answers 502 with the cause when the handler is %s', async (_case, makeUrl, cause) => {
-    await forwardTo(await makeUrl());
+    const url = await makeUrl();
+    await forwardTo(url);
     const res = await deliver(t.hookUrl, payloadText('01-user-session-start.json'));
     expect(res.status).toBe(502);
     const exchange = await newest();
     expect(exchange.forward?.error?.cause).toBe(cause);
     expect(exchange.response.status).toBe(502);
+    // The caller is anyone on the internet: it learns that the handler failed, nothing about it.
+    const { port } = new URL(url);
+    expect(res.text).not.toContain(port);
+    expect(res.text).not.toContain(cause);
+    expect(res.text).not.toContain(exchange.forward!.error!.message);
+    expect(exchange.forward?.error?.message).not.toBe('');
   });
 
   it('gives up after the forward timeout with 502 (timeout)', async () => {
