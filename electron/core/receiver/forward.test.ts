@@ -12,6 +12,7 @@ import {
   closedPortUrl,
   resetConnection,
   startTarget,
+  trickle,
   type TargetServer,
 } from '../testing/target-server';
 
@@ -114,6 +115,14 @@ describe('forwarding to the user handler', () => {
 
   it('gives up after the forward timeout with 502 (timeout)', async () => {
     target = await startTarget(answer(204, '', {}, 1500));
+    await forwardTo(target.url, { timeoutMs: 1000 });
+    expect((await deliver(t.hookUrl, '{}')).status).toBe(502);
+    expect((await newest()).forward?.error?.cause).toBe('timeout');
+  });
+
+  it('gives up at the forward timeout even when the handler keeps trickling bytes (a deadline, not an idle timer)', async () => {
+    // A byte every 100 ms never leaves the socket idle for the 1 s timeout; 30 of them take 3 s.
+    target = await startTarget(trickle(30, 100));
     await forwardTo(target.url, { timeoutMs: 1000 });
     expect((await deliver(t.hookUrl, '{}')).status).toBe(502);
     expect((await newest()).forward?.error?.cause).toBe('timeout');
