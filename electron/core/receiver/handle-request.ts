@@ -6,6 +6,7 @@ import type { Clock, Logger } from '../deps';
 import type { SettingsStore } from '../settings/settings-store';
 import type { ExchangeStore, NewExchange } from '../store/exchange-store';
 import type { ParsedBody } from '../store/search-text';
+import { failedAuth } from './auth-check';
 import { describeRequest, type DraftExchange } from './describe-request';
 import { forwardRequest, shouldForward } from './forward-request';
 import type { LoopbackTags } from './loopback-tags';
@@ -82,8 +83,12 @@ async function store(
   draft: DraftExchange,
   parsed?: ParsedBody,
 ): Promise<Exchange | null> {
-  // Replays and imports repeat deliveries on purpose; only what Okta (or a sample) sent counts.
-  const countsForOkta = draft.kind === 'delivery' && (draft.origin === 'live' || draft.origin === 'sample');
+  // Replays and imports repeat deliveries on purpose; only what Okta (or a sample) sent counts,
+  // and only past the secret check: anyone can claim an event from 2999 or a known eventId.
+  const countsForOkta =
+    draft.kind === 'delivery' &&
+    (draft.origin === 'live' || draft.origin === 'sample') &&
+    !failedAuth(draft.auth.result);
   const exchange: NewExchange = { ...draft, id: deps.newId() };
   if (countsForOkta) exchange.sightings = deps.tracker.judge(draft.okta);
   try {

@@ -1,5 +1,6 @@
 import type { AuthCheck, HeaderList } from '../../../shared/model/exchange';
 import type { ResponsePolicy } from '../../../shared/model/settings';
+import { failedAuth } from './auth-check';
 import type { Route } from './classify';
 
 /** What the receiver will send, decided before the exchange is stored. */
@@ -60,7 +61,7 @@ export function decideAnswer(route: Route, auth: AuthCheck, policy: ResponsePoli
     const allow: HeaderList = route.status === 405 ? [['Allow', 'GET, POST']] : [];
     return text(route.status, route.problem.message, allow);
   }
-  if (auth.result === 'missing' || auth.result === 'mismatch') {
+  if (failedAuth(auth.result)) {
     return text(401, 'Unauthorized: the shared secret or a required header is missing or wrong.');
   }
   return route.kind === 'verification' ? verificationAnswer(route.challenge) : policyAnswer(policy);
