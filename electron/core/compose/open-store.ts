@@ -1,7 +1,9 @@
+import type { Exchange } from '../../../shared/model/exchange';
 import type { Settings } from '../../../shared/model/settings';
 import { sightingKeys, type SightingsTracker } from '../../../shared/okta/sightings';
 import type { Clock, Logger, SecretVault } from '../deps';
 import type { CaptureIndex } from '../okta-org/capture-index';
+import { failedAuth } from '../receiver/auth-check';
 import type { PushStream } from '../rpc/push-stream';
 import type { SettingsStore } from '../settings/settings-store';
 import { ExchangeStore } from '../store/exchange-store';
@@ -25,9 +27,12 @@ export interface StoreWiring {
   writeFault?: WriteFault | undefined;
 }
 
-/** Only what Okta (or a sample) sent was judged for redeliveries; imports never count. */
-const tracked = (exchange: { sightings?: unknown; origin: string }) =>
-  exchange.sightings !== undefined && exchange.origin !== 'imported';
+/**
+ * Only what Okta (or a sample) sent was judged for redeliveries; imports never count, nor do
+ * refused requests (older versions stored sightings for them too).
+ */
+const tracked = (exchange: Exchange) =>
+  exchange.sightings !== undefined && exchange.origin !== 'imported' && !failedAuth(exchange.auth.result);
 
 /**
  * The capture store, with everything that follows it: summaries pushed to the UIs, the
