@@ -6,6 +6,7 @@ import { summarize } from '../../../shared/model/summarize';
 import { compileQuery } from '../../../shared/query/query-matcher';
 import { parseQuery } from '../../../shared/query/query-parser';
 import type { Logger } from '../deps';
+import { sealExchange, unsealExchange } from '../secrets/exchange-secrets';
 import { identitySealer, type HeaderSealer } from './header-sealer';
 import { QueryEngine } from './query-engine';
 import type { LogRecord } from './records';
@@ -134,10 +135,7 @@ export class ExchangeStore {
     await this.sealer.persist();
     const exchange: Exchange = { ...draft, seq: ++this.lastSeq };
     const text = searchText(exchange, this.options.authHeader(), parsed);
-    const onDisk = {
-      ...exchange,
-      request: { ...exchange.request, headers: this.sealer.seal(exchange.request.headers) },
-    };
+    const onDisk = sealExchange(exchange, this.sealer);
     const position = await this.log.append(serialize({ r: 'exchange', exchange: onDisk }));
     const entry: Entry = {
       summary: this.pool.share(summarize(exchange)),
@@ -207,9 +205,7 @@ export class ExchangeStore {
 
   /** The full exchange behind an entry, with its final timing. */
   async read(entry: Entry): Promise<Exchange> {
-    const exchange = await this.readStored(entry);
-    exchange.request.headers = this.sealer.unseal(exchange.request.headers);
-    return exchange;
+    return unsealExchange(await this.readStored(entry), this.sealer);
   }
 
   /** The exchange as written, credential headers sealed, with its final timing. */

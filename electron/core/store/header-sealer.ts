@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { HeaderList } from '../../../shared/model/exchange';
+import { carriesCredential } from '../../../shared/okta/secret-mask';
 import type { SecretVault } from '../deps';
 
 /**
@@ -22,7 +23,6 @@ export interface SecretsInUse {
 }
 
 const PREFIX = 'sealed:v1:';
-const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie'];
 /** Shown when a sealed value cannot be opened (the key was deleted, or another machine's). */
 export const UNREADABLE = '•••••••• (sealed; key not available)';
 
@@ -47,15 +47,8 @@ export async function openHeaderSealer(vault: SecretVault, secrets: SecretsInUse
   };
   await persist().catch(() => undefined);
   const key = Buffer.from(encoded, 'base64');
-  const mustSeal = (name: string, value: string) => {
-    const secret = secrets.secret();
-    const lower = name.toLowerCase();
-    return (
-      CREDENTIAL_HEADERS.includes(lower) ||
-      lower === secrets.authHeader().toLowerCase() ||
-      (secret !== null && secret !== '' && value.includes(secret))
-    );
-  };
+  const mustSeal = (name: string, value: string) =>
+    carriesCredential(name, value, { authHeader: secrets.authHeader(), secret: secrets.secret() });
   return {
     persist,
     seal: (headers) =>
