@@ -113,6 +113,20 @@ describe('forwarding to the user handler', () => {
     expect(exchange.forward?.error?.message).not.toBe('');
   });
 
+  it('answers a request that fails the secret check 401 itself, never passing it on', async () => {
+    target = await startTarget(answer(200));
+    t = await startTestCore({ overrides: { secret: 'Basic cmlnaHQ=' } });
+    await t.call('settings.update', {
+      forward: { target: target.url, timeoutMs: 5000, verification: 'auto' },
+    });
+    const res = await deliver(t.hookUrl, payloadText('01-user-session-start.json'), [
+      ['Authorization', 'Basic d3Jvbmc='],
+    ]);
+    expect(res.status).toBe(401);
+    expect(target.seen).toHaveLength(0);
+    expect((await newest()).forward).toBeUndefined();
+  });
+
   it('gives up after the forward timeout with 502 (timeout)', async () => {
     target = await startTarget(answer(204, '', {}, 1500));
     await forwardTo(target.url, { timeoutMs: 1000 });

@@ -2,7 +2,8 @@ import { describe, expect } from 'vitest';
 import { CORPUS_SECRET, runCorpus, type HostileCase } from '../testing/hostile-corpus';
 import { deliver } from '../testing/http-client';
 import { payloadJson, payloadText } from '../testing/payloads';
-import { type RawOutcome } from '../testing/raw-socket';
+import { answered, withheldBodies } from '../testing/corpus-requests';
+import { collect, type RawOutcome } from '../testing/raw-socket';
 
 const FIXTURE = payloadText('01-user-session-start.json');
 
@@ -21,20 +22,34 @@ function publishedIn(year: number): string {
 
 /** Send requests over HTTP one after the other; the outcome lists their statuses. */
 async function inTurn(url: string, requests: [body: string, secret: string][]): Promise<RawOutcome> {
-  const responses = [];
-  for (const [body, secret] of requests) {
-    const res = await deliver(url, body, [['Authorization', secret]]);
-    responses.push({ status: res.status, headers: {}, body: res.text });
-  }
-  return { responses, statuses: responses.map((r) => r.status), closed: false, text: '' };
+  const statuses = [];
+  for (const [body, secret] of requests)
+    statuses.push((await deliver(url, body, [['Authorization', secret]])).status);
+  return answered(statuses);
 }
+
+/** The first `count` of `promises` to settle, in the order they did. */
+function firstSettled<T>(promises: Promise<T>[], count: number): Promise<T[]> {
+  const settled: T[] = [];
+  return new Promise((resolve) => {
+    for (const promise of promises) {
+      void promise.then((value) => {
+        settled.push(value);
+        if (settled.length === count) resolve([...settled]);
+      });
+    }
+  });
+}
+
+const WRONG: [string, string] = ['Authorization', 'Basic d3Jvbmc='];
+const MIB = 1024 * 1024;
 
 const cases: HostileCase[] = [
   {
     name: 'a refused delivery claiming an event published in 2999, then a real one: 401, 204, the real one in order',
     send: ({ core }) =>
       inTurn(core.hookUrl, [
-        [publishedIn(2999), 'Basic d3Jvbmc='],
+        [publishedIn(2999), WRONG[1]],
         [FIXTURE, CORPUS_SECRET],
       ]),
     answers: [401, 204],
@@ -48,7 +63,7 @@ const cases: HostileCase[] = [
     name: 'a refused copy of a real delivery, then the real one: 401, 204, the real one not a redelivery',
     send: ({ core }) =>
       inTurn(core.hookUrl, [
-        [FIXTURE, 'Basic d3Jvbmc='],
+        [FIXTURE, WRONG[1]],
         [FIXTURE, CORPUS_SECRET],
       ]),
     answers: [401, 204],
@@ -57,4 +72,49 @@ const cases: HostileCase[] = [
   },
 ];
 
+/** The memory for bodies: what arrived is reserved, and some of it only for the right secret. */
+const budget: HostileCase[] = [
+  {
+    name: '40 connections announcing 8 MiB bodies (together more than the 256 MiB budget) with a wrong secret and sending none, a real delivery meanwhile: 204',
+    send: async ({ port, path, core }) => {
+      const idle = await withheldBodies({ port, path }, 40, [WRONG, ['Content-Length', String(8 * MIB)]]);
+      const status = (await deliver(core.hookUrl, FIXTURE, [['Authorization', CORPUS_SECRET]])).status;
+      for (const socket of idle) socket.destroy();
+      return answered([status]);
+    },
+    answers: [204],
+    // Each idle request is recorded as aborted when its client goes.
+    records: 41,
+    check: (recorded) => {
+      const aborted = recorded.filter((e) => e.auth.result === 'mismatch');
+      expect(aborted).toHaveLength(40);
+      for (const e of aborted) expect(e.problems.map((p) => p.code)).toContain('aborted');
+    },
+  },
+  {
+    name: 'eight bodies with a wrong secret against an 8 KiB budget: 503 for the four past their quarter of it, 204 for a real delivery',
+    limits: { bodyBudgetBytes: 8 * 1024 },
+    settings: { bodyLimitBytes: 8 * 1024 },
+    send: async ({ port, path, core }) => {
+      // Each announces 1,000 bytes and sends 500: a quarter of 8 KiB holds four of them.
+      const stalled = await withheldBodies(
+        { port, path },
+        8,
+        [WRONG, ['Content-Length', '1000']],
+        'x'.repeat(500),
+      );
+      const outcomes = stalled.map((socket) => collect(socket, { responses: 1, timeoutMs: 30_000 }));
+      const refused = await firstSettled(outcomes, 4);
+      const real = (await deliver(core.hookUrl, FIXTURE, [['Authorization', CORPUS_SECRET]])).status;
+      for (const socket of stalled) socket.destroy();
+      return answered([...refused.flatMap((o) => o.responses.map((r) => r.status)), real]);
+    },
+    answers: [503, 503, 503, 503, 204],
+    // The four still sending are recorded as aborted when their clients go; the refused are not.
+    records: 5,
+  },
+];
+
 describe('hostile input: requests that fail the secret check', () => runCorpus(cases));
+describe('hostile input: the body budget against requests that fail the secret check', () =>
+  runCorpus(budget));

@@ -25,6 +25,14 @@ export const storageFailureAnswer = (): Answer =>
   // 503 makes Okta retry once (reference §4.1) instead of losing events we could not keep.
   text(503, 'The inspector could not store this request; try again.', [['Retry-After', '1']]);
 
+/**
+ * The body budget is spent: 503 with Retry-After, as Okta retries a 5xx once
+ * (https://developer.okta.com/docs/concepts/event-hooks/).
+ * Not recorded: recording it would cost the memory the refusal protects.
+ */
+export const busyAnswer = (): Answer =>
+  text(503, 'The inspector is busy; try again.', [['Retry-After', '1']]);
+
 /** No `Connection: close`: closing with the body still arriving would reset the connection. */
 export const tooLargeAnswer = (limit: number): Answer =>
   text(413, `Request body is larger than the inspector's limit of ${limit} bytes.`);
