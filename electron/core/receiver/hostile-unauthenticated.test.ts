@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { describe, expect } from 'vitest';
-import { CORPUS_SECRET, runCorpus, type HostileCase } from '../testing/hostile-corpus';
+import { MAX_DECODED_EVENTS } from '../../../shared/okta/envelope';
+import { CORPUS_SECRET, expectBoundedRecord, runCorpus, type HostileCase } from '../testing/hostile-corpus';
 import { deliver } from '../testing/http-client';
 import { payloadJson, payloadText } from '../testing/payloads';
 import { answered, withheldBodies } from '../testing/corpus-requests';
-import { collect, type RawOutcome } from '../testing/raw-socket';
+import { collect, head, rawRequest, type RawOutcome } from '../testing/raw-socket';
 
 const FIXTURE = payloadText('01-user-session-start.json');
 
@@ -115,6 +118,99 @@ const budget: HostileCase[] = [
   },
 ];
 
+/** A delivery of `count` empty events: 3 bytes each, hundreds each once summarised. */
+const emptyEvents = (count: number) => `{"data":{"events":[${Array(count).fill('{}').join(',')}]}}`;
+const SPAM = emptyEvents(97_000);
+const GZIP_SPAM = gzipSync(emptyEvents(200_000), { level: 9 });
+/** Events that compress about as much as real ones. */
+const SMALL_EVENTS = JSON.stringify({
+  data: { events: Array.from({ length: 5000 }, (_, i) => ({ uuid: randomUUID(), eventType: `t.${i}` })) },
+});
+/** 10 MiB of empty events in about 10 KB. */
+const GZIP_BOMB = gzipSync(emptyEvents(3_495_000), { level: 9 });
+
+/** A POST to the hook path with these bytes as the body and this secret. */
+const post =
+  (body: Buffer | string, secret: string, encoding?: string) =>
+  ({ port, path }: { port: number; path: string }) => {
+    const bytes = Buffer.from(body);
+    const headers: [string, string][] = [
+      ['Host', `127.0.0.1:${port}`],
+      ['Authorization', secret],
+      ['Content-Type', 'application/json'],
+      ...(encoding ? [['Content-Encoding', encoding] as [string, string]] : []),
+      ['Content-Length', String(bytes.length)],
+    ];
+    return rawRequest(port, [head(`POST ${path} HTTP/1.1`, headers), bytes], { responses: 1 });
+  };
+
+const codes = (problems: { code: string }[]) => problems.map((p) => p.code);
+
+/** Bodies built to cost far more as records than they did as requests. */
+const amplifiers: HostileCase[] = [
+  {
+    name: '293 KB of empty events with a wrong secret: 401, kept as 64 KiB of bytes, nothing decoded',
+    send: post(SPAM, WRONG[1]),
+    answers: [401],
+    records: 1,
+    check: ([e]) => {
+      expect(e?.request.body).toMatchObject({ size: SPAM.length, truncated: true });
+      expect(e?.okta.events).toEqual([]);
+      expect(codes(e!.problems)).toEqual(['not-decoded']);
+      expectBoundedRecord(e, SPAM.length);
+    },
+  },
+  {
+    name: 'a 1 KB gzip of 200,000 empty events with a wrong secret: 401, not decompressed, a small record',
+    send: post(GZIP_SPAM, WRONG[1], 'gzip'),
+    answers: [401],
+    records: 1,
+    check: ([e]) => {
+      expect(e?.request.decodedBody).toBeUndefined();
+      expect(e?.okta.events).toEqual([]);
+      expectBoundedRecord(e, GZIP_SPAM.length);
+    },
+  },
+  {
+    name: '293 KB of empty events with the right secret: 204, a bounded number decoded, the rest noted',
+    send: post(SPAM, CORPUS_SECRET),
+    answers: [204],
+    records: 1,
+    check: ([e]) => {
+      expect(e?.okta.events.length).toBeGreaterThan(0);
+      expect(e?.okta.events.length).toBeLessThanOrEqual(MAX_DECODED_EVENTS);
+      expect(e?.problems.find((p) => p.code === 'events-not-decoded')?.message).toMatch(
+        new RegExp(`^${(97_000 - e!.okta.events.length).toLocaleString('en-US')} more events`),
+      );
+      expectBoundedRecord(e, SPAM.length);
+    },
+  },
+  {
+    name: 'a 10 KB gzip expanding to 10 MiB of empty events with the right secret: 204, not decompressed past 32 times its size',
+    send: post(GZIP_BOMB, CORPUS_SECRET, 'gzip'),
+    answers: [204],
+    records: 1,
+    check: ([e]) => {
+      expect(e?.request.decodedBody).toBeUndefined();
+      expect(codes(e!.problems)).toEqual(['decompression-limit']);
+      expectBoundedRecord(e, GZIP_BOMB.length);
+    },
+  },
+  {
+    name: 'a gzip of 5,000 small events with the right secret: 204, decompressed, at most 1,000 decoded',
+    send: post(gzipSync(SMALL_EVENTS), CORPUS_SECRET, 'gzip'),
+    answers: [204],
+    records: 1,
+    check: ([e]) => {
+      expect(e?.request.decodedBody?.size).toBe(SMALL_EVENTS.length);
+      expect(e?.okta.events).toHaveLength(MAX_DECODED_EVENTS);
+      expect(e?.problems.find((p) => p.code === 'events-not-decoded')?.message).toMatch(/^4,000 more events/);
+      expectBoundedRecord(e, SMALL_EVENTS.length);
+    },
+  },
+];
+
 describe('hostile input: requests that fail the secret check', () => runCorpus(cases));
+describe('hostile input: bodies that would cost far more as records', () => runCorpus(amplifiers));
 describe('hostile input: the body budget against requests that fail the secret check', () =>
   runCorpus(budget));

@@ -29,6 +29,19 @@ export interface HostileCase {
   check?(recorded: Exchange[], outcome: RawOutcome): void;
 }
 
+/**
+ * What one request may cost in the capture log: a fixed multiple of its bytes (decompressed
+ * bytes for a compressed body, themselves at most MAX_EXPANSION times what arrived) plus a
+ * fixed part for headers, problems and the record's frame.
+ */
+export const RECORD_BOUND = { perByte: 8, fixed: 16 * 1024 };
+
+/** The exchange as written (its JSON) fits RECORD_BOUND for a request of `bytes` bytes. */
+export function expectBoundedRecord(exchange: Exchange | undefined, bytes: number): void {
+  const size = Buffer.byteLength(JSON.stringify(exchange));
+  expect(size).toBeLessThanOrEqual(RECORD_BOUND.perByte * bytes + RECORD_BOUND.fixed);
+}
+
 /** Every exchange stored so far, oldest first, with secrets in clear for exact assertions. */
 export async function storedExchanges(t: TestCore): Promise<Exchange[]> {
   const page = await t.call<{ items: ExchangeSummary[] }>('exchanges.list', { limit: 5000 });
