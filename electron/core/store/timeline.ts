@@ -6,6 +6,7 @@ const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+const WEEK = 7 * DAY;
 
 /** Slice widths a reader can count in; the narrowest that fits the window is used. */
 const STEPS = [
@@ -25,7 +26,7 @@ const STEPS = [
   6 * HOUR,
   12 * HOUR,
   DAY,
-  7 * DAY,
+  WEEK,
 ];
 
 const FIELD: Record<DeliveryResult, keyof Omit<TimelineBucket, 'start' | 'maxMs'>> = {
@@ -49,7 +50,7 @@ export function buildTimeline(
     window.from !== null && window.to !== null
       ? { from: window.from, to: window.to }
       : spanOf(matches, window, options.now);
-  const bucketMs = STEPS.find((step) => (span.to - span.from) / step <= options.maxBuckets) ?? DAY * 7;
+  const bucketMs = sliceWidth(span, options.maxBuckets);
   const from = alignDown(span.from, bucketMs);
   const count = Math.max(1, Math.ceil((span.to - from) / bucketMs));
   const buckets: TimelineBucket[] = Array.from({ length: count }, (_, i) => ({
@@ -68,6 +69,18 @@ export function buildTimeline(
     bucket.maxMs = Math.max(bucket.maxMs, summary.durationMs);
   }
   return { from, to: from + count * bucketMs, bucketMs, buckets, total: matches.length };
+}
+
+/**
+ * The narrowest round width whose aligned slices, at most `maxBuckets` of them, cover the span;
+ * past a week a whole number of weeks, however far apart the dates (an import dated in the year
+ * 60000 asked for millions of week-wide slices).
+ */
+function sliceWidth(span: { from: number; to: number }, maxBuckets: number): number {
+  const fits = (step: number) => Math.ceil((span.to - alignDown(span.from, step)) / step) <= maxBuckets;
+  // Aligning moves the start back by less than one slice: one slice of room covers it.
+  const weeks = Math.ceil((span.to - span.from) / Math.max(1, maxBuckets - 1) / WEEK);
+  return STEPS.find(fits) ?? Math.max(1, weeks) * WEEK;
 }
 
 /** Shortest window drawn: a few deliveries just now show as a burst at the right, not one wide bar. */
@@ -95,6 +108,7 @@ function spanOf(
 
 /** Slices start on round local times (a minute, an hour, midnight). */
 function alignDown(time: number, step: number): number {
-  const offset = -new Date(time).getTimezoneOffset() * MINUTE;
+  // Beyond the dates a Date can hold there is no local time: align in UTC.
+  const offset = -new Date(time).getTimezoneOffset() * MINUTE || 0;
   return Math.floor((time + offset) / step) * step - offset;
 }
