@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { checkExchange } from '../../../shared/contract/exchange-schema';
 import type { SettingsPatch } from '../../../shared/contract/schemas';
 import type { Exchange, ExchangeSummary } from '../../../shared/model/exchange';
 import { OKTA_TIMEOUT_MS } from '../../../shared/okta/headers';
@@ -89,6 +90,8 @@ export function runCorpus(cases: HostileCase[]): void {
       await expectHealthy(t, c.settings?.secret ?? CORPUS_SECRET);
       const recorded = (await storedExchanges(t)).filter((e) => !isProbe(e));
       expect(recorded).toHaveLength(c.records);
+      // What the receiver records is what an import is held to: the same schema.
+      for (const exchange of recorded) expect(checkExchange(exchange)).toEqual({ value: exchange });
       c.check?.(recorded, outcome);
     } finally {
       await t.stop();
