@@ -24,6 +24,7 @@ import {
   selectTheme,
 } from './store/selectors';
 import { useAppStore, useEngine } from './store/store-context';
+import { PaneBoundary } from './ui/pane-boundary';
 import { SplitPane } from './ui/split-pane';
 
 /** Applies the theme choice; "system" follows prefers-color-scheme, also when it changes. */
@@ -51,6 +52,11 @@ export function App() {
   const focusSearch = useCallback(() => search.current?.focus(), []);
   const shortcuts = useShortcuts(focusSearch);
   useTheme();
+  const list = (
+    <PaneBoundary what="The list">
+      <ExchangeList />
+    </PaneBoundary>
+  );
   return (
     <div className="app" data-app-state={loaded && connected ? 'ready' : 'loading'} data-testid="app">
       <TopBar />
@@ -60,23 +66,31 @@ export function App() {
         <SearchBar inputRef={search} />
         <TransferButtons />
       </div>
-      <TimelineStrip />
+      <PaneBoundary what="The timeline">
+        <TimelineStrip />
+      </PaneBoundary>
       <main className="app__main">
         {detailHidden ? (
-          <ExchangeList />
+          list
         ) : (
           <SplitPane
             fraction={fraction}
             onFraction={(f) => store.getState().setListFraction(f)}
-            left={<ExchangeList />}
-            right={<DetailPane />}
+            left={list}
+            right={
+              <PaneBoundary what="The detail pane">
+                <DetailPane />
+              </PaneBoundary>
+            }
           />
         )}
       </main>
       <JobsTray />
       <SettingsDialog />
       <OktaPanel />
-      <CompareView />
+      <PaneBoundary what="The comparison">
+        <CompareView />
+      </PaneBoundary>
       <ExportDialog />
       <SampleDialog />
       <ReplayHost />

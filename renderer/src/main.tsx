@@ -7,6 +7,7 @@ import { AppProvider } from './store/store-context';
 import { connectStore } from './store/sync';
 import { connectTimeline } from './store/timeline-sync';
 import { loadPreferences, savePreferences } from './store/ui-preferences';
+import { PaneBoundary } from './ui/pane-boundary';
 import './styles/index.css';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
@@ -30,7 +31,10 @@ if ('missingToken' in bridge) {
   root.render(
     <StrictMode>
       <AppProvider store={store} bridge={bridge}>
-        <App />
+        {/* The last resort: a sentence instead of an empty window. */}
+        <PaneBoundary what="The inspector">
+          <App />
+        </PaneBoundary>
       </AppProvider>
     </StrictMode>,
   );

@@ -1,5 +1,6 @@
 import type { HeaderChange } from '../../../../shared/diff/header-diff';
 import type { JsonChange } from '../../../../shared/diff/json-diff';
+import { visible } from '../../ui/visible-text';
 
 const show = (value: unknown) => {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
@@ -40,9 +41,9 @@ export function DiffList(props: { rows: Row[]; empty: string; testId: string }) 
         {props.rows.map((row, index) => (
           <tr key={index} className={`diff__row diff__row--${row.kind}`} data-kind={row.kind}>
             <td className="diff__kind">{row.kind}</td>
-            <th scope="row">{row.label}</th>
-            <td className="diff__before">{row.before ?? ''}</td>
-            <td className="diff__after">{row.after ?? ''}</td>
+            <th scope="row">{visible(row.label)}</th>
+            <td className="diff__before">{visible(row.before ?? '')}</td>
+            <td className="diff__after">{visible(row.after ?? '')}</td>
           </tr>
         ))}
       </tbody>

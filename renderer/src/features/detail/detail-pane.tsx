@@ -2,6 +2,7 @@ import type { Exchange } from '../../../../shared/model/exchange';
 import { selectDetailTab, selectSelectedDetail } from '../../store/selectors';
 import type { DetailTab } from '../../store/slices/ui-slice';
 import { useAppStore, useEngine } from '../../store/store-context';
+import { PaneBoundary } from '../../ui/pane-boundary';
 import { Tabs, type TabDef } from '../../ui/tabs';
 import { BodyView } from './body-view';
 import { DetailHeader } from './detail-header';
@@ -65,19 +66,24 @@ export function DetailPane() {
   const { exchange } = detail;
   return (
     <section className="detail" data-testid="detail" data-exchange-id={exchange.id}>
-      <DetailHeader
-        exchange={exchange}
-        onCompare={() => store.getState().setCompare({ a: exchange.id, b: null })}
-      />
-      <Tabs
-        tabs={tabsFor(exchange)}
-        active={tab}
-        onChange={(id) => store.getState().setDetailTab(id)}
-        label="Details"
-      />
-      <div className="detail__body" role="tabpanel" aria-labelledby={`tab-${tab}`}>
-        <Panel tab={tab} exchange={exchange} />
-      </div>
+      {/* Each part fails on its own: a record that cannot be drawn shows why, and the next one is drawn afresh. */}
+      <PaneBoundary key={exchange.id} what="This exchange">
+        <DetailHeader
+          exchange={exchange}
+          onCompare={() => store.getState().setCompare({ a: exchange.id, b: null })}
+        />
+        <Tabs
+          tabs={tabsFor(exchange)}
+          active={tab}
+          onChange={(id) => store.getState().setDetailTab(id)}
+          label="Details"
+        />
+        <div className="detail__body" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+          <PaneBoundary key={tab} what="This tab">
+            <Panel tab={tab} exchange={exchange} />
+          </PaneBoundary>
+        </div>
+      </PaneBoundary>
     </section>
   );
 }
