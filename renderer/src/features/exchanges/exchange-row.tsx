@@ -5,6 +5,7 @@ import { formatClock, formatDuration } from '../../ui/format';
 import { selectIsPicked, selectSummary } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
 import { PinIcon } from '../../ui/icons';
+import { visible } from '../../ui/visible-text';
 import { FlagMarks, OutcomeBadge } from '../verdicts/outcome-badge';
 
 export const ROW_HEIGHT = 30;
@@ -63,13 +64,17 @@ export const ExchangeRow = memo(function ExchangeRow(props: {
         {formatClock(summary.receivedAt)}
       </span>
       <span role="cell" className={`cell cell--method method--${summary.method.toLowerCase()}`}>
-        {summary.method}
+        {visible(summary.method)}
       </span>
       <span role="cell" className="cell cell--status">
         <StatusBadge status={summary.status} />
       </span>
-      <span role="cell" className="cell cell--events" title={summary.eventTypes.join(', ') || summary.path}>
-        <span className="cell__text">{describeEvents(summary) || summary.path}</span>
+      <span
+        role="cell"
+        className="cell cell--events"
+        title={visible(summary.eventTypes.join(', ') || summary.path)}
+      >
+        <span className="cell__text">{visible(describeEvents(summary) || summary.path)}</span>
         <FlagMarks summary={summary} />
       </span>
       <span role="cell" className="cell cell--outcome">
