@@ -44,17 +44,40 @@ export async function describeRequest(
 ): Promise<Described> {
   const { settings } = context;
   const { route, auth } = head;
-  const tooLarge = head.trusted && body.truncated;
   // A request that failed the secret check costs what explains the rejection: nothing decoded.
   const decoded =
     route.kind === 'delivery' && head.trusted && !body.truncated && !body.aborted
       ? await readDelivery(body.bytes, head.headers, settings.bodyLimitBytes)
       : NOT_DECODED;
-  const answer = tooLarge
-    ? tooLargeAnswer(settings.bodyLimitBytes)
-    : decideAnswer(route, auth, settings.response);
-  const exchange: DraftExchange = {
-    kind: route.kind,
+  const answer =
+    head.trusted && body.truncated
+      ? tooLargeAnswer(settings.bodyLimitBytes)
+      : decideAnswer(route, auth, settings.response);
+  const exchange = draftOf(head, body, { decoded, answer, context });
+  if (route.kind === 'verification') {
+    exchange.verificationProblem = verificationProblem({
+      challenge: route.challenge,
+      status: exchange.response.status,
+      bodyText: exchange.response.body.text,
+      auth: auth.result,
+    });
+  }
+  if (head.tag?.info.replayOf !== undefined) exchange.replayOf = head.tag.info.replayOf;
+  return {
+    exchange,
+    answer,
+    ...(head.tag ? { tag: head.tag } : {}),
+    ...(decoded.parsed ? { parsed: decoded.parsed } : {}),
+  };
+}
+
+function draftOf(
+  head: RequestHead,
+  body: ReceivedBody,
+  { decoded, answer, context }: { decoded: ReadDelivery; answer: Answer; context: Context },
+): DraftExchange {
+  return {
+    kind: head.route.kind,
     origin: head.tag?.info.origin ?? 'live',
     receivedAt: context.arrival.receivedAt,
     request: {
@@ -71,31 +94,20 @@ export async function describeRequest(
       ? { status: 0, headers: [], body: toBodyData(Buffer.alloc(0)) }
       : { status: answer.status, headers: answer.headers, body: toBodyData(answer.body) },
     timing: { bodyMs: context.arrival.bodyMs, durationMs: context.arrival.bodyMs },
-    auth,
+    auth: head.auth,
     okta: decoded.okta,
-    problems: [
-      ...(route.kind === 'other' ? [route.problem] : []),
-      ...(tooLarge ? [tooLargeProblem(body.size, settings.bodyLimitBytes)] : []),
-      ...(!head.trusted && body.size > 0 ? [refusedBodyProblem(body)] : []),
-      ...(body.aborted ? [{ ...ABORTED, message: body.endedBecause ?? ABORTED.message }] : []),
-      ...decoded.problems,
-    ],
+    problems: [...problemsOf(head, body, context.settings.bodyLimitBytes), ...decoded.problems],
   };
-  if (route.kind === 'verification') {
-    exchange.verificationProblem = verificationProblem({
-      challenge: route.challenge,
-      status: exchange.response.status,
-      bodyText: exchange.response.body.text,
-      auth: auth.result,
-    });
-  }
-  if (head.tag?.info.replayOf !== undefined) exchange.replayOf = head.tag.info.replayOf;
-  return {
-    exchange,
-    answer,
-    ...(head.tag ? { tag: head.tag } : {}),
-    ...(decoded.parsed ? { parsed: decoded.parsed } : {}),
-  };
+}
+
+/** What the receiver itself has to say about the request, before any decoding. */
+function problemsOf(head: RequestHead, body: ReceivedBody, limit: number): Problem[] {
+  return [
+    ...(head.route.kind === 'other' ? [head.route.problem] : []),
+    ...(head.trusted && body.truncated ? [tooLargeProblem(body.size, limit)] : []),
+    ...(!head.trusted && body.size > 0 ? [refusedBodyProblem(body)] : []),
+    ...(body.aborted ? [{ ...ABORTED, message: body.endedBecause ?? ABORTED.message }] : []),
+  ];
 }
 
 const tooLargeProblem = (size: number, limit: number): Problem => ({

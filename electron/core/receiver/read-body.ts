@@ -44,23 +44,13 @@ export function readBody(
   }
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
-    let kept = 0;
-    let seen = 0;
-    let settled = false;
-    const finish = (ending: { truncated?: boolean; aborted?: boolean; refused?: boolean }) => {
+    let [kept, seen, settled] = [0, 0, false];
+    const finish = (ending: Ending) => {
       if (settled) return;
       settled = true;
       request.off('data', onData);
-      const { truncated = false, aborted = false, refused = false } = ending;
-      const because = aborted ? whyEnded(request) : undefined;
-      resolve({
-        bytes: Buffer.concat(chunks, kept),
-        size: Number.isFinite(declared) ? Math.max(declared, seen) : seen,
-        truncated,
-        aborted,
-        refused,
-        ...(because === undefined ? {} : { endedBecause: because }),
-      });
+      const size = Number.isFinite(declared) ? Math.max(declared, seen) : seen;
+      resolve(received(request, Buffer.concat(chunks, kept), size, ending));
     };
     const onData = (chunk: Buffer) => {
       seen += chunk.length;
@@ -76,4 +66,19 @@ export function readBody(
     request.on('error', () => finish({ aborted: true }));
     request.on('close', () => finish({ aborted: !request.complete }));
   });
+}
+
+type Ending = { truncated?: boolean; aborted?: boolean; refused?: boolean };
+
+function received(request: IncomingMessage, bytes: Buffer, size: number, ending: Ending): ReceivedBody {
+  const { truncated = false, aborted = false, refused = false } = ending;
+  const because = aborted ? whyEnded(request) : undefined;
+  return {
+    bytes,
+    size,
+    truncated,
+    aborted,
+    refused,
+    ...(because === undefined ? {} : { endedBecause: because }),
+  };
 }
