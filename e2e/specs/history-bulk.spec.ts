@@ -70,7 +70,7 @@ test('should move through the list and act on it with the keyboard', async ({ ok
   await page.keyboard.press('c');
   await expect(inspector.detail.getByTestId('copy-curl')).toHaveAttribute('data-copy-state', 'copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
-    /^curl -i -X POST 'http:\/\/127\.0\.0\.1:\d+\/okta\/event-hook'/,
+    /^curl -i -X 'POST' 'http:\/\/127\.0\.0\.1:\d+\/okta\/event-hook'/,
   );
 
   await page.keyboard.press('Control+\\');

@@ -10,6 +10,9 @@ import type { SettingsView } from '../../shared/model/settings';
 import { deliver, send } from '../core/testing/http-client';
 import { payloadText } from '../core/testing/payloads';
 import { NOT_RECORDED, UNREADABLE } from '../core/store/header-sealer';
+import { startTarget } from '../core/testing/target-server';
+import { waitFor } from '../core/testing/wait-for';
+import type { Exchange } from '../../shared/model/exchange';
 
 /** Distinctive values: any occurrence in an artefact can only be a leak. */
 const RAW = 'hook-user:Zx9-distinctive-hook-secret-41c7';
@@ -71,16 +74,54 @@ async function observedEngine() {
   const pump = (async () => {
     for (let r = await events.read(); !r.done; r = await events.read()) pushed += r.value;
   })().catch(() => undefined);
+  // A handler that echoes the credential it was sent, as debugging handlers do.
+  const handler = await startTarget((request, response) => {
+    const auth = request.rawHeaders.findIndex((name, i) => i % 2 === 0 && /^authorization$/i.test(name));
+    response.writeHead(200, { 'X-Echo': request.rawHeaders[auth + 1] ?? '' }).end('{}');
+  });
   const closeApi = async () => {
     await api.close();
     await pump;
     await transfers.close();
+    await handler.close();
   };
-  return { t, disk, call, closeApi, logLines, answers, pushed: () => pushed };
+  const download = async (url: string) => answers.push((await send(`${base}${url}`)).text);
+  return { t, disk, call, download, handler, closeApi, logLines, answers, pushed: () => pushed };
+}
+
+type Engine = Awaited<ReturnType<typeof observedEngine>>;
+
+/** Forwarded to the handler (which echoes the secret), and replayed straight to it. */
+async function forwardAndReplay({ t, call, handler }: Engine): Promise<void> {
+  const forward = { target: handler.url, timeoutMs: 5000, verification: 'auto' };
+  expect((await call('settings.update', { forward })).status).toBe(200);
+  const body = payloadText('01-user-session-start.json');
+  expect((await deliver(t.hookUrl, body, [['Authorization', SECRET]])).status).toBe(200);
+  const [newest] = (await t.call<{ items: { id: string }[] }>('exchanges.list', { limit: 1 })).items;
+  expect((await call('replay.run', { id: newest?.id, target: handler.url })).status).toBe(200);
+  expect(handler.seen).toHaveLength(2);
+}
+
+/** Every exchange exported, masked, in both formats, and downloaded as the browser would. */
+async function exportAll({ t, call, download }: Engine): Promise<void> {
+  for (const format of ['ndjson', 'har']) {
+    const started = JSON.parse((await call('exchanges.export', { format })).text) as {
+      value: { job: { id: string } };
+    };
+    const done = await waitFor(() => {
+      const job = t.pushes
+        .flatMap((m) =>
+          m.name === 'jobs.changed' && m.payload.id === started.value.job.id ? [m.payload] : [],
+        )
+        .find((j) => j.state === 'done');
+      return job?.file?.downloadUrl;
+    });
+    await download(done);
+  }
 }
 
 /** Deliveries right, wrong and odd, a storage failure and a rejected secret change. */
-async function driveTraffic({ t, disk, call }: Awaited<ReturnType<typeof observedEngine>>) {
+async function driveTraffic({ t, disk, call }: Engine) {
   expect((await call('settings.update', { secret: SECRET })).status).toBe(200);
   const body = payloadText('01-user-session-start.json');
   const statuses = [
@@ -128,14 +169,21 @@ describe('secrets', () => {
     const engine = await observedEngine();
     const { t } = engine;
     await driveTraffic(engine);
+    await forwardAndReplay(engine);
+    await exportAll(engine);
     const ids = await readAsTheUi(engine.call);
-    expect(ids).toHaveLength(7);
+    expect(ids).toHaveLength(9);
     // Positive controls: the secret is stored where it belongs and can be revealed on request.
     const revealed = await t.call<{ request: { headers: [string, string][] } }>('exchanges.get', {
       id: ids.at(-1),
       revealSecrets: true,
     });
     expect(revealed.request.headers).toContainEqual(['Authorization', SECRET]);
+    for (const id of ids.slice(0, 2)) {
+      const handled = await t.call<Exchange>('exchanges.get', { id, revealSecrets: true });
+      expect(handled.forward?.headers).toContainEqual(['Authorization', SECRET]);
+      expect(handled.forward?.response?.headers).toContainEqual(['X-Echo', SECRET]);
+    }
     expect(await readFile(path.join(t.dataDir, 'secrets.json'), 'utf8')).toContain(SECRET);
 
     await engine.closeApi();

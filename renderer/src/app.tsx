@@ -25,6 +25,7 @@ import {
 } from './store/selectors';
 import { useAppStore, useEngine } from './store/store-context';
 import { ConfirmDialog } from './ui/confirm-dialog';
+import { PaneBoundary } from './ui/pane-boundary';
 import { SplitPane } from './ui/split-pane';
 
 /** Applies the theme choice; "system" follows prefers-color-scheme, also when it changes. */
@@ -52,6 +53,11 @@ export function App() {
   const focusSearch = useCallback(() => search.current?.focus(), []);
   const shortcuts = useShortcuts(focusSearch);
   useTheme();
+  const list = (
+    <PaneBoundary what="The list">
+      <ExchangeList />
+    </PaneBoundary>
+  );
   return (
     <div className="app" data-app-state={loaded && connected ? 'ready' : 'loading'} data-testid="app">
       <TopBar />
@@ -61,23 +67,31 @@ export function App() {
         <SearchBar inputRef={search} />
         <TransferButtons />
       </div>
-      <TimelineStrip />
+      <PaneBoundary what="The timeline">
+        <TimelineStrip />
+      </PaneBoundary>
       <main className="app__main">
         {detailHidden ? (
-          <ExchangeList />
+          list
         ) : (
           <SplitPane
             fraction={fraction}
             onFraction={(f) => store.getState().setListFraction(f)}
-            left={<ExchangeList />}
-            right={<DetailPane />}
+            left={list}
+            right={
+              <PaneBoundary what="The detail pane">
+                <DetailPane />
+              </PaneBoundary>
+            }
           />
         )}
       </main>
       <JobsTray />
       <SettingsDialog />
       <OktaPanel />
-      <CompareView />
+      <PaneBoundary what="The comparison">
+        <CompareView />
+      </PaneBoundary>
       <ExportDialog />
       <SampleDialog />
       <ReplayHost />

@@ -8,6 +8,7 @@ import { AppProvider } from './store/store-context';
 import { connectStore } from './store/sync';
 import { connectTimeline } from './store/timeline-sync';
 import { loadPreferences, savePreferences } from './store/ui-preferences';
+import { PaneBoundary } from './ui/pane-boundary';
 import './styles/index.css';
 
 function renderApp(root: Root, bridge: Bridge) {
@@ -18,7 +19,10 @@ function renderApp(root: Root, bridge: Bridge) {
   root.render(
     <StrictMode>
       <AppProvider store={store} bridge={bridge}>
-        <App />
+        {/* The last resort: a sentence instead of an empty window. */}
+        <PaneBoundary what="The inspector">
+          <App />
+        </PaneBoundary>
       </AppProvider>
     </StrictMode>,
   );

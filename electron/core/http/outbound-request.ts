@@ -166,11 +166,18 @@ export function sendOutbound(
         );
       },
     );
-    request.setTimeout(options.timeoutMs, () =>
-      request.destroy(
-        Object.assign(new Error(`no complete answer within ${options.timeoutMs} ms`), { code: 'ETIMEDOUT' }),
-      ),
+    // A deadline for the whole exchange: socket.setTimeout only fires after a silence, so a
+    // handler sending a byte now and then would hold the request (and Okta's answer) for ever.
+    const deadline = setTimeout(
+      () =>
+        request.destroy(
+          Object.assign(new Error(`no complete answer within ${options.timeoutMs} ms`), {
+            code: 'ETIMEDOUT',
+          }),
+        ),
+      options.timeoutMs,
     );
+    request.once('close', () => clearTimeout(deadline));
     request.on('error', fail);
     if (oneByOne) setOneByOne(request, headers);
     request.end(options.body);

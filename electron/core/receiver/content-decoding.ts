@@ -45,10 +45,23 @@ const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const problem = (code: string, message: string): Problem => ({ code, message });
 
 /**
- * Undo the request's Content-Encoding, never producing more than `limit` bytes (a small
- * compressed body can expand to gigabytes), then read it as UTF-8 text.
+ * A compressed body is decoded to at most this many times its size. JSON compresses about 5 to
+ * 20 times; a bomb compresses a thousand times, and its few bytes must not buy a record (and a
+ * parse) of megabytes. Okta never compresses what it sends.
  */
-export async function viewContent(bytes: Buffer, headers: HeaderList, limit: number): Promise<ContentView> {
+export const MAX_EXPANSION = 32;
+
+/**
+ * Undo the request's Content-Encoding, never producing more than `limit` bytes nor more than
+ * MAX_EXPANSION times what arrived (a small compressed body can expand to gigabytes), then read
+ * it as UTF-8 text.
+ */
+export async function viewContent(
+  bytes: Buffer,
+  headers: HeaderList,
+  bodyLimit: number,
+): Promise<ContentView> {
+  const limit = Math.max(1, Math.min(bodyLimit, MAX_EXPANSION * bytes.length));
   const problems = contentTypeProblems(firstHeader(headers, 'content-type'));
   const codings = (firstHeader(headers, 'content-encoding') ?? '')
     .split(',')
@@ -103,7 +116,7 @@ function undecodable(coding: string, error: unknown, limit: number): Problem {
   if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
     return problem(
       'decompression-limit',
-      `The ${coding} body expands to more than the ${limit}-byte limit; it was not decoded and is kept as received.`,
+      `The ${coding} body expands to more than ${limit} bytes (${MAX_EXPANSION} times its size, at most the body limit); it was not decoded and is kept as received.`,
     );
   }
   return problem(

@@ -1,6 +1,5 @@
 import { MAX_REPLAYED, type SettingsPatch } from '../../../shared/contract/schemas';
-import type { Exchange } from '../../../shared/model/exchange';
-import { maskCredentials, type Credentials } from '../../../shared/okta/secret-mask';
+import { exchangeForCaller } from '../secrets/exchange-secrets';
 import type { SettingsStore } from '../settings/settings-store';
 import type { ExchangeStore } from '../store/exchange-store';
 import type { Jobs } from '../transfer/jobs';
@@ -54,11 +53,11 @@ export function createHandlers(context: HandlerContext): Handlers {
     'exchanges.get': async ({ id, revealSecrets }) => {
       const exchange = await store.get(id);
       if (!exchange) throw new CommandError('not-found', `No exchange with id ${id}.`);
-      if (revealSecrets) return exchange;
-      return masked(exchange, {
+      const credentials = {
         authHeader: context.settings.current().authHeader,
         secret: context.settings.secret(),
-      });
+      };
+      return exchangeForCaller(exchange, { revealSecrets, credentials });
     },
     'exchanges.match': async ({ query, ids }) => ({ ids: await store.match(query, ids) }),
     'exchanges.timeline': ({ query, buckets }) => store.timeline(query, buckets),
@@ -94,8 +93,3 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...createOktaHandlers(context.okta, store),
   };
 }
-
-const masked = (exchange: Exchange, credentials: Credentials): Exchange => ({
-  ...exchange,
-  request: { ...exchange.request, headers: maskCredentials(exchange.request.headers, credentials) },
-});

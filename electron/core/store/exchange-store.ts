@@ -3,6 +3,7 @@ import type { Timeline } from '../../../shared/model/timeline';
 import { summarize } from '../../../shared/model/summarize';
 import type { Logger } from '../deps';
 import type { CaptureSource } from '../okta-org/capture-index';
+import { sealExchange, unsealExchange } from '../secrets/exchange-secrets';
 import { identitySealer, type HeaderSealer } from './header-sealer';
 import { deliveryKeys } from './index/event-keys';
 import { parseTiming } from './index/exchange-row';
@@ -103,7 +104,7 @@ export class ExchangeStore {
     // Nothing awaited between taking a seq and queueing the record: the log writes in seq order.
     const exchange: Exchange = { ...draft, seq: history.nextSeq() };
     const tag = { kind: 'new' as const, summary: summarize(exchange), keys: deliveryKeys(exchange) };
-    await history.log.append(encodeRecord(this.sealed(exchange)), tag);
+    await history.log.append(encodeRecord(sealExchange(exchange, this.sealer)), tag);
     const indexed = history.takeIndexed(exchange.seq);
     const summary = indexed?.summary ?? tag.summary;
     if (indexed?.sightings) exchange.sightings = indexed.sightings;
@@ -191,8 +192,7 @@ export class ExchangeStore {
     const timing = parseTiming(row.timing);
     if (timing) exchange.timing = timing;
     if (row.sightings !== null) exchange.sightings = JSON.parse(row.sightings) as Sightings;
-    exchange.request.headers = this.sealer.unseal(exchange.request.headers);
-    return exchange;
+    return unsealExchange(exchange, this.sealer);
   }
 
   async setPinned(seqs: number[], pinned: boolean): Promise<number> {
@@ -254,13 +254,6 @@ export class ExchangeStore {
 
   async close(): Promise<void> {
     await this.history.close();
-  }
-
-  private sealed(exchange: Exchange): Exchange {
-    return {
-      ...exchange,
-      request: { ...exchange.request, headers: this.sealer.seal(exchange.request.headers) },
-    };
   }
 
   private announceRemoved(removed: Removed[]): void {

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { HeaderList } from '../../../shared/model/exchange';
+import { carriesCredential } from '../../../shared/okta/secret-mask';
 import type { SecretVault } from '../deps';
 
 /**
@@ -25,7 +26,6 @@ const PREFIX = 'sealed:v1:';
 
 /** A header value written encrypted (see below). */
 export const isSealed = (value: string) => value.startsWith(PREFIX);
-const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie'];
 /** Shown when a sealed value cannot be opened (the key was deleted, or another machine's). */
 export const UNREADABLE = '•••••••• (sealed; key not available)';
 /** Recorded instead of a credential while the saved key cannot be read. */
@@ -69,15 +69,8 @@ export async function openHeaderSealer(vault: SecretVault, secrets: SecretsInUse
 
 /** Whether a header must not reach the disk in clear. */
 function credentialTest(secrets: SecretsInUse) {
-  return (name: string, value: string) => {
-    const secret = secrets.secret();
-    const lower = name.toLowerCase();
-    return (
-      CREDENTIAL_HEADERS.includes(lower) ||
-      lower === secrets.authHeader().toLowerCase() ||
-      (secret !== null && secret !== '' && value.includes(secret))
-    );
-  };
+  return (name: string, value: string) =>
+    carriesCredential(name, value, { authHeader: secrets.authHeader(), secret: secrets.secret() });
 }
 
 function keylessSealer(mustSeal: (name: string, value: string) => boolean): HeaderSealer {

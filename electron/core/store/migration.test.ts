@@ -1,4 +1,4 @@
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Exchange, ExchangeSummary } from '../../../shared/model/exchange';
@@ -84,6 +84,28 @@ describe('a data folder written by 0.1.0', () => {
     await moved(t);
     expect((await everything(t)).list.items).toEqual(expected.list.items);
     expect(await readdir(dataDir)).not.toContain('exchanges');
+  });
+
+  it('leaves out, and names, a record 0.1.0 imported without checking it; the rest moves', async () => {
+    const expected = JSON.parse(await readFile(path.join(FIXTURE, 'expected.json'), 'utf8')) as Expected;
+    const dataDir = await copyOfFixture();
+    const crafted = {
+      ...expected.exchanges[0],
+      id: 'crafted',
+      seq: 9_000,
+      sightings: { repeatedEvents: 'x' },
+    };
+    const segments = (await readdir(path.join(dataDir, 'exchanges'))).sort();
+    await appendFile(
+      path.join(dataDir, 'exchanges', segments.at(-1)!),
+      `${JSON.stringify({ r: 'exchange', exchange: crafted })}\n`,
+    );
+    const t = await start(dataDir);
+    await moved(t);
+    expect(t.core.status().storage.notices.join(' ')).toMatch(
+      /Exchange crafted of the earlier history was left out: sightings/,
+    );
+    expect((await everything(t)).list.items).toEqual(expected.list.items);
   });
 
   it('is found searchable and filterable as soon as it has moved', async () => {

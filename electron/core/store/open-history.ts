@@ -168,6 +168,10 @@ export class History {
       {
         known: async (ids) => new Set((await this.seqsOf(ids)).keys()),
         store: (exchange, pinned) => this.storeMigrated(exchange, pinned),
+        skipped: (id, reason) => {
+          logger.warn('history record not moved from format 1', { id, reason });
+          this.notices.push(`Exchange ${id} of the earlier history was left out: ${reason}.`);
+        },
         progress: (done, total) => {
           this.migrating = { done, total };
           moved();

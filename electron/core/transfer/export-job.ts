@@ -2,8 +2,9 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { Exchange } from '../../../shared/model/exchange';
-import { maskCredentials, type Credentials } from '../../../shared/okta/secret-mask';
+import type { Credentials } from '../../../shared/okta/secret-mask';
 import type { ExportTarget } from '../deps';
+import { exchangeForCaller } from '../secrets/exchange-secrets';
 import type { ExchangeStore } from '../store/exchange-store';
 import { harEntry } from './har-writer';
 import type { Job } from './jobs';
@@ -48,7 +49,13 @@ export async function runExport(deps: ExportDeps, request: ExportRequest, job: J
       for (const exchange of await Promise.all(group.map((seq) => readIfStored(deps.store, seq)))) {
         if (exchange)
           await writer.write(
-            format.item(prepare(exchange, request.revealSecrets, deps.credentials()), written++),
+            format.item(
+              exchangeForCaller(exchange, {
+                revealSecrets: request.revealSecrets,
+                credentials: deps.credentials(),
+              }),
+              written++,
+            ),
           );
       }
       job.progress(start + group.length);
@@ -84,15 +91,6 @@ function formatter(deps: ExportDeps, request: ExportRequest) {
     head: `{"log":{"version":"1.2","creator":${creator},"pages":[],"entries":[\n`,
     item: (e: Exchange, index: number) => `${index === 0 ? '' : ',\n'}${JSON.stringify(harEntry(e))}`,
     tail: '\n]}}\n',
-  };
-}
-
-/** The exchange as exported: request headers masked unless the user chose to reveal them. */
-function prepare(exchange: Exchange, revealSecrets: boolean, credentials: Credentials): Exchange {
-  if (revealSecrets) return exchange;
-  return {
-    ...exchange,
-    request: { ...exchange.request, headers: maskCredentials(exchange.request.headers, credentials) },
   };
 }
 

@@ -75,8 +75,9 @@ export function timelineBuckets(
   return { from, to: from + count * bucketMs, bucketMs, buckets, total: options.total };
 }
 
-/** Slices start on round local times (a minute, an hour, midnight). */
+/** Slices start on round local times (a minute, an hour, midnight); in UTC beyond the dates a Date holds. */
 function alignDown(time: number, step: number): number {
-  const offset = -new Date(time).getTimezoneOffset() * MINUTE;
+  const zone = new Date(time).getTimezoneOffset();
+  const offset = Number.isNaN(zone) ? 0 : -zone * MINUTE;
   return Math.floor((time + offset) / step) * step - offset;
 }

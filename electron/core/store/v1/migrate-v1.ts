@@ -8,6 +8,8 @@ export interface MigrationTarget {
   known(ids: string[]): Promise<Set<string>>;
   /** Store an exchange with its seq, pin and final timing as they were. */
   store(exchange: Exchange, pinned: boolean): Promise<void>;
+  /** An exchange left out, and why. */
+  skipped(id: string, reason: string): void;
   progress(done: number, total: number): void;
 }
 
@@ -48,9 +50,10 @@ export async function migrateV1(
       // Stored together, so the log writes them in a few group commits.
       await Promise.all(
         chunk.map(async (entry) => {
-          const exchange = known.has(entry.id) ? null : await reader.read(entry);
-          if (exchange === null) return;
-          await target.store(exchange, entry.pinned);
+          if (known.has(entry.id)) return;
+          const read = await reader.read(entry);
+          if ('error' in read) return target.skipped(entry.id, read.error);
+          await target.store(read.exchange, entry.pinned);
           copied += 1;
         }),
       );

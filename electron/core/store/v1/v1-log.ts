@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Exchange, TimingRecord } from '../../../../shared/model/exchange';
+import { checkExchange } from '../../../../shared/contract/exchange-schema';
 import { isLogRecord, type LogRecord } from './v1-records';
 
 /**
@@ -124,8 +125,11 @@ export class V1Reader {
 
   constructor(private readonly dir: string) {}
 
-  /** The exchange of an entry as it is to be kept: its record, with its final timing. */
-  async read(entry: V1Entry): Promise<Exchange | null> {
+  /**
+   * The exchange of an entry as it is to be kept: its record, with its final timing; or why it
+   * cannot be (0.1.0 imported lines without checking them, so a record can be anything).
+   */
+  async read(entry: V1Entry): Promise<{ exchange: Exchange } | { error: string }> {
     const { segment, offset, length } = entry.position;
     let handle = this.handles.get(segment);
     if (!handle) {
@@ -135,8 +139,9 @@ export class V1Reader {
     const line = Buffer.alloc(length);
     await (await handle).read(line, 0, length, offset);
     const record = parseRecord(line.toString('utf8'));
-    if (record?.r !== 'exchange') return null;
-    return entry.timing ? { ...record.exchange, timing: entry.timing } : record.exchange;
+    if (record?.r !== 'exchange') return { error: 'its record is gone' };
+    const checked = checkExchange(entry.timing ? { ...record.exchange, timing: entry.timing } : record.exchange);
+    return 'error' in checked ? checked : { exchange: checked.value };
   }
 
   async close(): Promise<void> {

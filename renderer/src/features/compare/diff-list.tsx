@@ -1,5 +1,6 @@
 import type { HeaderChange } from '../../../../shared/diff/header-diff';
 import type { JsonChange } from '../../../../shared/diff/json-diff';
+import { visible } from '../../ui/visible-text';
 
 /** A parsed JSON value as JSON again (strings quoted), cut to fit a table cell. */
 const json = (value: unknown) => {
@@ -69,16 +70,16 @@ export function DiffList(props: { rows: Row[]; empty: string; testId: string }) 
           <tr key={index} className={`diff__row diff__row--${row.kind}`} data-kind={row.kind}>
             <td className="diff__kind">{row.kind}</td>
             <th scope="row">
-              <Label text={row.label} />
+              <Label text={visible(row.label)} />
             </th>
             <td className="diff__values">
-              {row.before !== undefined && <span className="diff__before">{row.before}</span>}
+              {row.before !== undefined && <span className="diff__before">{visible(row.before)}</span>}
               {row.before !== undefined && row.after !== undefined && (
                 <span className="diff__arrow" aria-label="becomes">
                   {' → '}
                 </span>
               )}
-              {row.after !== undefined && <span className="diff__after">{row.after}</span>}
+              {row.after !== undefined && <span className="diff__after">{visible(row.after)}</span>}
             </td>
           </tr>
         ))}

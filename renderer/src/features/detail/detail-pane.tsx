@@ -3,6 +3,7 @@ import type { Exchange } from '../../../../shared/model/exchange';
 import { selectDetailTab, selectSelectedDetail } from '../../store/selectors';
 import type { DetailTab } from '../../store/slices/ui-slice';
 import { useAppStore, useEngine } from '../../store/store-context';
+import { PaneBoundary } from '../../ui/pane-boundary';
 import { Tabs, type TabDef } from '../../ui/tabs';
 import { BodyView } from './body-view';
 import { DetailHeader } from './detail-header';
@@ -100,22 +101,27 @@ export function DetailPane() {
   const tab = clicked?.id === exchange.id ? clicked.tab : tabWithContent(preferred, exchange);
   return (
     <section className="detail" data-testid="detail" data-exchange-id={exchange.id}>
-      <DetailHeader
-        exchange={exchange}
-        onCompare={() => store.getState().setCompare({ a: exchange.id, b: null })}
-      />
-      <Tabs
-        tabs={tabsFor(exchange)}
-        active={tab}
-        onChange={(id) => {
-          setClicked({ id: exchange.id, tab: id });
-          store.getState().setDetailTab(id);
-        }}
-        label="Details"
-      />
-      <div className="detail__body" role="tabpanel" aria-labelledby={`tab-${tab}`}>
-        <Panel tab={tab} exchange={exchange} />
-      </div>
+      {/* Each part fails on its own: a record that cannot be drawn shows why, and the next one is drawn afresh. */}
+      <PaneBoundary key={exchange.id} what="This exchange">
+        <DetailHeader
+          exchange={exchange}
+          onCompare={() => store.getState().setCompare({ a: exchange.id, b: null })}
+        />
+        <Tabs
+          tabs={tabsFor(exchange)}
+          active={tab}
+          onChange={(id) => {
+            setClicked({ id: exchange.id, tab: id });
+            store.getState().setDetailTab(id);
+          }}
+          label="Details"
+        />
+        <div className="detail__body" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+          <PaneBoundary key={tab} what="This tab">
+            <Panel tab={tab} exchange={exchange} />
+          </PaneBoundary>
+        </div>
+      </PaneBoundary>
     </section>
   );
 }

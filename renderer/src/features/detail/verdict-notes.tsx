@@ -4,6 +4,7 @@ import { summarize } from '../../../../shared/model/summarize';
 import { openExchange } from '../../store/commands';
 import { useEngine } from '../../store/store-context';
 import { formatDuration } from '../../ui/format';
+import { visible } from '../../ui/visible-text';
 import { outcomeOf } from '../verdicts/outcome';
 
 function ShowExchange({ id, label }: { id: string; label: string }) {
@@ -65,8 +66,8 @@ function ForwardNote({ exchange }: { exchange: Exchange }) {
   if (forward.error) {
     return (
       <li className="note note--bad" data-testid="note-forward">
-        Your handler at <code>{forward.url}</code> gave no answer: {CAUSES[forward.error.cause]} (
-        {forward.error.message}).
+        Your handler at <code>{visible(forward.url)}</code> gave no answer: {CAUSES[forward.error.cause]} (
+        {visible(forward.error.message)}).
       </li>
     );
   }
@@ -74,7 +75,7 @@ function ForwardNote({ exchange }: { exchange: Exchange }) {
   const overhead = Math.max(0, exchange.timing.durationMs - target);
   return (
     <li className="note note--neutral" data-testid="note-forward">
-      Your handler at <code>{forward.url}</code> answered {forward.response?.status} in{' '}
+      Your handler at <code>{visible(forward.url)}</code> answered {forward.response?.status} in{' '}
       {formatDuration(target)}; the inspector added {formatDuration(overhead)}.
     </li>
   );
@@ -88,7 +89,7 @@ function ProblemNotes({ problems }: { problems: Problem[] }) {
   const [open, setOpen] = useState(false);
   const list = problems.map((problem) => (
     <li key={problem.code} className="note note--warn" data-testid="problem" data-code={problem.code}>
-      {problem.message}
+      {visible(problem.message)}
     </li>
   ));
   if (problems.length < 2) return <>{list}</>;
@@ -126,7 +127,7 @@ export function VerdictNotes({ exchange }: { exchange: Exchange }) {
       {exchange.auth.message !== undefined && (
         <li className={`note ${exchange.forward ? 'note--neutral' : 'note--bad'}`} data-testid="note-auth">
           {exchange.forward ? "Your handler decided the answer; the inspector's own check says: " : ''}
-          {exchange.auth.message}
+          {visible(exchange.auth.message)}
         </li>
       )}
       <SightingNotes exchange={exchange} />

@@ -5,6 +5,7 @@ import { formatDateTime, formatDuration, formatRowTime } from '../../ui/format';
 import { selectIsPicked, selectSummary, selectTypeTest, type TypeTest } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
 import { PinIcon } from '../../ui/icons';
+import { visible } from '../../ui/visible-text';
 import { FlagMarks, OutcomeBadge } from '../verdicts/outcome-badge';
 
 export const ROW_HEIGHT = 30;
@@ -19,21 +20,21 @@ function EventsText({ summary, asked }: { summary: ExchangeSummary; asked: TypeT
         : summary.kind === 'delivery'
           ? 'no events'
           : summary.path;
-    return <span className="cell__text">{text}</span>;
+    return <span className="cell__text">{visible(text)}</span>;
   }
   const matched = asked && !asked(first) ? summary.eventTypes.find(asked) : undefined;
   return (
     <>
       <span className="cell__text">
         {matched === undefined ? (
-          first
+          visible(first)
         ) : (
           <mark
             className="cell__match"
             data-testid="matched-type"
-            title={`Matched by the search; first: ${first}`}
+            title={visible(`Matched by the search; first: ${first}`)}
           >
-            {matched}
+            {visible(matched)}
           </mark>
         )}
       </span>
@@ -95,12 +96,16 @@ export const ExchangeRow = memo(function ExchangeRow(props: {
         {formatRowTime(summary.receivedAt, drawnAt)}
       </span>
       <span role="cell" className={`cell cell--method method--${summary.method.toLowerCase()}`}>
-        {summary.method}
+        {visible(summary.method)}
       </span>
       <span role="cell" className="cell cell--status">
         <StatusBadge status={summary.status} />
       </span>
-      <span role="cell" className="cell cell--events" title={summary.eventTypes.join(', ') || summary.path}>
+      <span
+        role="cell"
+        className="cell cell--events"
+        title={visible(summary.eventTypes.join(', ') || summary.path)}
+      >
         <EventsText summary={summary} asked={asked} />
         <FlagMarks summary={summary} />
       </span>
