@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { draft, openStore } from '../electron/core/testing/store-fixture';
 import type { Exchange } from '../shared/model/exchange';
 import { decodeDelivery } from '../shared/okta/envelope';
@@ -33,6 +35,11 @@ export const ndjsonExport = (exchanges: unknown[]): string =>
  * version (or a damaged disk) may have left for the app to open.
  */
 export async function writeHistory(dataDir: string, exchanges: unknown[]): Promise<void> {
+  // The index worker the app itself runs (`npm run test:e2e` builds it first).
+  process.env.OHI_INDEX_WORKER ??= path.resolve(
+    path.dirname(fileURLToPath(import.meta.url)),
+    '../dist-electron/index-worker.cjs',
+  );
   const { store } = await openStore(dataDir);
   // The store gives each its own seq.
   for (const exchange of exchanges) await store.append(exchange as Exchange);

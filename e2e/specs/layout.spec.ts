@@ -56,7 +56,7 @@ async function oktaScreens(
   oktaPanel: OktaPanelPage,
   oktaOrg: OktaEmulator,
   clock: OrgClock,
-  receiverUrl: string,
+  publicBase: string,
   testInfo: TestInfo,
 ) {
   const { page } = oktaPanel;
@@ -64,7 +64,7 @@ async function oktaScreens(
   await check(page, testInfo, 'okta-connect', '[data-testid="okta-panel"]');
   await oktaPanel.connect('dev-000000.okta.com', oktaOrg.token);
   await expect(oktaPanel.panel.getByTestId('okta-connection')).toHaveAttribute('data-status', 'connected');
-  await oktaPanel.setPublicBase(new URL(receiverUrl).origin);
+  await oktaPanel.setPublicBase(publicBase);
   await oktaPanel.createHook(['user.account.lock']);
   await expect(oktaPanel.run).toHaveAttribute('data-outcome', 'ok');
   await check(page, testInfo, 'okta-hooks', '[data-testid="okta-panel"]');
@@ -113,7 +113,7 @@ for (const size of SIZES) {
     oktaOrg,
     orgClock,
     oktaPanel,
-    app,
+    publicBase,
     inspector,
   }, testInfo) => {
     test.setTimeout(90_000);
@@ -129,7 +129,7 @@ for (const size of SIZES) {
     await expect(inspector.rows).toHaveCount(4);
     await details(inspector, testInfo);
     await dialogs(inspector, testInfo);
-    await oktaScreens(oktaPanel, oktaOrg, orgClock, app.receiverUrl, testInfo);
+    await oktaScreens(oktaPanel, oktaOrg, orgClock, publicBase, testInfo);
   });
 }
 
