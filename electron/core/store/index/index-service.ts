@@ -116,9 +116,9 @@ export class IndexService {
     return { indexed, bytes: this.index.bytes() };
   }
 
-  timings(done: { summary: ExchangeSummary; timing: TimingRecord }[]): void {
+  timings(done: { id: string; timing: TimingRecord }[]): ExchangeSummary[] {
     this.writable();
-    this.parts.writer.timings(done);
+    return this.parts.writer.timings(done);
   }
 
   setPinned(seqs: number[], pinned: boolean): number[] {
