@@ -7,6 +7,7 @@ import { sealExchange, unsealExchange } from '../secrets/exchange-secrets';
 import { identitySealer, type HeaderSealer } from './header-sealer';
 import { deliveryKeys } from './index/event-keys';
 import { parseTiming } from './index/exchange-row';
+import { withEvents } from './derived-delivery';
 import type { Removed } from './index/index-writer';
 import { History } from './history';
 import { decodeRecord, encodeRecord } from './records/record-frame';
@@ -104,14 +105,19 @@ export class ExchangeStore {
    * Persist an exchange and give it its seq; resolves once it is in the log (it then survives
    * a crash), rejects if it could not be written. Its row follows in the index a moment later,
    * with what was seen before it (redeliveries, repeated events, order): lists are told then.
+   * `decodeEvents`: a delivery as received, its events still to be decoded from its body.
    */
-  async append(draft: NewExchange): Promise<Exchange> {
+  async append(draft: NewExchange, options: { decodeEvents?: boolean } = {}): Promise<Exchange> {
     await this.sealer.persist();
     const { history } = this;
     // Nothing awaited between taking a seq and queueing the record: the log writes in seq order.
     const exchange: Exchange = { ...draft, seq: history.nextSeq() };
-    const tag = { kind: 'new' as const, summary: summarize(exchange), keys: deliveryKeys(exchange) };
-    await history.log.append(encodeRecord(sealExchange(exchange, this.sealer)), tag);
+    const decodeEvents = options.decodeEvents === true;
+    const summary = summarize(exchange);
+    const tag = decodeEvents
+      ? { kind: 'new' as const, summary, decodeEvents }
+      : { kind: 'new' as const, summary, keys: deliveryKeys(exchange) };
+    await history.log.append(encodeRecord(sealExchange(exchange, this.sealer), decodeEvents), tag);
     history.counted(1, 0);
     void history.retention.schedule();
     return exchange;
@@ -184,7 +190,8 @@ export class ExchangeStore {
   async read(seq: number): Promise<Exchange | undefined> {
     const row = await this.history.index.call('recordOf', seq);
     if (!row) return undefined;
-    const exchange = decodeRecord(await this.history.log.read(row.position));
+    const stored = decodeRecord(await this.history.log.read(row.position));
+    const { exchange } = stored.decodeEvents ? withEvents(stored.exchange) : stored;
     const timing = parseTiming(row.timing);
     if (timing) exchange.timing = timing;
     if (row.sightings !== null) exchange.sightings = JSON.parse(row.sightings) as Sightings;

@@ -21,6 +21,10 @@ export type IndexTag =
       timing?: TimingRecord | undefined;
       /** Not announced to the UIs one by one (history moved from an earlier format). */
       quiet?: true;
+      /** A delivery stored as received: its events are decoded from the record here. */
+      decodeEvents?: boolean;
+      /** Its words for search, when known already (they are added later otherwise). */
+      text?: string;
     }
   | { kind: 'moved'; seq: number };
 
@@ -56,6 +60,7 @@ export class IndexWriter {
   private readonly insertExchange;
   private readonly insertSummary;
   private readonly moveRecord;
+  private readonly insertSearch;
 
   constructor(
     private readonly db: Db,
@@ -69,6 +74,7 @@ export class IndexWriter {
       'INSERT OR REPLACE INTO summaries (seq, id, data, timing, sightings) VALUES (?, ?, ?, ?, ?)',
     );
     this.moveRecord = db.prepare('UPDATE exchanges SET segment = ?, offset = ?, length = ? WHERE seq = ?');
+    this.insertSearch = db.prepare('INSERT OR REPLACE INTO search (rowid, text) VALUES (?, ?)');
   }
 
   /**
@@ -88,7 +94,9 @@ export class IndexWriter {
           tag.sightings ?? (keys?.tracked ? this.keys.judge(tag.summary.seq, keys) : undefined);
         if (keys && (tag.sightings !== undefined || !keys.tracked)) this.keys.keep(tag.summary.seq, keys);
         const summary = sightings ? withSightings(tag.summary, sightings) : tag.summary;
-        this.insertExchange.run(exchangeColumns(summary, this.typeSets.idOf(summary.eventTypes), position));
+        const typeSet = this.typeSets.idOf(summary.eventTypes);
+        this.insertExchange.run(exchangeColumns(summary, typeSet, position, tag.text !== undefined));
+        if (tag.text !== undefined) this.insertSearch.run([summary.seq, tag.text]);
         this.insertSummary.run([
           summary.seq,
           summary.id,
