@@ -24,7 +24,8 @@ import { OktaOrg } from './okta-org/okta-org';
 import { LoopbackTags } from './receiver/loopback-tags';
 import type { ReceiverLimits } from './receiver/receiver-limits';
 import { createDispatcher, type Dispatch } from './rpc/dispatcher';
-import { runReplay, type ReplayInput } from './replay/replay-runner';
+import { replay as runReplay } from './replay/replay-job';
+import type { ReplayInput } from './replay/replay-runner';
 import { createHandlers } from './rpc/handlers';
 import { PushStream } from './rpc/push-stream';
 import { sendSample } from './samples/send-sample';
@@ -250,7 +251,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       { settings: () => settings.current(), secret: () => settings.secret(), hookUrl, tags, clock },
       eventTypes,
     );
-  const replay = (input: ReplayInput) => runReplay({ store, settings, tags, hookUrl, clock, newId }, input);
+  const replay = (input: ReplayInput) =>
+    runReplay({ store, settings, tags, hookUrl, clock, newId }, jobs, input);
   const okta = org;
   const secrets = secretCommands(options.passphrase, () => {
     push.emit({ name: 'settings.changed', payload: settings.view() });
