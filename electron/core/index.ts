@@ -12,14 +12,13 @@ import { transferHost } from './compose/file-transfers-host';
 import {
   silentLogger,
   systemClock,
-  systemTimers,
+  systemScheduler,
   type Clock,
   type Logger,
   type SecretVault,
   type TransferHost,
 } from './deps';
 import { CaptureIndex } from './okta-org/capture-index';
-import { timerScheduler } from './okta-org/log-poller';
 import { OktaOrg } from './okta-org/okta-org';
 import { LoopbackTags } from './receiver/loopback-tags';
 import type { ReceiverLimits } from './receiver/receiver-limits';
@@ -186,7 +185,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     probes,
     ngrok: options.ngrok,
     clock,
-    timers: systemTimers,
+    scheduler: systemScheduler,
     logger,
     onChange: (state) => {
       push.emit({ name: 'tunnel.changed', payload: state });
@@ -207,7 +206,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     tunnelHookUrl: () => onlineHookUrl(tunnel.status()),
     baseUrlOverride: insecureBaseUrl,
     transport: oktaTransport(options.okta, clock),
-    scheduler: options.okta?.scheduler ?? timerScheduler,
+    scheduler: options.okta?.scheduler ?? systemScheduler,
     pollIntervalMs: options.okta?.pollIntervalMs ?? 30_000,
     onChange: (state) => push.emit({ name: 'okta.changed', payload: state }),
   });

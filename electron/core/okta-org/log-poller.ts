@@ -1,21 +1,7 @@
 import type { OktaProblem, PollStatus, RateLimitState } from '../../../shared/model/okta';
-import type { Clock } from '../deps';
+import type { Clock, Scheduler } from '../deps';
 import type { OktaApi } from './okta-api';
 import type { OktaFailure, OktaResult } from './okta-client';
-
-/** Timers, injected so tests drive polling without waiting. */
-export interface Scheduler {
-  /** Run `task` after `ms`; returns a cancel function. */
-  after(ms: number, task: () => void): () => void;
-}
-
-export const timerScheduler: Scheduler = {
-  after: (ms, task) => {
-    const timer = setTimeout(task, ms);
-    timer.unref();
-    return () => clearTimeout(timer);
-  },
-};
 
 export interface PollerDeps {
   api(): OktaApi | null;

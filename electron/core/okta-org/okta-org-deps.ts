@@ -5,7 +5,7 @@ import type { LoopbackTags } from '../receiver/loopback-tags';
 import type { SettingsStore } from '../settings/settings-store';
 import type { ExchangeStore } from '../store/exchange-store';
 import type { CaptureIndex } from './capture-index';
-import type { Scheduler } from './log-poller';
+import type { Scheduler } from '../deps';
 
 /** What the Okta org integration needs from the engine; `createCore` provides it. */
 export interface OktaOrgDeps {
