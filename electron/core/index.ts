@@ -22,7 +22,7 @@ import { CaptureIndex } from './okta-org/capture-index';
 import { OktaOrg } from './okta-org/okta-org';
 import { LoopbackTags } from './receiver/loopback-tags';
 import type { ReceiverLimits } from './receiver/receiver-limits';
-import { createDispatcher, type Dispatch } from './rpc/dispatcher';
+import { createDispatcher, typedCall, type Call, type Dispatch } from './rpc/dispatcher';
 import { replay as runReplay } from './replay/replay-job';
 import type { ReplayInput } from './replay/replay-runner';
 import { createHandlers } from './rpc/handlers';
@@ -76,7 +76,10 @@ export interface CoreOptions {
 
 /** The engine as its hosts (Electron main, headless CLI, tests) see it. */
 export interface Core {
+  /** For transports: names and inputs off the wire. */
   dispatch: Dispatch;
+  /** For the engine's hosts, typed by the contract. */
+  call: Call;
   subscribe(listener: (message: PushMessage) => void): () => void;
   status(): AppStatus;
   /** The data folder's secrets, for a host's own (the headless UI's API token). */
@@ -279,6 +282,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   assembled = true;
   return {
     dispatch,
+    call: typedCall(dispatch),
     subscribe: (listener) => push.subscribe(listener),
     secrets: vault,
     status,
