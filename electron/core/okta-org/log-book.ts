@@ -14,7 +14,7 @@ export interface LogEntry {
    * (https://developer.okta.com/docs/concepts/event-hooks/), so nothing relies on one place.
    */
   mentions: string[];
-  /** `transaction.detail.requestApiTokenId`: the API token that caused it (reference §7). */
+  /** `transaction.detail.requestApiTokenId`: the API token that caused it (https://developer.okta.com/docs/reference/system-log-query/#correlating-events-based-on-api-token). */
   apiTokenId: string | null;
 }
 

@@ -9,7 +9,7 @@ import { firstHeader } from './classify';
 /**
  * What the receiver reads a delivery body as. The stored body stays the bytes as received;
  * this is the text its events are decoded from (and shown), after undoing a Content-Encoding
- * and a byte-order mark. Okta sends neither (reference §2.1), so each is listed as a problem.
+ * and a byte-order mark. Okta sends neither (https://developer.okta.com/docs/concepts/event-hooks/#http-headers), so each is listed as a problem.
  */
 export interface ContentView {
   /** The text to decode as JSON; undefined when the bytes are not UTF-8 text. */

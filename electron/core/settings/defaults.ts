@@ -5,7 +5,7 @@ export const DEFAULT_SETTINGS: Settings = {
   hookPath: '/okta/event-hook',
   authHeader: 'Authorization',
   requiredHeaders: [],
-  // Okta's ask: an empty 200 or 204, at once (reference §2.5).
+  // Okta's ask: an empty 200 or 204, at once (https://developer.okta.com/docs/concepts/event-hooks/#your-service-s-responses-to-event-delivery-requests).
   response: { status: 204, delayMs: 0, body: '' },
   forward: { target: null, timeoutMs: 30_000, verification: 'auto' },
   bodyLimitBytes: 10 * 1024 * 1024,

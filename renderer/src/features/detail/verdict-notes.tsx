@@ -21,7 +21,7 @@ function ShowExchange({ id, label }: { id: string; label: string }) {
   );
 }
 
-/** Redeliveries and ordering, in one sentence each (reference §4.2). */
+/** Redeliveries and ordering, in one sentence each (https://developer.okta.com/docs/concepts/event-hooks/#ongoing-event-delivery). */
 function SightingNotes({ exchange }: { exchange: Exchange }) {
   const sightings = exchange.sightings;
   if (!sightings) return null;
