@@ -170,8 +170,7 @@ describe('replay.run', () => {
       response.writeHead(204).end();
     });
     const id = await captured();
-    const jobs = () =>
-      t.pushes.flatMap((push) => (push.name === 'jobs.changed' ? [push.payload] : []));
+    const jobs = () => t.pushes.flatMap((push) => (push.name === 'jobs.changed' ? [push.payload] : []));
     const running = replay({ id, target: target.url, repeat: 50 });
     const started = await waitFor(() => jobs().find((job) => job.kind === 'replay'));
     expect(started).toMatchObject({ state: 'running', total: 50, title: expect.stringMatching(/× 50/) });
