@@ -231,7 +231,7 @@ function render(): string {
       `${MAX_COMMAND_BYTES / 1024 / 1024} MiB) runs a command and answers \`{"ok":true,"value":…}\` or \`{"ok":false,"error":{"code","message"}}\`.`,
     '- `GET /api/events` is a Server-Sent Events stream of pushes (`event: <name>`, one JSON `data:` line).',
     '- `POST /api/uploads` takes a file to import as the raw body, its name (percent-encoded) in `X-File-Name`, and answers `{"ok":true,"value":{"upload":"<id>"}}` for `exchanges.import`. A finished export’s `file.downloadUrl` (`/downloads/<ticket>/<name>`) serves it once, to this origin only, then deletes it (`404` afterwards).',
-    '- Every `/api/` call needs `Authorization: Bearer <token>`, the token in the `Inspector:` link printed at start. Every request needs a `Host` of `127.0.0.1:<port>` or `localhost:<port>` and an `Origin` that is the UI’s own or absent. There are no CORS headers.',
+    '- Every `/api/` call needs `Authorization: Bearer <token>`, the token in the `Inspector:` link printed at start. Every request needs a `Host` of `127.0.0.1:<port>` or `localhost:<port>` and an `Origin` that is the UI’s own or absent (DNS-rebinding and cross-site defence). There are no CORS headers.',
     '',
     '```sh',
     `curl -s -X POST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\`,
