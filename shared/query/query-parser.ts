@@ -28,7 +28,7 @@ const NOT_A_WORD = (text: string) =>
 const isFilterKey = (key: string): key is FilterKey => Object.hasOwn(FILTER_HELP, key);
 
 /**
- * Parse the search box's syntax (README "Searching"): free words and "quoted phrases" match
+ * Parse the search box's syntax (docs/history-and-search.md, "Searching"): free words and "quoted phrases" match
  * text in headers and bodies; `key:value` filters; `-` negates. Unknown keys are plain text (a
  * URL's `https:` is not a filter). Never throws: what it cannot read is a problem, not an error.
  */

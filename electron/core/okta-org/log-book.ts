@@ -48,7 +48,7 @@ function entryOf(raw: JsonRecord): LogEntry | null {
 
 /**
  * The System Log events fetched so far, by uuid, in memory only: they name people and
- * addresses, so they are never written to disk (README, Privacy).
+ * addresses, so they are never written to disk (docs/okta-org.md, "What is kept").
  */
 export class LogBook {
   private readonly byUuid = new Map<string, LogEntry>();

@@ -4,7 +4,7 @@ import type { BodyData, Exchange } from '../../../../shared/model/exchange';
  * One captured exchange as history format 2 writes it: a 12-byte header, the exchange as JSON
  * with every body taken out, then the bodies' bytes as they arrived. Bodies are most of a
  * delivery; keeping them out of the JSON spares escaping and re-encoding 75 KB per 50-event
- * batch on the way in and parsing it on the way out (docs/storage.md, "Records").
+ * batch on the way in and parsing it on the way out (docs/storage.md, "Format").
  *
  *   u32 LE  MAGIC
  *   u32 LE  length of the JSON
