@@ -72,8 +72,9 @@ const ANNOUNCED_ONE_BY_ONE = 5000;
 
 /**
  * Captured exchanges: records in an append-only log, found through an index on disk
- * (docs/storage.md). `append` resolves only once the record is in the log and indexed; the
- * index is opened, not rebuilt, so opening costs the same for ten exchanges or a million.
+ * (docs/storage.md). `append` resolves once the record is written to the log (a 2xx may then
+ * go out); the index takes it a moment later, in order. The index is opened, not rebuilt, so
+ * opening costs the same for ten exchanges or a million.
  */
 export class ExchangeStore {
   private readonly sealer: HeaderSealer;
