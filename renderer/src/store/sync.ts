@@ -100,6 +100,9 @@ export function connectStore(
     }
     syncing = true;
     generation += 1;
+    // Pushes that came before this read are in its answer; applied after it, a removal
+    // outside the rows held would be counted twice.
+    pending = emptyBatch();
     const { query } = store.getState();
     const { start, limit } = readRange(store.getState());
     const [list, status, settings, tunnel, okta] = await Promise.all([
