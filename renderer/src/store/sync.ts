@@ -1,5 +1,6 @@
 import type { Bridge } from '../bridge/bridge';
 import type { AppState, AppStore } from './create-app-store';
+import { forgetRemoved } from './forget-removed';
 import { applyBatch, emptyBatch, matchingIds, type PushBatch } from './live-match';
 import { MAX_WINDOW } from './slices/exchanges-slice';
 
@@ -137,12 +138,13 @@ export function connectStore(
   const unsubscribers = [
     bridge.on('exchanges.appended', ({ items }) => queue((b) => b.appended.push(...items))),
     bridge.on('exchanges.updated', ({ items }) => queue((b) => b.updated.push(...items))),
-    bridge.on('exchanges.removed', ({ ids, seqs }) =>
+    bridge.on('exchanges.removed', ({ ids, seqs }) => {
+      forgetRemoved(store.getState(), ids);
       queue((b) => {
         b.removed.ids.push(...ids);
         b.removed.seqs.push(...seqs);
-      }),
-    ),
+      });
+    }),
     bridge.on('exchanges.cleared', () => {
       pending = emptyBatch();
       store.getState().clearExchanges();

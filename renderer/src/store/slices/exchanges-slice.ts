@@ -177,7 +177,8 @@ export const createExchangesSlice: StateCreator<AppState, [], [], ExchangesSlice
       else if (seq < oldest && !toEnd) below += 1;
     });
     const { byId } = state;
-    for (const id of held) delete byId[id];
+    // The one shown in detail is held outside the window too.
+    for (const id of ids) delete byId[id];
     const forget = (id: string | null) => (id !== null && ids.includes(id) ? null : id);
     set({
       byId,
