@@ -186,7 +186,9 @@ describe('connectStore', () => {
   });
 
   it('keeps rows held below the top in place when a read ran after a delete above them', async () => {
-    const { bridge, store, frames, setEngine } = setup(Array.from({ length: 1000 }, (_, i) => summary(i + 1)));
+    const { bridge, store, frames, setEngine } = setup(
+      Array.from({ length: 1000 }, (_, i) => summary(i + 1)),
+    );
     bridge.setConnected(true);
     await settle();
     store.getState().setWanted(500, 530);
