@@ -53,7 +53,9 @@ function deleteQuestion(state: AppState): { title: string; message: string } | n
   const [id] = target && 'ids' in target ? target.ids : [];
   if (id === undefined) return null;
   const elsewhere = state.selectedId !== null && state.selectedId !== id;
-  if (!state.followed && !elsewhere) return null;
+  // `followed` speaks of the pick; with nothing picked the target is the exchange shown.
+  const followed = state.followed && state.picked.has(id);
+  if (!followed && !elsewhere) return null;
   const summary = state.byId[id];
   const what = summary ? ` (${summary.method} ${summary.path} → ${summary.status})` : '';
   const why = elsewhere

@@ -74,6 +74,17 @@ describe('keys act on the exchange the detail pane shows', () => {
     expect(sent(bridge, 'exchanges.delete')).toEqual([{ ids: ['id-1'] }]);
   });
 
+  it('deletes the exchange shown at once once the followed pick is gone', async () => {
+    const { store, bridge } = await setup();
+    await showExchange(store, bridge, 'id-3');
+    bridge.emit('exchanges.removed', { ids: ['id-3'], seqs: [3] });
+    // Enter opens the row under the cursor without picking it.
+    await openExchange(store, bridge, 'id-2');
+    await confirmDelete(store, bridge);
+    expect(store.getState().confirming).toBeNull();
+    expect(sent(bridge, 'exchanges.delete')).toEqual([{ ids: ['id-2'] }]);
+  });
+
   it('keeps a select-all made while a delete was on its way', async () => {
     const { store, bridge } = await setup();
     store.getState().pickOnly('id-2');
