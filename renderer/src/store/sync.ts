@@ -1,5 +1,6 @@
 import type { Bridge } from '../bridge/bridge';
 import type { AppState, AppStore } from './create-app-store';
+import { forgetRemoved } from './forget-removed';
 import { applyBatch, emptyBatch, matchingIds, type PushBatch } from './live-match';
 import { MAX_WINDOW } from './slices/exchanges-slice';
 
@@ -100,6 +101,9 @@ export function connectStore(
     }
     syncing = true;
     generation += 1;
+    // Pushes that came before this read are in its answer; applied after it, a removal
+    // outside the rows held would be counted twice.
+    pending = emptyBatch();
     const { query } = store.getState();
     const { start, limit } = readRange(store.getState());
     const [list, status, settings, tunnel, okta] = await Promise.all([
@@ -134,12 +138,13 @@ export function connectStore(
   const unsubscribers = [
     bridge.on('exchanges.appended', ({ items }) => queue((b) => b.appended.push(...items))),
     bridge.on('exchanges.updated', ({ items }) => queue((b) => b.updated.push(...items))),
-    bridge.on('exchanges.removed', ({ ids, seqs }) =>
+    bridge.on('exchanges.removed', ({ ids, seqs }) => {
+      forgetRemoved(store.getState(), ids);
       queue((b) => {
         b.removed.ids.push(...ids);
         b.removed.seqs.push(...seqs);
-      }),
-    ),
+      });
+    }),
     bridge.on('exchanges.cleared', () => {
       pending = emptyBatch();
       store.getState().clearExchanges();

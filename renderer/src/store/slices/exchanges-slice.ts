@@ -160,21 +160,31 @@ export const createExchangesSlice: StateCreator<AppState, [], [], ExchangesSlice
     const state = get();
     const held = new Set(ids.filter((id) => state.window.includes(id)));
     const newest = seqOf(state, state.window[0]) ?? -Infinity;
+    const oldest = seqOf(state, state.window.at(-1)) ?? Infinity;
+    const fromTop = state.windowStart === 0;
+    const toEnd = state.windowStart + state.window.length >= state.total;
     let above = 0;
+    let below = 0;
     let unplaced = 0;
     ids.forEach((id, i) => {
       if (held.has(id)) return;
+      const seq = seqs[i] ?? 0;
       if (!everyRowMatches) unplaced += 1;
-      else if ((seqs[i] ?? 0) > newest) above += 1;
+      // The rows held are the list as last read: one not among them that would fall between
+      // them, or beyond an end of the list they reach, was gone by then (a read that ran
+      // after the delete). Counting it again would shrink the list below what the engine has.
+      else if (seq > newest && !fromTop) above += 1;
+      else if (seq < oldest && !toEnd) below += 1;
     });
     const { byId } = state;
-    for (const id of held) delete byId[id];
+    // The one shown in detail is held outside the window too.
+    for (const id of ids) delete byId[id];
     const forget = (id: string | null) => (id !== null && ids.includes(id) ? null : id);
     set({
       byId,
       window: state.window.filter((id) => !held.has(id)),
       windowStart: Math.max(0, state.windowStart - above),
-      total: Math.max(0, state.total - held.size - (everyRowMatches ? ids.length - held.size : 0)),
+      total: Math.max(0, state.total - held.size - above - below),
       selectedId: forget(state.selectedId),
       cursorId: forget(state.cursorId),
       picked:
