@@ -161,6 +161,12 @@ async function measureSize(size: number, smoke: boolean): Promise<SizeResult> {
     const searchMs = await timeQueries(tab, needle, expected.search, size);
     const oldestMs = (await tab.page.evaluate(jumpToOldest, { timeoutMs: SETTLE_TIMEOUT_MS })) ?? Infinity;
     const uiRssMb = await engine.rssMb();
+    // A million takes long to seed: what was measured is printed at once, before the other size.
+    process.stdout.write(
+      `  ${fmt(size)}: starts ${startsMs.map((ms) => fmt(ms)).join(', ')} ms; RSS ${fmt(idleRssMb)} / ${fmt(uiRssMb)} MB; ` +
+        `first paint ${fmt(firstPaintMs)} ms; filter ${filterMs.map((ms) => fmt(ms)).join(', ')} ms; ` +
+        `search ${searchMs.map((ms) => fmt(ms)).join(', ')} ms; oldest ${fmt(oldestMs)} ms; ${fmt(bytesPerExchange)} B/exchange\n`,
+    );
     return {
       history,
       startsMs,

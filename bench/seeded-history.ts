@@ -120,8 +120,20 @@ async function seed(dataDir: string, count: number): Promise<Omit<SeededHistory,
   }
 }
 
-const listed = (engine: Engine) =>
-  command<{ total: number; searchPending: number }>(engine, 'exchanges.list', { limit: 1 });
+/** Tries before a failed call fails the seeding: on a starved machine the API may not answer in time. */
+const TRIES = 5;
+
+/** What the engine holds, asked again after a failed call (fetch's connect timeout is 10 s). */
+async function listed(engine: Engine, tries = TRIES): Promise<{ total: number; searchPending: number }> {
+  try {
+    return await command(engine, 'exchanges.list', { limit: 1 });
+  } catch (error) {
+    if (tries <= 1) throw error;
+    process.stdout.write(`  seeding: exchanges.list failed (${String(error)}), asking again\n`);
+    await sleep(5000);
+    return listed(engine, tries - 1);
+  }
+}
 
 /** Wait until every stored exchange is searchable, so a restart on the folder has nothing left to index. */
 async function indexed(engine: Engine): Promise<void> {
