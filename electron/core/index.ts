@@ -27,7 +27,9 @@ import { createDispatcher, type Dispatch } from './rpc/dispatcher';
 import { runReplay, type ReplayInput } from './replay/replay-runner';
 import { createHandlers } from './rpc/handlers';
 import { PushStream } from './rpc/push-stream';
-import { sendSample } from './samples/send-sample';
+import { sampleSender } from './samples/sample-sender';
+import { InlineDesk } from './inline/inline-desk';
+import type { Scheduler } from './okta-org/log-poller';
 import { FileSecretVault } from './settings/file-secret-vault';
 import { SettingsStore, type SettingsOverrides } from './settings/settings-store';
 import { lockDataDir } from './store/data-dir-lock';
@@ -63,6 +65,8 @@ export interface CoreOptions {
   /** Segment file size; tests use small ones to see retention work. */
   segmentBytes?: number;
   okta?: OktaOptions;
+  /** Breakpoint timers and Okta's budget for inline hooks; tests run the timers by hand. */
+  inline?: { scheduler?: Scheduler; budgetMs?: number };
 }
 
 /** The engine as its hosts (Electron main, headless CLI, tests) see it. */
@@ -134,6 +138,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     org?.publicUrlMaybeChanged();
   };
   const health = await StorageHealth.check(store, logger, announce);
+  const inline = await InlineDesk.open({
+    dataDir: options.dataDir,
+    logger,
+    clock,
+    newId,
+    scheduler: options.inline?.scheduler ?? timerScheduler,
+    budgetMs: options.inline?.budgetMs,
+    onChange: (state) => push.emit({ name: 'inline.changed', payload: state }),
+  });
   const { receiver, probes } = buildReceiver({
     settings,
     store,
@@ -143,6 +156,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     clock,
     logger,
     health,
+    inline: inline.answering,
     limits: options.receiverLimits,
     onChange: announce,
   });
@@ -232,11 +246,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
 
   const hookUrl = () => receiver.status().hookUrl;
-  const sendSamples = (eventTypes: string[]) =>
-    sendSample(
-      { settings: () => settings.current(), secret: () => settings.secret(), hookUrl, tags, clock },
-      eventTypes,
-    );
+  const sendSamples = sampleSender({
+    settings,
+    tags,
+    clock,
+    inline,
+    hookUrl,
+    localUrl: () => receiver.status().localUrl,
+  });
   const replay = (input: ReplayInput) => runReplay({ store, settings, tags, hookUrl, clock, newId }, input);
   const okta = org;
   const dispatch = createDispatcher(
@@ -253,6 +270,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       replay,
       tunnel,
       okta,
+      inline,
     }),
     logger,
   );
@@ -265,6 +283,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     stop: async () => {
       storageChanged.cancel();
       okta.stop();
+      inline.stop();
       await tunnel.stop();
       await receiver.stop();
       await jobs.cancelAll();

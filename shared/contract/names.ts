@@ -36,6 +36,10 @@ export const commandNames = [
   'okta.deliveries.list',
   'okta.record.get',
   'okta.deliveries.resend',
+  'inline.get',
+  'inline.configure',
+  'inline.check',
+  'inline.release',
 ] as const;
 
 export const eventNames = [
@@ -49,6 +53,7 @@ export const eventNames = [
   'tunnel.changed',
   'menu.invoked',
   'okta.changed',
+  'inline.changed',
 ] as const;
 
 export type CommandName = (typeof commandNames)[number];

@@ -84,6 +84,8 @@ export interface InlineTypeSettings {
   mode: InlineMode;
   /** JSON text with `{{variables}}` from the request; empty answers 204 where Okta allows it. */
   template: string;
+  /** The developer's handler for this type (forward mode), e.g. `http://localhost:3000/hooks/token`. */
+  forwardUrl: string | null;
 }
 
 export interface InlineSettings {
@@ -104,4 +106,20 @@ export interface HeldInline {
   /** Epoch ms when the call arrived and when Okta stops waiting. */
   receivedAt: number;
   deadlineAt: number;
+}
+
+/** What the UI shows and edits about inline hooks. */
+export interface InlineState {
+  settings: InlineSettings;
+  /** Calls held at a breakpoint now, oldest first. */
+  held: HeldInline[];
+}
+
+/** An answer checked before it is sent or saved. */
+export interface InlineCheck {
+  /** The answer with the request's variables filled in. */
+  rendered: string;
+  /** Variables the request does not have. */
+  missing: string[];
+  verdict: InlineVerdict;
 }

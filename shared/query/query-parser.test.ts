@@ -85,7 +85,7 @@ describe('parseQuery', () => {
       'type:',
       'after:yesterday',
     ]);
-    expect(problems[1]?.message).toMatch(/delivery, verification, other/);
+    expect(problems[1]?.message).toMatch(/delivery, verification, inline, other/);
   });
 
   it('runs an unterminated quote to the end and ignores empty input', () => {

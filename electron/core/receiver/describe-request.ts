@@ -11,6 +11,7 @@ import { checkAuth } from './auth-check';
 import { toBodyData } from './body-data';
 import { headerPairs, remoteAddressOf, splitTarget } from './capture';
 import { classify } from './classify';
+import { inlineRoute } from './inline-route';
 import { readDelivery, type ReadDelivery } from './content-decoding';
 import type { LoopbackTags, TagInfo } from './loopback-tags';
 import type { ReceivedBody } from './read-body';
@@ -33,6 +34,8 @@ export interface Described {
 
 interface Context {
   settings: Settings;
+  /** Where inline hooks are called (`<base>/<hook>`). */
+  inlineBasePath: string;
   secret: string | null;
   tags: LoopbackTags;
   arrival: { receivedAt: number; bodyMs: number };
@@ -49,7 +52,8 @@ export async function describeRequest(
   const headers = claimed?.headers ?? headerPairs(request.rawHeaders);
   const method = request.method ?? 'GET';
   const { path, query } = splitTarget(request.url);
-  const route = classify(method, path, headers, settings.hookPath);
+  const route =
+    inlineRoute(method, path, context.inlineBasePath) ?? classify(method, path, headers, settings.hookPath);
   const auth = checkAuth(headers, settings, context.secret);
   const requestBody = toBodyData(body.bytes, body.size, body.truncated);
   const decoded: ReadDelivery =

@@ -7,6 +7,7 @@ import type { SettingsStore } from '../settings/settings-store';
 import type { ExchangeStore, NewExchange } from '../store/exchange-store';
 import type { ParsedBody } from '../store/search-text';
 import { describeRequest, type DraftExchange } from './describe-request';
+import { answerInline, closed, type InlineDeps } from '../inline/answer-inline';
 import { forwardRequest, shouldForward } from './forward-request';
 import type { LoopbackTags } from './loopback-tags';
 import { readBody } from './read-body';
@@ -20,6 +21,8 @@ export interface PipelineDeps {
   newId: () => string;
   clock: Clock;
   logger: Logger;
+  /** How inline hook calls are answered. */
+  inline: InlineDeps;
   /** Storage failed (`error` set) or recovered (`null`). */
   onStorageHealth(error: Error | null): void;
 }
@@ -46,13 +49,21 @@ async function handle(deps: PipelineDeps, request: IncomingMessage, response: Se
   const local = await describeRequest(request, body, {
     settings,
     secret: deps.settings.secret(),
+    inlineBasePath: deps.inline.prefs.current().basePath,
     tags: deps.tags,
     arrival: { receivedAt, bodyMs: deps.clock.monotonic() - startedAt },
   });
   const described =
-    !body.aborted && shouldForward(local, settings.forward, body.truncated)
-      ? await forwardRequest(local, body.bytes, settings.forward, () => deps.clock.monotonic())
-      : local;
+    local.exchange.kind === 'inline'
+      ? await answerInline(deps.inline, {
+          described: local,
+          body: body.bytes,
+          startedAt,
+          gone: closed(response),
+        })
+      : !body.aborted && shouldForward(local, settings.forward, body.truncated)
+        ? await forwardRequest(local, body.bytes, settings.forward, () => deps.clock.monotonic())
+        : local;
   const stored = await store(deps, described.exchange, described.parsed);
   if (stored && described.tag) deps.tags.recorded(described.tag.token, stored.id);
   if (body.aborted) return;

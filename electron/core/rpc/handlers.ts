@@ -12,6 +12,9 @@ import type { ReplayInput } from '../replay/replay-runner';
 import type { TunnelController } from '../tunnel/tunnel-controller';
 import type { OktaOrg } from '../okta-org/okta-org';
 import { createOktaHandlers } from './okta-handlers';
+import { createInlineHandlers } from './inline-handlers';
+import type { InlineDesk } from '../inline/inline-desk';
+import type { ParsedInput } from '../../../shared/contract/commands';
 
 /** What the handlers need from the engine; `createCore` provides it. */
 export interface HandlerContext {
@@ -24,10 +27,11 @@ export interface HandlerContext {
   announce(): void;
   updateSettings(patch: SettingsPatch): Promise<void>;
   clearExchanges(): Promise<number>;
-  sendSamples(eventTypes: string[]): Promise<{ exchangeId: string }>;
+  sendSamples(input: ParsedInput<'samples.send'>): Promise<{ exchangeId: string }>;
   replay(input: ReplayInput): Promise<{ exchangeIds: string[] }>;
   tunnel: Pick<TunnelController, 'status' | 'start' | 'stop'>;
   okta: OktaOrg;
+  inline: InlineDesk;
 }
 
 export function createHandlers(context: HandlerContext): Handlers {
@@ -66,7 +70,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     'exchanges.export': async (input) => ({ job: await context.transfers.exportExchanges(input) }),
     'exchanges.import': async ({ upload }) => ({ job: await context.transfers.importExchanges(upload) }),
     'jobs.cancel': ({ id }) => ({ cancelled: context.jobs.cancel(id) }),
-    'samples.send': ({ eventTypes }) => context.sendSamples(eventTypes),
+    'samples.send': (input) => context.sendSamples(input),
     'replay.run': ({ id, ids, query, except, ...rest }) => {
       const chosen =
         id !== undefined ? [id] : (ids ?? store.select({ query, except }).map((e) => e.summary.id));
@@ -81,6 +85,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     'tunnel.start': ({ restart }) => context.tunnel.start(restart),
     'tunnel.stop': () => context.tunnel.stop(),
     ...createOktaHandlers(context.okta, store),
+    ...createInlineHandlers(context.inline),
   };
 }
 

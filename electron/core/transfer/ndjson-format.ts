@@ -32,6 +32,23 @@ const body = z.looseObject({
   truncated: z.boolean(),
 });
 
+/** The inline section, as the detail view reads it. */
+const inlineShape = z.looseObject({
+  request: z.looseObject({
+    hook: z.string(),
+    type: z.string().nullable(),
+    facts: z.array(z.looseObject({ label: z.string(), value: z.string() })),
+  }),
+  answeredBy: z.string(),
+  verdict: z.looseObject({
+    outcome: z.enum(['applied', 'error', 'default', 'failed']),
+    summary: z.string(),
+    findings: z.array(
+      z.looseObject({ severity: z.enum(['reject', 'warn']), rule: z.string(), message: z.string() }),
+    ),
+  }),
+});
+
 /**
  * The shape an exchange line must have to be imported. Checked, not rewritten: the line is kept
  * as it was (loose objects), so an NDJSON round trip loses nothing.
@@ -39,7 +56,7 @@ const body = z.looseObject({
 const exchangeShape = z.looseObject({
   id: z.string().min(1),
   seq: z.number().int(),
-  kind: z.enum(['verification', 'delivery', 'other']),
+  kind: z.enum(['verification', 'delivery', 'inline', 'other']),
   origin: z.enum(['live', 'sample', 'replay', 'imported']),
   receivedAt: z.number(),
   request: z.looseObject({
@@ -61,6 +78,7 @@ const exchangeShape = z.looseObject({
     events: z.array(z.looseObject({ uuid: z.string(), eventType: z.string(), published: z.string() })),
   }),
   problems: z.array(z.looseObject({ code: z.string(), message: z.string() })),
+  inline: inlineShape.optional(),
 });
 
 /** The exchange on one line, or why it is not one. */

@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Exchange } from '../../../shared/model/exchange';
+import type { InlineRequestType, InlineState } from '../../../shared/model/inline';
+import { INLINE_TYPES } from '../../../shared/okta/inline/catalog';
+import { startTestCore, type TestCore } from '../testing/core-fixture';
+import { deliver, send } from '../testing/http-client';
+import { ManualScheduler } from '../testing/manual-scheduler';
+import { answer, startTarget, type TargetServer } from '../testing/target-server';
+import { waitFor } from '../testing/wait-for';
+
+const SECRET = 'Basic aW5saW5lOnRlc3Qtb25seQ==';
+const fixture = (name: string) =>
+  readFileSync(path.join(import.meta.dirname, '../../../shared/okta/fixtures/inline', name), 'utf8');
+
+let t: TestCore;
+let handler: TargetServer | undefined;
+let scheduler: ManualScheduler;
+afterEach(async () => {
+  await t?.stop();
+  await handler?.close();
+  handler = undefined;
+});
+
+async function start() {
+  scheduler = new ManualScheduler();
+  t = await startTestCore({ overrides: { secret: SECRET }, inline: { scheduler } });
+  return t;
+}
+
+const base = () => new URL('/okta/inline/', t.hookUrl).toString();
+const get = (id: string) => t.call<Exchange>('exchanges.get', { id });
+const latest = async () => {
+  const page = await t.call<{ items: { id: string }[] }>('exchanges.list', { limit: 1 });
+  return get(page.items[0]!.id);
+};
+const call = (hook: string, body: string, headers: [string, string][] = [['Authorization', SECRET]]) =>
+  deliver(`${base()}${hook}`, body, headers);
+const configure = (types: Record<string, unknown>) => t.call<InlineState>('inline.configure', { types });
+
+describe('inline hook calls through the receiver', () => {
+  it.each(INLINE_TYPES.map((info) => info.type))(
+    '%s: a sample is received on its path, answered from its template, and Okta applies the answer',
+    async (type: InlineRequestType) => {
+      await start();
+      const { exchangeId } = await t.call<{ exchangeId: string }>('samples.send', { inlineType: type });
+      const exchange = await get(exchangeId);
+      const hook = type === 'progressive-profile' ? 'registration' : type;
+      expect(exchange).toMatchObject({
+        kind: 'inline',
+        origin: 'sample',
+        request: { path: `/okta/inline/${hook}` },
+        auth: { result: 'ok' },
+        response: { status: 200 },
+        inline: { request: { hook, type }, answeredBy: 'template', verdict: { outcome: 'applied' } },
+      });
+      expect(exchange.inline?.verdict.findings).toEqual([]);
+      expect(exchange.response.headers).toContainEqual(['Content-Type', 'application/json']);
+      expect(exchange.problems).toEqual([]);
+    },
+  );
+
+  it('a handler’s invalid answer is relayed and flagged with the reason Okta would give', async () => {
+    await start();
+    const bad = JSON.stringify({
+      commands: [
+        { type: 'com.okta.identity.patch', value: [{ op: 'remove', path: '/claims/birthdate', value: 'x' }] },
+      ],
+    });
+    handler = await startTarget(answer(200, bad, { 'Content-Type': 'application/json' }), '/hooks/token');
+    await configure({ token: { mode: 'forward', forwardUrl: handler.url } });
+    const response = await call('token', fixture('token-request.json'));
+    expect(response.text).toBe(bad);
+    const exchange = await latest();
+    expect(exchange.forward?.url).toBe(handler.url);
+    expect(exchange.inline).toMatchObject({
+      answeredBy: 'forward',
+      verdict: {
+        outcome: 'failed',
+        summary: 'Okta issues the tokens without your patch: `remove` may not carry a value',
+      },
+    });
+    expect(handler.seen[0]?.body.toString()).toBe(fixture('token-request.json'));
+  });
+
+  it('refuses what is not an inline call of that hook, and callers without the secret', async () => {
+    await start();
+    const wrongType = await call('saml', fixture('token-request.json'));
+    expect(wrongType.status).toBe(400);
+    expect((await latest()).inline).toMatchObject({ request: { type: null }, answeredBy: 'refused' });
+    const noSecret = await call('token', fixture('token-request.json'), []);
+    expect(noSecret.status).toBe(401);
+    expect((await latest()).inline?.verdict.summary).toMatch(
+      /^Okta issues the tokens without your patch: HTTP 401/,
+    );
+    expect((await send(`${base()}token`)).status).toBe(405);
+    expect((await call('nope', '{}')).status).toBe(404);
+  });
+});
+
+describe('breakpoints', () => {
+  const held = () => {
+    const push = t.pushes.filter((p) => p.name === 'inline.changed').at(-1);
+    const state = push?.payload;
+    return state && state.held.length > 0 ? state.held[0] : undefined;
+  };
+
+  it('holds the call until the user answers; the edited answer reaches the caller', async () => {
+    await start();
+    await configure({ registration: { mode: 'breakpoint' } });
+    const pending = call('registration', fixture('registration-request.json'));
+    const hold = await waitFor(held);
+    expect(hold).toMatchObject({ type: 'registration', decoded: { type: 'registration' } });
+    expect(hold.deadlineAt - hold.receivedAt).toBe(2750);
+    expect(JSON.parse(hold.draft)).toMatchObject({ commands: [{ type: 'com.okta.action.update' }] });
+    expect(scheduler.delays()).toHaveLength(1);
+    const edited = '{"commands":[{"type":"com.okta.action.update","value":{"registration":"DENY"}}]}';
+    const check = await t.call<{ verdict: { summary: string } }>('inline.release', {
+      id: hold.id,
+      answer: edited,
+    });
+    expect(check.verdict.summary).toBe('Okta denies the registration, as your answer says');
+    const response = await pending;
+    expect(response.text).toBe(edited);
+    const exchange = await latest();
+    expect(exchange.inline).toMatchObject({ answeredBy: 'breakpoint', verdict: { outcome: 'applied' } });
+    expect(scheduler.delays()).toEqual([]);
+    await expect(t.call('inline.release', { id: hold.id, answer: edited })).rejects.toThrow(/no longer held/);
+  });
+
+  it('at the deadline the template answers by itself, and the record says so', async () => {
+    await start();
+    await configure({ 'password-import': { mode: 'breakpoint' } });
+    const pending = call('password-import', fixture('password-import-request.json'));
+    await waitFor(held);
+    scheduler.runPending();
+    const response = await pending;
+    expect(JSON.parse(response.text)).toMatchObject({ commands: [{ value: { credential: 'VERIFIED' } }] });
+    const exchange = await latest();
+    expect(exchange.inline?.answeredBy).toBe('breakpoint-expired');
+    expect(exchange.inline?.verdict.findings[0]).toMatchObject({
+      rule: 'breakpoint.deadline',
+      severity: 'warn',
+    });
+    await waitFor(() => (held() === undefined ? true : undefined));
+  });
+
+  it('a caller that hangs up while held is recorded, not answered', async () => {
+    await start();
+    await configure({ telephony: { mode: 'breakpoint' } });
+    const controller = new AbortController();
+    const url = `${base()}telephony`;
+    const body = fixture('telephony-request.json');
+    const pending = fetch(url, {
+      method: 'POST',
+      headers: { Authorization: SECRET, 'Content-Type': 'application/json' },
+      body,
+      signal: controller.signal,
+    }).catch(() => 'aborted');
+    await waitFor(held);
+    controller.abort();
+    expect(await pending).toBe('aborted');
+    const id = await waitFor(() => {
+      const push = t.pushes.find((p) => p.name === 'exchanges.appended');
+      return push?.name === 'exchanges.appended' ? push.payload.items[0]?.id : undefined;
+    });
+    const exchange = await get(id);
+    expect(exchange.inline).toMatchObject({
+      answeredBy: 'breakpoint-expired',
+      verdict: { outcome: 'failed', findings: [{ rule: 'breakpoint.caller-gone' }] },
+    });
+    expect(exchange.inline?.verdict.summary).toMatch(
+      /^Okta sends the one-time code through its own providers/,
+    );
+  });
+});
