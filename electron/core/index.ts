@@ -28,8 +28,7 @@ import { runReplay, type ReplayInput } from './replay/replay-runner';
 import { createHandlers } from './rpc/handlers';
 import { PushStream } from './rpc/push-stream';
 import { sampleSender } from './samples/sample-sender';
-import { InlineDesk } from './inline/inline-desk';
-import type { Scheduler } from './okta-org/log-poller';
+import { inlineHookBoard, openInlineDesk, type InlineOptions } from './compose/inline-parts';
 import { FileSecretVault } from './settings/file-secret-vault';
 import { SettingsStore, type SettingsOverrides } from './settings/settings-store';
 import { lockDataDir } from './store/data-dir-lock';
@@ -65,8 +64,7 @@ export interface CoreOptions {
   /** Segment file size; tests use small ones to see retention work. */
   segmentBytes?: number;
   okta?: OktaOptions;
-  /** Breakpoint timers and Okta's budget for inline hooks; tests run the timers by hand. */
-  inline?: { scheduler?: Scheduler; budgetMs?: number };
+  inline?: InlineOptions;
 }
 
 /** The engine as its hosts (Electron main, headless CLI, tests) see it. */
@@ -138,15 +136,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     org?.publicUrlMaybeChanged();
   };
   const health = await StorageHealth.check(store, logger, announce);
-  const inline = await InlineDesk.open({
-    dataDir: options.dataDir,
-    logger,
-    clock,
-    newId,
-    scheduler: options.inline?.scheduler ?? timerScheduler,
-    budgetMs: options.inline?.budgetMs,
-    onChange: (state) => push.emit({ name: 'inline.changed', payload: state }),
-  });
+  const inline = await openInlineDesk(
+    { dataDir: options.dataDir, logger, clock, newId, push },
+    options.inline,
+  );
   const { receiver, probes } = buildReceiver({
     settings,
     store,
@@ -271,6 +264,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       tunnel,
       okta,
       inline,
+      inlineHooks: inlineHookBoard({ okta, inline, settings, store, clock }),
     }),
     logger,
   );

@@ -10,6 +10,7 @@ import type { CommandName } from './names';
 import { isEventHookEligible } from '../okta/event-types';
 import { inlineCommands, inlineTypeSchema } from './inline-commands';
 import { oktaCommands } from './okta-commands';
+import { oktaInlineCommands } from './okta-inline-commands';
 import {
   exchangeIdSchema,
   ONLY_IDS_OR_QUERY,
@@ -173,6 +174,7 @@ export const commands = {
   }),
   ...oktaCommands,
   ...inlineCommands,
+  ...oktaInlineCommands,
 } as const satisfies Record<CommandName, CommandSpec>;
 
 export type Commands = typeof commands;

@@ -40,6 +40,10 @@ export const commandNames = [
   'inline.configure',
   'inline.check',
   'inline.release',
+  'okta.inlineHooks.list',
+  'okta.inlineHooks.point',
+  'okta.inlineHooks.lifecycle',
+  'okta.inlineHooks.preview',
 ] as const;
 
 export const eventNames = [

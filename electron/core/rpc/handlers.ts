@@ -13,6 +13,8 @@ import type { TunnelController } from '../tunnel/tunnel-controller';
 import type { OktaOrg } from '../okta-org/okta-org';
 import { createOktaHandlers } from './okta-handlers';
 import { createInlineHandlers } from './inline-handlers';
+import { createOktaInlineHandlers } from './okta-inline-handlers';
+import type { InlineHookBoard } from '../okta-org/inline-hook-board';
 import type { InlineDesk } from '../inline/inline-desk';
 import type { ParsedInput } from '../../../shared/contract/commands';
 
@@ -32,6 +34,7 @@ export interface HandlerContext {
   tunnel: Pick<TunnelController, 'status' | 'start' | 'stop'>;
   okta: OktaOrg;
   inline: InlineDesk;
+  inlineHooks: InlineHookBoard;
 }
 
 export function createHandlers(context: HandlerContext): Handlers {
@@ -86,6 +89,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     'tunnel.stop': () => context.tunnel.stop(),
     ...createOktaHandlers(context.okta, store),
     ...createInlineHandlers(context.inline),
+    ...createOktaInlineHandlers(context.inlineHooks),
   };
 }
 
