@@ -3,6 +3,7 @@ import { selectDetailTab, selectSelectedDetail } from '../../store/selectors';
 import type { DetailTab } from '../../store/slices/ui-slice';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { Tabs, type TabDef } from '../../ui/tabs';
+import { InlineCallTab } from '../inline/inline-call-tab';
 import { BodyView } from './body-view';
 import { DetailHeader } from './detail-header';
 import { OktaEventsTab } from './okta-events-tab';
@@ -13,7 +14,10 @@ import { TimingTab } from './timing-tab';
 
 function tabsFor(exchange: Exchange): TabDef<DetailTab>[] {
   return [
-    { id: 'events', label: `Okta events (${exchange.okta.events.length})` },
+    {
+      id: 'events',
+      label: exchange.inline ? 'Inline call' : `Okta events (${exchange.okta.events.length})`,
+    },
     { id: 'payload', label: 'Payload' },
     { id: 'raw', label: 'Raw' },
     { id: 'headers', label: `Request headers (${exchange.request.headers.length})` },
@@ -26,6 +30,7 @@ function Panel({ tab, exchange }: { tab: DetailTab; exchange: Exchange }) {
   switch (tab) {
     // Keyed by exchange: what was expanded for one does not carry over to the next.
     case 'events':
+      if (exchange.inline) return <InlineCallTab inline={exchange.inline} />;
       return <OktaEventsTab key={exchange.id} exchange={exchange} />;
     case 'payload':
       // A compressed body is shown decompressed; the Raw tab keeps the bytes as received.

@@ -1,3 +1,4 @@
+import { InlineButton } from '../inline/inline-button';
 import { clearAll } from '../../store/commands';
 import { selectConnected, selectStatus, selectTheme } from '../../store/selectors';
 import type { ThemeChoice } from '../../store/slices/ui-slice';
@@ -68,6 +69,7 @@ export function TopBar() {
         <ReceiverState />
         <div className="top-bar__actions">
           <OktaButton />
+          <InlineButton />
           <button
             type="button"
             className="button"
