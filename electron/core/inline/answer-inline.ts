@@ -6,6 +6,7 @@ import type {
 } from '../../../shared/model/inline';
 import { inlineType, OKTA_INLINE_BUDGET_MS } from '../../../shared/okta/inline/catalog';
 import { decodeInlineRequest, type DecodedInline } from '../../../shared/okta/inline/decode-request';
+import { maskPasswordText } from '../../../shared/okta/inline/mask-password';
 import { toBodyData } from '../receiver/body-data';
 import type { Described } from '../receiver/describe-request';
 import { forwardRequest } from '../receiver/forward-request';
@@ -130,7 +131,10 @@ async function holdCall(
     {
       type,
       decoded: decoded.decoded,
-      requestText: (call.described.exchange.request.body.text ?? '').slice(0, HELD_TEXT_LIMIT),
+      // What the UI sees of the call: a password import's password stays in the engine.
+      requestText: maskPasswordText(
+        (call.described.exchange.request.body.text ?? '').slice(0, HELD_TEXT_LIMIT),
+      ),
       draft,
       receivedAt,
       deadlineAt: receivedAt + budget - DEADLINE_MARGIN_MS,

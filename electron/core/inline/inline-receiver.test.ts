@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Exchange } from '../../../shared/model/exchange';
@@ -99,6 +100,28 @@ describe('inline hook calls through the receiver', () => {
   });
 });
 
+describe('secrets in inline calls', () => {
+  it('a password import’s clear-text password reaches neither the UI nor a held call unless revealed', async () => {
+    await start();
+    await configure({ 'password-import': { mode: 'breakpoint' } });
+    const pending = call('password-import', fixture('password-import-request.json'));
+    const pushed = await waitFor(() => {
+      const push = t.pushes.filter((p) => p.name === 'inline.changed').at(-1);
+      return push?.name === 'inline.changed' ? push.payload.held[0] : undefined;
+    });
+    expect(pushed.requestText).not.toContain('Legacy-Example-Pa55!');
+    expect(pushed.requestText).toContain('"password": "••••••••"');
+    await t.call('inline.release', { id: pushed.id, answer: '' });
+    expect((await pending).status).toBe(204);
+    const { id } = await latest();
+    const shown = await get(id);
+    expect(JSON.stringify(shown)).not.toContain('Legacy-Example-Pa55!');
+    expect(shown.request.headers).toContainEqual(['Authorization', 'Basic ••••••••']);
+    const revealed = await t.call<Exchange>('exchanges.get', { id, revealSecrets: true });
+    expect(revealed.request.body.text).toBe(fixture('password-import-request.json'));
+  });
+});
+
 describe('breakpoints', () => {
   const held = () => {
     const push = t.pushes.filter((p) => p.name === 'inline.changed').at(-1);
@@ -149,18 +172,16 @@ describe('breakpoints', () => {
   it('a caller that hangs up while held is recorded, not answered', async () => {
     await start();
     await configure({ telephony: { mode: 'breakpoint' } });
-    const controller = new AbortController();
-    const url = `${base()}telephony`;
-    const body = fixture('telephony-request.json');
-    const pending = fetch(url, {
+    // Okta gives up at 3 s and closes the connection, as this caller does while the call is held.
+    const caller = request(`${base()}telephony`, {
       method: 'POST',
       headers: { Authorization: SECRET, 'Content-Type': 'application/json' },
-      body,
-      signal: controller.signal,
-    }).catch(() => 'aborted');
+    });
+    const failed = new Promise((resolve) => caller.on('error', resolve));
+    caller.end(fixture('telephony-request.json'));
     await waitFor(held);
-    controller.abort();
-    expect(await pending).toBe('aborted');
+    caller.destroy();
+    await failed;
     const id = await waitFor(() => {
       const push = t.pushes.find((p) => p.name === 'exchanges.appended');
       return push?.name === 'exchanges.appended' ? push.payload.items[0]?.id : undefined;

@@ -1,6 +1,7 @@
 import { MAX_REPLAYED, type SettingsPatch } from '../../../shared/contract/schemas';
 import type { Exchange } from '../../../shared/model/exchange';
 import { maskCredentials, type Credentials } from '../../../shared/okta/secret-mask';
+import { maskImportedPassword } from '../../../shared/okta/inline/mask-password';
 import type { SettingsStore } from '../settings/settings-store';
 import type { ExchangeStore } from '../store/exchange-store';
 import type { Jobs } from '../transfer/jobs';
@@ -93,7 +94,8 @@ export function createHandlers(context: HandlerContext): Handlers {
   };
 }
 
-const masked = (exchange: Exchange, credentials: Credentials): Exchange => ({
-  ...exchange,
-  request: { ...exchange.request, headers: maskCredentials(exchange.request.headers, credentials) },
-});
+const masked = (exchange: Exchange, credentials: Credentials): Exchange =>
+  maskImportedPassword({
+    ...exchange,
+    request: { ...exchange.request, headers: maskCredentials(exchange.request.headers, credentials) },
+  });

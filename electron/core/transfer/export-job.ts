@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { Exchange } from '../../../shared/model/exchange';
 import { maskCredentials, type Credentials } from '../../../shared/okta/secret-mask';
+import { maskImportedPassword } from '../../../shared/okta/inline/mask-password';
 import type { ExportTarget } from '../deps';
 import type { ExchangeStore } from '../store/exchange-store';
 import type { Entry } from '../store/store-index';
@@ -90,10 +91,10 @@ function formatter(deps: ExportDeps, request: ExportRequest) {
 /** The exchange as exported: request headers masked unless the user chose to reveal them. */
 function prepare(exchange: Exchange, revealSecrets: boolean, credentials: Credentials): Exchange {
   if (revealSecrets) return exchange;
-  return {
+  return maskImportedPassword({
     ...exchange,
     request: { ...exchange.request, headers: maskCredentials(exchange.request.headers, credentials) },
-  };
+  });
 }
 
 /** Deleted or evicted since the export started: skipped. */
