@@ -85,6 +85,68 @@ describe('inline hook calls through the receiver', () => {
     expect(handler.seen[0]?.body.toString()).toBe(fixture('token-request.json'));
   });
 
+  /** For each type: an answer a handler might give, and the reason Okta would refuse it. */
+  const INVALID: [InlineRequestType, unknown, string][] = [
+    [
+      'token',
+      {
+        commands: [
+          { type: 'com.okta.access.patch', value: [{ op: 'add', path: '/claims/scp', value: 'x' }] },
+        ],
+      },
+      'Okta issues the tokens without your patch: `scp` is a reserved claim',
+    ],
+    [
+      'saml',
+      { commands: [{ type: 'com.okta.assertion.patch', value: [{ op: 'remove', path: '/claims/roles' }] }] },
+      'Okta sends the original assertion without your patch: `remove` is not an operation Okta applies to assertions',
+    ],
+    [
+      'registration',
+      { commands: [{ type: 'com.okta.action.update', value: { registration: 'MAYBE' } }] },
+      'Okta denies the registration: com.okta.action.update takes exactly',
+    ],
+    [
+      'progressive-profile',
+      { commands: [{ type: 'com.okta.user.profile.update', value: { a: 1 } }] },
+      'Okta denies the profile update: Progressive profile hooks do not accept com.okta.user.profile.update',
+    ],
+    [
+      'password-import',
+      { commands: [{ type: 'com.okta.action.update', value: { credential: 'OK' } }] },
+      'Okta refuses the sign-in, imports no password and calls the hook again next time: com.okta.action.update takes exactly',
+    ],
+    [
+      'user-import',
+      { commands: [{ type: 'com.okta.action.update', value: { result: 'LINK_USER' } }] },
+      'Okta goes on with the import and creates the user unchanged: LINK_USER needs a com.okta.user.update',
+    ],
+    [
+      'telephony',
+      { commands: [{ type: 'com.okta.telephony.action', value: [{ status: 'DELIVERED' }] }] },
+      'Okta sends the one-time code through its own providers: status must be SUCCESSFUL, PENDING or FAILED',
+    ],
+  ];
+
+  it.each(INVALID)(
+    "%s: a handler's invalid answer is relayed and flagged with Okta's reason",
+    async (type, bad, reason) => {
+      await start();
+      const text = JSON.stringify(bad);
+      handler = await startTarget(
+        answer(200, text, { 'Content-Type': 'application/json' }),
+        `/hooks/${type}`,
+      );
+      await configure({ [type]: { mode: 'forward', forwardUrl: handler.url } });
+      const { exchangeId } = await t.call<{ exchangeId: string }>('samples.send', { inlineType: type });
+      const exchange = await get(exchangeId);
+      expect(exchange.response.body.text).toBe(text);
+      expect(exchange.inline?.answeredBy).toBe('forward');
+      expect(exchange.inline?.verdict.outcome).toBe('failed');
+      expect(exchange.inline?.verdict.summary.startsWith(reason)).toBe(true);
+    },
+  );
+
   it('refuses what is not an inline call of that hook, and callers without the secret', async () => {
     await start();
     const wrongType = await call('saml', fixture('token-request.json'));
@@ -151,6 +213,35 @@ describe('breakpoints', () => {
     expect(scheduler.delays()).toEqual([]);
     await expect(t.call('inline.release', { id: hold.id, answer: edited })).rejects.toThrow(/no longer held/);
   });
+
+  const FILES: Record<InlineRequestType, [string, string]> = {
+    token: ['token', 'token'],
+    saml: ['saml', 'saml'],
+    registration: ['registration', 'registration'],
+    'progressive-profile': ['registration', 'progressive-profile'],
+    'password-import': ['password-import', 'password-import'],
+    'user-import': ['user-import', 'user-import'],
+    telephony: ['telephony', 'telephony'],
+  };
+
+  it.each(INLINE_TYPES.map((info) => info.type))(
+    '%s: the answer edited at the breakpoint reaches the caller',
+    async (type) => {
+      await start();
+      const [hook, file] = FILES[type];
+      await configure({ [type]: { mode: 'breakpoint' } });
+      const pending = call(hook, fixture(`${file}-request.json`));
+      const hold = await waitFor(held);
+      expect(hold.type).toBe(type);
+      const edited = fixture(`${file}-response.json`);
+      await t.call('inline.release', { id: hold.id, answer: edited });
+      expect((await pending).text).toBe(edited);
+      const exchange = await latest();
+      expect(exchange.inline).toMatchObject({ answeredBy: 'breakpoint', verdict: { outcome: 'applied' } });
+      // A held call may take its time: only Okta's slow-answer warning is allowed.
+      expect(exchange.inline?.verdict.findings.filter((f) => f.rule !== 'timing')).toEqual([]);
+    },
+  );
 
   it('at the deadline the template answers by itself, and the record says so', async () => {
     await start();

@@ -1,7 +1,10 @@
+import type { JsonWebKey } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Exchange } from '../../../shared/model/exchange';
 import type { InlineRequestType } from '../../../shared/model/inline';
+import type { PendingKey } from '../../../shared/model/okta';
 import type { InlinePreview, OktaInlineHook, OktaInlineState } from '../../../shared/model/okta-inline';
+import type { OktaFeature } from '../../../shared/okta/service-app-scopes';
 import { INLINE_TYPES, inlineType } from '../../../shared/okta/inline/catalog';
 import { HOOK_SECRET, startOktaCore, type OktaTestCore } from '../testing/okta-fixture';
 import { answer, startTarget, type TargetServer } from '../testing/target-server';
@@ -123,5 +126,31 @@ describe('inline hooks in the org', () => {
     });
     expect(response.status).toBe(400);
     expect(JSON.stringify(await response.json())).toContain('must be a valid HTTPS URL');
+  });
+});
+
+describe('inline hooks through a service app', () => {
+  /** What an admin does in the Admin Console: an API Services app with the inspector's public key. */
+  async function connectApp(clientId: string, grants: string[], features: OktaFeature[]) {
+    await t.call('okta.disconnect');
+    const pending = await t.call<PendingKey>('okta.keys.generate');
+    t.emulator.addApp({ clientId, grants, keys: [JSON.parse(pending.publicJwk) as JsonWebKey] });
+    await t.connectApp({ clientId, features });
+  }
+
+  it('manages and previews them with the inline hooks scope, and names that scope when it is missing', async () => {
+    t = await startOktaCore();
+    await connectApp(
+      '0oaInlineApp',
+      ['okta.eventHooks.manage', 'okta.inlineHooks.manage'],
+      ['manage-hooks', 'inline-hooks'],
+    );
+    const { id } = await point({ hook: 'registration' });
+    const result = await preview({ hookId: id, type: 'progressive-profile' });
+    expect(result.okta.status).toBe(200);
+    expect(result.inspector?.outcome).toBe('applied');
+
+    await connectApp('0oaEventsOnly', ['okta.eventHooks.manage'], ['manage-hooks']);
+    await expect(point({ hook: 'token' })).rejects.toThrow(/okta\.inlineHooks\.manage/);
   });
 });
