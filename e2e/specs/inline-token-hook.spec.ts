@@ -1,4 +1,4 @@
-import { expect, fixtureText, SECRET, test } from '../fixtures';
+import { expect, fixtureText, oktaTest, SECRET, test } from '../fixtures';
 import { InlinePanelPage } from '../pages/inline-panel-page';
 
 /** A token inline hook call as Okta makes it, on the inspector's token path. */
@@ -79,3 +79,32 @@ test('should hold a token hook call at a breakpoint and send the answer edited i
   await expect(call.getByTestId('inline-verdict')).toHaveAttribute('data-outcome', 'applied');
   await inspector.page.screenshot({ path: testInfo.outputPath('inline-breakpoint-answered.png') });
 });
+
+oktaTest(
+  'should create a token hook in the org and show Okta’s verdict of a preview beside the captured call',
+  async ({ oktaPanel, oktaOrg, publicBase, inspector }, testInfo) => {
+    await oktaPanel.open();
+    await oktaPanel.connect('dev-000000.okta.com', oktaOrg.token);
+    await expect(oktaPanel.panel.getByTestId('okta-connection')).toHaveAttribute('data-status', 'connected');
+    await oktaPanel.setPublicBase(publicBase);
+    await oktaPanel.close();
+
+    const inline = new InlinePanelPage(inspector.page);
+    await inline.open('token');
+    const org = inline.panel.getByTestId('inline-org');
+    await org.getByTestId('org-inline-kind').selectOption('token');
+    await org.getByTestId('org-inline-create').click();
+    const hook = org.getByTestId('org-inline-hook');
+    await expect(hook).toContainText('calls here');
+    const [created] = [...oktaOrg.org.inlineHooks.values()];
+    expect(created).toMatchObject({ uri: `${publicBase}/okta/inline/token`, auth: { value: SECRET } });
+
+    await hook.getByTestId('org-inline-preview').click();
+    const preview = org.getByTestId('inline-preview');
+    await expect(preview.getByTestId('inline-preview-okta')).toHaveText("Okta accepted the hook's answer.");
+    await expect(preview.getByTestId('inline-preview-inspector')).toHaveAttribute('data-outcome', 'applied');
+    await inspector.page.screenshot({ path: testInfo.outputPath('inline-preview.png') });
+    await preview.getByRole('button', { name: 'Show the captured call' }).click();
+    await expect(inspector.detail.getByTestId('inline-call')).toHaveAttribute('data-type', 'token');
+  },
+);

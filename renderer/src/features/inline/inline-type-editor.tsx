@@ -80,7 +80,7 @@ export function InlineTypeEditor({ type, saved }: { type: InlineRequestType; sav
         </span>
         <textarea
           className="inline-code"
-          rows={14}
+          rows={10}
           spellCheck={false}
           value={draft.template}
           onChange={(e) => setDraft({ ...draft, template: e.target.value })}
