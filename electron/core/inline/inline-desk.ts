@@ -1,5 +1,6 @@
 import type { CommandInput, ParsedInput } from '../../../shared/contract/commands';
 import type { InlineCheck, InlineRequestType, InlineState } from '../../../shared/model/inline';
+import { jsonDepth, MAX_JSON_DEPTH } from '../../../shared/okta/inline/json-depth';
 import { judgeAnswer } from '../../../shared/okta/inline/verdict';
 import { renderTemplate } from '../../../shared/okta/inline/render-template';
 import { buildInlineSample } from '../../../shared/okta/inline/sample-requests';
@@ -24,6 +25,8 @@ export interface InlineDeskDeps {
 }
 
 function parseRequest(text: string): JsonRecord {
+  if (jsonDepth(text) > MAX_JSON_DEPTH)
+    throw new CommandError('invalid-input', `The request nests deeper than ${MAX_JSON_DEPTH} levels.`);
   try {
     const value: unknown = JSON.parse(text);
     if (isRecord(value)) return value;

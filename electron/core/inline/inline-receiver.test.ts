@@ -157,6 +157,13 @@ describe('inline hook calls through the receiver', () => {
     expect((await latest()).inline?.verdict.summary).toMatch(
       /^Okta issues the tokens without your patch: HTTP 401/,
     );
+    // Nested far past any Okta call: refused as unreadable, and still recorded.
+    const nested = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    const deep = `{"eventType":"com.okta.user.pre-registration","data":{"userProfile":{"x":${nested}}}}`;
+    for (const headers of [[['Authorization', SECRET]], []] as [string, string][][]) {
+      expect((await call('registration', deep, headers)).status).toBe(headers.length === 0 ? 401 : 400);
+      expect((await latest()).inline?.answeredBy).toBe('refused');
+    }
     expect((await send(`${base()}token`)).status).toBe(405);
     expect((await call('nope', '{}')).status).toBe(404);
   });

@@ -2,6 +2,7 @@ import type { Problem } from '../../model/exchange';
 import type { InlineDecoded, InlineFact, InlineHookKind, InlineRequestType } from '../../model/inline';
 import { asRecord, asText, isRecord, type JsonRecord } from '../json-access';
 import { inlineType } from './catalog';
+import { jsonDepth, MAX_JSON_DEPTH } from './json-depth';
 import { requestFacts } from './request-facts';
 
 /** Facts are for reading at a glance; a long value is cut here, the body keeps it whole. */
@@ -17,6 +18,7 @@ export interface DecodedInline {
 const problem = (code: string, message: string): Problem => ({ code, message });
 
 function parseObject(text: string): JsonRecord | null {
+  if (jsonDepth(text) > MAX_JSON_DEPTH) return null;
   try {
     const value: unknown = JSON.parse(text);
     return isRecord(value) ? value : null;
@@ -73,7 +75,10 @@ export function decodeInlineRequest(hook: InlineHookKind, text: string | undefin
       decoded: base,
       body: null,
       problems: [
-        problem('inline-not-json', 'The body is not a JSON object: Okta sends every inline call as JSON.'),
+        problem(
+          'inline-not-json',
+          `The body is not a JSON object (nested at most ${MAX_JSON_DEPTH} levels): Okta sends every inline call as JSON.`,
+        ),
       ],
     };
   const type = typeOf(hook, body);
