@@ -63,50 +63,42 @@ function tokenDoc(request: JsonRecord | null, kind: TokenKind): JsonRecord | nul
   return cloneJson({ claims: token.claims ?? {}, token: token.token ?? { lifetime: {} } });
 }
 
+const DROPPED = 'Okta issues the tokens without your patch';
+
+/** Each operation in order, applied to a copy of the token so later ones see earlier changes. */
+function opFindings(ops: PatchOp[], kind: TokenKind, doc: JsonRecord | null, where: string): InlineFinding[] {
+  return ops.flatMap((op): InlineFinding[] => {
+    const at = `${where}.value[${op.index}]`;
+    const problem = opProblem(op, kind) ?? (doc === null ? null : applied(doc, op));
+    if (problem !== null) return [reject('token.op', `${DROPPED}: ${problem}`, at)];
+    if (op.op !== 'remove' && (Array.isArray(op.value) || typeof op.value === 'boolean'))
+      return [
+        warn(
+          'token.value-type',
+          "Okta documents string, number and object claim values; this one's type is not among them.",
+          at,
+        ),
+      ];
+    return [];
+  });
+}
+
 function checkPatch(command: AnswerCommand, request: JsonRecord | null): InlineFinding[] {
   const target = TOKENS[command.type];
   if (target === undefined) return [];
   const where = `commands[${command.index}]`;
   if (!Array.isArray(command.value))
-    return [
-      reject(
-        'token.value',
-        `Okta issues the tokens without your patch: ${command.type} takes an array of patch operations`,
-        where,
-      ),
-    ];
+    return [reject('token.value', `${DROPPED}: ${command.type} takes an array of patch operations`, where)];
   const doc = tokenDoc(request, target.kind);
-  if (doc === null && request !== null)
-    return [
-      reject(
-        'token.absent',
-        `Okta issues the tokens without your patch: no ${target.name} is being minted, so ${command.type} cannot apply`,
-        where,
-      ),
-    ];
-  const { ops, bad } = readOps(command.value);
-  const findings = bad.map((index) =>
-    reject(
-      'token.op',
-      'Okta issues the tokens without your patch: each operation needs a string op and path',
-      `${where}.value[${index}]`,
-    ),
-  );
-  for (const op of ops) {
-    const opWhere = `${where}.value[${op.index}]`;
-    const problem = opProblem(op, target.kind) ?? (doc === null ? null : applied(doc, op));
-    if (problem !== null)
-      findings.push(reject('token.op', `Okta issues the tokens without your patch: ${problem}`, opWhere));
-    else if (op.op !== 'remove' && (Array.isArray(op.value) || typeof op.value === 'boolean'))
-      findings.push(
-        warn(
-          'token.value-type',
-          "Okta documents string, number and object claim values; this one's type is not among them.",
-          opWhere,
-        ),
-      );
+  if (doc === null && request !== null) {
+    const message = `${DROPPED}: no ${target.name} is being minted, so ${command.type} cannot apply`;
+    return [reject('token.absent', message, where)];
   }
-  return findings;
+  const { ops, bad } = readOps(command.value);
+  const malformed = bad.map((index) =>
+    reject('token.op', `${DROPPED}: each operation needs a string op and path`, `${where}.value[${index}]`),
+  );
+  return [...malformed, ...opFindings(ops, target.kind, doc, where)];
 }
 
 function applied(doc: JsonRecord, op: PatchOp): string | null {

@@ -4,75 +4,70 @@ import { inlineType } from '../../../../shared/okta/inline/catalog';
 import { selectHeld } from '../../store/slices/inline-slice';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { Modal } from '../../ui/modal';
-import { countdown } from './countdown';
+import { CountdownBar } from './countdown-bar';
 import { FactList } from './fact-list';
 import { useAnswerCheck } from './use-answer-check';
-import { useClock } from './use-clock';
 import { VerdictView } from './verdict-view';
 
-function HeldCall({ held }: { held: HeldInline }) {
+/** Sends the answer to the held call; a refusal (the deadline passed first) is shown in place. */
+function useRelease(id: string) {
   const { bridge } = useEngine();
-  const [answer, setAnswer] = useState(held.draft);
   const [error, setError] = useState<string | null>(null);
-  const now = useClock(true);
-  const left = countdown(held.receivedAt, held.deadlineAt, now);
-  const check = useAnswerCheck(held.type, answer, held.requestText);
-  const send = async () => {
-    const result = await bridge.invoke('inline.release', { id: held.id, answer });
+  const send = async (answer: string) => {
+    const result = await bridge.invoke('inline.release', { id, answer });
     if (!result.ok) setError(result.error.message);
   };
+  return { error, send };
+}
+
+function AnswerField({ answer, onAnswer }: { answer: string; onAnswer: (answer: string) => void }) {
+  return (
+    <label className="field">
+      <span>Answer (JSON; empty sends 204)</span>
+      <textarea
+        className="inline-code"
+        rows={12}
+        value={answer}
+        onChange={(e) => onAnswer(e.target.value)}
+        data-testid="breakpoint-answer"
+        spellCheck={false}
+      />
+    </label>
+  );
+}
+
+function HeldCall({ held }: { held: HeldInline }) {
+  const [answer, setAnswer] = useState(held.draft);
+  const check = useAnswerCheck(held.type, answer, held.requestText);
+  const release = useRelease(held.id);
   return (
     <Modal
       title={`Breakpoint: ${inlineType(held.type).label} call`}
       testId="breakpoint"
       className="modal--wide"
+      // It closes when the call is answered, or by itself at the deadline.
       onClose={() => undefined}
-      onSubmit={() => void send()}
+      onSubmit={() => void release.send(answer)}
     >
-      <div
-        className={`countdown${left.urgent ? ' countdown--urgent' : ''}`}
-        data-testid="countdown"
-        data-expired={left.expired}
-      >
-        <div className="countdown__bar" style={{ width: `${left.fraction * 100}%` }} />
-        <span>
-          {left.expired ? 'Okta’s budget is over: the template answered' : `${left.label} left of Okta’s 3 s`}
-        </span>
-      </div>
+      <CountdownBar held={held} />
       <FactList facts={held.decoded.facts} />
-      <label className="field">
-        <span>Answer (JSON; empty sends 204)</span>
-        <textarea
-          className="inline-code"
-          rows={12}
-          value={answer}
-          onChange={(e) => setAnswer(e.target.value)}
-          data-testid="breakpoint-answer"
-          spellCheck={false}
-        />
-      </label>
+      <AnswerField answer={answer} onAnswer={setAnswer} />
       {check && <VerdictView verdict={check.verdict} testId="breakpoint-verdict" />}
-      {error && (
+      {release.error && (
         <p className="note note--bad" role="alert" data-testid="breakpoint-error">
-          {error}
+          {release.error}
         </p>
       )}
       <footer className="modal__actions">
         <button
           type="button"
           className="button"
-          disabled={left.expired}
           onClick={() => setAnswer(held.draft)}
           data-testid="breakpoint-reset"
         >
           Back to the template
         </button>
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={left.expired}
-          data-testid="breakpoint-send"
-        >
+        <button type="submit" className="button button--primary" data-testid="breakpoint-send">
           Send to Okta
         </button>
       </footer>

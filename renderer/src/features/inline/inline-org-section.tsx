@@ -1,77 +1,98 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { InlineHookKind } from '../../../../shared/model/inline';
-import type { InlinePreview, OktaInlineHook, OktaInlineState } from '../../../../shared/model/okta-inline';
+import type { OktaInlineHook } from '../../../../shared/model/okta-inline';
 import { INLINE_HOOKS, inlineType } from '../../../../shared/okta/inline/catalog';
 import { openExchange } from '../../store/commands';
 import { selectOkta } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { InlinePreviewView } from './inline-preview-view';
+import { useOrgInlineHooks, type Act } from './use-org-inline-hooks';
 
-function HookRow({
-  hook,
-  busy,
-  act,
-}: {
-  hook: OktaInlineHook;
-  busy: boolean;
-  act: (run: () => Promise<unknown>) => void;
-}) {
+function ActionButton(props: { label: string; busy: boolean; onClick: () => void; testId?: string }) {
+  return (
+    <button
+      type="button"
+      className="button"
+      disabled={props.busy}
+      onClick={props.onClick}
+      data-testid={props.testId}
+    >
+      {props.label}
+    </button>
+  );
+}
+
+function HookActions({ hook, busy, act }: { hook: OktaInlineHook; busy: boolean; act: Act }) {
   const { bridge } = useEngine();
+  const kind = hook.hook;
   const lifecycle = (action: 'activate' | 'deactivate' | 'delete') =>
     act(() => bridge.invoke('okta.inlineHooks.lifecycle', { hookId: hook.id, action }));
+  const active = hook.status === 'ACTIVE';
+  const point = (k: InlineHookKind) =>
+    act(() => bridge.invoke('okta.inlineHooks.point', { hook: k, hookId: hook.id }));
+  const preview = () => act(() => bridge.invoke('okta.inlineHooks.preview', { hookId: hook.id }));
+  const remove = () => window.confirm(`Delete ${hook.name} from the org?`) && lifecycle('delete');
+  return (
+    <td className="org-inline-hook__actions">
+      {kind && !hook.pointsHere && (
+        <ActionButton label="Point here" busy={busy} onClick={() => point(kind)} />
+      )}
+      {kind && active && (
+        <ActionButton
+          label="Preview through Okta"
+          busy={busy}
+          onClick={preview}
+          testId="org-inline-preview"
+        />
+      )}
+      <ActionButton
+        label={active ? 'Deactivate' : 'Activate'}
+        busy={busy}
+        onClick={() => lifecycle(active ? 'deactivate' : 'activate')}
+      />
+      <ActionButton label="Delete" busy={busy} onClick={remove} />
+    </td>
+  );
+}
+
+function HookRow({ hook, busy, act }: { hook: OktaInlineHook; busy: boolean; act: Act }) {
   return (
     <tr data-testid="org-inline-hook" data-hook-id={hook.id}>
       <td>{hook.name}</td>
       <td>{hook.hook ? inlineType(hook.hook).label : hook.type}</td>
       <td>{hook.status}</td>
       <td>{hook.pointsHere ? 'calls here' : <span title={hook.uri}>elsewhere</span>}</td>
-      <td className="org-inline-hook__actions">
-        {hook.hook && !hook.pointsHere && (
-          <button
-            type="button"
-            className="button"
-            disabled={busy}
-            onClick={() =>
-              act(() =>
-                bridge.invoke('okta.inlineHooks.point', {
-                  hook: hook.hook as InlineHookKind,
-                  hookId: hook.id,
-                }),
-              )
-            }
-          >
-            Point here
-          </button>
-        )}
-        {hook.hook && hook.status === 'ACTIVE' && (
-          <button
-            type="button"
-            className="button"
-            disabled={busy}
-            onClick={() => act(() => bridge.invoke('okta.inlineHooks.preview', { hookId: hook.id }))}
-            data-testid="org-inline-preview"
-          >
-            Preview through Okta
-          </button>
-        )}
-        <button
-          type="button"
-          className="button"
-          disabled={busy}
-          onClick={() => lifecycle(hook.status === 'ACTIVE' ? 'deactivate' : 'activate')}
-        >
-          {hook.status === 'ACTIVE' ? 'Deactivate' : 'Activate'}
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={busy}
-          onClick={() => window.confirm(`Delete ${hook.name} from the org?`) && lifecycle('delete')}
-        >
-          Delete
-        </button>
-      </td>
+      <HookActions hook={hook} busy={busy} act={act} />
     </tr>
+  );
+}
+
+function CreateHook({ busy, act }: { busy: boolean; act: Act }) {
+  const { bridge } = useEngine();
+  const [kind, setKind] = useState<InlineHookKind>('token');
+  return (
+    <div className="inline-org__point">
+      <select
+        value={kind}
+        onChange={(e) => setKind(e.target.value as InlineHookKind)}
+        data-testid="org-inline-kind"
+      >
+        {INLINE_HOOKS.map((hook) => (
+          <option key={hook} value={hook}>
+            {inlineType(hook).label}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        className="button button--primary"
+        disabled={busy}
+        onClick={() => act(() => bridge.invoke('okta.inlineHooks.point', { hook: kind }))}
+        data-testid="org-inline-create"
+      >
+        Create a hook calling here
+      </button>
+    </div>
   );
 }
 
@@ -79,72 +100,20 @@ function HookRow({
 export function InlineOrgSection() {
   const okta = useAppStore(selectOkta);
   const { store, bridge } = useEngine();
-  const [state, setState] = useState<OktaInlineState | null>(null);
-  const [kind, setKind] = useState<InlineHookKind>('token');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const connected = okta?.connection.domain != null;
-  const reload = useCallback(
-    () =>
-      bridge.invoke('okta.inlineHooks.list', {}).then((result) => {
-        if (result.ok) setState(result.value);
-        else setError(result.error.message);
-      }),
-    [bridge],
-  );
-  useEffect(() => {
-    if (!connected) return;
-    let live = true;
-    void bridge.invoke('okta.inlineHooks.list', {}).then((result) => {
-      if (live && result.ok) setState(result.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [connected, bridge]);
-  const act = (run: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    void run()
-      .then((result) => {
-        const failed = result as { ok: boolean; error?: { message: string } };
-        if (!failed.ok) setError(failed.error?.message ?? 'Okta refused.');
-      })
-      .then(reload)
-      .finally(() => setBusy(false));
-  };
-  if (!connected)
+  const domain = okta?.connection.domain ?? null;
+  const { state, busy, error, act } = useOrgInlineHooks(domain !== null);
+  if (domain === null)
     return (
       <p className="inline-org inline-org--off">
         Connect an Okta org (Okta button) to register these hooks in it and preview them through Okta.
       </p>
     );
+  const open = (id: string) =>
+    void openExchange(store, bridge, id).then(() => store.getState().setInlinePanelOpen(false));
   return (
     <section className="inline-org" data-testid="inline-org">
-      <h3>In {okta?.connection.domain}</h3>
-      <div className="inline-org__point">
-        <select
-          className="input"
-          value={kind}
-          onChange={(e) => setKind(e.target.value as InlineHookKind)}
-          data-testid="org-inline-kind"
-        >
-          {INLINE_HOOKS.map((hook) => (
-            <option key={hook} value={hook}>
-              {inlineType(hook).label}
-            </option>
-          ))}
-        </select>
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={busy}
-          onClick={() => act(() => bridge.invoke('okta.inlineHooks.point', { hook: kind }))}
-          data-testid="org-inline-create"
-        >
-          Create a hook calling here
-        </button>
-      </div>
+      <h3>In {domain}</h3>
+      <CreateHook busy={busy} act={act} />
       {error && (
         <p className="note note--bad" role="alert" data-testid="org-inline-error">
           {error}
@@ -157,14 +126,8 @@ export function InlineOrgSection() {
           ))}
         </tbody>
       </table>
-      {state?.previews.map((preview: InlinePreview) => (
-        <InlinePreviewView
-          key={preview.at}
-          preview={preview}
-          onOpen={(id) =>
-            void openExchange(store, bridge, id).then(() => store.getState().setInlinePanelOpen(false))
-          }
-        />
+      {state?.previews.map((preview) => (
+        <InlinePreviewView key={preview.at} preview={preview} onOpen={open} />
       ))}
     </section>
   );
