@@ -147,6 +147,17 @@ describe('inline hook calls through the receiver', () => {
     },
   );
 
+  it("recognises Okta's retry of a call by its eventId", async () => {
+    await start();
+    await call('registration', fixture('registration-request.json'));
+    const first = await latest();
+    await call('registration', fixture('registration-request.json'));
+    const retry = await latest();
+    expect(retry.id).not.toBe(first.id);
+    expect(retry.sightings?.repeatOf).toBe(first.id);
+    expect(first.sightings?.repeatOf).toBeUndefined();
+  });
+
   it('refuses what is not an inline call of that hook, and callers without the secret', async () => {
     await start();
     const wrongType = await call('saml', fixture('token-request.json'));

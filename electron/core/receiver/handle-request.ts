@@ -94,7 +94,9 @@ async function store(
   parsed?: ParsedBody,
 ): Promise<Exchange | null> {
   // Replays and imports repeat deliveries on purpose; only what Okta (or a sample) sent counts.
-  const countsForOkta = draft.kind === 'delivery' && (draft.origin === 'live' || draft.origin === 'sample');
+  // Inline calls count too: Okta retries some types once, with the same eventId.
+  const fromOkta = draft.kind === 'delivery' || draft.kind === 'inline';
+  const countsForOkta = fromOkta && (draft.origin === 'live' || draft.origin === 'sample');
   const exchange: NewExchange = { ...draft, id: deps.newId() };
   if (countsForOkta) exchange.sightings = deps.tracker.judge(draft.okta);
   try {
