@@ -1,5 +1,6 @@
 import type {
   InlineAnsweredBy,
+  InlineHookKind,
   InlineFinding,
   InlineRecord,
   InlineRequestType,
@@ -10,7 +11,6 @@ import { maskPasswordText } from '../../../shared/okta/inline/mask-password';
 import { toBodyData } from '../receiver/body-data';
 import type { Described } from '../receiver/describe-request';
 import { forwardRequest } from '../receiver/forward-request';
-import { inlineRoute } from '../receiver/inline-route';
 import type { Answer } from '../receiver/respond';
 import type { Breakpoints } from './breakpoints';
 import { jsonAnswer, templateText, verdictFor } from './inline-answer';
@@ -35,6 +35,8 @@ export interface InlineDeps {
 }
 
 export interface InlineCall {
+  /** The hook whose path the call arrived on. */
+  hook: InlineHookKind;
   described: Described;
   body: Buffer;
   /** Monotonic ms at the call's arrival. */
@@ -63,8 +65,7 @@ const refusedAnswer = (message: string): Answer => {
 /** Answer an inline call the way the user chose for its type, and record what Okta will make of it. */
 export async function answerInline(deps: InlineDeps, call: InlineCall): Promise<Described> {
   const { exchange } = call.described;
-  const route = inlineRoute('POST', exchange.request.path, deps.prefs.current().basePath);
-  const hook = route?.kind === 'inline' ? route.hook : 'token';
+  const { hook } = call;
   const decoded = decodeInlineRequest(hook, exchange.request.body.text);
   const type = decoded.decoded.type;
   // Refused before any answer was chosen: the secret check failed, or the body was cut or never complete.

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Problem } from '../../../shared/model/exchange';
+import type { InlineHookKind } from '../../../shared/model/inline';
 import type { Settings } from '../../../shared/model/settings';
 import { verificationProblem } from '../../../shared/okta/verification-verdict';
 import type { NewExchange } from '../store/exchange-store';
@@ -30,6 +31,8 @@ export interface Described {
   tag?: { token: string; info: TagInfo };
   /** The body as parsed to decode its events, so that storing it does not parse it again. */
   parsed?: ParsedBody;
+  /** Inline hook calls: the hook whose path it arrived on. */
+  inlineHook?: InlineHookKind;
 }
 
 interface Context {
@@ -53,7 +56,8 @@ export async function describeRequest(
   const method = request.method ?? 'GET';
   const { path, query } = splitTarget(request.url);
   const route =
-    inlineRoute(method, path, context.inlineBasePath) ?? classify(method, path, headers, settings.hookPath);
+    inlineRoute(method, path, { basePath: context.inlineBasePath, hookPath: settings.hookPath }) ??
+    classify(method, path, headers, settings.hookPath);
   const auth = checkAuth(headers, settings, context.secret);
   const requestBody = toBodyData(body.bytes, body.size, body.truncated);
   const decoded: ReadDelivery =
@@ -104,6 +108,7 @@ export async function describeRequest(
     answer,
     ...(claimed ? { tag: { token: claimed.token, info: claimed.info } } : {}),
     ...(decoded.parsed ? { parsed: decoded.parsed } : {}),
+    ...(route.kind === 'inline' ? { inlineHook: route.hook } : {}),
   };
 }
 

@@ -54,8 +54,9 @@ async function handle(deps: PipelineDeps, request: IncomingMessage, response: Se
     arrival: { receivedAt, bodyMs: deps.clock.monotonic() - startedAt },
   });
   const described =
-    local.exchange.kind === 'inline'
+    local.inlineHook !== undefined
       ? await answerInline(deps.inline, {
+          hook: local.inlineHook,
           described: local,
           body: body.bytes,
           startedAt,
