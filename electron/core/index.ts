@@ -137,7 +137,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   const health = await StorageHealth.check(store, logger, announce);
   const inline = await openInlineDesk(
-    { dataDir: options.dataDir, logger, clock, newId, push },
+    // Read only once the receiver below exists: when a handler URL is set.
+    { dataDir: options.dataDir, logger, clock, newId, push, receiverUrl: () => receiver.status().localUrl },
     options.inline,
   );
   const { receiver, probes } = buildReceiver({

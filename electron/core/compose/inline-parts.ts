@@ -15,7 +15,14 @@ export interface InlineOptions {
 
 /** The inline hook desk, its settings read from the data folder, its changes pushed to every UI. */
 export const openInlineDesk = (
-  deps: { dataDir: string; logger: Logger; clock: Clock; newId: () => string; push: PushStream },
+  deps: {
+    dataDir: string;
+    logger: Logger;
+    clock: Clock;
+    newId: () => string;
+    push: PushStream;
+    receiverUrl: () => string | null;
+  },
   options: InlineOptions | undefined,
 ): Promise<InlineDesk> =>
   InlineDesk.open({

@@ -19,6 +19,8 @@ export interface InlineDeskDeps {
   clock: Clock;
   newId: () => string;
   scheduler: Scheduler;
+  /** `http://127.0.0.1:<port>` of the receiver while it runs: a handler URL must not be it. */
+  receiverUrl(): string | null;
   /** Okta's budget; tests of the breakpoint may lengthen it. */
   budgetMs?: number | undefined;
   onChange(state: InlineState): void;
@@ -71,6 +73,7 @@ export class InlineDesk {
   }
 
   async configure(change: ParsedInput<'inline.configure'>): Promise<InlineState> {
+    for (const patch of Object.values(change.types ?? {})) this.refuseLoop(patch.forwardUrl);
     await this.prefs.update(change);
     const state = this.state();
     this.deps.onChange(state);
@@ -107,6 +110,21 @@ export class InlineDesk {
 
   stop(): void {
     this.breakpoints.releaseAll();
+  }
+
+  /** A handler URL on the receiver itself would send each call back to itself, without end. */
+  private refuseLoop(url: string | null | undefined): void {
+    const receiver = this.deps.receiverUrl();
+    if (url == null || receiver === null) return;
+    const target = URL.parse(url);
+    if (target === null) throw new CommandError('invalid-input', `${url} is not a URL.`);
+    const own = new URL(receiver);
+    const local = ['127.0.0.1', 'localhost', '[::1]', '0.0.0.0'];
+    if (target.port === own.port && local.includes(target.hostname))
+      throw new CommandError(
+        'invalid-input',
+        `${url} is the inspector's own receiver: enter your handler's URL.`,
+      );
   }
 
   private judge(type: InlineRequestType, request: JsonRecord, answer: string, status: number): InlineCheck {

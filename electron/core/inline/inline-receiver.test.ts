@@ -147,6 +147,12 @@ describe('inline hook calls through the receiver', () => {
     },
   );
 
+  it('refuses a handler URL that is the receiver itself', async () => {
+    await start();
+    const own = new URL('/okta/inline/token', t.hookUrl).toString().replace('127.0.0.1', 'localhost');
+    await expect(configure({ token: { mode: 'forward', forwardUrl: own } })).rejects.toThrow(/own receiver/);
+  });
+
   it("recognises Okta's retry of a call by its eventId", async () => {
     await start();
     await call('registration', fixture('registration-request.json'));
