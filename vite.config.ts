@@ -24,6 +24,7 @@ export default defineConfig({
     ],
     environment: 'node',
     setupFiles: ['vitest.setup.ts'],
+    globalSetup: ['vitest.global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     passWithNoTests: false,

@@ -32,9 +32,16 @@ export interface LaunchedApp {
   close(): Promise<void>;
 }
 
-/** Start the desktop app on its own data folder and a free port; wait for its window and receiver. */
-export async function launchElectronApp(executablePath: string, args: string[]): Promise<LaunchedApp> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'ohi-electron-'));
+/**
+ * Start the desktop app on a free port and `dataDir` (the caller's, kept) or a data folder of its
+ * own (removed on close); wait for its window and receiver.
+ */
+export async function launchElectronApp(
+  executablePath: string,
+  args: string[],
+  given?: string,
+): Promise<LaunchedApp> {
+  const dataDir = given ?? (await mkdtemp(path.join(tmpdir(), 'ohi-electron-')));
   const app: ElectronApplication = await _electron.launch({
     executablePath,
     args: [APP_ROOT, '--data-dir', dataDir, '--port', '0', ...args],
@@ -55,7 +62,7 @@ export async function launchElectronApp(executablePath: string, args: string[]):
     page,
     close: async () => {
       await app.close();
-      await rm(dataDir, { recursive: true, force: true });
+      if (given === undefined) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

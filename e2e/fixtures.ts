@@ -1,6 +1,8 @@
 import { test as base, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startOktaEmulator, type OktaEmulator } from '../electron/core/testing/okta-emulator/okta-emulator';
@@ -9,6 +11,7 @@ import { answer, startTarget, type TargetServer } from '../electron/core/testing
 import { makeTestCertificate, type TestCertificate } from '../electron/core/testing/tls-cert';
 import { electronBinary, launchElectronApp } from './electron-app';
 import { startHeadless } from './headless-process';
+import { writeHistory } from './hostile-records';
 import { InspectorPage } from './pages/inspector-page';
 import { OktaPanelPage } from './pages/okta-panel-page';
 
@@ -66,6 +69,11 @@ interface Fixtures {
   engineArgs: string[];
   /** Extra environment for headless mode (a proxy, extra CA certificates). */
   engineEnv: Record<string, string>;
+  /**
+   * Exchanges written, unchecked, into the data folder before the app starts on it: a history an
+   * older version (or a damaged disk) left.
+   */
+  history: { exchanges: unknown[] } | null;
   app: AppUnderTest;
   /** A stand-in for the developer's own handler, answering 200 and recording requests. */
   handler: TargetServer;
@@ -89,19 +97,26 @@ export const test = base.extend<Fixtures>({
   ],
   engineArgs: async ({}, use) => use([]),
   engineEnv: async ({}, use) => use({}),
-  app: async ({ page, engineArgs, engineEnv }, use, testInfo) => {
-    if (isElectron(testInfo.project.name)) {
-      const binary = electronBinary();
-      if (!('path' in binary)) throw new Error(binary.reason);
-      const launched = await launchElectronApp(binary.path, ['--secret', SECRET, ...engineArgs]);
-      await use({ receiverUrl: launched.receiverUrl, page: launched.page });
-      await launched.close();
-      return;
+  history: [null, { option: true }],
+  app: async ({ page, engineArgs, engineEnv, history }, use, testInfo) => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'ohi-e2e-'));
+    if (history) await writeHistory(dataDir, history.exchanges);
+    try {
+      if (isElectron(testInfo.project.name)) {
+        const binary = electronBinary();
+        if (!('path' in binary)) throw new Error(binary.reason);
+        const launched = await launchElectronApp(binary.path, ['--secret', SECRET, ...engineArgs], dataDir);
+        await use({ receiverUrl: launched.receiverUrl, page: launched.page });
+        await launched.close();
+        return;
+      }
+      const instance = await startHeadless(['--secret', SECRET, ...engineArgs], { dataDir, env: engineEnv });
+      await page.goto(instance.inspectorUrl);
+      await use({ receiverUrl: instance.receiverUrl, page });
+      await instance.stop();
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
     }
-    const instance = await startHeadless(['--secret', SECRET, ...engineArgs], { env: engineEnv });
-    await page.goto(instance.inspectorUrl);
-    await use({ receiverUrl: instance.receiverUrl, page });
-    await instance.stop();
   },
   handler: async ({}, use) => {
     const server = await startTarget(answer(200, '{"handled":true}', { 'Content-Type': 'application/json' }));

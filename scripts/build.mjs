@@ -15,8 +15,8 @@ const node = {
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
-  // The native ngrok module must be loaded from node_modules (asarUnpack in packaged builds).
-  external: ['electron', '@ngrok/ngrok'],
+  // Native modules (ngrok, SQLite) are loaded from node_modules (asarUnpack in packaged builds).
+  external: ['electron', '@ngrok/ngrok', 'libsql'],
   define: { __APP_VERSION__: JSON.stringify(version) },
   logLevel: quiet ? 'warning' : 'info',
 };
@@ -44,6 +44,13 @@ await Promise.all([
     ...node,
     entryPoints: ['electron/core/tunnel/ngrok-agent.ts'],
     outfile: 'dist-electron/ngrok-agent.cjs',
+    format: 'cjs',
+  }),
+  // The history index runs on a worker thread of its own (see electron/core/store/index-client.ts).
+  esbuild({
+    ...node,
+    entryPoints: ['electron/core/store/index/index-worker.ts'],
+    outfile: 'dist-electron/index-worker.cjs',
     format: 'cjs',
   }),
   // The sandboxed preload must be one CommonJS file that requires nothing but 'electron'.

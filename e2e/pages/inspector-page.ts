@@ -11,6 +11,8 @@ export class InspectorPage {
   readonly chips: Locator;
   readonly timeline: Locator;
   readonly selectionBar: Locator;
+  /** The receiver's state in the top bar, or why the engine cannot be reached. */
+  readonly connection: Locator;
 
   constructor(readonly page: Page) {
     this.tunnel = new TunnelBar(page);
@@ -21,6 +23,7 @@ export class InspectorPage {
     this.chips = page.getByTestId('query-chip');
     this.timeline = page.getByTestId('timeline-plot');
     this.selectionBar = page.getByTestId('selection-bar');
+    this.connection = page.getByTestId('receiver-state');
   }
 
   /** Open the headless UI at its Inspector URL (tests that start their own engine). */
@@ -52,8 +55,16 @@ export class InspectorPage {
     return this.detail.getByTestId('okta-event-type');
   }
 
+  /** Open the top bar's More menu, where its secondary actions are. */
+  async openMore(): Promise<void> {
+    const panel = this.page.getByTestId('more-actions-panel');
+    if (!(await panel.isVisible())) await this.page.getByTestId('more-actions').click();
+    await expect(panel).toBeVisible();
+  }
+
   /** Send a test delivery from the sample dialog with these types (in order). */
   async sendSample(eventTypes: string[]): Promise<void> {
+    await this.openMore();
     await this.page.getByTestId('open-samples').click();
     const dialog = this.page.getByTestId('sample-dialog');
     await dialog
@@ -156,10 +167,19 @@ export class InspectorPage {
     await this.page.mouse.up();
   }
 
+  /** Clear the history (the app asks to confirm; the caller answers). */
+  async clearAll(): Promise<void> {
+    await this.openMore();
+    await this.page.getByTestId('clear-all').click();
+  }
+
   async setTheme(theme: 'light' | 'dark'): Promise<void> {
+    await this.openMore();
     const toggle = this.page.getByTestId('theme-toggle');
     for (let i = 0; i < 3 && (await toggle.textContent()) !== `Theme: ${theme}`; i += 1) await toggle.click();
     await expect(toggle).toHaveText(`Theme: ${theme}`);
+    await this.page.keyboard.press('Escape');
+    await expect(this.page.getByTestId('more-actions-panel')).toBeHidden();
   }
 }
 

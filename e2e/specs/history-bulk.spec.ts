@@ -68,9 +68,9 @@ test('should move through the list and act on it with the keyboard', async ({ ok
   await expect(inspector.detail.getByTestId('detail-pin')).toHaveText(/Pinned/);
 
   await page.keyboard.press('c');
-  await expect(page.getByTestId('toast')).toHaveText(/Copied as cURL/);
+  await expect(inspector.detail.getByTestId('copy-curl')).toHaveAttribute('data-copy-state', 'copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
-    /^curl -i -X POST 'http:\/\/127\.0\.0\.1:\d+\/okta\/event-hook'/,
+    /^curl -i -X 'POST' 'http:\/\/127\.0\.0\.1:\d+\/okta\/event-hook'/,
   );
 
   await page.keyboard.press('Control+\\');

@@ -33,7 +33,7 @@ test('should copy a delivery as cURL with the secret masked', async ({ okta, ins
   await inspector.openRow(0);
   await inspector.detail.getByTestId('copy-curl').click();
   const copied = await inspector.page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toMatch(/^curl -i -X POST 'http:\/\/127\.0\.0\.1:\d+\/okta\/event-hook'/);
+  expect(copied).toMatch(/^curl -i -X 'POST' 'http:\/\/127\.0\.0\.1:\d+\/okta\/event-hook'/);
   expect(copied).toContain("-H 'Authorization: Basic ••••••••'");
   expect(copied).toContain('--data-binary');
 });

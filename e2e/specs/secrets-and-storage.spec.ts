@@ -1,4 +1,5 @@
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { mountSmallDisk } from '../../electron/core/testing/tmpfs';
 import { expect, fixtureText, oktaSender, SECRET, test } from '../fixtures';
@@ -17,6 +18,34 @@ test('should never show or keep the hook secret: page, browser storage, process 
     await checkSecretNeverKept(engine, new InspectorPage(page));
   } finally {
     await engine.stop();
+  }
+});
+
+test('should name in Settings the secrets to enter again, and how saved ones are kept', async ({
+  page,
+}, testInfo) => {
+  test.skip(testInfo.project.name === 'electron', 'plants a desktop secrets file in a headless data folder');
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'ohi-e2e-secrets-'));
+  await writeFile(path.join(dataDir, 'secrets.enc.json'), JSON.stringify({ ngrokAuthtoken: 'djEwAAAA' }));
+  const engine = await startHeadless([], { dataDir });
+  try {
+    const inspector = new InspectorPage(page);
+    await inspector.open(engine.inspectorUrl);
+    await expect(page.getByTestId('storage-notices')).toContainText(
+      'The saved ngrok authtoken could not be read',
+    );
+    await page.getByTestId('open-settings').click();
+    const saved = page.getByTestId('secret-storage');
+    await expect(saved.getByTestId('secret-protection')).toHaveText(
+      /kept in secrets\.json.*only your user can read/,
+    );
+    await expect(saved.getByTestId('secret-unreadable')).toHaveText(
+      /^The ngrok authtoken could not be read: it was saved by the desktop app/,
+    );
+    await expect(saved.getByTestId('secret-passphrase')).toHaveCount(0);
+  } finally {
+    await engine.stop();
+    await rm(dataDir, { recursive: true, force: true });
   }
 });
 
@@ -44,7 +73,9 @@ async function checkSecretNeverKept(engine: HeadlessInstance, inspector: Inspect
   const files = (await readdir(engine.dataDir, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile() && !entry.name.startsWith('secrets'))
     .map((entry) => path.join(entry.parentPath, entry.name));
-  expect(files.some((file) => file.endsWith('.ndjson'))).toBe(true);
+  // The records and the index (its rows and full-text words) are among what is searched.
+  expect(files.some((file) => file.endsWith('.rec'))).toBe(true);
+  expect(files.some((file) => file.endsWith('index.db'))).toBe(true);
   const artefacts = [engine.output(), ...(await Promise.all(files.map((file) => readFile(file, 'latin1'))))];
   for (const needle of NEEDLES) expect(artefacts.join('\n')).not.toContain(needle);
 }

@@ -60,6 +60,37 @@ test('should use my own tunnel: enter its URL, see the public hook URL, copy it 
   await expect(tunnel.hookUrl).toHaveCount(0);
 });
 
+test('should never present a plain-http or loopback tunnel URL as the one to paste into Okta', async ({
+  inspector,
+  okta,
+}) => {
+  const tunnel = inspector.tunnel;
+  proxy = await startReverseProxy(Number(new URL(okta.receiverUrl).port));
+  await tunnel.startManual(proxy.url);
+  await tunnel.expectState('online');
+  await expect(tunnel.hookUrl).toHaveAttribute('data-okta-callable', 'false');
+  await expect(tunnel.oktaHelper).not.toContainText('Paste this URL into');
+  await expect(tunnel.oktaHelper.getByTestId('okta-url-warning')).toContainText(
+    'Okta calls only public https:// URLs',
+  );
+  await expect(tunnel.oktaHelper.getByTestId('okta-url-warning')).toContainText('127.0.0.1');
+  // 24-hour, as every other time in the app.
+  await expect(tunnel.root.getByTestId('tunnel-since')).toHaveText(/since \d{2}:\d{2}$/);
+});
+
+test('should wait for a URL when Manual is chosen, without an error before anything is typed', async ({
+  inspector,
+}) => {
+  const tunnel = inspector.tunnel;
+  await tunnel.start();
+  await tunnel.expectState('error');
+  await tunnel.chooseProvider('manual');
+  await tunnel.expectState('off');
+  await expect(tunnel.root.getByRole('alert')).toHaveCount(0);
+  await expect(tunnel.root.getByTestId('tunnel-start')).toHaveText('Start');
+  await expect(tunnel.manualUrl).toBeVisible();
+});
+
 test('should say why a tunnel is not up, and never show its URL', async ({ inspector }, testInfo) => {
   const tunnel = inspector.tunnel;
   await tunnel.start();

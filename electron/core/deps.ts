@@ -1,3 +1,5 @@
+import type { SecretName, SecretStorageView } from '../../shared/model/settings';
+
 /** What the engine needs from its host; `createCore` receives real ones, tests pass their own. */
 
 export interface Clock {
@@ -13,18 +15,19 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-/** Where secrets live: encrypted with safeStorage on desktop, a 0600 file when headless. */
+/**
+ * Where secrets live: encrypted with safeStorage (or a passphrase) on desktop, a 0600 file when
+ * headless; the capture key in that file in both modes (settings/secret-vault.ts).
+ */
 export interface SecretVault {
+  /** The saved value; null when none is saved or it cannot be read (`storage().unreadable` says which). */
   get(name: SecretName): Promise<string | null>;
   set(name: SecretName, value: string | null): Promise<void>;
+  /** How the secrets are protected, and which could not be read. */
+  storage(): SecretStorageView;
 }
 
-/**
- * Secrets kept in the vault: the hook's shared secret, the ngrok authtoken, the Okta API token
- * (SSWS) or the private key of the service app (PKCS#8 PEM) a connected org signs in with, and
- * `captureKey`, which encrypts credential headers in the capture log (store/header-sealer.ts).
- */
-export type SecretName = 'hookSecret' | 'ngrokAuthtoken' | 'oktaApiToken' | 'oktaPrivateKey' | 'captureKey';
+export type { SecretName };
 
 /** Timers the engine schedules with; tests pass a fake one they advance by hand. */
 export interface Timers {

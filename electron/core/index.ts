@@ -3,10 +3,10 @@ import path from 'node:path';
 import type { PushMessage } from '../../shared/contract/events';
 import type { SettingsPatch } from '../../shared/contract/schemas';
 import type { AppStatus } from '../../shared/model/status';
-import { SightingsTracker } from '../../shared/okta/sightings';
 import { buildReceiver } from './compose/build-receiver';
 import { oktaBaseOverride, oktaTransport, type OktaOptions } from './compose/okta-options';
 import { openStore } from './compose/open-store';
+import { keepDataDirPrivate } from './compose/private-data-dir';
 import { StorageHealth } from './compose/storage-health';
 import { transferHost } from './compose/file-transfers-host';
 import {
@@ -29,13 +29,14 @@ import { createHandlers } from './rpc/handlers';
 import { PushStream } from './rpc/push-stream';
 import { sampleSender } from './samples/sample-sender';
 import { inlineHookBoard, openInlineDesk, type InlineOptions } from './compose/inline-parts';
-import { FileSecretVault } from './settings/file-secret-vault';
+import { secretCommands, secretNotices, type PassphraseControl } from './settings/secret-commands';
+import { openSecretVault } from './settings/secret-vault';
 import { SettingsStore, type SettingsOverrides } from './settings/settings-store';
 import { lockDataDir } from './store/data-dir-lock';
 import { throttle } from './throttle';
 import { Jobs } from './transfer/jobs';
 import { Transfers } from './transfer/transfers';
-import type { WriteFault } from './store/segment-log';
+import type { WriteFault } from './store/records/record-log';
 import { createTunnel } from './tunnel/create-tunnel';
 import type { TunnelProvider } from './tunnel/tunnel-provider';
 import type { TunnelStatus } from '../../shared/model/tunnel';
@@ -44,11 +45,19 @@ export interface CoreOptions {
   dataDir: string;
   mode: AppStatus['mode'];
   version: string;
+  /** The history index thread's script, built beside the host's bundle (store/open-history.ts). */
+  indexWorker: string;
   clock?: Clock;
   newId?: () => string;
   logger?: Logger;
-  /** Defaults to a 0600 file in the data directory. */
-  vault?: SecretVault;
+  /**
+   * Opens the desktop app's store for its secrets (safeStorage or a passphrase), once the data
+   * folder is locked; without one they are kept in a 0600 file in the data folder, where the
+   * capture key is in both modes.
+   */
+  desktopSecrets?: () => Promise<SecretVault>;
+  /** Passphrase protection of `desktopSecrets` (the desktop app only). */
+  passphrase?: PassphraseControl;
   /** Command-line values for this run only. */
   overrides?: SettingsOverrides;
   /** Batching of pushed summaries; tests shorten it. */
@@ -72,6 +81,8 @@ export interface Core {
   dispatch: Dispatch;
   subscribe(listener: (message: PushMessage) => void): () => void;
   status(): AppStatus;
+  /** The data folder's secrets, for a host's own (the headless UI's API token). */
+  secrets: SecretVault;
   stop(): Promise<void>;
 }
 
@@ -81,13 +92,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const newId = options.newId ?? randomUUID;
   const push = new PushStream({ flushMs: options.pushFlushMs ?? 50, maxBatch: 1000 });
-  const tracker = new SightingsTracker();
   const tags = new LoopbackTags();
-  const captures = new CaptureIndex();
   const insecureBaseUrl = oktaBaseOverride(options.okta);
+  await keepDataDirPrivate(options.dataDir, logger);
   const lock = await lockDataDir(options.dataDir);
   if (!lock.held) logger.warn('data folder not locked: it cannot be written', { dataDir: options.dataDir });
-  const vault = options.vault ?? FileSecretVault.inDataDir(options.dataDir);
+  const vault = await openSecretVault(options.dataDir, logger, await options.desktopSecrets?.());
   const settings = await SettingsStore.open({
     dataDir: options.dataDir,
     vault,
@@ -100,19 +110,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const storageChanged = throttle(() => {
     if (assembled) announce();
   }, 1000);
+  // Set below, once the store it reads from is open (retention may evict while it opens).
+  let following: CaptureIndex | undefined;
   const store = await openStore({
     dataDir: options.dataDir,
+    version: options.version,
+    indexWorker: options.indexWorker,
     logger,
     clock,
     vault,
     settings,
     push,
-    tracker,
-    captures,
+    onCaptures: (summary) => (summary ? following?.changed(summary) : following?.removed()),
     onStorageChange: storageChanged,
     segmentBytes: options.segmentBytes,
     writeFault: options.writeFault,
   });
+  const captures = new CaptureIndex(store.captures());
+  following = captures;
   const jobs = new Jobs(
     (job) => push.emit({ name: 'jobs.changed', payload: job }),
     newId,
@@ -144,7 +159,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const { receiver, probes } = buildReceiver({
     settings,
     store,
-    tracker,
     tags,
     newId,
     clock,
@@ -170,7 +184,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       pinned,
       bytes,
       error,
-      notices,
+      notices: [...notices, ...secretNotices(vault.storage())],
     };
   };
   const tunnel = createTunnel({
@@ -232,24 +246,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const clearExchanges = async () => {
     const { lastSeq } = store.stats();
     const cleared = await store.clear();
-    tracker.reset();
-    captures.remove(cleared);
+    captures.removed();
     push.emit({ name: 'exchanges.cleared', payload: { seq: lastSeq } });
     announce();
-    return cleared.length;
+    return cleared;
   };
 
   const hookUrl = () => receiver.status().hookUrl;
-  const sendSamples = sampleSender({
-    settings,
-    tags,
-    clock,
-    inline,
-    hookUrl,
-    localUrl: () => receiver.status().localUrl,
-  });
+  const sendSamples = sampleSender({ settings, tags, clock, inline, receiver });
   const replay = (input: ReplayInput) => runReplay({ store, settings, tags, hookUrl, clock, newId }, input);
   const okta = org;
+  const secrets = secretCommands(options.passphrase, () => {
+    push.emit({ name: 'settings.changed', payload: settings.view() });
+    announce();
+  });
   const dispatch = createDispatcher(
     createHandlers({
       settings,
@@ -264,6 +274,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       replay,
       tunnel,
       okta,
+      secrets,
       inline,
       inlineHooks: inlineHookBoard({ okta, inline, settings, store, clock }),
     }),
@@ -274,6 +285,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     dispatch,
     subscribe: (listener) => push.subscribe(listener),
+    secrets: vault,
     status,
     stop: async () => {
       storageChanged.cancel();

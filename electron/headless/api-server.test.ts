@@ -151,4 +151,20 @@ describe('headless API', () => {
     expect(list.items).toHaveLength(1);
     expect((await send(`${base}/api/uploads`, { method: 'POST', body: 'x' })).status).toBe(401);
   });
+
+  it('refuses an upload whose X-File-Name is not a valid percent-encoding with 400, not 500', async () => {
+    const upload = await send(`${base}/api/uploads`, {
+      method: 'POST',
+      headers: [
+        ['Authorization', `Bearer ${TOKEN}`],
+        ['X-File-Name', 'bad%E0%A4%A.ndjson'],
+      ],
+      body: 'x',
+    });
+    expect(upload.status).toBe(400);
+    expect(JSON.parse(upload.text)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringMatching(/X-File-Name/) },
+    });
+  });
 });

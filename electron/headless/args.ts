@@ -7,13 +7,10 @@ import {
   tunnelProviderSchema,
 } from '../../shared/contract/schemas';
 import type { TunnelProviderName } from '../../shared/model/tunnel';
-import { isLoopbackOrigin } from '../../shared/okta/org-domain';
+import { portOf, SHARED_OPTIONS, sharedArgs, type SharedArgs } from '../core/settings/command-line';
 
-export interface HeadlessArgs {
-  port?: number;
+export interface HeadlessArgs extends SharedArgs {
   uiPort: number;
-  secret?: string;
-  dataDir?: string;
   token?: string;
   forwardTo?: string;
   /** Open this tunnel at start (this run only). */
@@ -21,7 +18,6 @@ export interface HeadlessArgs {
   publicUrl?: string;
   ngrokDomain?: string;
   ngrokAuthtokenFile?: string;
-  oktaInsecureBaseUrl?: string;
   help: boolean;
 }
 
@@ -31,7 +27,8 @@ export const USAGE = `Usage: npm run headless -- [options]
   --ui-port N     port of the browser UI and its API on 127.0.0.1 (default 8788; 0 = any)
   --secret S      shared secret Okta sends in the auth header (this run only)
   --data-dir D    where exchanges and settings are kept (default: the desktop app's folder)
-  --token T       API token for the browser UI (default: a new random token each run)
+  --token T       API token for the browser UI, this run only (default: one kept in the data
+                  folder, so an open tab and the Inspector link survive a restart)
   --forward-to U  pass each request on to your handler at URL U and relay its answer (this run only)
   --tunnel P      open a public URL at start: ngrok, manual or none (local only)
   --public-url U  the https URL of your own tunnel to the receiver (implies --tunnel manual)
@@ -47,15 +44,6 @@ export const USAGE = `Usage: npm run headless -- [options]
 Tunnel values apply to this run only. When the tunnel is online, a line "Public: <hook URL>"
 is printed; tunnel problems are printed on stderr.`;
 
-const port = (value: string | undefined, flag: string): number | undefined => {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) {
-    throw new Error(`${flag} must be a port number between 0 and 65535, not "${value}".`);
-  }
-  return n;
-};
-
 /** Validate a flag's value with the contract's schema, so the CLI and the UI agree. */
 const checked = <T>(schema: z.ZodType<T>, value: string | undefined, flag: string): T | undefined => {
   if (value === undefined) return undefined;
@@ -70,28 +58,25 @@ export function parseHeadlessArgs(argv: string[]): HeadlessArgs {
     args: argv,
     strict: true,
     options: {
-      port: { type: 'string' },
+      ...SHARED_OPTIONS,
       'ui-port': { type: 'string' },
-      secret: { type: 'string' },
-      'data-dir': { type: 'string' },
       token: { type: 'string' },
       'forward-to': { type: 'string' },
       tunnel: { type: 'string' },
       'public-url': { type: 'string' },
       'ngrok-domain': { type: 'string' },
       'ngrok-authtoken-file': { type: 'string' },
-      'okta-insecure-base-url': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.token !== undefined && values.token.length < 16) {
     throw new Error('--token must be at least 16 characters.');
   }
-  const args: HeadlessArgs = { uiPort: port(values['ui-port'], '--ui-port') ?? 8788, help: values.help };
-  const receiverPort = port(values.port, '--port');
-  if (receiverPort !== undefined) args.port = receiverPort;
-  if (values.secret !== undefined) args.secret = values.secret;
-  if (values['data-dir'] !== undefined) args.dataDir = values['data-dir'];
+  const args: HeadlessArgs = {
+    uiPort: portOf(values['ui-port'], '--ui-port') ?? 8788,
+    help: values.help,
+    ...sharedArgs(values),
+  };
   if (values.token !== undefined) args.token = values.token;
   const forwardTo = values['forward-to'];
   if (forwardTo !== undefined) {
@@ -100,14 +85,6 @@ export function parseHeadlessArgs(argv: string[]): HeadlessArgs {
     args.forwardTo = forwardTo;
   }
   Object.assign(args, tunnelArgs(values));
-  const oktaBase = values['okta-insecure-base-url'];
-  if (oktaBase !== undefined) {
-    if (!isLoopbackOrigin(oktaBase))
-      throw new Error(
-        `--okta-insecure-base-url must be http(s)://127.0.0.1:<port> or localhost, not "${oktaBase}".`,
-      );
-    args.oktaInsecureBaseUrl = oktaBase;
-  }
   return args;
 }
 

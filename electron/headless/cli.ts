@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,16 +9,18 @@ import { createNgrokProvider } from '../core/tunnel/ngrok-process';
 import type { TunnelStatus } from '../../shared/model/tunnel';
 import { FileTransfers } from '../core/transfer/file-transfers';
 import { startApiServer } from './api-server';
+import { apiToken } from './api-token';
 import { parseHeadlessArgs, USAGE, type HeadlessArgs } from './args';
 import { defaultDataDir } from './default-data-dir';
 import { createTunnelReporter } from './tunnel-report';
 
 declare const __APP_VERSION__: string;
 
-/** The bundle sits in dist-electron/, beside the ngrok agent; the built UI in dist/renderer/. */
+/** The bundle sits in dist-electron/, beside the ngrok agent and the index worker; the built UI in dist/renderer/. */
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = path.resolve(HERE, '../dist/renderer');
 const NGROK_AGENT = path.join(HERE, 'ngrok-agent.cjs');
+const INDEX_WORKER = path.join(HERE, 'index-worker.cjs');
 
 /** The token file wins over NGROK_AUTHTOKEN; either wins over a saved one until one is saved. */
 async function authtokenOverride(args: HeadlessArgs): Promise<AuthtokenOverride | undefined> {
@@ -63,11 +64,13 @@ async function main(argv: string[]): Promise<void> {
   }
   const logger = createConsoleLogger();
   const transfers = await FileTransfers.create();
+  const dataDir = args.dataDir ?? defaultDataDir();
   const core = await createCore({
     transfers,
-    dataDir: args.dataDir ?? defaultDataDir(),
+    dataDir,
     mode: 'headless',
     version: __APP_VERSION__,
+    indexWorker: INDEX_WORKER,
     logger,
     overrides: await overridesOf(args),
     ngrok: createNgrokProvider({ agentPath: NGROK_AGENT, launch: forkAgent, clientVersion: __APP_VERSION__ }),
@@ -78,7 +81,7 @@ async function main(argv: string[]): Promise<void> {
   if (args.oktaInsecureBaseUrl !== undefined) {
     process.stderr.write(`Okta API calls go to ${args.oktaInsecureBaseUrl} (--okta-insecure-base-url).\n`);
   }
-  const token = args.token ?? randomBytes(24).toString('base64url');
+  const token = await apiToken(core.secrets, args.token, logger);
   const api = await startApiServer({ core, transfers, token, port: args.uiPort, rendererDir: RENDERER_DIR });
 
   const { receiver } = core.status();

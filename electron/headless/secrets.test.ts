@@ -1,13 +1,18 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileTransfers } from '../core/transfer/file-transfers';
 import { startApiServer } from './api-server';
 import type { Logger } from '../core/deps';
-import { startTestCore } from '../core/testing/core-fixture';
+import { makeTempDir, startTestCore, type TestCore } from '../core/testing/core-fixture';
+import { memoryVault } from '../core/testing/memory-vault';
+import type { SettingsView } from '../../shared/model/settings';
 import { deliver, send } from '../core/testing/http-client';
 import { payloadText } from '../core/testing/payloads';
-import { UNREADABLE } from '../core/store/header-sealer';
+import { NOT_RECORDED, UNREADABLE } from '../core/store/header-sealer';
+import { startTarget } from '../core/testing/target-server';
+import { waitFor } from '../core/testing/wait-for';
+import type { Exchange } from '../../shared/model/exchange';
 
 /** Distinctive values: any occurrence in an artefact can only be a leak. */
 const RAW = 'hook-user:Zx9-distinctive-hook-secret-41c7';
@@ -69,16 +74,54 @@ async function observedEngine() {
   const pump = (async () => {
     for (let r = await events.read(); !r.done; r = await events.read()) pushed += r.value;
   })().catch(() => undefined);
+  // A handler that echoes the credential it was sent, as debugging handlers do.
+  const handler = await startTarget((request, response) => {
+    const auth = request.rawHeaders.findIndex((name, i) => i % 2 === 0 && /^authorization$/i.test(name));
+    response.writeHead(200, { 'X-Echo': request.rawHeaders[auth + 1] ?? '' }).end('{}');
+  });
   const closeApi = async () => {
     await api.close();
     await pump;
     await transfers.close();
+    await handler.close();
   };
-  return { t, disk, call, closeApi, logLines, answers, pushed: () => pushed };
+  const download = async (url: string) => answers.push((await send(`${base}${url}`)).text);
+  return { t, disk, call, download, handler, closeApi, logLines, answers, pushed: () => pushed };
+}
+
+type Engine = Awaited<ReturnType<typeof observedEngine>>;
+
+/** Forwarded to the handler (which echoes the secret), and replayed straight to it. */
+async function forwardAndReplay({ t, call, handler }: Engine): Promise<void> {
+  const forward = { target: handler.url, timeoutMs: 5000, verification: 'auto' };
+  expect((await call('settings.update', { forward })).status).toBe(200);
+  const body = payloadText('01-user-session-start.json');
+  expect((await deliver(t.hookUrl, body, [['Authorization', SECRET]])).status).toBe(200);
+  const [newest] = (await t.call<{ items: { id: string }[] }>('exchanges.list', { limit: 1 })).items;
+  expect((await call('replay.run', { id: newest?.id, target: handler.url })).status).toBe(200);
+  expect(handler.seen).toHaveLength(2);
+}
+
+/** Every exchange exported, masked, in both formats, and downloaded as the browser would. */
+async function exportAll({ t, call, download }: Engine): Promise<void> {
+  for (const format of ['ndjson', 'har']) {
+    const started = JSON.parse((await call('exchanges.export', { format })).text) as {
+      value: { job: { id: string } };
+    };
+    const done = await waitFor(() => {
+      const job = t.pushes
+        .flatMap((m) =>
+          m.name === 'jobs.changed' && m.payload.id === started.value.job.id ? [m.payload] : [],
+        )
+        .find((j) => j.state === 'done');
+      return job?.file?.downloadUrl;
+    });
+    await download(done);
+  }
 }
 
 /** Deliveries right, wrong and odd, a storage failure and a rejected secret change. */
-async function driveTraffic({ t, disk, call }: Awaited<ReturnType<typeof observedEngine>>) {
+async function driveTraffic({ t, disk, call }: Engine) {
   expect((await call('settings.update', { secret: SECRET })).status).toBe(200);
   const body = payloadText('01-user-session-start.json');
   const statuses = [
@@ -126,14 +169,21 @@ describe('secrets', () => {
     const engine = await observedEngine();
     const { t } = engine;
     await driveTraffic(engine);
+    await forwardAndReplay(engine);
+    await exportAll(engine);
     const ids = await readAsTheUi(engine.call);
-    expect(ids).toHaveLength(7);
+    expect(ids).toHaveLength(9);
     // Positive controls: the secret is stored where it belongs and can be revealed on request.
     const revealed = await t.call<{ request: { headers: [string, string][] } }>('exchanges.get', {
       id: ids.at(-1),
       revealSecrets: true,
     });
     expect(revealed.request.headers).toContainEqual(['Authorization', SECRET]);
+    for (const id of ids.slice(0, 2)) {
+      const handled = await t.call<Exchange>('exchanges.get', { id, revealSecrets: true });
+      expect(handled.forward?.headers).toContainEqual(['Authorization', SECRET]);
+      expect(handled.forward?.response?.headers).toContainEqual(['X-Echo', SECRET]);
+    }
     expect(await readFile(path.join(t.dataDir, 'secrets.json'), 'utf8')).toContain(SECRET);
 
     await engine.closeApi();
@@ -158,17 +208,76 @@ describe('secrets', () => {
     const t = await startTestCore({ overrides: { secret: SECRET } });
     await deliver(t.hookUrl, '{}', [['Authorization', SECRET]]);
     await t.core.stop();
-    const reopened = await startTestCore({
-      dataDir: t.dataDir,
-      vault: { get: () => Promise.resolve(null), set: () => Promise.resolve() },
-    });
-    const [summary] = (await reopened.call<{ items: { id: string }[] }>('exchanges.list', {})).items;
-    const exchange = await reopened.call<{ request: { headers: [string, string][] } }>('exchanges.get', {
-      id: summary?.id,
-      revealSecrets: true,
-    });
+    await rm(path.join(t.dataDir, 'secrets.json'));
+    const reopened = await startTestCore({ dataDir: t.dataDir });
+    const headers = await revealedHeaders(reopened);
     await reopened.stop();
     await rm(t.dataDir, { recursive: true, force: true });
-    expect(exchange.request.headers).toContainEqual(['Authorization', UNREADABLE]);
+    expect(headers).toContainEqual(['Authorization', UNREADABLE]);
+  });
+
+  it('keeps one capture key per data folder: what the desktop app recorded reads in clear headless, and back', async () => {
+    const desktop = await startTestCore({
+      overrides: { secret: SECRET },
+      desktopSecrets: () => Promise.resolve(memoryVault()),
+    });
+    await deliver(desktop.hookUrl, '{}', [['Authorization', SECRET]]);
+    await desktop.core.stop();
+    const headless = await startTestCore({ dataDir: desktop.dataDir, overrides: { secret: SECRET } });
+    expect(await revealedHeaders(headless)).toContainEqual(['Authorization', SECRET]);
+    await deliver(headless.hookUrl, '{"second":1}', [['Authorization', SECRET]]);
+    await headless.core.stop();
+    const again = await startTestCore({
+      dataDir: desktop.dataDir,
+      desktopSecrets: () => Promise.resolve(memoryVault()),
+    });
+    const all = await again.call<{ items: { id: string }[] }>('exchanges.list', {});
+    for (const { id } of all.items)
+      expect(await revealedHeaders(again, id)).toContainEqual(['Authorization', SECRET]);
+    await again.stop();
+    await rm(desktop.dataDir, { recursive: true, force: true });
+  });
+
+  it('tells headless mode which secrets only the desktop app saved', async () => {
+    const dataDir = await makeTempDir();
+    await writeFile(path.join(dataDir, 'secrets.enc.json'), JSON.stringify({ hookSecret: 'djEwAAAA' }));
+    const t = await startTestCore({ dataDir });
+    const view = await t.call<SettingsView>('settings.get', {});
+    expect(view.secretStorage.unreadable.map((u) => u.name)).toEqual(['hookSecret']);
+    expect(t.core.status().storage.notices.join('\n')).toMatch(
+      /saved hook secret could not be read: it was saved by the desktop app/,
+    );
+    await t.call('settings.update', { secret: SECRET });
+    expect((await t.call<SettingsView>('settings.get', {})).secretStorage.unreadable).toEqual([]);
+    expect(await t.core.dispatch('secrets.protect', { passphrase: 'a long passphrase' })).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: expect.stringMatching(/Only the desktop app/) },
+    });
+    await t.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('leaves a damaged secrets.json as it is instead of minting a new capture key over it', async () => {
+    const dataDir = await makeTempDir();
+    const damaged = '{"captureKey": "c2VhbGVk';
+    await writeFile(path.join(dataDir, 'secrets.json'), damaged);
+    const t = await startTestCore({ dataDir, overrides: { secret: SECRET } });
+    expect((await deliver(t.hookUrl, '{}', [['Authorization', SECRET]])).status).toBe(204);
+    expect(await revealedHeaders(t)).toContainEqual(['Authorization', NOT_RECORDED]);
+    expect(t.core.status().storage.notices[0]).toBe(
+      'Saved secrets could not be read: secrets.json is not valid JSON. Enter them again in Settings.',
+    );
+    await t.stop();
+    expect(await readFile(path.join(dataDir, 'secrets.json'), 'utf8')).toBe(damaged);
+    await rm(dataDir, { recursive: true, force: true });
   });
 });
+
+async function revealedHeaders(t: TestCore, id?: string) {
+  const first = (await t.call<{ items: { id: string }[] }>('exchanges.list', {})).items[0]?.id;
+  const exchange = await t.call<{ request: { headers: [string, string][] } }>('exchanges.get', {
+    id: id ?? first,
+    revealSecrets: true,
+  });
+  return exchange.request.headers;
+}

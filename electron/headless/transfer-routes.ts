@@ -21,9 +21,22 @@ export async function receiveUpload(
   transfers: FileTransfers,
   request: IncomingMessage,
 ): Promise<Result<{ upload: string }>> {
-  const name = decodeURIComponent(String(request.headers['x-file-name'] ?? 'upload'));
+  const name = fileName(request.headers['x-file-name']);
+  if (name === null) {
+    const message = 'X-File-Name is not a valid percent-encoded file name (encodeURIComponent of the name).';
+    return { ok: false, error: { code: 'invalid-input', message } };
+  }
   const upload = await transfers.saveUpload(request, name, MAX_UPLOAD_BYTES);
   return { ok: true, value: { upload } };
+}
+
+/** The uploaded file's name as the browser encoded it; null when the encoding is malformed. */
+function fileName(header: string | string[] | undefined): string | null {
+  try {
+    return decodeURIComponent(String(header ?? 'upload'));
+  } catch {
+    return null;
+  }
 }
 
 /** Whether this is a download URL (`/downloads/<ticket>/<name>`); its ticket is its credential. */

@@ -17,7 +17,14 @@ interface BuilderConfig {
   asar?: boolean;
   electronFuses?: Record<string, unknown>;
   linux?: { target?: string[]; maintainer?: string };
-  mac?: { target?: string; hardenedRuntime?: boolean; entitlements?: string; entitlementsInherit?: string };
+  mac?: {
+    target?: string;
+    hardenedRuntime?: boolean;
+    entitlements?: string;
+    entitlementsInherit?: string;
+    x64ArchFiles?: string;
+  };
+  beforePack?: string;
   win?: { target?: string };
 }
 
@@ -50,8 +57,11 @@ describe('electron-builder.yml', () => {
     // A deb without a maintainer is refused by electron-builder.
     expect(config.linux?.maintainer).toMatch(/<[^@\s]+@[^>\s]+>$/);
     expect(config.mac).toMatchObject({ target: 'dmg', hardenedRuntime: true });
+    // Only V8's JIT; library validation stays on (the ngrok .node is signed with the app).
     for (const plist of [config.mac?.entitlements, config.mac?.entitlementsInherit]) {
-      expect(read(plist ?? '')).toContain('<key>com.apple.security.cs.allow-jit</key>');
+      expect([...read(plist ?? '').matchAll(/<key>([^<]+)<\/key>/g)].map(([, key]) => key)).toEqual([
+        'com.apple.security.cs.allow-jit',
+      ]);
     }
     expect(config.win?.target).toBe('nsis');
   });
@@ -61,7 +71,12 @@ describe('electron-builder.yml', () => {
     const loaded = [...main.matchAll(/path\.join\(__dirname, '([^']+)'\)/g)].map(([, file]) =>
       `dist-electron/${file}`.replace('dist-electron/../', ''),
     );
-    expect(loaded).toEqual(['dist/renderer', 'dist-electron/preload.cjs', 'dist-electron/ngrok-agent.cjs']);
+    expect(loaded).toEqual([
+      'dist/renderer',
+      'dist-electron/preload.cjs',
+      'dist-electron/ngrok-agent.cjs',
+      'dist-electron/index-worker.cjs',
+    ]);
     const files = config.files ?? [];
     for (const file of [...loaded, pkg.main, 'package.json']) {
       expect(files.some((pattern) => pattern === file || pattern === `${file}/**`)).toBe(true);
@@ -69,10 +84,17 @@ describe('electron-builder.yml', () => {
     expect(files.filter((pattern) => /^(electron|renderer|shared|e2e|scripts)\//.test(pattern))).toEqual([]);
   });
 
-  it('unpacks the native ngrok module, the one dependency left outside the bundles', () => {
-    expect(Object.keys(pkg.dependencies)).toEqual(['@ngrok/ngrok']);
-    expect(config.asarUnpack).toContain('node_modules/@ngrok/**');
-    expect(existsSync(new URL('node_modules/@ngrok/ngrok/package.json', root))).toBe(true);
+  it('unpacks the native modules (ngrok, SQLite), the only dependencies left outside the bundles', () => {
+    expect(Object.keys(pkg.dependencies)).toEqual(['@ngrok/ngrok', 'libsql']);
+    expect(config.asarUnpack).toEqual(
+      expect.arrayContaining(['node_modules/@ngrok/**', 'node_modules/@libsql/**']),
+    );
+    // The target's binaries are added before packing (scripts/ngrok-target.test.ts packs one), and a
+    // universal macOS build may hold the same binary in both halves.
+    expect(config.beforePack).toBe('./scripts/ngrok-target.mjs');
+    expect(config.mac?.x64ArchFiles).toBe('Contents/Resources/app.asar.unpacked/node_modules/@ngrok/**');
+    for (const dependency of Object.keys(pkg.dependencies))
+      expect(existsSync(new URL(`node_modules/${dependency}/package.json`, root))).toBe(true);
   });
 
   it('sets every Electron fuse deliberately, in a packed asar as the integrity fuses need', () => {

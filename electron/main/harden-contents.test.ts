@@ -98,12 +98,13 @@ describe('web contents guards', () => {
     expect(preventDefault).toHaveBeenCalled();
   });
 
-  it('denies every new window and hands only https links to the system browser', () => {
+  it('denies every new window and hands only the links the app shows to the system browser', () => {
     const { contents, open } = fakeContents();
     const openExternal = vi.fn();
     hardenContents(contents as never, openExternal);
     for (const url of [
-      'https://developer.okta.com/',
+      'https://dashboard.ngrok.com/get-started/your-authtoken',
+      'https://evil.example/phish',
       'http://example.com/',
       'file:///etc/passwd',
       APP_ENTRY,
@@ -111,7 +112,7 @@ describe('web contents guards', () => {
     ]) {
       expect(open(url)).toEqual({ action: 'deny' });
     }
-    expect(openExternal.mock.calls).toEqual([['https://developer.okta.com/']]);
+    expect(openExternal.mock.calls).toEqual([['https://dashboard.ngrok.com/get-started/your-authtoken']]);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Session, WebContents } from 'electron';
-import { allowNavigation, allowPermission, isSafeExternalUrl } from './window-security';
+import { allowNavigation, allowPermission, isAppLink } from './window-security';
 
 type SessionPort = Pick<
   Session,
@@ -21,8 +21,9 @@ export function hardenSession(session: SessionPort): void {
 
 /**
  * Guards for every web contents the app creates (HTTP Toolkit's pattern): it stays on the
- * app's own pages, attaches no webview, and opens no window; https links the user clicks go
- * to the system browser.
+ * app's own pages, attaches no webview, and opens no window; the links the app shows go to the
+ * system browser, nothing else does.
+ * https://www.electronjs.org/docs/latest/tutorial/security#15-do-not-use-shellopenexternal-with-untrusted-content
  */
 export function hardenContents(contents: ContentsPort, openExternal: (url: string) => void): void {
   const stayInApp = (event: { preventDefault(): void }, url: string) => {
@@ -32,7 +33,7 @@ export function hardenContents(contents: ContentsPort, openExternal: (url: strin
   contents.on('will-redirect', (event, url) => stayInApp(event, url));
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) openExternal(url);
+    if (isAppLink(url)) openExternal(url);
     return { action: 'deny' };
   });
 }

@@ -1,31 +1,32 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, safeStorage, session, shell } from 'electron';
+import { app, dialog, ipcMain, Menu, net, safeStorage, session, shell, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import type { MenuAction } from '../../shared/contract/menu-actions';
-import { createCore, type Core } from '../core';
+import { createCore } from '../core';
 import { createConsoleLogger } from '../core/console-logger';
+import { parseDesktopArgs, type SharedArgs } from '../core/settings/command-line';
 import type { SettingsOverrides } from '../core/settings/settings-store';
 import { createNgrokProvider } from '../core/tunnel/ngrok-process';
 import { buildMenuTemplate, OKTA_EVENT_HOOKS_DOCS } from './app-menu';
+import { background, claimInstance, quitAfter } from './app-lifecycle';
+import { createDialogTransfers } from './dialog-transfers';
+import { DesktopSecrets } from './desktop-secrets';
+import { EngineHost } from './engine-host';
+import { hardenContents, hardenSession } from './harden-contents';
 import { registerCommands } from './ipc';
-import { parseLaunchOptions, type LaunchOptions } from './launch-options';
 import { openMainWindow } from './main-window';
 import { registerAppScheme, serveRenderer } from './renderer-protocol';
-import { createDialogTransfers } from './dialog-transfers';
-import { SafeStorageVault } from './safe-storage-vault';
 import { launchUtilityAgent } from './utility-agent';
+import { WindowSlot } from './window-slot';
 import { WindowStateFile } from './window-state';
-import { hardenContents, hardenSession } from './harden-contents';
 
 const RENDERER_DIR = path.join(__dirname, '../dist/renderer');
 const PRELOAD = path.join(__dirname, 'preload.cjs');
 const NGROK_AGENT = path.join(__dirname, 'ngrok-agent.cjs');
+const INDEX_WORKER = path.join(__dirname, 'index-worker.cjs');
 
-registerAppScheme();
+const logger = createConsoleLogger();
 
-let core: Core | null = null;
-let mainWindow: BrowserWindow | null = null;
-
-function overridesOf(launch: LaunchOptions): SettingsOverrides {
+function overridesOf(launch: SharedArgs): SettingsOverrides {
   return {
     ...(launch.port !== undefined ? { port: launch.port } : {}),
     ...(launch.secret !== undefined ? { secret: launch.secret } : {}),
@@ -36,20 +37,21 @@ function overridesOf(launch: LaunchOptions): SettingsOverrides {
   };
 }
 
-function hardenApp(): void {
-  hardenSession(session.defaultSession);
-  app.on('web-contents-created', (_event, contents) =>
-    hardenContents(contents, (url) => void shell.openExternal(url)),
-  );
+function fail(title: string, error: unknown, code: number): void {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${title}: ${message}\n`);
+  // Before the app is ready on Linux this prints to stderr instead of showing a dialog.
+  dialog.showErrorBox(title, message);
+  app.exit(code);
 }
 
-function installMenu(dataDir: string): void {
-  const send = (action: MenuAction) => mainWindow?.webContents.send('menu.invoked', { action });
+function installMenu(dataDir: string, window: () => BrowserWindow | null): void {
+  const send = (action: MenuAction) => window()?.webContents.send('menu.invoked', { action });
   const template = buildMenuTemplate(
     {
       send,
-      openDataFolder: () => void shell.openPath(dataDir),
-      openDocs: () => void shell.openExternal(OKTA_EVENT_HOOKS_DOCS),
+      openDataFolder: () => background(shell.openPath(dataDir), logger, 'opening the data folder'),
+      openDocs: () => background(shell.openExternal(OKTA_EVENT_HOOKS_DOCS), logger, 'opening the docs'),
       about: () => app.showAboutPanel(),
     },
     process.platform,
@@ -57,77 +59,108 @@ function installMenu(dataDir: string): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
-async function showWindow(engine: Core, dataDir: string): Promise<void> {
-  mainWindow = await openMainWindow(engine, PRELOAD, WindowStateFile.inDir(dataDir));
-  mainWindow.on('closed', () => (mainWindow = null));
+/** The engine with its desktop parts: dialogs, the utility-process ngrok agent, the secrets. */
+function desktopEngine(dataDir: string, launch: SharedArgs, windows: () => WindowSlot<BrowserWindow>) {
+  const host: EngineHost = new EngineHost(
+    () =>
+      createCore({
+        dataDir,
+        mode: 'desktop',
+        version: app.getVersion(),
+        indexWorker: INDEX_WORKER,
+        logger,
+        desktopSecrets: () => secrets.open(),
+        passphrase: secrets.control,
+        ngrok: createNgrokProvider({
+          agentPath: NGROK_AGENT,
+          launch: launchUtilityAgent,
+          clientVersion: app.getVersion(),
+        }),
+        overrides: overridesOf(launch),
+        okta: {
+          // Chromium's network stack: the system proxy (PAC included) and the OS certificate store.
+          fetch: (url, init) => net.fetch(url, init),
+          // The engine refuses anything but a loopback URL here.
+          ...(launch.oktaInsecureBaseUrl ? { insecureBaseUrl: launch.oktaInsecureBaseUrl } : {}),
+        },
+        transfers: createDialogTransfers(dialog, () => windows().current(), app.getPath('downloads')),
+      }),
+    logger,
+  );
+  // The passphrase was given: once the unlock is answered, start the engine again to read the
+  // secrets, and reload the UI.
+  const secrets = new DesktopSecrets(safeStorage, dataDir, logger, () =>
+    setImmediate(() => {
+      host.restart().then(
+        () => windows().current()?.webContents.reload(),
+        (error: unknown) => fail('Okta Hook Inspector could not start again', error, 1),
+      );
+    }),
+  );
+  return host;
 }
 
-async function start(): Promise<void> {
-  if (!app.requestSingleInstanceLock()) {
-    app.quit();
-    return;
-  }
-  app.on('second-instance', () => {
-    if (mainWindow?.isMinimized()) mainWindow.restore();
-    mainWindow?.focus();
+/** A second launch, a click on the Dock icon, closing the last window, quitting. */
+function followLifecycle(host: EngineHost, windows: WindowSlot<BrowserWindow>): void {
+  const reveal = () =>
+    background(
+      host.ready().then(() => windows.reveal()),
+      logger,
+      'showing the window',
+    );
+  app.on('second-instance', reveal);
+  app.on('activate', reveal);
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
   });
-  await app.whenReady();
-  const launch = parseLaunchOptions(process.argv);
-  const dataDir = launch.dataDir ?? app.getPath('userData');
-  serveRenderer(RENDERER_DIR);
-  hardenApp();
-  installMenu(dataDir);
-  const engine = await createCore({
-    dataDir,
-    mode: 'desktop',
-    version: app.getVersion(),
-    logger: createConsoleLogger(),
-    vault: SafeStorageVault.inDataDir(safeStorage, dataDir),
-    ngrok: createNgrokProvider({
-      agentPath: NGROK_AGENT,
-      launch: launchUtilityAgent,
-      clientVersion: app.getVersion(),
+  quitAfter(app, () => host.stop());
+}
+
+/** Everything after the instance lock: engine, window, menu, quitting. */
+async function run(launch: SharedArgs): Promise<void> {
+  const dataDir = app.getPath('userData');
+  const host = desktopEngine(dataDir, launch, () => windows);
+  const windows = new WindowSlot(() =>
+    openMainWindow({
+      engine: host,
+      preload: PRELOAD,
+      stateFile: WindowStateFile.inDir(dataDir, logger),
+      logger,
+      onSessionEnd: () => void host.stop(),
     }),
-    overrides: overridesOf(launch),
-    okta: {
-      // Chromium's network stack: the system proxy (PAC included) and the OS certificate store.
-      fetch: (url, init) => net.fetch(url, init),
-      // The engine refuses anything but a loopback URL here.
-      ...(launch.oktaInsecureBaseUrl ? { insecureBaseUrl: launch.oktaInsecureBaseUrl } : {}),
-    },
-    transfers: createDialogTransfers(dialog, () => mainWindow, app.getPath('downloads')),
-  });
-  core = engine;
-  registerCommands(ipcMain, engine);
+  );
+  followLifecycle(host, windows);
+  await app.whenReady();
+  serveRenderer(RENDERER_DIR);
+  hardenSession(session.defaultSession);
+  app.on('web-contents-created', (_event, contents) =>
+    hardenContents(contents, (url) => background(shell.openExternal(url), logger, 'opening a link')),
+  );
+  installMenu(dataDir, () => windows.current());
+  const engine = await host.start();
+  registerCommands(ipcMain, host);
   // The same first line as headless mode, for scripts and the Electron e2e tests.
   const { hookUrl } = engine.status().receiver;
   if (hookUrl) process.stdout.write(`Receiver: ${hookUrl}\n`);
-  await showWindow(engine, dataDir);
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) void showWindow(engine, dataDir);
-  });
+  await windows.reveal();
 }
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
-
-// Quitting stops the tunnel and the receiver and flushes the log before the process goes away.
-let stopped = false;
-app.on('will-quit', (event) => {
-  if (stopped || !core) return;
-  event.preventDefault();
-  const engine = core;
-  void engine.stop().finally(() => {
-    stopped = true;
+function main(): void {
+  registerAppScheme();
+  let launch: SharedArgs;
+  try {
+    // Electron's own path comes first; the app path and Chromium's switches are skipped.
+    launch = parseDesktopArgs(process.argv.slice(1));
+  } catch (error) {
+    fail('Okta Hook Inspector: bad command line', error, 2);
+    return;
+  }
+  if (!claimInstance(app, launch.dataDir)) {
+    // Another instance on this data folder was told to show its window.
     app.quit();
-  });
-});
+    return;
+  }
+  run(launch).catch((error: unknown) => fail('Okta Hook Inspector could not start', error, 1));
+}
 
-start().catch((error: unknown) => {
-  dialog.showErrorBox(
-    'Okta Hook Inspector could not start',
-    error instanceof Error ? error.message : String(error),
-  );
-  app.exit(1);
-});
+main();

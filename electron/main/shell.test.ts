@@ -1,8 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { buildMenuTemplate, OKTA_EVENT_HOOKS_DOCS } from './app-menu';
-import { parseLaunchOptions } from './launch-options';
-import { restoreBounds } from './window-state';
 
 const handlers = () => ({ send: vi.fn(), openDataFolder: vi.fn(), openDocs: vi.fn(), about: vi.fn() });
 
@@ -48,53 +46,5 @@ describe('application menu', () => {
     const exportItem = items(template, 'File').find((item) => item.label === 'Export…');
     expect(exportItem?.accelerator).toBe('CmdOrCtrl+E');
     expect(exportItem?.registerAccelerator).toBeUndefined();
-  });
-});
-
-describe('window placement', () => {
-  const screen = { x: 0, y: 0, width: 1920, height: 1080 };
-  it('restores saved bounds that are on a display', () => {
-    const saved = { x: 100, y: 80, width: 1200, height: 800 };
-    expect(restoreBounds(saved, [screen], { width: 1360, height: 860 })).toEqual(saved);
-  });
-
-  it('recentres on the primary display when the saved place is gone (monitor unplugged)', () => {
-    const saved = { x: 2500, y: 100, width: 1200, height: 800 };
-    expect(restoreBounds(saved, [screen], { width: 1360, height: 860 })).toEqual({
-      x: 280,
-      y: 110,
-      width: 1360,
-      height: 860,
-    });
-    expect(
-      restoreBounds(undefined, [{ x: 0, y: 0, width: 1280, height: 720 }], { width: 1360, height: 860 }),
-    ).toEqual({
-      x: 0,
-      y: 0,
-      width: 1280,
-      height: 720,
-    });
-  });
-});
-
-describe('launch options', () => {
-  it('reads the headless-style flags among Chromium switches', () => {
-    expect(
-      parseLaunchOptions([
-        '/electron',
-        '.',
-        '--no-sandbox',
-        '--data-dir',
-        '/tmp/x',
-        '--port=0',
-        '--secret',
-        's',
-      ]),
-    ).toEqual({
-      dataDir: '/tmp/x',
-      port: 0,
-      secret: 's',
-    });
-    expect(parseLaunchOptions(['--port', 'abc'])).toEqual({});
   });
 });

@@ -1,9 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { APP_ORIGIN, appUrlToRelativePath, isAppUrl } from './app-protocol';
 import {
   allowNavigation,
   allowPermission,
-  isSafeExternalUrl,
+  isAppLink,
   isTrustedSender,
   webPreferences,
   windowOptions,
@@ -33,17 +34,46 @@ describe('window security settings', () => {
     expect(allowNavigation('app://other-host/index.html')).toBe(false);
   });
 
-  it('opens only https links externally and grants no permission but clipboard writing', () => {
-    expect(isSafeExternalUrl('https://developer.okta.com/docs/')).toBe(true);
+  it('opens only the links the app shows in the browser', () => {
     for (const url of [
-      'http://example.com',
+      'https://dashboard.ngrok.com/get-started/your-authtoken',
+      'https://dashboard.ngrok.com/agents',
+      'https://dashboard.ngrok.com/domains',
+      'https://ngrok.com/docs/errors/err_ngrok_4018',
+    ])
+      expect(isAppLink(url), url).toBe(true);
+    for (const url of [
+      'https://evil.example/',
+      'https://developer.okta.com.evil.example/',
+      'https://ngrok.com.evil.example/docs/errors/err_ngrok_1',
+      'https://dashboard.ngrok.com:8443/agents',
+      'https://user@dashboard.ngrok.com/agents',
+      'https://dashboard.ngrok.com/agents?next=https://evil.example',
+      'https://ngrok.com/signup',
+      'http://dashboard.ngrok.com/agents',
       'file:///etc/passwd',
       'javascript:alert(1)',
       'smb://host/share',
       'not a url',
-    ]) {
-      expect(isSafeExternalUrl(url)).toBe(false);
-    }
+    ])
+      expect(isAppLink(url), url).toBe(false);
+  });
+
+  it('allows every link the UI shows', () => {
+    const root = new URL('../../renderer/src/', import.meta.url);
+    const links = readdirSync(root, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.tsx'))
+      .flatMap((file) => [
+        ...readFileSync(new URL(file, root), 'utf8').matchAll(
+          /href="(https:[^"]+)"|_PAGE = '(https:[^']+)'/g,
+        ),
+      ])
+      .map(([, href, page]) => href ?? page ?? '');
+    expect(links.length).toBeGreaterThan(1);
+    for (const link of links) expect(isAppLink(link), link).toBe(true);
+  });
+
+  it('grants no permission but clipboard writing', () => {
     for (const permission of ['media', 'notifications', 'clipboard-read', 'geolocation', 'openExternal']) {
       expect(allowPermission(permission)).toBe(false);
     }

@@ -39,13 +39,28 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
 /** Navigation away from the app is never allowed inside the window. */
 export const allowNavigation = (url: string): boolean => isAppUrl(url);
 
-/** Links the user clicks open in the system browser, and only if they are https. */
-export function isSafeExternalUrl(url: string): boolean {
+/**
+ * The pages outside the app that its UI links to: ngrok's dashboard (authtoken, agents,
+ * domains) and ngrok's error pages named in tunnel messages. The window shows payloads from
+ * the internet, so "any https URL" would let a crafted page open whatever it likes.
+ */
+const LINKED_PAGES: { host: string; path: RegExp }[] = [
+  { host: 'dashboard.ngrok.com', path: /^\/[a-z0-9\-/]*$/ },
+  { host: 'ngrok.com', path: /^\/docs\/errors\/err_ngrok_\d+$/ },
+];
+
+/** Only the links the app itself shows open in the system browser; everything else is refused. */
+export function isAppLink(url: string): boolean {
+  let parsed: URL;
   try {
-    return new URL(url).protocol === 'https:';
+    parsed = new URL(url);
   } catch {
     return false;
   }
+  if (parsed.protocol !== 'https:' || parsed.port !== '' || parsed.username !== '' || parsed.password !== '')
+    return false;
+  if (parsed.search !== '') return false;
+  return LINKED_PAGES.some(({ host, path }) => parsed.hostname === host && path.test(parsed.pathname));
 }
 
 /**

@@ -1,5 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { Logger } from '../core/deps';
+import { writeAtomically } from '../core/settings/atomic-file';
 
 export interface Bounds {
   x: number;
@@ -13,26 +15,37 @@ export interface WindowState {
   maximized: boolean;
 }
 
-/** Less than this much of the window on a screen, and it counts as off-screen. */
-const MIN_VISIBLE = 120;
+/** How much of the title bar must be on a screen for the window to be moved by it. */
+const TITLE_BAR = { height: 32, minVisibleWidth: 120 };
 
-const overlap = (a: Bounds, b: Bounds) =>
-  Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) *
+const overlapWidth = (a: Bounds, b: Bounds) =>
+  Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x));
+const overlapHeight = (a: Bounds, b: Bounds) =>
   Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
 
+/** The window can be grabbed and moved: a good part of its title bar is inside one work area. */
+function titleBarReachable(bounds: Bounds, workAreas: Bounds[]): boolean {
+  const bar = { ...bounds, height: TITLE_BAR.height };
+  return workAreas.some(
+    (area) =>
+      bounds.y >= area.y &&
+      overlapHeight(bar, area) === TITLE_BAR.height &&
+      overlapWidth(bar, area) >= TITLE_BAR.minVisibleWidth,
+  );
+}
+
 /**
- * Where to put the window: the saved bounds when enough of them is still on a display (screens
- * change between runs: a laptop leaves its monitor), else the default size on the primary one.
+ * Where to put the window: the saved bounds when its title bar is still on a screen (screens
+ * change between runs: a laptop leaves its monitor), else the default size centred on the
+ * primary screen, which is not always the first one Electron lists.
  */
 export function restoreBounds(
   saved: Bounds | undefined,
-  displays: Bounds[],
+  workAreas: Bounds[],
+  primary: Bounds,
   fallback: { width: number; height: number },
-) {
-  const visible = saved && displays.some((display) => overlap(saved, display) >= MIN_VISIBLE * MIN_VISIBLE);
-  if (saved && visible) return saved;
-  const primary = displays[0];
-  if (!primary) return fallback;
+): Bounds {
+  if (saved && titleBarReachable(saved, workAreas)) return saved;
   const width = Math.min(fallback.width, primary.width);
   const height = Math.min(fallback.height, primary.height);
   return {
@@ -48,12 +61,20 @@ const isBounds = (value: unknown): value is Bounds =>
   value !== null &&
   ['x', 'y', 'width', 'height'].every((key) => Number.isFinite((value as Record<string, unknown>)[key]));
 
-/** The window's last size and place, kept in the app's folder. */
+/**
+ * The window's last size and place, kept in the data folder. A folder that cannot be written
+ * (read-only is a supported mode) only means the place is not remembered: saving never fails.
+ */
 export class WindowStateFile {
-  constructor(private readonly file: string) {}
+  private warned = false;
 
-  static inDir(dir: string): WindowStateFile {
-    return new WindowStateFile(path.join(dir, 'window-state.json'));
+  constructor(
+    private readonly file: string,
+    private readonly logger: Logger,
+  ) {}
+
+  static inDir(dir: string, logger: Logger): WindowStateFile {
+    return new WindowStateFile(path.join(dir, 'window-state.json'), logger);
   }
 
   async load(): Promise<WindowState | undefined> {
@@ -68,6 +89,12 @@ export class WindowStateFile {
   }
 
   async save(state: WindowState): Promise<void> {
-    await fs.writeFile(this.file, JSON.stringify(state));
+    try {
+      await writeAtomically(this.file, JSON.stringify(state));
+    } catch (error) {
+      if (this.warned) return;
+      this.warned = true;
+      this.logger.warn('the window position cannot be saved', { error: (error as Error).message });
+    }
   }
 }

@@ -27,6 +27,8 @@ import {
   selectTheme,
 } from './store/selectors';
 import { useAppStore, useEngine } from './store/store-context';
+import { ConfirmDialog } from './ui/confirm-dialog';
+import { PaneBoundary } from './ui/pane-boundary';
 import { SplitPane } from './ui/split-pane';
 
 /** Applies the theme choice; "system" follows prefers-color-scheme, also when it changes. */
@@ -54,6 +56,11 @@ export function App() {
   const focusSearch = useCallback(() => search.current?.focus(), []);
   const shortcuts = useShortcuts(focusSearch);
   useTheme();
+  const list = (
+    <PaneBoundary what="The list">
+      <ExchangeList />
+    </PaneBoundary>
+  );
   return (
     <div className="app" data-app-state={loaded && connected ? 'ready' : 'loading'} data-testid="app">
       <TopBar />
@@ -63,16 +70,22 @@ export function App() {
         <SearchBar inputRef={search} />
         <TransferButtons />
       </div>
-      <TimelineStrip />
+      <PaneBoundary what="The timeline">
+        <TimelineStrip />
+      </PaneBoundary>
       <main className="app__main">
         {detailHidden ? (
-          <ExchangeList />
+          list
         ) : (
           <SplitPane
             fraction={fraction}
             onFraction={(f) => store.getState().setListFraction(f)}
-            left={<ExchangeList />}
-            right={<DetailPane />}
+            left={list}
+            right={
+              <PaneBoundary what="The detail pane">
+                <DetailPane />
+              </PaneBoundary>
+            }
           />
         )}
       </main>
@@ -80,13 +93,19 @@ export function App() {
       <SettingsDialog />
       <OktaPanel />
       <InlineSync />
-      <InlinePanel />
-      <BreakpointDialog />
-      <CompareView />
+      <PaneBoundary what="Inline hooks">
+        <InlinePanel />
+        <BreakpointDialog />
+      </PaneBoundary>
+      <PaneBoundary what="The comparison">
+        <CompareView />
+      </PaneBoundary>
       <ExportDialog />
       <SampleDialog />
       <ReplayHost />
       <ShortcutSheet shortcuts={shortcuts} />
+      {/* Last: it opens over any other dialog. */}
+      <ConfirmDialog />
     </div>
   );
 }

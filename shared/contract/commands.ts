@@ -23,6 +23,9 @@ import {
 
 const noInput = z.object({}).strict();
 
+/** Long enough that guessing it offline through scrypt is impractical. */
+const passphraseSchema = z.string().min(12, 'at least 12 characters').max(1024);
+
 /**
  * Every request the UI (or an API client) can make of the engine. Names are `<domain>.<verb>`;
  * inputs are validated by `electron/core/rpc` before any handler runs.
@@ -49,12 +52,26 @@ export const commands = {
     input: z.object({ name: z.literal('hookSecret') }).strict(),
     output: returns<{ value: string | null }>(),
   }),
+  'secrets.protect': defineCommand({
+    summary:
+      'Desktop app: protect the saved secrets with a passphrase (asked for at each start), or with `null` go back to the OS keychain.',
+    input: z.object({ passphrase: passphraseSchema.nullable() }).strict(),
+    output: returns<SettingsView>(),
+  }),
+  'secrets.unlock': defineCommand({
+    summary:
+      'Desktop app: the passphrase the saved secrets are protected with; the engine restarts to read them.',
+    input: z.object({ passphrase: z.string().min(1).max(1024) }).strict(),
+    output: returns<SettingsView>(),
+  }),
   'exchanges.list': defineCommand({
     summary:
-      'Summaries matching `query` (search syntax; all when empty), newest first; pass the returned `nextCursor` to get older ones.',
+      'Summaries matching `query` (search syntax; all when empty), newest first, from position `offset` (0 is the newest), or below `cursor` (pass the returned `nextCursor` for the next older page). `searchPending` counts stored exchanges whose words are not searchable yet.',
     input: z
       .object({
         limit: z.number().int().min(1).max(5000).default(500),
+        /** Rows to skip, from the newest (after `cursor`). */
+        offset: z.number().int().min(0).max(100_000_000).default(0),
         /** Only exchanges with a seq below this one. */
         cursor: z.number().int().min(0).optional(),
         query: querySchema.default(''),
@@ -65,6 +82,7 @@ export const commands = {
       nextCursor: number | null;
       total: number;
       lastSeq: number;
+      searchPending: number;
     }>(),
   }),
   'exchanges.get': defineCommand({

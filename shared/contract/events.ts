@@ -17,11 +17,14 @@ export const events = {
   'exchanges.updated': defineEvent<{ items: ExchangeSummary[] }>(
     'Summaries that changed after they were appended (final timing, pinned or unpinned).',
   ),
-  'exchanges.removed': defineEvent<{ ids: string[] }>(
-    'Exchanges deleted or evicted by retention, batched like appends.',
+  'exchanges.removed': defineEvent<{ ids: string[]; seqs: number[] }>(
+    'Exchanges deleted or evicted by retention, batched like appends; `seqs[i]` is the seq of `ids[i]`.',
   ),
   'exchanges.cleared': defineEvent<{ seq: number }>(
     'Every unpinned exchange was deleted; `seq` is the last seq before the clear. Pinned ones remain: reload the list.',
+  ),
+  'exchanges.changed': defineEvent<{ lastSeq: number }>(
+    'So many exchanges changed at once (a bulk pin, history migrated from an earlier version) that lists should be read again.',
   ),
   'jobs.changed': defineEvent<JobView>('An export or import progressed, finished, failed or was cancelled.'),
   'status.changed': defineEvent<AppStatus>('Receiver or storage state changed.'),

@@ -116,7 +116,7 @@ export const storedSettingsSchema = settingsPatchSchema.omit({ secret: true, ngr
 
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;
 
-const methodSchema = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,32}$/, 'not an HTTP method');
+export const methodSchema = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,32}$/, 'not an HTTP method');
 
 export const replayEditsSchema = z
   .object({

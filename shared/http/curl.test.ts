@@ -16,7 +16,7 @@ describe('toCurl', () => {
     });
     expect(command).toBe(
       [
-        "curl -i -X POST 'http://127.0.0.1:8787/okta/event-hook?a=1'",
+        "curl -i -X 'POST' 'http://127.0.0.1:8787/okta/event-hook?a=1'",
         "-H 'Content-Type: application/json'",
         `-H 'Authorization: Basic it'\\''s'`,
         `--data-binary '{"a":"it'\\''s"}'`,
@@ -24,9 +24,16 @@ describe('toCurl', () => {
     );
   });
 
+  it('quotes the method too: an imported method can be any HTTP token, backquotes and $ included', () => {
+    for (const method of ['`touch${IFS}pwned`', 'A|B', "X'Y", 'P&Q']) {
+      const command = toCurl({ method, url: 'http://h/', headers: [], body: null });
+      expect(command).toBe(`curl -i -X ${shellQuote(method)} 'http://h/'`);
+    }
+  });
+
   it('sends binary bodies through base64', () => {
     expect(toCurl({ method: 'POST', url: 'http://h/', headers: [], body: null, base64Body: '/w==' })).toBe(
-      "printf %s '/w==' | base64 -d | curl -i -X POST 'http://h/' --data-binary @-",
+      "printf %s '/w==' | base64 -d | curl -i -X 'POST' 'http://h/' --data-binary @-",
     );
     expect(shellQuote("a'b")).toBe(`'a'\\''b'`);
   });

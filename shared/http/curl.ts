@@ -18,7 +18,9 @@ export interface CurlInput {
 
 /** A curl command that sends the same request (headers in order, exact body bytes). */
 export function toCurl(input: CurlInput): string {
-  const lines = [`curl -i -X ${input.method} ${shellQuote(input.url)}`];
+  // Every part is quoted, the method too: an imported method can be any HTTP token, and
+  // ` $ | & are token characters.
+  const lines = [`curl -i -X ${shellQuote(input.method)} ${shellQuote(input.url)}`];
   for (const [name, value] of input.headers) {
     if (!SET_BY_CURL.has(name.toLowerCase())) lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
   }

@@ -71,7 +71,45 @@ export interface AuthtokenView extends SecretView {
   source: AuthtokenSource | null;
 }
 
+/**
+ * The secrets the engine keeps: the hook's shared secret, the ngrok authtoken, the Okta API
+ * token (SSWS) or the private key of the service app (PKCS#8 PEM) a connected org signs in with,
+ * `captureKey`, which encrypts credential headers in the capture log, and `apiToken`, the
+ * headless browser UI's bearer token.
+ */
+export type SecretName =
+  'hookSecret' | 'ngrokAuthtoken' | 'oktaApiToken' | 'oktaPrivateKey' | 'captureKey' | 'apiToken';
+
+/**
+ * How saved secrets are protected on this machine:
+ * `keychain` the OS (macOS Keychain, Windows DPAPI, a Linux keyring such as libsecret or KWallet);
+ * `basic-text` Linux without a keyring, where Electron encrypts with a fixed, public password;
+ * `passphrase` a passphrase the user gave this run; `locked` one that has not been given yet;
+ * `unavailable` no encryption at all, so secrets entered now are kept for this run only;
+ * `file` headless mode's `secrets.json`, readable by this user only.
+ */
+export type SecretProtection = 'keychain' | 'basic-text' | 'passphrase' | 'locked' | 'unavailable' | 'file';
+
+/** A saved secret that could not be read. Its stored value is kept, never deleted. */
+export interface UnreadableSecret {
+  /** Null: the whole file could not be read, so which secrets it held is not known. */
+  name: SecretName | null;
+  /** Why, in words for the user. */
+  reason: string;
+}
+
+export interface SecretStorageView {
+  protection: SecretProtection;
+  /** On Linux, the keyring Electron chose (`gnome_libsecret`, `kwallet5`, `basic_text` …). */
+  backend: string | null;
+  /** A passphrase can be set or removed here (the desktop app). */
+  passphraseOption: boolean;
+  /** Secrets to enter again. */
+  unreadable: UnreadableSecret[];
+}
+
 export interface SettingsView extends Settings {
   secret: SecretView;
   ngrokAuthtoken: AuthtokenView;
+  secretStorage: SecretStorageView;
 }

@@ -40,6 +40,13 @@ describe('decodeDelivery', () => {
     expect(problems.map((p) => p.code)).toContain(code);
   });
 
+  it('tells a missing eventType from a null one', () => {
+    const message = (body: string) =>
+      decodeDelivery(body).problems.find((p) => p.code === 'envelope-type')?.message;
+    expect(message('{"hello":"not okta"}')).toBe('There is no eventType; Okta sends "com.okta.event_hook".');
+    expect(message('{"eventType":null}')).toBe('eventType is null, not "com.okta.event_hook".');
+  });
+
   it('never throws on arbitrary JSON or text', () => {
     fc.assert(
       fc.property(fc.oneof(fc.json(), fc.string()), (text) => {

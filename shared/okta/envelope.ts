@@ -1,6 +1,6 @@
-import type { OktaDecoded, Problem } from '../model/exchange';
+import type { OktaDecoded, OktaEventSummary, Problem } from '../model/exchange';
 import { asRecord, asText, isRecord, type JsonRecord } from './json-access';
-import { decodeEvent } from './log-event';
+import { bounded, decodeEvent, FIELD_LIMITS, MAX_TARGETS, type CutNotes } from './log-event';
 import { parseOktaTime } from './timestamps';
 
 /** The constant `eventType` of every delivery envelope (reference §2.2). */
@@ -37,10 +37,10 @@ export function decodeDelivery(bodyText: string | undefined): DecodedDelivery {
     return empty([problem('not-json', `The body is not JSON: ${reason}`)]);
   }
   if (!isRecord(parsed)) return empty([problem('not-object', 'The body is JSON but not an object.')]);
-  return { ...decodeEnvelope(parsed), json: parsed };
+  return { ...decodeEnvelope(parsed, bodyText.length), json: parsed };
 }
 
-function decodeEnvelope(envelope: JsonRecord): DecodedDelivery {
+function decodeEnvelope(envelope: JsonRecord, bodyLength: number): DecodedDelivery {
   const problems = envelopeProblems(envelope);
   const rawEvents = asRecord(envelope.data)?.events;
   if (!Array.isArray(rawEvents)) {
@@ -48,19 +48,71 @@ function decodeEnvelope(envelope: JsonRecord): DecodedDelivery {
   } else if (rawEvents.length === 0) {
     problems.push(problem('no-events', 'data.events is empty; Okta sends at least one event.'));
   }
-  const events = Array.isArray(rawEvents) ? rawEvents.map(decodeEvent) : [];
+  const notes: CutNotes = { cut: false };
+  const events = Array.isArray(rawEvents) ? decodeEvents(rawEvents, bodyLength, notes) : [];
   problems.push(...eventProblems(events));
-  const okta: OktaDecoded = { events };
-  const source = asText(envelope.source);
-  const hookId = source?.match(HOOK_ID_IN_SOURCE)?.[1];
-  const eventId = asText(envelope.eventId);
-  const eventTime = asText(envelope.eventTime);
-  if (eventId !== undefined) okta.eventId = eventId;
-  if (eventTime !== undefined) okta.eventTime = eventTime;
-  if (source !== undefined) okta.source = source;
-  if (hookId !== undefined) okta.hookId = hookId;
+  if (Array.isArray(rawEvents) && rawEvents.length > events.length) {
+    problems.push(notDecodedProblem(rawEvents.length - events.length, events.length));
+  }
+  const okta: OktaDecoded = { events, ...envelopeFields(envelope, notes) };
+  if (notes.cut) problems.push(CUT_PROBLEM);
   return { okta, problems };
 }
+
+/** The envelope's own fields, each bounded like an event's. */
+function envelopeFields(envelope: JsonRecord, notes: CutNotes): Omit<OktaDecoded, 'events'> {
+  const fields: Omit<OktaDecoded, 'events'> = {};
+  const field = (value: unknown, limit: number) => {
+    const text = asText(value);
+    return text === undefined ? undefined : bounded(text, limit, notes);
+  };
+  const source = asText(envelope.source);
+  const hookId = field(source?.match(HOOK_ID_IN_SOURCE)?.[1], FIELD_LIMITS.short);
+  const eventId = field(envelope.eventId, FIELD_LIMITS.short);
+  const eventTime = field(envelope.eventTime, FIELD_LIMITS.short);
+  if (eventId !== undefined) fields.eventId = eventId;
+  if (eventTime !== undefined) fields.eventTime = eventTime;
+  if (source !== undefined) fields.source = bounded(source, FIELD_LIMITS.long, notes);
+  if (hookId !== undefined) fields.hookId = hookId;
+  return fields;
+}
+
+/**
+ * Events decoded per delivery at most. Okta documents no batch limit, but a summary costs
+ * hundreds of bytes even for `{}`: without a cap, 293 KB of `{},` became 42 MiB of records.
+ */
+export const MAX_DECODED_EVENTS = 1000;
+
+/**
+ * What decoded events may cost together, in characters of their JSON: about twice the body they
+ * came from. Real events shrink when summarised; only tiny, empty ones grow.
+ */
+export const decodedBudget = (bodyLength: number): number => 2 * bodyLength + 16 * 1024;
+
+/** Decode events in order until MAX_DECODED_EVENTS or the budget is reached. */
+function decodeEvents(raw: unknown[], bodyLength: number, notes: CutNotes): OktaEventSummary[] {
+  const budget = decodedBudget(bodyLength);
+  const events: OktaEventSummary[] = [];
+  let spent = 0;
+  for (const value of raw.slice(0, MAX_DECODED_EVENTS)) {
+    const event = decodeEvent(value, notes);
+    spent += JSON.stringify(event).length;
+    if (spent > budget) break;
+    events.push(event);
+  }
+  return events;
+}
+
+const notDecodedProblem = (more: number, decoded: number): Problem =>
+  problem(
+    'events-not-decoded',
+    `${more.toLocaleString('en-US')} more events were not decoded: a record keeps at most ${decoded.toLocaleString('en-US')} of this delivery's events. The payload has them all.`,
+  );
+
+const CUT_PROBLEM = problem(
+  'field-length',
+  `Some event fields are longer than Okta's (over ${FIELD_LIMITS.long} characters, or more than ${MAX_TARGETS} targets); they were cut in the summary. The payload has them whole.`,
+);
 
 /** Versions may be strings or numbers (the spec's examples mix them, reference §2.3). */
 const versionIs = (value: unknown, expected: string) => {
@@ -70,7 +122,9 @@ const versionIs = (value: unknown, expected: string) => {
 
 function envelopeProblems(envelope: JsonRecord): Problem[] {
   const problems: Problem[] = [];
-  if (envelope.eventType !== ENVELOPE_EVENT_TYPE) {
+  if (!('eventType' in envelope)) {
+    problems.push(problem('envelope-type', `There is no eventType; Okta sends "${ENVELOPE_EVENT_TYPE}".`));
+  } else if (envelope.eventType !== ENVELOPE_EVENT_TYPE) {
     const got = JSON.stringify(envelope.eventType ?? null);
     problems.push(problem('envelope-type', `eventType is ${got}, not "${ENVELOPE_EVENT_TYPE}".`));
   }
@@ -99,7 +153,7 @@ function envelopeProblems(envelope: JsonRecord): Problem[] {
   return problems;
 }
 
-function eventProblems(events: ReturnType<typeof decodeEvent>[]): Problem[] {
+function eventProblems(events: OktaEventSummary[]): Problem[] {
   const missing = new Set<string>();
   for (const event of events) {
     if (event.uuid === '') missing.add('uuid');

@@ -29,15 +29,15 @@ export interface Credentials {
 }
 
 /**
- * Mask credential headers by name, and any other header whose value carries the secret (sent
- * under the wrong name, or with a prefix), so neither the UI nor an export shows it in clear.
+ * Whether a header carries credentials: by name, or because its value carries the secret (sent
+ * under the wrong name, with a prefix, or echoed back by a handler). What is sealed on disk and
+ * masked for the UI and exports is decided here, the same way for both.
  */
-export const maskCredentials = (
-  headers: [string, string][],
-  { authHeader, secret }: Credentials,
-): [string, string][] =>
+export const carriesCredential = (name: string, value: string, { authHeader, secret }: Credentials) =>
+  isSecretHeader(name, authHeader) || (secret !== null && secret !== '' && value.includes(secret));
+
+/** Mask the headers that carry credentials, so neither the UI nor an export shows them in clear. */
+export const maskCredentials = (headers: [string, string][], credentials: Credentials): [string, string][] =>
   headers.map(([name, value]) =>
-    isSecretHeader(name, authHeader) || (secret && value.includes(secret))
-      ? [name, maskSecret(value)]
-      : [name, value],
+    carriesCredential(name, value, credentials) ? [name, maskSecret(value)] : [name, value],
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExchangeSummary } from '../model/exchange';
 import { makeSummary } from '../testing/make-summary';
-import { compileQuery } from './query-matcher';
+import { compileQuery, typeMatcher } from './query-matcher';
 import { parseQuery } from './query-parser';
 
 const NOW = new Date(2026, 4, 1, 12, 0, 0).getTime();
@@ -93,5 +93,13 @@ describe('compileQuery', () => {
     const compiled = compileQuery(parseQuery('next:timed-out is:pinned after:2h before:1h'), NOW);
     expect(compiled.dependsOn).toEqual({ timing: true, pins: true });
     expect(compiled.window).toEqual({ from: NOW - 7_200_000, to: NOW - 3_600_000 });
+  });
+
+  it('tells which event types a query asks for, negated ones aside', () => {
+    const asked = typeMatcher(parseQuery('type:group.*,user.account.lock -type:user.session.start'));
+    expect(
+      ['group.user_membership.add', 'user.account.lock', 'user.session.start'].map((t) => asked?.(t)),
+    ).toEqual([true, true, false]);
+    expect(typeMatcher(parseQuery('status:2xx maria'))).toBeNull();
   });
 });

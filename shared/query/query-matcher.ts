@@ -1,5 +1,6 @@
 import type { ExchangeSummary } from '../model/exchange';
 import { outcomeKey } from '../okta/outcome-key';
+import { globMatcher } from './glob';
 import type { CompareOp, FlagValue, ParsedQuery, Term, TermBody } from './query-terms';
 import { resolveTime } from './time-spec';
 
@@ -51,8 +52,8 @@ export function compileQuery(parsed: ParsedQuery, now: number): CompiledQuery {
 function predicateFor(term: FilterTerm, now: number): Predicate {
   switch (term.key) {
     case 'type': {
-      const patterns = term.patterns.map(globToRegExp);
-      return (s) => s.eventTypes.some((type) => patterns.some((pattern) => pattern.test(type)));
+      const patterns = term.patterns.map((pattern) => globMatcher(pattern));
+      return (s) => s.eventTypes.some((type) => patterns.some((matches) => matches(type)));
     }
     case 'kind':
       return (s) => term.values.includes(s.kind);
@@ -104,10 +105,16 @@ function compare(value: number, op: CompareOp, limit: number): boolean {
   return value === limit;
 }
 
-const globToRegExp = (pattern: string) =>
-  new RegExp(`^${pattern.split('*').map(escapeRegExp).join('.*')}$`, 'i');
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The event types a query's `type:` filters ask for (negated ones aside), as a test on one
+ * type; null when the query has none. The list uses it to show why a row matched.
+ */
+export function typeMatcher(parsed: ParsedQuery): ((type: string) => boolean) | null {
+  const tests = parsed.terms.flatMap((term) =>
+    term.key === 'type' && !term.negated ? term.patterns.map(globMatcher) : [],
+  );
+  return tests.length === 0 ? null : (type) => tests.some((test) => test(type.toLowerCase()));
+}
 
 function timeWindow(terms: FilterTerm[], now: number): CompiledQuery['window'] {
   let from: number | null = null;

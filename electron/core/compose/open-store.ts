@@ -1,44 +1,40 @@
+import type { ExchangeSummary } from '../../../shared/model/exchange';
 import type { Settings } from '../../../shared/model/settings';
-import { sightingKeys, type SightingsTracker } from '../../../shared/okta/sightings';
-import type { Clock, Logger, SecretVault } from '../deps';
-import type { CaptureIndex } from '../okta-org/capture-index';
+import type { Logger, Clock, SecretVault } from '../deps';
 import type { PushStream } from '../rpc/push-stream';
 import type { SettingsStore } from '../settings/settings-store';
 import { ExchangeStore } from '../store/exchange-store';
 import { openHeaderSealer } from '../store/header-sealer';
-import type { WriteFault } from '../store/segment-log';
+import type { WriteFault } from '../store/records/record-log';
 
 export interface StoreWiring {
   dataDir: string;
+  version: string;
+  indexWorker: string;
   logger: Logger;
   clock: Clock;
   vault: SecretVault;
   settings: SettingsStore;
   push: PushStream;
-  /** Redeliveries and ordering, rebuilt from what is stored. */
-  tracker: SightingsTracker;
-  /** Which exchange carries which Okta event (the org integration's correlation). */
-  captures: CaptureIndex;
+  /** Stored deliveries changed: the Okta org's correlation may have too. */
+  onCaptures(summary?: Pick<ExchangeSummary, 'kind' | 'origin'>): void;
   /** Counts in the status follow the store. */
   onStorageChange: () => void;
   segmentBytes?: number | undefined;
   writeFault?: WriteFault | undefined;
 }
 
-/** Only what Okta (or a sample) sent was judged for redeliveries; imports never count. */
-const tracked = (exchange: { sightings?: unknown; origin: string }) =>
-  exchange.sightings !== undefined && exchange.origin !== 'imported';
-
 /**
- * The capture store, with everything that follows it: summaries pushed to the UIs, the
- * duplicate tracker and the capture index fed (also from history at start-up), retention from
- * settings, and credential headers sealed on disk.
+ * The capture store, with everything that follows it: summaries pushed to the UIs, the Okta
+ * org told of new deliveries, retention from settings, and credential headers sealed on disk.
  */
 export async function openStore(wiring: StoreWiring): Promise<ExchangeStore> {
-  const { push, tracker, captures } = wiring;
+  const { push } = wiring;
   const current = (): Settings => wiring.settings.current();
   const store: ExchangeStore = await ExchangeStore.open({
     dir: wiring.dataDir,
+    version: wiring.version,
+    indexWorker: wiring.indexWorker,
     logger: wiring.logger,
     retention: current().retention,
     authHeader: () => current().authHeader,
@@ -47,21 +43,22 @@ export async function openStore(wiring: StoreWiring): Promise<ExchangeStore> {
     listeners: {
       appended: (summary) => {
         push.exchangeAppended(summary);
-        captures.appended(summary, (id) => store.get(id));
+        wiring.onCaptures(summary);
         wiring.onStorageChange();
       },
       updated: (summary) => {
         push.exchangeUpdated(summary);
-        captures.updated(summary);
+        wiring.onCaptures(summary);
       },
-      removed: (ids) => {
-        push.exchangesRemoved(ids);
-        captures.remove(ids);
+      removed: (removed) => {
+        push.exchangesRemoved(removed);
+        wiring.onCaptures();
         wiring.onStorageChange();
       },
-      restored: (exchange) => {
-        if (tracked(exchange)) tracker.remember(exchange.id, sightingKeys(exchange.okta));
-        captures.add(exchange);
+      reloaded: () => {
+        push.emit({ name: 'exchanges.changed', payload: { lastSeq: store.stats().lastSeq } });
+        wiring.onCaptures();
+        wiring.onStorageChange();
       },
     },
     ...(wiring.writeFault ? { writeFault: wiring.writeFault } : {}),

@@ -28,16 +28,26 @@ export function endToEndHeaders(headers: HeaderList): HeaderList {
  * to the target (in place), and a Content-Length that matches the body actually sent.
  */
 export function headersForTarget(headers: HeaderList, target: URL, bodyLength: number): HeaderList {
-  const passed = endToEndHeaders(headers);
-  const withHost: HeaderList = passed.some(([name]) => name.toLowerCase() === 'host')
-    ? passed.map(([name, value]) => (name.toLowerCase() === 'host' ? [name, target.host] : [name, value]))
-    : [['Host', target.host], ...passed];
-  const hasLength = withHost.some(([name]) => name.toLowerCase() === 'content-length');
+  return retarget(endToEndHeaders(headers), target, bodyLength);
+}
+
+/**
+ * Headers as given, for another host: Host set to the target (in place), Content-Length set to
+ * the body actually sent, or added when nothing else frames the body. A replay sends what was
+ * captured this way, connection headers included: they were part of what arrived.
+ */
+export function retarget(headers: HeaderList, target: URL, bodyLength: number): HeaderList {
+  const withHost: HeaderList = headers.some(([name]) => name.toLowerCase() === 'host')
+    ? headers.map(([name, value]) => (name.toLowerCase() === 'host' ? [name, target.host] : [name, value]))
+    : [['Host', target.host], ...headers];
+  const framed = withHost.some(([name]) => FRAMING.has(name.toLowerCase()));
   const sized: HeaderList = withHost.map(([name, value]) =>
     name.toLowerCase() === 'content-length' ? [name, String(bodyLength)] : [name, value],
   );
-  return hasLength || bodyLength === 0 ? sized : [...sized, ['Content-Length', String(bodyLength)]];
+  return framed || bodyLength === 0 ? sized : [...sized, ['Content-Length', String(bodyLength)]];
 }
+
+const FRAMING = new Set(['content-length', 'transfer-encoding']);
 
 /**
  * Where a request goes: the target's origin and path, with the request's raw query appended

@@ -1,4 +1,4 @@
-import { request as httpRequest, type Agent, type IncomingMessage } from 'node:http';
+import { request as httpRequest, type Agent, type ClientRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { HeaderList } from '../../../shared/model/exchange';
 
@@ -11,7 +11,7 @@ export interface OutboundRequest {
   /** Path and query, sent as is. */
   path: string;
   method: string;
-  /** Sent exactly in this order and case. */
+  /** Sent exactly in this order and case, with nothing added. */
   headers: HeaderList;
   body: Buffer;
   timeoutMs: number;
@@ -88,6 +88,33 @@ function collect(response: IncomingMessage, limit: number) {
 }
 
 /**
+ * node:http adds a Connection header of its own to a request without one, unless the headers
+ * are set one name at a time and Connection is then removed. Set that way, a name's values go
+ * out together, spelled as the first; so only a list without a Connection header, whose
+ * repeated names are adjacent and spelled alike, is sent so. Any other list goes out as given,
+ * where node:http adds nothing to one that has a Connection header.
+ */
+function settableOneByOne(headers: HeaderList): boolean {
+  const spelling = new Map<string, string>();
+  let previous = '';
+  for (const [name] of headers) {
+    const key = name.toLowerCase();
+    const first = spelling.get(key);
+    if (key === 'connection' || (first !== undefined && (first !== name || previous !== key))) return false;
+    spelling.set(key, name);
+    previous = key;
+  }
+  return true;
+}
+
+function setOneByOne(request: ClientRequest, headers: HeaderList): void {
+  const values = new Map<string, string[]>();
+  for (const [name, value] of headers) values.set(name, [...(values.get(name) ?? []), value]);
+  for (const [name, list] of values) request.setHeader(name, list.length === 1 ? (list[0] as string) : list);
+  request.removeHeader('Connection');
+}
+
+/**
  * Send one request with byte-exact headers and body and wait for the whole answer, bounded in
  * time. Never rejects: a failure comes back with its cause (refused, DNS, reset, timeout).
  */
@@ -113,12 +140,15 @@ export function sendOutbound(
       port: options.url.port,
       path: options.path,
     };
+    const headers = options.headers.map(onTheWire);
+    const oneByOne = settableOneByOne(headers);
     const request = send(
       {
         ...target,
         method: options.method,
-        headers: options.headers.map(onTheWire).flat(),
         agent: options.agent ?? false,
+        setHost: false,
+        headers: oneByOne ? {} : headers.flat(),
       },
       (response) => {
         collect(response, options.bodyLimit).then(
@@ -136,12 +166,20 @@ export function sendOutbound(
         );
       },
     );
-    request.setTimeout(options.timeoutMs, () =>
-      request.destroy(
-        Object.assign(new Error(`no complete answer within ${options.timeoutMs} ms`), { code: 'ETIMEDOUT' }),
-      ),
+    // A deadline for the whole exchange: socket.setTimeout only fires after a silence, so a
+    // handler sending a byte now and then would hold the request (and Okta's answer) for ever.
+    const deadline = setTimeout(
+      () =>
+        request.destroy(
+          Object.assign(new Error(`no complete answer within ${options.timeoutMs} ms`), {
+            code: 'ETIMEDOUT',
+          }),
+        ),
+      options.timeoutMs,
     );
+    request.once('close', () => clearTimeout(deadline));
     request.on('error', fail);
+    if (oneByOne) setOneByOne(request, headers);
     request.end(options.body);
   });
 }

@@ -5,7 +5,7 @@ import type { InlineRequestType, InlineSettings, InlineTypeSettings } from '../.
 import { INLINE_TYPES } from '../../../shared/okta/inline/catalog';
 import { DEFAULT_TEMPLATES } from '../../../shared/okta/inline/default-templates';
 import type { Logger } from '../deps';
-import { writeAtomically } from '../settings/settings-store';
+import { writeAtomically } from '../settings/atomic-file';
 
 const FILE = 'inline-hooks.json';
 

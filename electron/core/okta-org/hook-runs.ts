@@ -50,7 +50,7 @@ async function verifyAndActivate(
     () => deps.api.lifecycle(saved.id, 'verify'),
     (hook) => `${hook.verificationStatus}: the receiver answered Okta's challenge.`,
   );
-  const [exchangeId] = deps.captures.verificationsBetween(from, deps.clock.now());
+  const [exchangeId] = await deps.captures.verificationsBetween(from, deps.clock.now());
   if (exchangeId !== undefined) recorder.annotate({ exchangeId });
   if (!verified.ok) {
     if (exchangeId === undefined) {

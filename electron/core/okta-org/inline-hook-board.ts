@@ -167,7 +167,7 @@ export class InlineHookBoard {
   /** The receiver stores a call before it answers, so Okta's call is in the store by now. */
   private async captured(eventId: string | undefined): Promise<Exchange | null> {
     if (eventId === undefined) return null;
-    const page = this.deps.store.list({ limit: 50, query: 'kind:inline' });
+    const page = await this.deps.store.list({ limit: 50, query: 'kind:inline' });
     const match = page.items.find((summary) => summary.eventId === eventId);
     return match ? ((await this.deps.store.get(match.id)) ?? null) : null;
   }

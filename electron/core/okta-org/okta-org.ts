@@ -53,6 +53,7 @@ export class OktaOrg {
       () => this.tracked(),
       () => deps.clock.now(),
     );
+    deps.captures.follow(() => this.desk.book.entries().map((entry) => entry.uuid));
     deps.captures.onChange(() => {
       this.desk.touch();
       this.emitter.soon();
@@ -121,7 +122,6 @@ export class OktaOrg {
 
   async disconnect(): Promise<OktaState> {
     this.reset();
-    this.deps.captures.deactivate();
     this.session = null;
     await this.signIn.forget();
     this.emitter.now();
@@ -152,6 +152,8 @@ export class OktaOrg {
     if (failed === null && logsOff(session) === null && this.poller.status().state === 'stopped')
       this.poller.start();
     await this.poller.pollNow();
+    // Okta's account is answered beside what the history holds of those events.
+    await this.deps.captures.refresh();
     this.maybeRetarget();
     return this.state();
   }
@@ -228,10 +230,6 @@ export class OktaOrg {
   /** Start following a connected org: its deliveries here, and its System Log if allowed. */
   private begin(session: Session): void {
     this.session = session;
-    const { store, clock } = this.deps;
-    const since = clock.now() - LOOKBACK_MS;
-    const recent = store.list({ limit: 5000 }).items.filter((summary) => summary.receivedAt >= since);
-    this.deps.captures.activate(recent, (id) => store.get(id));
     const off = logsOff(session);
     if (off === null) this.poller.start();
     else this.poller.off(off);
@@ -277,7 +275,9 @@ export class OktaOrg {
   }
 
   private received(events: unknown[]): void {
-    if (this.desk.add(events) > 0) this.emitter.soon();
+    if (this.desk.add(events) === 0) return;
+    this.emitter.soon();
+    void this.deps.captures.refresh();
   }
 
   private failing(problem: OktaProblem): void {

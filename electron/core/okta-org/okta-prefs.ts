@@ -3,7 +3,7 @@ import path from 'node:path';
 import { asRecord, asText } from '../../../shared/okta/json-access';
 import type { Logger } from '../deps';
 import { FEATURE_SCOPES, type OktaFeature } from '../../../shared/okta/service-app-scopes';
-import { writeAtomically } from '../settings/settings-store';
+import { writeAtomically } from '../settings/atomic-file';
 
 /** What the inspector remembers about one org's hooks. */
 export interface OrgMemory {

@@ -70,7 +70,7 @@ describe('connect as an OAuth 2.0 service app', () => {
     const pem = key.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     const state = await t.connectApp({ clientId: app.clientId, privateKey: pem });
     const secretsFile = await readFile(path.join(t.dataDir, 'secrets.json'), 'utf8');
-    expect(JSON.parse(secretsFile)).toMatchObject({ oktaPrivateKey: pem });
+    expect(JSON.parse(secretsFile)).toMatchObject({ entries: { oktaPrivateKey: pem } });
     const body = pem.split('\n')[1]!;
     const [accessToken] = [...t.emulator.oauth.issued.keys()];
     for (const text of [JSON.stringify(state), JSON.stringify(t.pushes), logLines.join('\n')]) {

@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestCore, type TestCore } from '../testing/core-fixture';
+import { withheldBodies } from '../testing/corpus-requests';
 import { CORPUS_SECRET, expectHealthy } from '../testing/hostile-corpus';
 import { send } from '../testing/http-client';
-import { collect, head, openRaw, rawRequest } from '../testing/raw-socket';
+import { collect } from '../testing/raw-socket';
+import { BodyBudget, STRANGERS_SHARE } from './admission';
 
 const LIMIT = 4096;
 
@@ -12,48 +14,61 @@ afterEach(async () => {
   t = undefined;
 });
 
-const post = (port: number, framing: [string, string]) =>
-  head('POST /okta/event-hook HTTP/1.1', [
-    ['Host', `127.0.0.1:${port}`],
-    ['Authorization', CORPUS_SECRET],
-    ['Content-Type', 'application/json'],
-    framing,
-  ]);
+describe('body budget', () => {
+  it('reserves what arrived, keeps a share from requests that failed the secret check, and frees on release', () => {
+    const budget = new BodyBudget(() => 1000);
+    const stranger = budget.open(false);
+    expect(stranger.take(1000 * STRANGERS_SHARE)).toBe(true);
+    expect(budget.open(false).take(1)).toBe(false);
+    const trusted = budget.open(true);
+    expect(trusted.take(1000 * (1 - STRANGERS_SHARE))).toBe(true);
+    expect(budget.open(true).take(1)).toBe(false);
+    stranger.release();
+    expect(budget.open(true).take(1)).toBe(true);
+    expect(budget.open(false).take(1000 * STRANGERS_SHARE - 1)).toBe(true);
+    trusted.release();
+    trusted.release();
+    expect(budget.open(true).take(1000 * (1 - STRANGERS_SHARE))).toBe(true);
+  });
+});
 
 describe('body budget under a flood of large bodies', () => {
-  it('answers bodies 503 with Retry-After while the budget is taken, unrecorded, then serves again', async () => {
+  it('answers the body whose bytes pass the budget 503 with Retry-After, unrecorded, and serves the rest', async () => {
     t = await startTestCore({
       overrides: { secret: CORPUS_SECRET },
       receiverLimits: { bodyBudgetBytes: 10_000 },
     });
     await t.call('settings.update', { bodyLimitBytes: LIMIT });
-    const port = Number(new URL(t.hookUrl).port);
-    // Two uploads that take their time hold 2 x 4096 bytes of the 10,000-byte budget.
-    const slow = await Promise.all([openRaw(port), openRaw(port)]);
-    const answers = slow.map((socket) => collect(socket, { responses: 1 }));
-    for (const socket of slow) socket.write(post(port, ['Content-Length', String(LIMIT)]) + 'x'.repeat(100));
-
-    const refused = await Promise.all([
-      rawRequest(port, [post(port, ['Content-Length', '3000']) + '{}'.padEnd(3000)], { responses: 1 }),
-      rawRequest(port, [post(port, ['Transfer-Encoding', 'chunked']) + '2\r\n{}\r\n0\r\n\r\n'], {
-        responses: 1,
-      }),
-    ]);
-    for (const outcome of refused) {
-      expect(outcome.responses[0]).toMatchObject({ status: 503, headers: { 'retry-after': '1' } });
-    }
+    const { port, pathname: path } = new URL(t.hookUrl);
+    const auth: [string, string] = ['Authorization', CORPUS_SECRET];
+    // 4,000 + 4,000 + 3,000 bytes arrive: more than the 10,000-byte budget holds at once.
+    const uploads = [
+      ...(await withheldBodies(
+        { port: Number(port), path },
+        2,
+        [auth, ['Content-Length', String(LIMIT)]],
+        'x'.repeat(4000),
+      )),
+      ...(await withheldBodies(
+        { port: Number(port), path },
+        1,
+        [auth, ['Content-Length', '3000']],
+        'y'.repeat(3000),
+      )),
+    ];
+    const outcomes = uploads.map((socket) => collect(socket, { responses: 1, timeoutMs: 10_000 }));
+    const refused = await Promise.race(outcomes);
+    expect(refused.responses[0]).toMatchObject({ status: 503, headers: { 'retry-after': '1' } });
     expect(t.core.status().storage.count).toBe(0);
+
     // A request without a body reserves nothing: verification still works meanwhile.
     const verification = await send(t.hookUrl, {
-      headers: [
-        ['X-Okta-Verification-Challenge', 'still-here'],
-        ['Authorization', CORPUS_SECRET],
-      ],
+      headers: [['X-Okta-Verification-Challenge', 'still-here'], auth],
     });
     expect(verification.status).toBe(200);
-
-    for (const socket of slow) socket.write('x'.repeat(LIMIT - 100));
-    expect((await Promise.all(answers)).map((a) => a.responses[0]?.status)).toEqual([204, 204]);
+    for (const socket of uploads.slice(0, 2)) socket.write('x'.repeat(LIMIT - 4000));
+    const statuses = (await Promise.all(outcomes)).map((o) => o.responses[0]?.status);
+    expect(statuses.sort()).toEqual([204, 204, 503]);
     await expectHealthy(t);
     expect(t.core.status().storage.count).toBe(4);
   });

@@ -1,38 +1,43 @@
-import type { RequestListener } from 'node:http';
-import type { Logger } from '../deps';
-
 /**
- * Admission control for request bodies. Each body is buffered (up to the body limit) until it
- * is stored, so a flood of large bodies could take all memory. Each request reserves what it
- * may buffer (its Content-Length, or the whole limit when chunked) before it is read; when the
- * reservations would pass `budget`, it is answered 503 with Retry-After at once (Okta retries a
- * 5xx, reference §4.1) and its body is discarded unread. Not recorded: recording it would cost
- * the memory the refusal protects. The reservation is released when the answer has gone out.
+ * Admission control for request bodies. Each body is buffered until it is stored, so a flood of
+ * large bodies could take all memory. Bytes are reserved as they arrive, never as announced: a
+ * request that announces 10 MiB and sends nothing holds nothing (announcing is free, so it must
+ * buy nothing). Requests that failed the secret check share a quarter of the budget; the rest
+ * is kept for requests that passed it (or for everyone when no secret is set, as nothing then
+ * tells Okta apart), so a crowd of strangers cannot starve Okta's deliveries.
  */
-export function withBodyBudget(
-  handler: RequestListener,
-  options: { budget: () => number; bodyLimit: () => number; logger: Logger },
-): RequestListener {
-  let reserved = 0;
-  return (request, response) => {
-    const limit = options.bodyLimit();
-    const declared = Number(request.headers['content-length'] ?? NaN);
-    // Without Content-Length or Transfer-Encoding a request has no body (RFC 9112 §6.3).
-    const chunked = request.headers['transfer-encoding'] !== undefined;
-    const wanted = Number.isFinite(declared) ? Math.min(declared, limit) : chunked ? limit : 0;
-    if (wanted > 0 && reserved + wanted > Math.max(options.budget(), limit)) {
-      options.logger.warn('request refused: too many bodies in flight', { reserved, wanted });
-      const text = Buffer.from('The inspector is busy; try again.\n');
-      response.writeHead(503, [
-        ['Content-Type', 'text/plain; charset=utf-8'],
-        ['Content-Length', String(text.length)],
-        ['Retry-After', '1'],
-      ]);
-      response.end(text);
-      return;
-    }
-    reserved += wanted;
-    response.once('close', () => (reserved -= wanted));
-    handler(request, response);
-  };
+export class BodyBudget {
+  private held = 0;
+  private heldByStrangers = 0;
+
+  constructor(private readonly total: () => number) {}
+
+  /** A reservation for one request; `release` it once its answer has gone out. */
+  open(trusted: boolean): Reservation {
+    let mine = 0;
+    return {
+      take: (bytes) => {
+        if (this.held + bytes > this.total()) return false;
+        if (!trusted && this.heldByStrangers + bytes > this.total() * STRANGERS_SHARE) return false;
+        this.held += bytes;
+        if (!trusted) this.heldByStrangers += bytes;
+        mine += bytes;
+        return true;
+      },
+      release: () => {
+        this.held -= mine;
+        if (!trusted) this.heldByStrangers -= mine;
+        mine = 0;
+      },
+    };
+  }
+}
+
+/** The part of the budget that requests which failed the secret check may use together. */
+export const STRANGERS_SHARE = 0.25;
+
+export interface Reservation {
+  /** Reserve bytes that have just arrived; false when the budget (or the strangers' share) is spent. */
+  take(bytes: number): boolean;
+  release(): void;
 }

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { AuthCheck, HeaderList } from '../../../shared/model/exchange';
+import type { AuthCheck, AuthResult, HeaderList } from '../../../shared/model/exchange';
 import type { RequiredHeader } from '../../../shared/model/settings';
 
 /**
@@ -10,6 +10,12 @@ const digest = (value: string) => createHash('sha256').update(value, 'utf16le').
 
 /** Equal-length digests make the comparison take the same time whatever the inputs. */
 export const constantTimeEqual = (a: string, b: string): boolean => timingSafeEqual(digest(a), digest(b));
+
+/**
+ * The request failed the secret check (or a required header): answered 401, recorded cheaply,
+ * and never taken for Okta's traffic. Without a configured secret nothing fails it.
+ */
+export const failedAuth = (result: AuthResult): boolean => result === 'missing' || result === 'mismatch';
 
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*\s+/;
 

@@ -3,7 +3,6 @@ import { promisify } from 'node:util';
 import { brotliDecompress, gunzip, inflate, inflateRaw } from 'node:zlib';
 import type { BodyData, HeaderList, Problem } from '../../../shared/model/exchange';
 import { decodeDelivery, type DecodedDelivery } from '../../../shared/okta/envelope';
-import type { ParsedBody } from '../store/search-text';
 import { toBodyData } from './body-data';
 import { firstHeader } from './classify';
 
@@ -46,10 +45,23 @@ const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const problem = (code: string, message: string): Problem => ({ code, message });
 
 /**
- * Undo the request's Content-Encoding, never producing more than `limit` bytes (a small
- * compressed body can expand to gigabytes), then read it as UTF-8 text.
+ * A compressed body is decoded to at most this many times its size. JSON compresses about 5 to
+ * 20 times; a bomb compresses a thousand times, and its few bytes must not buy a record (and a
+ * parse) of megabytes. Okta never compresses what it sends.
  */
-export async function viewContent(bytes: Buffer, headers: HeaderList, limit: number): Promise<ContentView> {
+export const MAX_EXPANSION = 32;
+
+/**
+ * Undo the request's Content-Encoding, never producing more than `limit` bytes nor more than
+ * MAX_EXPANSION times what arrived (a small compressed body can expand to gigabytes), then read
+ * it as UTF-8 text.
+ */
+export async function viewContent(
+  bytes: Buffer,
+  headers: HeaderList,
+  bodyLimit: number,
+): Promise<ContentView> {
+  const limit = Math.max(1, Math.min(bodyLimit, MAX_EXPANSION * bytes.length));
   const problems = contentTypeProblems(firstHeader(headers, 'content-type'));
   const codings = (firstHeader(headers, 'content-encoding') ?? '')
     .split(',')
@@ -104,7 +116,7 @@ function undecodable(coding: string, error: unknown, limit: number): Problem {
   if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
     return problem(
       'decompression-limit',
-      `The ${coding} body expands to more than the ${limit}-byte limit; it was not decoded and is kept as received.`,
+      `The ${coding} body expands to more than ${limit} bytes (${MAX_EXPANSION} times its size, at most the body limit); it was not decoded and is kept as received.`,
     );
   }
   return problem(
@@ -135,8 +147,6 @@ function contentTypeProblems(contentType: string | undefined): Problem[] {
 export interface ReadDelivery extends Omit<DecodedDelivery, 'json'> {
   /** The decompressed body, when it differs from the bytes received. */
   decodedBody?: BodyData;
-  /** The JSON the events were decoded from, with the text it was parsed from. */
-  parsed?: ParsedBody;
 }
 
 /** Decode a delivery's events from its body as received: the receiver's one entry point. */
@@ -144,8 +154,6 @@ export async function readDelivery(bytes: Buffer, headers: HeaderList, limit: nu
   const view = await viewContent(bytes, headers, limit);
   const decodedBody = view.decodedBytes ? { decodedBody: toBodyData(view.decodedBytes) } : {};
   if (view.undecodable) return { okta: { events: [] }, problems: view.problems, ...decodedBody };
-  const { okta, problems, json } = decodeDelivery(view.text);
-  const parsed =
-    json !== undefined && view.text !== undefined ? { parsed: { text: view.text, value: json } } : {};
-  return { okta, problems: [...view.problems, ...problems], ...decodedBody, ...parsed };
+  const { okta, problems } = decodeDelivery(view.text);
+  return { okta, problems: [...view.problems, ...problems], ...decodedBody };
 }

@@ -2,7 +2,7 @@ import type { ForwardRecord, HeaderList } from '../../../shared/model/exchange';
 import type { ForwardSettings } from '../../../shared/model/settings';
 import { verificationProblem } from '../../../shared/okta/verification-verdict';
 import { endToEndHeaders, headersForTarget, targetLocation } from '../http/hop-by-hop';
-import { sendOutbound, type OutboundAnswer, type OutboundFailure } from '../http/outbound-request';
+import { sendOutbound, type OutboundAnswer } from '../http/outbound-request';
 import { toBodyData } from './body-data';
 import { firstHeader } from './classify';
 import type { Described } from './describe-request';
@@ -47,10 +47,12 @@ function relayed(answer: OutboundAnswer): Described['answer'] {
   };
 }
 
-function unreachable(failure: OutboundFailure, url: string): Described['answer'] {
-  const body = Buffer.from(
-    `The inspector could not get an answer from your handler at ${url} (${failure.cause}): ${failure.message}\n`,
-  );
+/**
+ * The caller may be anyone who found the public URL: it learns that the handler gave no answer,
+ * not where the handler is or what Node said about it. The record keeps both for the user.
+ */
+function unreachable(): Described['answer'] {
+  const body = Buffer.from('The inspector could not get an answer from the event hook handler.\n');
   return {
     status: 502,
     headers: relayHeaders([['Content-Type', 'text/plain; charset=utf-8']], body.length),
@@ -61,7 +63,8 @@ function unreachable(failure: OutboundFailure, url: string): Described['answer']
 
 /**
  * Pass the request on to the user's handler, byte for byte (minus hop-by-hop headers), and
- * make its answer the one Okta gets; a handler that cannot be reached gives a 502 with the cause.
+ * make its answer the one Okta gets; a handler that cannot be reached gives a plain 502 (the
+ * cause is in the record).
  */
 export async function forwardRequest(
   described: Described,
@@ -85,7 +88,7 @@ export async function forwardRequest(
     now,
   );
   const record: ForwardRecord = { url: `${url.origin}${path}`, headers };
-  const answer = result.ok ? relayed(result) : unreachable(result, record.url);
+  const answer = result.ok ? relayed(result) : unreachable();
   if (result.ok)
     record.response = {
       status: result.status,

@@ -12,6 +12,7 @@ import {
   closedPortUrl,
   resetConnection,
   startTarget,
+  trickle,
   type TargetServer,
 } from '../testing/target-server';
 
@@ -97,16 +98,45 @@ describe('forwarding to the user handler', () => {
     ['down', async () => closedPortUrl(), 'refused'],
     ['resetting the connection', async () => (target = await startTarget(resetConnection)).url, 'reset'],
   ])('answers 502 with the cause when the handler is %s', async (_case, makeUrl, cause) => {
-    await forwardTo(await makeUrl());
+    const url = await makeUrl();
+    await forwardTo(url);
     const res = await deliver(t.hookUrl, payloadText('01-user-session-start.json'));
     expect(res.status).toBe(502);
     const exchange = await newest();
     expect(exchange.forward?.error?.cause).toBe(cause);
     expect(exchange.response.status).toBe(502);
+    // The caller is anyone on the internet: it learns that the handler failed, nothing about it.
+    const { port } = new URL(url);
+    expect(res.text).not.toContain(port);
+    expect(res.text).not.toContain(cause);
+    expect(res.text).not.toContain(exchange.forward!.error!.message);
+    expect(exchange.forward?.error?.message).not.toBe('');
+  });
+
+  it('answers a request that fails the secret check 401 itself, never passing it on', async () => {
+    target = await startTarget(answer(200));
+    t = await startTestCore({ overrides: { secret: 'Basic cmlnaHQ=' } });
+    await t.call('settings.update', {
+      forward: { target: target.url, timeoutMs: 5000, verification: 'auto' },
+    });
+    const res = await deliver(t.hookUrl, payloadText('01-user-session-start.json'), [
+      ['Authorization', 'Basic d3Jvbmc='],
+    ]);
+    expect(res.status).toBe(401);
+    expect(target.seen).toHaveLength(0);
+    expect((await newest()).forward).toBeUndefined();
   });
 
   it('gives up after the forward timeout with 502 (timeout)', async () => {
     target = await startTarget(answer(204, '', {}, 1500));
+    await forwardTo(target.url, { timeoutMs: 1000 });
+    expect((await deliver(t.hookUrl, '{}')).status).toBe(502);
+    expect((await newest()).forward?.error?.cause).toBe('timeout');
+  });
+
+  it('gives up at the forward timeout even when the handler keeps trickling bytes (a deadline, not an idle timer)', async () => {
+    // A byte every 100 ms never leaves the socket idle for the 1 s timeout; 30 of them take 3 s.
+    target = await startTarget(trickle(30, 100));
     await forwardTo(target.url, { timeoutMs: 1000 });
     expect((await deliver(t.hookUrl, '{}')).status).toBe(502);
     expect((await newest()).forward?.error?.cause).toBe('timeout');

@@ -1,23 +1,25 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Exchange } from '../../../shared/model/exchange';
-import type { SightingsTracker } from '../../../shared/okta/sightings';
 import type { Clock, Logger } from '../deps';
 import type { SettingsStore } from '../settings/settings-store';
 import type { ExchangeStore, NewExchange } from '../store/exchange-store';
-import type { ParsedBody } from '../store/search-text';
+import type { BodyBudget } from './admission';
 import { describeRequest, type DraftExchange } from './describe-request';
 import { answerInline, closed, type InlineDeps } from '../inline/answer-inline';
 import { forwardRequest, shouldForward } from './forward-request';
 import type { LoopbackTags } from './loopback-tags';
 import { readBody } from './read-body';
-import { storageFailureAnswer, type Answer } from './respond';
+import { REFUSED_BODY_BYTES } from './receiver-limits';
+import { readHead } from './request-head';
+import { busyAnswer, storageFailureAnswer, type Answer } from './respond';
 
 export interface PipelineDeps {
   settings: SettingsStore;
   store: ExchangeStore;
-  tracker: SightingsTracker;
   tags: LoopbackTags;
+  /** Memory for request bodies, reserved as bytes arrive. */
+  budget: BodyBudget;
   newId: () => string;
   clock: Clock;
   logger: Logger;
@@ -28,8 +30,9 @@ export interface PipelineDeps {
 }
 
 /**
- * The receiver's pipeline: read, classify, check the secret, decide the answer, store, answer.
- * The exchange is written before the answer goes out, so a 2xx always means "stored".
+ * The receiver's pipeline: check the secret from the head, read the body within its budget,
+ * classify, decide the answer, store, answer. The exchange is written before the answer goes
+ * out, so a 2xx always means "stored".
  */
 export function createRequestHandler(deps: PipelineDeps) {
   return (request: IncomingMessage, response: ServerResponse): void => {
@@ -45,14 +48,25 @@ async function handle(deps: PipelineDeps, request: IncomingMessage, response: Se
   const startedAt = deps.clock.monotonic();
   const receivedAt = deps.clock.now();
   const settings = deps.settings.current();
-  const body = await readBody(request, settings.bodyLimitBytes);
-  const local = await describeRequest(request, body, {
+  const head = readHead(request, {
     settings,
     secret: deps.settings.secret(),
     inlineBasePath: deps.inline.prefs.current().basePath,
     tags: deps.tags,
-    arrival: { receivedAt, bodyMs: deps.clock.monotonic() - startedAt },
   });
+  const reservation = deps.budget.open(head.trusted);
+  // Held until the answer has gone out: the body is in memory until it is stored.
+  response.once('close', () => reservation.release());
+  const limit = head.trusted
+    ? { limit: settings.bodyLimitBytes, keepPrefix: false }
+    : { limit: REFUSED_BODY_BYTES, keepPrefix: true };
+  const body = await readBody(request, limit, reservation);
+  if (body.refused) {
+    deps.logger.warn('request refused: too many bodies in flight', { trusted: head.trusted });
+    return send(response, busyAnswer());
+  }
+  const arrival = { receivedAt, bodyMs: deps.clock.monotonic() - startedAt };
+  const local = await describeRequest(head, body, { settings, arrival });
   const described =
     local.inlineHook !== undefined
       ? await answerInline(deps.inline, {
@@ -62,47 +76,45 @@ async function handle(deps: PipelineDeps, request: IncomingMessage, response: Se
           startedAt,
           gone: closed(response),
         })
-      : !body.aborted && shouldForward(local, settings.forward, body.truncated)
+      : !body.aborted && head.trusted && shouldForward(local, settings.forward, body.truncated)
         ? await forwardRequest(local, body.bytes, settings.forward, () => deps.clock.monotonic())
         : local;
-  const stored = await store(deps, described.exchange, described.parsed);
+  const stored = await store(deps, described.exchange);
   if (stored && described.tag) deps.tags.recorded(described.tag.token, stored.id);
   if (body.aborted) return;
+  if (stored) completeTimingOnClose(deps, response, stored, startedAt);
   const answer: Answer = stored ? described.answer : storageFailureAnswer();
-  if (stored) {
-    const storedMs = deps.clock.monotonic() - startedAt;
-    response.once('close', () => {
-      const timing = {
-        ...stored.timing,
-        storedMs,
-        durationMs: deps.clock.monotonic() - startedAt,
-      };
-      deps.store
-        .completeTiming(stored.id, timing)
-        .catch((error: unknown) => deps.logger.warn('timing not stored', { error: String(error) }));
-    });
-  }
   if (answer.delayMs > 0) await holdAnswer(response, answer.delayMs);
+  send(response, answer);
+}
+
+function send(response: ServerResponse, answer: Answer): void {
   if (response.destroyed) return;
   response.writeHead(answer.status, answer.headers.flat());
   response.end(answer.body);
 }
 
-/** Add what depends on arrival order (redeliveries, reordering), then write it. */
-async function store(
+/** The final duration is known once the answer has gone out; it follows the stored exchange. */
+function completeTimingOnClose(
   deps: PipelineDeps,
-  draft: DraftExchange,
-  parsed?: ParsedBody,
-): Promise<Exchange | null> {
-  // Replays and imports repeat deliveries on purpose; only what Okta (or a sample) sent counts.
-  // Inline calls count too: Okta retries some types once, with the same eventId.
-  const fromOkta = draft.kind === 'delivery' || draft.kind === 'inline';
-  const countsForOkta = fromOkta && (draft.origin === 'live' || draft.origin === 'sample');
+  response: ServerResponse,
+  stored: Exchange,
+  startedAt: number,
+): void {
+  const storedMs = deps.clock.monotonic() - startedAt;
+  response.once('close', () => {
+    const timing = { ...stored.timing, storedMs, durationMs: deps.clock.monotonic() - startedAt };
+    deps.store
+      .completeTiming(stored.id, timing)
+      .catch((error: unknown) => deps.logger.warn('timing not stored', { error: String(error) }));
+  });
+}
+
+/** Write it (the store adds what depends on arrival order: redeliveries, reordering). */
+async function store(deps: PipelineDeps, draft: DraftExchange): Promise<Exchange | null> {
   const exchange: NewExchange = { ...draft, id: deps.newId() };
-  if (countsForOkta) exchange.sightings = deps.tracker.judge(draft.okta);
   try {
-    const stored = await deps.store.append(exchange, parsed);
-    if (countsForOkta) deps.tracker.remember(stored.id, stored.okta);
+    const stored = await deps.store.append(exchange);
     deps.onStorageHealth(null);
     return stored;
   } catch (error) {

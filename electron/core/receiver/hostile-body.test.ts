@@ -1,5 +1,6 @@
 import { deflateSync, gzipSync } from 'node:zlib';
 import { describe, expect } from 'vitest';
+import { FIELD_LIMITS } from '../../../shared/okta/log-event';
 import { CORPUS_SECRET, runCorpus, type HostileCase } from '../testing/hostile-corpus';
 import { payloadText } from '../testing/payloads';
 import { head, rawRequest } from '../testing/raw-socket';
@@ -20,6 +21,9 @@ const post =
     ];
     return rawRequest(port, [head(`POST ${path} HTTP/1.1`, headers), bytes], { responses: 1 });
   };
+
+/** Almost matches `*user*session*` everywhere: what made a backtracking search take seconds. */
+const PLANTED = `${'user.'.repeat(48_000)}sessio`;
 
 const codes = (problems: { code: string }[]) => problems.map((p) => p.code);
 
@@ -84,14 +88,36 @@ const cases: HostileCase[] = [
       ]),
   },
   {
-    name: 'an 8 MB string inside a real envelope: 204, stored whole, events decoded',
+    name: 'an 8 MB string inside a real envelope: 204, stored whole, events decoded with the message cut in the summary',
     send: post(FIXTURE.replace('"displayMessage": "', `"displayMessage": "${'A'.repeat(8_000_000)}`)),
     answers: [204],
     records: 1,
     check: ([e]) => {
       expect(e?.request.body.size).toBeGreaterThan(8_000_000);
       expect(e?.request.body.truncated).toBe(false);
-      expect(e?.okta.events[0]?.displayMessage).toHaveLength(8_000_000 + 'User login to Okta'.length);
+      expect(e?.okta.events[0]?.displayMessage).toBe(`${'A'.repeat(FIELD_LIMITS.long)}…`);
+      expect(e?.okta.events[0]?.eventType).toBe('user.session.start');
+      expect(codes(e!.problems)).toEqual(['field-length']);
+    },
+  },
+  {
+    name: 'a 240 KB event type: 204, cut to 256 characters in the summary, and a type: search over it still answers',
+    send: async (target) => {
+      const outcome = await post(
+        FIXTURE.replace('"eventType": "user.session.start"', `"eventType": "${PLANTED}"`),
+      )(target);
+      const found = await target.core.call<{ total: number }>('exchanges.list', {
+        limit: 1,
+        query: 'type:*user*session*',
+      });
+      expect(found.total).toBe(0);
+      return outcome;
+    },
+    answers: [204],
+    records: 1,
+    check: ([e]) => {
+      expect(e?.okta.events[0]?.eventType).toBe(`${PLANTED.slice(0, FIELD_LIMITS.short)}…`);
+      expect(codes(e!.problems)).toContain('field-length');
     },
   },
   {

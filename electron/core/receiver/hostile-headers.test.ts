@@ -1,5 +1,8 @@
 import { describe, expect } from 'vitest';
+import type { Exchange } from '../../../shared/model/exchange';
+import type { TestCore } from '../testing/core-fixture';
 import { CORPUS_SECRET, runCorpus, type HostileCase } from '../testing/hostile-corpus';
+import { startTarget } from '../testing/target-server';
 import { head, rawRequest } from '../testing/raw-socket';
 
 type Target = { port: number; path: string };
@@ -147,4 +150,48 @@ const cases: HostileCase[] = [
   ]),
 ];
 
+/** Every header list the UI is given for `id`, as it is given them (masked). */
+async function listsShown(core: TestCore, id: string): Promise<string> {
+  const shown = await core.call<Exchange>('exchanges.get', { id });
+  return JSON.stringify([
+    shown.request.headers,
+    shown.response.headers,
+    shown.forward?.headers,
+    shown.forward?.response?.headers,
+  ]);
+}
+
+const forwarded: HostileCase[] = [
+  {
+    name: 'a delivery forwarded to a handler that echoes the secret back: 200, the secret masked in every header list shown',
+    send: async ({ port, path, core }) => {
+      const handler = await startTarget((request, response) => {
+        const at = request.rawHeaders.findIndex((name) => /^authorization$/i.test(name));
+        response.writeHead(200, { 'X-Echo': request.rawHeaders[at + 1] ?? '' }).end();
+      });
+      try {
+        await core.call('settings.update', {
+          forward: { target: handler.url, timeoutMs: 5000, verification: 'auto' },
+        });
+        const outcome = await postWith(authorized())({ port, path });
+        const { items } = await core.call<{ items: { id: string }[] }>('exchanges.list', { limit: 1 });
+        expect(await listsShown(core, items[0]!.id)).not.toContain(CORPUS_SECRET.slice('Basic '.length));
+        await core.call('settings.update', {
+          forward: { target: null, timeoutMs: 5000, verification: 'auto' },
+        });
+        return outcome;
+      } finally {
+        await handler.close();
+      }
+    },
+    answers: [200],
+    records: 1,
+    check: ([e]) => {
+      expect(e?.forward?.headers).toContainEqual(['Authorization', CORPUS_SECRET]);
+      expect(e?.forward?.response?.headers).toContainEqual(['X-Echo', CORPUS_SECRET]);
+    },
+  },
+];
+
 describe('hostile input: request line and headers', () => runCorpus(cases));
+describe('hostile input: headers passed on to a handler', () => runCorpus(forwarded));

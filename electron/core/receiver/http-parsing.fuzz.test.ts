@@ -6,7 +6,9 @@ import type { HeaderList } from '../../../shared/model/exchange';
 import { decodeDelivery } from '../../../shared/okta/envelope';
 import { checkAuth, constantTimeEqual } from './auth-check';
 import { headerPairs, headerText, splitTarget } from './capture';
-import { readDelivery } from './content-decoding';
+import { RECORD_BOUND } from '../testing/hostile-corpus';
+import { toBodyData } from './body-data';
+import { MAX_EXPANSION, readDelivery } from './content-decoding';
 
 const LIMIT = 64 * 1024;
 const COMPRESS = { gzip: gzipSync, deflate: deflateSync, br: brotliCompressSync } as const;
@@ -66,6 +68,48 @@ describe('envelope decoding over the wire (property)', () => {
           expect(read.okta).toEqual(decodeDelivery(json).okta);
         },
       ),
+    );
+  });
+});
+
+/** Bodies shaped to amplify: many tiny events, long fields, many targets, odd values. */
+const amplifier = fc
+  .tuple(
+    fc.array(
+      fc.constantFrom(
+        '{}',
+        '[]',
+        'null',
+        '{"target":[{},{},{},{}]}',
+        '{"debugContext":{"debugData":{"targetEventHookIds":",,,,"}}}',
+      ),
+      { maxLength: 3000, size: 'max' },
+    ),
+    fc.array(
+      fc.oneof(
+        fc
+          .string({ maxLength: 2000 })
+          .map((text) => JSON.stringify({ eventType: text, displayMessage: text })),
+        fc.json({ maxDepth: 2 }),
+      ),
+      { maxLength: 20 },
+    ),
+  )
+  .map(([tiny, odd]) => `{"eventId":"x","data":{"events":[${[...tiny, ...odd].join(',')}]}}`);
+
+describe('what a delivery costs (property)', () => {
+  it('records at most RECORD_BOUND: a fixed multiple of its (decompressed) bytes plus a fixed part', async () => {
+    await fc.assert(
+      fc.asyncProperty(amplifier, fc.constantFrom('identity', 'gzip'), async (json, coding) => {
+        const plain = Buffer.from(json);
+        const sent = coding === 'identity' ? plain : COMPRESS[coding](plain);
+        const read = await readDelivery(sent, [['Content-Encoding', coding]], 10 * 1024 * 1024);
+        const decoded = read.decodedBody?.size ?? 0;
+        expect(decoded).toBeLessThanOrEqual(MAX_EXPANSION * sent.length);
+        const record = { body: toBodyData(sent), ...read, parsed: undefined };
+        const cost = Buffer.byteLength(JSON.stringify(record));
+        expect(cost).toBeLessThanOrEqual(RECORD_BOUND.perByte * (sent.length + decoded) + RECORD_BOUND.fixed);
+      }),
     );
   });
 });

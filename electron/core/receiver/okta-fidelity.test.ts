@@ -1,9 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { Exchange, ExchangeSummary } from '../../../shared/model/exchange';
 import { nextMove } from '../../../shared/okta/next-move';
 import { RESPONSE_PRESETS } from '../../../shared/okta/response-presets';
 import { verificationVerdict } from '../../../shared/okta/verification-verdict';
-import { startTestCore, type TestCore } from '../testing/core-fixture';
+import { rm } from 'node:fs/promises';
+import { decodeDelivery } from '../../../shared/okta/envelope';
+import { makeTempDir, startTestCore, type TestCore } from '../testing/core-fixture';
+import { draft, openStore } from '../testing/store-fixture';
 import { deliver, send } from '../testing/http-client';
 import { payloadText } from '../testing/payloads';
 import { waitFor } from '../testing/wait-for';
@@ -151,6 +154,30 @@ describe('at-least-once delivery', () => {
     t = await startTestCore({ dataDir, overrides: { secret: SECRET } });
     await deliver(t.hookUrl, body, [AUTH]);
     expect((await newest()).summary.repeat).toBe(true);
+  });
+
+  it('does not learn from refused deliveries an older version stored with sightings', async () => {
+    const dataDir = await makeTempDir();
+    // After afterEach has stopped the engine that uses it.
+    onTestFinished(() => rm(dataDir, { recursive: true, force: true }));
+    const { store } = await openStore(dataDir);
+    const refused = draft(1, { body: payloadText('01-user-session-start.json') });
+    const { okta } = decodeDelivery(refused.request.body.text);
+    const [EVENT] = okta.events;
+    await store.append({
+      ...refused,
+      auth: { result: 'mismatch', header: 'Authorization' },
+      okta: {
+        ...okta,
+        eventId: 'claims-2999',
+        events: [{ ...EVENT!, uuid: 'uuid-2999', published: '2999-01-01T00:00:00.000Z' }],
+      },
+      sightings: { repeatedEvents: [], outOfOrder: [] },
+    });
+    await store.close();
+    t = await startTestCore({ dataDir, overrides: { secret: SECRET } });
+    await deliver(t.hookUrl, payloadText('01-user-session-start.json'), [AUTH]);
+    expect((await newest()).exchange.sightings).toEqual({ repeatedEvents: [], outOfOrder: [] });
   });
 });
 

@@ -32,6 +32,12 @@ export const RECEIVER_LIMITS: ReceiverLimits = {
   bodyBudgetBytes: 256 * 1024 * 1024,
 };
 
+/**
+ * What is kept of the body of a request that failed the secret check: enough to show what was
+ * sent, never decoded. Its record then costs about what the request did, however it was built.
+ */
+export const REFUSED_BODY_BYTES = 64 * 1024;
+
 export function serverOptions(limits: ReceiverLimits): ServerOptions {
   return {
     headersTimeout: limits.headersTimeoutMs,

@@ -88,7 +88,10 @@ describe('deliveries', () => {
     expect(exchange.auth.result).toBe('mismatch');
     expect(exchange.auth.message).toMatch(/does not match/);
     expect(exchange.auth.message).not.toContain('b2t0');
-    expect(exchange.okta.events).toHaveLength(1);
+    // Kept as received, and not decoded: a refused request costs what explains the refusal.
+    expect(exchange.request.body.text).toBe(payloadText('01-user-session-start.json'));
+    expect(exchange.okta.events).toEqual([]);
+    expect(exchange.problems.map((p) => p.code)).toEqual(['not-decoded']);
   });
 
   it('rejects a missing secret with 401', async () => {

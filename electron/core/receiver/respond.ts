@@ -1,5 +1,6 @@
 import type { AuthCheck, HeaderList } from '../../../shared/model/exchange';
 import type { ResponsePolicy } from '../../../shared/model/settings';
+import { failedAuth } from './auth-check';
 import type { Route } from './classify';
 
 /** What the receiver will send, decided before the exchange is stored. */
@@ -23,6 +24,14 @@ const text = (status: number, message: string, extra: HeaderList = []): Answer =
 export const storageFailureAnswer = (): Answer =>
   // 503 makes Okta retry once (reference §4.1) instead of losing events we could not keep.
   text(503, 'The inspector could not store this request; try again.', [['Retry-After', '1']]);
+
+/**
+ * The body budget is spent: 503 with Retry-After, as Okta retries a 5xx once
+ * (https://developer.okta.com/docs/concepts/event-hooks/).
+ * Not recorded: recording it would cost the memory the refusal protects.
+ */
+export const busyAnswer = (): Answer =>
+  text(503, 'The inspector is busy; try again.', [['Retry-After', '1']]);
 
 /** No `Connection: close`: closing with the body still arriving would reset the connection. */
 export const tooLargeAnswer = (limit: number): Answer =>
@@ -60,7 +69,7 @@ export function decideAnswer(route: Route, auth: AuthCheck, policy: ResponsePoli
     const allow: HeaderList = route.status === 405 ? [['Allow', 'GET, POST']] : [];
     return text(route.status, route.problem.message, allow);
   }
-  if (auth.result === 'missing' || auth.result === 'mismatch') {
+  if (failedAuth(auth.result)) {
     return text(401, 'Unauthorized: the shared secret or a required header is missing or wrong.');
   }
   return route.kind === 'verification' ? verificationAnswer(route.challenge) : policyAnswer(policy);

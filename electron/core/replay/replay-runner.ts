@@ -1,7 +1,7 @@
 import type { Exchange } from '../../../shared/model/exchange';
 import { OKTA_TIMEOUT_MS } from '../../../shared/okta/headers';
 import type { Clock } from '../deps';
-import { headersForTarget, targetLocation } from '../http/hop-by-hop';
+import { retarget, targetLocation } from '../http/hop-by-hop';
 import { sendOutbound, type OutboundAnswer, type OutboundFailure } from '../http/outbound-request';
 import type { LoopbackTags } from '../receiver/loopback-tags';
 import { sendThroughReceiver } from '../receiver/send-through-receiver';
@@ -68,7 +68,7 @@ async function sendOnce(
   asOkta: boolean,
 ): Promise<Attempt> {
   const { url, path } = targetLocation(to.base, planned.query);
-  const headers = headersForTarget(planned.headers, url, planned.body.length);
+  const headers = retarget(planned.headers, url, planned.body.length);
   const request = {
     url,
     path: planned.path ?? path,

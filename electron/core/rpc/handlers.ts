@@ -1,7 +1,5 @@
 import { MAX_REPLAYED, type SettingsPatch } from '../../../shared/contract/schemas';
-import type { Exchange } from '../../../shared/model/exchange';
-import { maskCredentials, type Credentials } from '../../../shared/okta/secret-mask';
-import { maskImportedPassword } from '../../../shared/okta/inline/mask-password';
+import { exchangeForCaller } from '../secrets/exchange-secrets';
 import type { SettingsStore } from '../settings/settings-store';
 import type { ExchangeStore } from '../store/exchange-store';
 import type { Jobs } from '../transfer/jobs';
@@ -18,6 +16,7 @@ import { createOktaInlineHandlers } from './okta-inline-handlers';
 import type { InlineHookBoard } from '../okta-org/inline-hook-board';
 import type { InlineDesk } from '../inline/inline-desk';
 import type { ParsedInput } from '../../../shared/contract/commands';
+import type { SecretCommands } from '../settings/secret-commands';
 
 /** What the handlers need from the engine; `createCore` provides it. */
 export interface HandlerContext {
@@ -34,6 +33,7 @@ export interface HandlerContext {
   replay(input: ReplayInput): Promise<{ exchangeIds: string[] }>;
   tunnel: Pick<TunnelController, 'status' | 'start' | 'stop'>;
   okta: OktaOrg;
+  secrets: SecretCommands;
   inline: InlineDesk;
   inlineHooks: InlineHookBoard;
 }
@@ -48,25 +48,33 @@ export function createHandlers(context: HandlerContext): Handlers {
       return context.settings.view();
     },
     'settings.revealSecret': () => ({ value: context.settings.secret() }),
+    'secrets.protect': async ({ passphrase }) => {
+      await context.secrets.protect(passphrase);
+      return context.settings.view();
+    },
+    'secrets.unlock': async ({ passphrase }) => {
+      await context.secrets.unlock(passphrase);
+      return context.settings.view();
+    },
     'exchanges.list': (input) => store.list(input),
     'exchanges.get': async ({ id, revealSecrets }) => {
       const exchange = await store.get(id);
       if (!exchange) throw new CommandError('not-found', `No exchange with id ${id}.`);
-      if (revealSecrets) return exchange;
-      return masked(exchange, {
+      const credentials = {
         authHeader: context.settings.current().authHeader,
         secret: context.settings.secret(),
-      });
+      };
+      return exchangeForCaller(exchange, { revealSecrets, credentials });
     },
-    'exchanges.match': ({ query, ids }) => ({ ids: store.match(query, ids) }),
+    'exchanges.match': async ({ query, ids }) => ({ ids: await store.match(query, ids) }),
     'exchanges.timeline': ({ query, buckets }) => store.timeline(query, buckets),
     'exchanges.pin': async ({ pinned, ...selector }) => {
-      const changed = await store.setPinned(store.select(selector), pinned);
+      const changed = await store.setPinned(await store.select(selector), pinned);
       context.announce();
       return { changed };
     },
     'exchanges.delete': async (selector) => {
-      const deleted = await store.delete(store.select(selector));
+      const deleted = await store.delete(await store.select(selector));
       context.announce();
       return { deleted };
     },
@@ -75,15 +83,16 @@ export function createHandlers(context: HandlerContext): Handlers {
     'exchanges.import': async ({ upload }) => ({ job: await context.transfers.importExchanges(upload) }),
     'jobs.cancel': ({ id }) => ({ cancelled: context.jobs.cancel(id) }),
     'samples.send': (input) => context.sendSamples(input),
-    'replay.run': ({ id, ids, query, except, ...rest }) => {
-      const chosen =
-        id !== undefined ? [id] : (ids ?? store.select({ query, except }).map((e) => e.summary.id));
-      if (chosen.length > MAX_REPLAYED)
+    'replay.run': async ({ id, ids, query, except, ...rest }) => {
+      const given = id !== undefined ? [id] : ids;
+      const selected = given === undefined ? await store.select({ query, except }) : null;
+      const count = given?.length ?? selected?.length ?? 0;
+      if (count > MAX_REPLAYED)
         throw new CommandError(
           'invalid-input',
-          `Replay sends at most ${MAX_REPLAYED.toLocaleString('en-US')} exchanges at once; ${chosen.length.toLocaleString('en-US')} are selected.`,
+          `Replay sends at most ${MAX_REPLAYED.toLocaleString('en-US')} exchanges at once; ${count.toLocaleString('en-US')} are selected.`,
         );
-      return context.replay({ ...rest, ids: chosen });
+      return context.replay({ ...rest, ids: given ?? (await store.idsOf(selected ?? [])) });
     },
     'tunnel.status': () => context.tunnel.status(),
     'tunnel.start': ({ restart }) => context.tunnel.start(restart),
@@ -93,9 +102,3 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...createOktaInlineHandlers(context.inlineHooks),
   };
 }
-
-const masked = (exchange: Exchange, credentials: Credentials): Exchange =>
-  maskImportedPassword({
-    ...exchange,
-    request: { ...exchange.request, headers: maskCredentials(exchange.request.headers, credentials) },
-  });

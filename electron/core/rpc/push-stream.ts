@@ -19,7 +19,7 @@ export class PushStream {
   private readonly listeners = new Set<PushListener>();
   private appended = new Map<string, ExchangeSummary>();
   private updated = new Map<string, ExchangeSummary>();
-  private removed = new Set<string>();
+  private removed = new Map<string, number>();
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly options: PushStreamOptions = { flushMs: 50, maxBatch: 1000 }) {}
@@ -40,8 +40,8 @@ export class PushStream {
     this.schedule();
   }
 
-  exchangesRemoved(ids: string[]): void {
-    for (const id of ids) this.removed.add(id);
+  exchangesRemoved(removed: { id: string; seq: number }[]): void {
+    for (const { id, seq } of removed) this.removed.set(id, seq);
     this.schedule();
   }
 
@@ -67,9 +67,10 @@ export class PushStream {
     }
     // After appends and updates: an exchange added and removed in one batch ends up gone.
     if (this.removed.size > 0) {
-      const ids = [...this.removed];
-      this.removed = new Set();
-      this.send({ name: 'exchanges.removed', payload: { ids } });
+      const ids = [...this.removed.keys()];
+      const seqs = [...this.removed.values()];
+      this.removed = new Map();
+      this.send({ name: 'exchanges.removed', payload: { ids, seqs } });
     }
   }
 

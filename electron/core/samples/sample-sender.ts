@@ -2,6 +2,7 @@ import type { ParsedInput } from '../../../shared/contract/commands';
 import type { Clock } from '../deps';
 import type { InlineDesk } from '../inline/inline-desk';
 import type { LoopbackTags } from '../receiver/loopback-tags';
+import type { Receiver } from '../receiver/receiver';
 import type { SettingsStore } from '../settings/settings-store';
 import { sendInlineSample } from './send-inline-sample';
 import { sendSample } from './send-sample';
@@ -11,9 +12,8 @@ export interface SampleSenderDeps {
   tags: LoopbackTags;
   clock: Clock;
   inline: InlineDesk;
-  /** The event hook URL and the receiver's base URL, while it runs. */
-  hookUrl: () => string | null;
-  localUrl: () => string | null;
+  /** Where samples go: the event hook URL and the receiver's base URL, while it runs. */
+  receiver: Pick<Receiver, 'status'>;
 }
 
 /** `samples.send`: an event hook delivery, or an inline hook call of one type. */
@@ -25,11 +25,11 @@ export function sampleSender(deps: SampleSenderDeps) {
       ? sendInlineSample(
           {
             ...common,
-            localUrl: deps.localUrl,
+            localUrl: () => deps.receiver.status().localUrl,
             basePath: () => inline.state().settings.basePath,
             sample: (type) => inline.sample(type),
           },
           input.inlineType,
         )
-      : sendSample({ ...common, hookUrl: deps.hookUrl }, input.eventTypes);
+      : sendSample({ ...common, hookUrl: () => deps.receiver.status().hookUrl }, input.eventTypes);
 }

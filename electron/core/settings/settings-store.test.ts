@@ -5,7 +5,7 @@ import { silentLogger } from '../deps';
 import { makeTempDir, startTestCore } from '../testing/core-fixture';
 import { send } from '../testing/http-client';
 import { lockDataDir } from '../store/data-dir-lock';
-import { FileSecretVault } from './file-secret-vault';
+import { openSecretVault } from './secret-vault';
 import { SettingsStore } from './settings-store';
 
 const dirs: string[] = [];
@@ -19,7 +19,7 @@ const tempDir = async () => {
 describe('SettingsStore', () => {
   it('starts from defaults, persists changes, and keeps the secret out of settings.json', async () => {
     const dataDir = await tempDir();
-    const vault = FileSecretVault.inDataDir(dataDir);
+    const vault = await openSecretVault(dataDir, silentLogger);
     const settings = await SettingsStore.open({ dataDir, vault, logger: silentLogger });
     expect(settings.view()).toMatchObject({
       port: 8787,
@@ -37,7 +37,7 @@ describe('SettingsStore', () => {
 
   it('applies command-line overrides for the run without writing them', async () => {
     const dataDir = await tempDir();
-    const vault = FileSecretVault.inDataDir(dataDir);
+    const vault = await openSecretVault(dataDir, silentLogger);
     const settings = await SettingsStore.open({
       dataDir,
       vault,
@@ -56,7 +56,7 @@ describe('SettingsStore', () => {
     await writeFile(path.join(dataDir, 'settings.json'), '{"port": "eighty"');
     const settings = await SettingsStore.open({
       dataDir,
-      vault: FileSecretVault.inDataDir(dataDir),
+      vault: await openSecretVault(dataDir, silentLogger),
       logger: silentLogger,
     });
     expect(settings.current().port).toBe(8787);

@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/model/settings';
 import { maskSecret } from '../../../shared/okta/secret-mask';
 import type { Logger, SecretVault } from '../deps';
+import { writeAtomically } from './atomic-file';
 import { DEFAULT_SETTINGS } from './defaults';
 
 const FILE = 'settings.json';
@@ -86,6 +87,7 @@ export class SettingsStore {
         masked: maskSecret(token),
         source: this.token?.source ?? null,
       },
+      secretStorage: this.vault.storage(),
     };
   }
 
@@ -136,11 +138,4 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-export async function writeAtomically(file: string, text: string, mode = 0o644): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(temp, text, { mode });
-  await fs.rename(temp, file);
 }

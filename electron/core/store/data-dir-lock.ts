@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { isUnwritable } from './segment-scan';
+import { isUnwritable } from './records/record-scan';
 
 export interface DataDirLock {
   /** False on a folder that cannot be written: nobody can append to it, so nothing to guard. */

@@ -1,22 +1,17 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import type { Exchange, ExchangeSummary, TimingRecord } from '../../../shared/model/exchange';
+import type { Exchange, ExchangeSummary, Sightings, TimingRecord } from '../../../shared/model/exchange';
 import type { Timeline } from '../../../shared/model/timeline';
 import { summarize } from '../../../shared/model/summarize';
-import { compileQuery } from '../../../shared/query/query-matcher';
-import { parseQuery } from '../../../shared/query/query-parser';
 import type { Logger } from '../deps';
+import type { CaptureSource } from '../okta-org/capture-index';
+import { sealExchange, unsealExchange } from '../secrets/exchange-secrets';
 import { identitySealer, type HeaderSealer } from './header-sealer';
-import { QueryEngine } from './query-engine';
-import type { LogRecord } from './records';
-import { Retention, segmentBytesFor, type RetentionLimits } from './retention';
-import { searchText, type ParsedBody } from './search-text';
-import { SegmentLog, type WriteFault } from './segment-log';
-import type { Entry, StoreIndex } from './store-index';
-import type { SummaryPool } from './string-pool';
-import { loadStore } from './store-loader';
-import type { SearchCorpus } from './search-corpus';
-import { buildTimeline } from './timeline';
+import { deliveryKeys } from './index/event-keys';
+import { parseTiming } from './index/exchange-row';
+import type { Removed } from './index/index-writer';
+import { History } from './open-history';
+import { decodeRecord, encodeRecord } from './records/record-frame';
+import type { WriteFault } from './records/record-log';
+import type { RetentionLimits } from './retention';
 
 /** An exchange before the store has given it its place (seq). */
 export type NewExchange = Omit<Exchange, 'seq'>;
@@ -25,20 +20,20 @@ export interface StoreListeners {
   appended(summary: ExchangeSummary): void;
   updated(summary: ExchangeSummary): void;
   /** Exchanges deleted or evicted (not sent for `clear`, which has its own event). */
-  removed(ids: string[]): void;
-  /**
-   * Each exchange in the log, in the order it was written, while the store opens (credential
-   * headers still sealed); those deleted or evicted since are then `removed`.
-   */
-  restored(exchange: Exchange): void;
+  removed(removed: { id: string; seq: number }[]): void;
+  /** So much changed at once (a bulk pin) that lists should be read again. */
+  reloaded(): void;
 }
 
 export interface ListPage {
   items: ExchangeSummary[];
+  /** Pass as `cursor` for the next older page; null when there is none. */
   nextCursor: number | null;
   total: number;
   /** The newest seq in the store: live pushes above it are new to this page's reader. */
   lastSeq: number;
+  /** Stored exchanges whose words are not searchable yet (free-text queries only; normally 0). */
+  searchPending: number;
 }
 
 /** Which exchanges a bulk action applies to: these ids, or all that match a query but some. */
@@ -49,11 +44,16 @@ export interface Selector {
 }
 
 export interface StoreOptions {
+  /** The data folder; history lives in its `history` folder. */
   dir: string;
+  /** This build's version, written into the history's format marker. */
+  version: string;
+  /** The index thread's script (see open-history.ts). */
+  indexWorker: string;
   logger: Logger;
   listeners: StoreListeners;
   retention: RetentionLimits;
-  /** The configured auth header: its values are kept out of the search text. */
+  /** The configured auth header: its values are kept out of the search index. */
   authHeader: () => string;
   now: () => number;
   /** Segment size; by default derived from the byte limit. Tests use small ones. */
@@ -64,89 +64,54 @@ export interface StoreOptions {
   sealer?: HeaderSealer;
 }
 
+/** Bulk changes past this many are announced as one reload instead of one update each. */
+const ANNOUNCED_ONE_BY_ONE = 5000;
+
 /**
- * The single source of truth for captured exchanges: a durable log on disk plus an in-memory
- * index of summaries (seq order) and search text. `append` resolves only after the record is
- * in the file; pins, deletions and evictions are records too, so all of it survives a restart.
+ * Captured exchanges: records in an append-only log, found through an index on disk
+ * (docs/storage.md). `append` resolves only once the record is in the log and indexed; the
+ * index is opened, not rebuilt, so opening costs the same for ten exchanges or a million.
  */
 export class ExchangeStore {
-  private lastSeq: number;
-  /** Start-up repairs of the log, one sentence each, for the UI. */
-  readonly repairs: string[];
-  private readonly engine: QueryEngine;
-  private readonly retention: Retention;
+  /** Summaries of exchanges still being answered, until their final timing is recorded. */
+  private readonly answering = new Map<string, ExchangeSummary>();
   private readonly sealer: HeaderSealer;
 
   private constructor(
     private readonly options: StoreOptions,
-    private readonly log: SegmentLog,
-    private readonly index: StoreIndex,
-    private readonly corpus: SearchCorpus,
-    private readonly pool: SummaryPool,
-    loaded: { lastSeq: number; evictedThrough: number; notices: string[] },
+    private readonly history: History,
   ) {
-    this.lastSeq = loaded.lastSeq;
-    this.repairs = loaded.notices;
     this.sealer = options.sealer ?? identitySealer;
-    this.engine = new QueryEngine(index, corpus, options.now);
-    this.retention = new Retention(
-      {
-        log,
-        index,
-        logger: options.logger,
-        // Carried forward exactly as stored: credential headers stay sealed.
-        read: (entry) => this.readStored(entry),
-        evict: (entries) => this.removeEntries(entries, true),
-      },
-      options.retention,
-      loaded.evictedThrough,
-    );
   }
 
   static async open(options: StoreOptions): Promise<ExchangeStore> {
-    const logDir = path.join(options.dir, 'exchanges');
-    const loaded = await loadStore(logDir, options.authHeader(), (exchange) =>
-      options.listeners.restored(exchange),
-    );
-    const notices = loaded.notices.map((notice) => `${notice.segment}: ${notice.message}`);
-    for (const notice of loaded.notices) options.logger.warn('capture log repaired', { ...notice });
-    const log = await SegmentLog.open(logDir, {
-      rollOverBytes: options.segmentBytes ?? segmentBytesFor(options.retention.maxBytes),
-      ...(loaded.end ? { end: loaded.end } : {}),
-      ...(options.writeFault ? { fault: options.writeFault } : {}),
-    });
-    const lastSeq = Math.max(loaded.lastSeq, await readSeqFloor(options.dir));
-    const store = new ExchangeStore(options, log, loaded.index, loaded.corpus, loaded.pool, {
-      lastSeq,
-      evictedThrough: loaded.evictedThrough,
-      notices,
-    });
-    if (loaded.dropped.length > 0) options.listeners.removed(loaded.dropped);
-    await store.retention.schedule();
+    const relay: { to?: ExchangeStore } = {};
+    const history = await History.open(options, (gone) => relay.to?.announceRemoved(gone));
+    const store = new ExchangeStore(options, history);
+    relay.to = store;
+    void history.retention.schedule();
+    history.startMigration(() => options.listeners.reloaded());
     return store;
   }
 
   /**
-   * Persist an exchange and give it its seq. Rejects if it could not be written. `parsed` is its
-   * request body as the receiver already parsed it, if it did.
+   * Persist an exchange and give it its seq and, for Okta's deliveries, what was seen before it
+   * (redeliveries, repeated events, order). Rejects if it could not be written.
    */
-  async append(draft: NewExchange, parsed?: ParsedBody): Promise<Exchange> {
+  async append(draft: NewExchange): Promise<Exchange> {
     await this.sealer.persist();
-    const exchange: Exchange = { ...draft, seq: ++this.lastSeq };
-    const text = searchText(exchange, this.options.authHeader(), parsed);
-    const onDisk = {
-      ...exchange,
-      request: { ...exchange.request, headers: this.sealer.seal(exchange.request.headers) },
-    };
-    const position = await this.log.append(serialize({ r: 'exchange', exchange: onDisk }));
-    const entry: Entry = {
-      summary: this.pool.share(summarize(exchange)),
-      position,
-      search: this.corpus.add(text),
-    };
-    this.index.add(entry);
-    this.options.listeners.appended(entry.summary);
-    void this.retention.schedule();
+    const { history } = this;
+    // Nothing awaited between taking a seq and queueing the record: the log writes in seq order.
+    const exchange: Exchange = { ...draft, seq: history.nextSeq() };
+    const tag = { kind: 'new' as const, summary: summarize(exchange), keys: deliveryKeys(exchange) };
+    await history.log.append(encodeRecord(sealExchange(exchange, this.sealer)), tag);
+    const indexed = history.takeIndexed(exchange.seq);
+    const summary = indexed?.summary ?? tag.summary;
+    if (indexed?.sightings) exchange.sightings = indexed.sightings;
+    history.counted(1, 0);
+    this.answering.set(exchange.id, summary);
+    this.options.listeners.appended(summary);
+    void history.retention.schedule();
     return exchange;
   }
 
@@ -155,154 +120,153 @@ export class ExchangeStore {
    * written, the stored exchange keeps the timing measured before it was written.
    */
   async completeTiming(id: string, timing: TimingRecord): Promise<void> {
-    const entry = this.index.byId.get(id);
-    if (!entry) return;
-    this.index.setTiming(entry, timing);
-    this.options.listeners.updated(entry.summary);
-    await this.log.append(serialize({ r: 'timing', id, timing }));
+    const known = this.answering.get(id);
+    this.answering.delete(id);
+    const summary = known ?? (await this.history.summaryOf(id));
+    if (!summary) return;
+    const updated = { ...summary, durationMs: timing.durationMs };
+    this.options.listeners.updated(updated);
+    await this.history.timings.add(updated, timing);
   }
 
-  list(options: { limit: number; cursor?: number | undefined; query?: string | undefined }): ListPage {
-    const matches = this.engine.run(options.query ?? '');
-    const end =
-      options.cursor === undefined ? matches.length : this.index.firstIndexAtOrAbove(options.cursor, matches);
-    const start = Math.max(0, end - options.limit);
-    const items = matches
-      .slice(start, end)
-      .reverse()
-      .map((entry) => entry.summary);
-    const nextCursor = start > 0 ? (matches[start]?.summary.seq ?? null) : null;
-    return { items, nextCursor, total: matches.length, lastSeq: this.lastSeq };
+  /** A page of summaries matching `query`, newest first: from a position, or below a seq. */
+  async list(request: { limit: number; offset?: number; cursor?: number | undefined; query?: string }) {
+    const { items, total, searchPending } = await this.history.index.call('window', {
+      query: request.query ?? '',
+      now: this.options.now(),
+      offset: request.offset ?? 0,
+      limit: request.limit,
+      before: request.cursor,
+    });
+    const oldest = items.at(-1);
+    const more = oldest !== undefined && items.length === request.limit;
+    const page: ListPage = {
+      items,
+      nextCursor: more ? oldest.seq : null,
+      total,
+      lastSeq: this.history.lastSeq(),
+      searchPending,
+    };
+    return page;
   }
 
   /** Which of these exchanges match the query (for live updates of a filtered list). */
-  match(query: string, ids: string[]): string[] {
-    const test = this.engine.matcher(query);
-    return ids.filter((id) => {
-      const entry = this.index.byId.get(id);
-      return entry !== undefined && test(entry);
-    });
+  async match(query: string, ids: string[]): Promise<string[]> {
+    const seqs = await this.history.seqsOf(ids);
+    const matching = new Set(
+      await this.history.index.call('matching', query, [...seqs.values()], this.options.now()),
+    );
+    return ids.filter((id) => matching.has(seqs.get(id) ?? -1));
   }
 
-  timeline(query: string, maxBuckets: number): Timeline {
-    const now = this.options.now();
-    const { window } = compileQuery(parseQuery(query), now);
-    return buildTimeline(this.engine.run(query), window, { maxBuckets, now });
+  timeline(query: string, maxBuckets: number): Promise<Timeline> {
+    return this.history.index.call('timeline', query, maxBuckets, this.options.now());
   }
 
-  /** The exchanges a selector names, oldest first. */
-  select(selector: Selector): Entry[] {
-    if (selector.ids !== undefined) {
-      const entries = selector.ids.flatMap((id) => this.index.byId.get(id) ?? []);
-      return [...new Set(entries)].sort((a, b) => a.summary.seq - b.summary.seq);
-    }
-    const except = new Set(selector.except ?? []);
-    return this.engine.run(selector.query ?? '').filter((entry) => !except.has(entry.summary.id));
+  /** The seqs a selector names, oldest first. */
+  async select(selector: Selector): Promise<number[]> {
+    const { history } = this;
+    if (selector.ids !== undefined)
+      return [...(await history.seqsOf(selector.ids)).values()].sort((a, b) => a - b);
+    const seqs = await history.index.call('seqs', selector.query ?? '', this.options.now());
+    if (!selector.except?.length) return seqs;
+    const except = new Set((await history.seqsOf(selector.except)).values());
+    return seqs.filter((seq) => !except.has(seq));
+  }
+
+  /** The ids of these seqs, oldest first (exchanges since removed are left out). */
+  idsOf(seqs: number[]): Promise<string[]> {
+    return this.history.index.call('idsOf', seqs);
   }
 
   async get(id: string): Promise<Exchange | undefined> {
-    const entry = this.index.byId.get(id);
-    return entry ? this.read(entry) : undefined;
+    const seq = (await this.history.seqsOf([id])).get(id);
+    return seq === undefined ? undefined : this.read(seq);
   }
 
-  /** The full exchange behind an entry, with its final timing. */
-  async read(entry: Entry): Promise<Exchange> {
-    const exchange = await this.readStored(entry);
-    exchange.request.headers = this.sealer.unseal(exchange.request.headers);
-    return exchange;
+  /** The full exchange stored as `seq`, credential headers opened, with its final timing. */
+  async read(seq: number): Promise<Exchange | undefined> {
+    const row = await this.history.index.call('recordOf', seq);
+    if (!row) return undefined;
+    const exchange = decodeRecord(await this.history.log.read(row.position));
+    const timing = parseTiming(row.timing);
+    if (timing) exchange.timing = timing;
+    if (row.sightings !== null) exchange.sightings = JSON.parse(row.sightings) as Sightings;
+    return unsealExchange(exchange, this.sealer);
   }
 
-  /** The exchange as written, credential headers sealed, with its final timing. */
-  private async readStored(entry: Entry): Promise<Exchange> {
-    const record = JSON.parse(await this.log.read(entry.position)) as LogRecord;
-    if (record.r !== 'exchange')
-      throw new Error(`The log has no exchange at ${JSON.stringify(entry.position)}.`);
-    return entry.timing ? { ...record.exchange, timing: entry.timing } : record.exchange;
-  }
-
-  async setPinned(entries: Entry[], pinned: boolean): Promise<number> {
-    const changed = entries.filter((entry) => entry.summary.pinned !== pinned && this.isStored(entry));
-    if (changed.length === 0) return 0;
-    for (const entry of changed) {
-      this.index.setPinned(entry, pinned);
-      this.options.listeners.updated(entry.summary);
-    }
-    await this.log.append(serialize({ r: 'pin', ids: changed.map((e) => e.summary.id), pinned }));
+  async setPinned(seqs: number[], pinned: boolean): Promise<number> {
+    const { history } = this;
+    const changed = await history.index.call('setPinned', seqs, pinned);
+    history.counted(0, pinned ? changed.length : -changed.length);
+    await this.announceChanged(changed);
     // An exchange unpinned below the watermark was only kept because it was pinned.
-    if (!pinned) this.removeEntries(this.index.unpinnedThrough(this.retention.evictedThrough), true);
-    void this.retention.schedule();
+    if (!pinned && changed.some((seq) => seq <= history.retention.evictedThrough))
+      await history.retention.exclusive(() =>
+        history.retention.evictThrough(history.retention.evictedThrough),
+      );
+    await history.retention.schedule();
     return changed.length;
   }
 
-  async delete(entries: Entry[]): Promise<number> {
-    const doomed = entries.filter((entry) => this.isStored(entry));
-    if (doomed.length === 0) return 0;
-    this.removeEntries(doomed, true);
-    await this.log.append(serialize({ r: 'delete', ids: doomed.map((e) => e.summary.id) }));
-    void this.retention.schedule();
-    return doomed.length;
+  async delete(seqs: number[]): Promise<number> {
+    const removed = await this.history.index.call('remove', seqs);
+    this.announceRemoved(removed);
+    await this.history.retention.schedule();
+    return removed.length;
   }
 
-  /** Delete every exchange that is not pinned; seq keeps moving forward. Returns their ids. */
-  clear(): Promise<string[]> {
-    return this.retention.exclusive(async () => {
-      const cleared = this.index.unpinnedThrough(this.lastSeq);
-      this.retention.evictedThrough = Math.max(this.retention.evictedThrough, this.lastSeq);
-      this.removeEntries(cleared, false);
-      await this.log.rollOver();
-      await this.retention.dropThrough(this.log.activeSegment() - 1);
-      return cleared.map((entry) => entry.summary.id);
+  /** Delete every exchange that is not pinned; seq keeps moving forward. Returns how many. */
+  clear(): Promise<number> {
+    const { history } = this;
+    return history.retention.exclusive(async () => {
+      const unpinned = await history.index.call('seqs', '-is:pinned', this.options.now());
+      const removed = await history.index.call('remove', unpinned);
+      history.counted(-removed.length, 0);
+      await history.index.call('resetKeys');
+      await history.log.rollOver();
+      await history.retention.dropThrough(history.log.activeSegment() - 1);
+      return removed.length;
     });
   }
 
   setRetention(limits: RetentionLimits): Promise<void> {
-    this.log.setRollOverBytes(this.options.segmentBytes ?? segmentBytesFor(limits.maxBytes));
-    this.retention.setLimits(limits);
-    return this.retention.schedule();
+    return this.history.setRetention(limits);
+  }
+
+  /** Questions the Okta org integration asks about stored deliveries. */
+  captures(): CaptureSource {
+    const { index } = this.history;
+    return {
+      capturesOf: (uuids) => index.call('capturesOf', uuids),
+      verificationsBetween: (from, to) => index.call('verificationsBetween', from, to),
+    };
   }
 
   /** Why new exchanges cannot be stored right now (a read-only or full folder), if they cannot. */
   writable(): Promise<Error | null> {
-    return this.log.writable();
+    return this.history.log.writable();
   }
 
   stats(): { count: number; bytes: number; pinned: number; lastSeq: number; notices: string[] } {
-    const warning = this.retention.notice();
-    return {
-      count: this.index.size,
-      bytes: this.log.totalBytes(),
-      pinned: this.index.pinned(),
-      lastSeq: this.lastSeq,
-      notices: warning === null ? this.repairs : [...this.repairs, warning],
-    };
+    return this.history.stats();
   }
 
   async close(): Promise<void> {
-    await this.retention.schedule();
-    await this.log.close();
+    await this.history.close();
   }
 
-  private isStored(entry: Entry): boolean {
-    return this.index.byId.get(entry.summary.id) === entry;
+  private announceRemoved(removed: Removed[]): void {
+    if (removed.length === 0) return;
+    const pinned = removed.filter((gone) => gone.pinned).length;
+    this.history.counted(-removed.length, -pinned);
+    for (const { id } of removed) this.answering.delete(id);
+    this.options.listeners.removed(removed.map(({ id, seq }) => ({ id, seq })));
   }
 
-  private removeEntries(entries: Entry[], announce: boolean): void {
-    const removed = this.index.remove(entries);
-    for (const entry of removed) this.corpus.release(entry.search);
-    if (announce && removed.length > 0) this.options.listeners.removed(removed.map((e) => e.summary.id));
-  }
-}
-
-const serialize = (record: LogRecord) => JSON.stringify(record);
-
-/** Before evictions were logged, a clear kept the last seq here; older data folders may have it. */
-async function readSeqFloor(dir: string): Promise<number> {
-  try {
-    const meta = JSON.parse(await fs.readFile(path.join(dir, 'store-meta.json'), 'utf8')) as {
-      seqFloor?: unknown;
-    };
-    return typeof meta.seqFloor === 'number' && Number.isInteger(meta.seqFloor) ? meta.seqFloor : 0;
-  } catch {
-    return 0;
+  private async announceChanged(seqs: number[]): Promise<void> {
+    if (seqs.length > ANNOUNCED_ONE_BY_ONE) return this.options.listeners.reloaded();
+    for (const summary of await this.history.index.call('summariesOf', seqs))
+      this.options.listeners.updated(summary);
   }
 }

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { SecretName } from '../deps';
-import { openHeaderSealer, UNREADABLE } from './header-sealer';
+import { memoryVault } from '../testing/memory-vault';
+import { NOT_RECORDED, openHeaderSealer, UNREADABLE } from './header-sealer';
 
 const SECRET = 'Basic c2VhbGVyOnRlc3Q=';
-
-function memoryVault() {
-  const values = new Map<SecretName, string>();
-  return {
-    values,
-    get: (name: SecretName) => Promise.resolve(values.get(name) ?? null),
-    set: (name: SecretName, value: string | null) => {
-      if (value === null) values.delete(name);
-      else values.set(name, value);
-      return Promise.resolve();
-    },
-  };
-}
 
 const secrets = { authHeader: () => 'X-Hook-Auth', secret: () => SECRET };
 
@@ -54,5 +41,30 @@ describe('header sealer', () => {
     expect(again.unseal([['Authorization', first]])).toEqual([['Authorization', SECRET]]);
     const tampered = `${first.slice(0, -2)}${first.endsWith('A') ? 'B' : 'A'}A`;
     expect(again.unseal([['Authorization', tampered]])).toEqual([['Authorization', UNREADABLE]]);
+  });
+
+  it('never mints a key over one that is saved but cannot be read: credentials are then not recorded', async () => {
+    const vault = memoryVault();
+    const sealed = (await openHeaderSealer(vault, secrets)).seal([['Authorization', SECRET]]);
+    const lost = memoryVault([{ name: 'captureKey', reason: 'secrets.json is not valid JSON' }]);
+    const sealer = await openHeaderSealer(lost, secrets);
+    await sealer.persist();
+    expect(lost.values.has('captureKey')).toBe(false);
+    expect(
+      sealer.seal([
+        ['Authorization', SECRET],
+        ['Accept', '*/*'],
+      ]),
+    ).toEqual([
+      ['Authorization', NOT_RECORDED],
+      ['Accept', '*/*'],
+    ]);
+    expect(sealer.unseal(sealed)).toEqual([['Authorization', UNREADABLE]]);
+    const malformed = memoryVault();
+    malformed.values.set('captureKey', 'dG9vIHNob3J0');
+    expect((await openHeaderSealer(malformed, secrets)).seal([['Cookie', 'a=b']])).toEqual([
+      ['Cookie', NOT_RECORDED],
+    ]);
+    expect(malformed.values.get('captureKey')).toBe('dG9vIHNob3J0');
   });
 });

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { HeaderList } from '../../../shared/model/exchange';
+import { carriesCredential } from '../../../shared/okta/secret-mask';
 import type { SecretVault } from '../deps';
 
 /**
@@ -22,9 +23,13 @@ export interface SecretsInUse {
 }
 
 const PREFIX = 'sealed:v1:';
-const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie'];
+
+/** A header value written encrypted (see below). */
+export const isSealed = (value: string) => value.startsWith(PREFIX);
 /** Shown when a sealed value cannot be opened (the key was deleted, or another machine's). */
 export const UNREADABLE = '•••••••• (sealed; key not available)';
+/** Recorded instead of a credential while the saved key cannot be read. */
+export const NOT_RECORDED = '•••••••• (not recorded: the capture key could not be read)';
 
 export const identitySealer: HeaderSealer = {
   persist: () => Promise.resolve(),
@@ -35,9 +40,15 @@ export const identitySealer: HeaderSealer = {
 /**
  * The sealer for a data folder; creates its key in the vault on first use. On a folder that
  * cannot be written yet the new key is saved later, before the first record sealed with it.
+ * A key that is saved but cannot be read is never replaced by a new one (that would strand
+ * everything sealed with it): credentials are then not recorded at all, and the vault says why.
  */
 export async function openHeaderSealer(vault: SecretVault, secrets: SecretsInUse): Promise<HeaderSealer> {
   const stored = await vault.get('captureKey');
+  const mustSeal = credentialTest(secrets);
+  const unreadable = vault.storage().unreadable.some(({ name }) => name === 'captureKey' || name === null);
+  if ((stored === null && unreadable) || (stored !== null && Buffer.from(stored, 'base64').length !== 32))
+    return keylessSealer(mustSeal);
   const encoded = stored ?? randomBytes(32).toString('base64');
   let saved = stored !== null;
   const persist = async () => {
@@ -47,21 +58,27 @@ export async function openHeaderSealer(vault: SecretVault, secrets: SecretsInUse
   };
   await persist().catch(() => undefined);
   const key = Buffer.from(encoded, 'base64');
-  const mustSeal = (name: string, value: string) => {
-    const secret = secrets.secret();
-    const lower = name.toLowerCase();
-    return (
-      CREDENTIAL_HEADERS.includes(lower) ||
-      lower === secrets.authHeader().toLowerCase() ||
-      (secret !== null && secret !== '' && value.includes(secret))
-    );
-  };
   return {
     persist,
     seal: (headers) =>
       headers.map(([name, value]) => [name, mustSeal(name, value) ? seal(key, value) : value]),
     unseal: (headers) =>
       headers.map(([name, value]) => [name, value.startsWith(PREFIX) ? unseal(key, value) : value]),
+  };
+}
+
+/** Whether a header must not reach the disk in clear. */
+function credentialTest(secrets: SecretsInUse) {
+  return (name: string, value: string) =>
+    carriesCredential(name, value, { authHeader: secrets.authHeader(), secret: secrets.secret() });
+}
+
+function keylessSealer(mustSeal: (name: string, value: string) => boolean): HeaderSealer {
+  return {
+    persist: () => Promise.resolve(),
+    seal: (headers) => headers.map(([name, value]) => [name, mustSeal(name, value) ? NOT_RECORDED : value]),
+    unseal: (headers) =>
+      headers.map(([name, value]) => [name, value.startsWith(PREFIX) ? UNREADABLE : value]),
   };
 }
 

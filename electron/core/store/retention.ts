@@ -1,8 +1,7 @@
-import type { Exchange } from '../../../shared/model/exchange';
 import type { Logger } from '../deps';
-import type { LogRecord } from './records';
-import type { SegmentLog } from './segment-log';
-import type { Entry, StoreIndex } from './store-index';
+import type { IndexClient } from './index-client';
+import type { IndexTag, Removed } from './index/index-writer';
+import type { RecordLog } from './records/record-log';
 
 export interface RetentionLimits {
   maxCount: number;
@@ -10,17 +9,21 @@ export interface RetentionLimits {
 }
 
 export interface RetentionContext {
-  log: SegmentLog;
-  index: StoreIndex;
+  index: IndexClient;
+  log: RecordLog<IndexTag>;
   logger: Logger;
-  /** The full exchange of an entry, final timing included. */
-  read(entry: Entry): Promise<Exchange>;
-  /** Take entries out of the index (and tell the UI). */
-  evict(entries: Entry[]): void;
+  /** Exchanges stored now. */
+  count(): number;
+  /** Bytes the index takes on disk. */
+  indexBytes(): number;
+  /** Exchanges taken out of the index (the store counts them and tells the UI). */
+  removed(gone: Removed[]): void;
 }
 
 /** A segment is rewritten to reclaim space only if less than this share of it is pinned. */
 const WORTH_REWRITING = 0.5;
+/** Exchanges evicted per transaction, so a large eviction never holds the receiver long. */
+const CHUNK = 2000;
 
 /** Smallest and largest segment sizes retention works with. */
 const MIN_SEGMENT = 1024 * 1024;
@@ -32,9 +35,9 @@ export const segmentBytesFor = (maxBytes: number) =>
 
 /**
  * Keeps the store within its limits, oldest first, never touching pinned exchanges. Evicting
- * is a watermark (every unpinned exchange up to a seq is gone) recorded in the log; space is
- * reclaimed by deleting whole segment files from the oldest, after carrying the pinned
- * exchanges they hold forward into the newest one.
+ * takes rows out of the index up to a watermark seq (recorded, so an exchange unpinned below it
+ * goes too); space is reclaimed by deleting whole segment files from the oldest, after carrying
+ * the pinned records they hold forward into the newest one.
  */
 export class Retention {
   /** Every unpinned exchange with a seq up to this one is gone. */
@@ -42,7 +45,6 @@ export class Retention {
   /** Maintenance runs one task at a time, in order. */
   private queue: Promise<void> = Promise.resolve();
   private pending: Promise<void> | null = null;
-  private evictRecordPending = false;
   private warning: string | null = null;
 
   constructor(
@@ -55,7 +57,6 @@ export class Retention {
 
   setLimits(limits: RetentionLimits): void {
     this.limits = limits;
-    void this.schedule();
   }
 
   /** Why retention cannot get under its limits (pinned exchanges), or null. */
@@ -87,52 +88,53 @@ export class Retention {
   }
 
   /** Raise the watermark to `seq`: every unpinned exchange up to it goes. */
-  evictThrough(seq: number): void {
-    if (seq <= this.evictedThrough) return;
-    this.evictedThrough = seq;
-    this.context.evict(this.context.index.unpinnedThrough(seq));
-    this.recordWatermark();
+  async evictThrough(seq: number): Promise<void> {
+    const { index } = this.context;
+    if (seq > this.evictedThrough) {
+      this.evictedThrough = seq;
+      await index.call('setMeta', 'evictedThrough', seq);
+    }
+    for (;;) {
+      const seqs = await index.call('unpinnedThrough', this.evictedThrough, CHUNK);
+      if (seqs.length === 0) return;
+      this.context.removed(await index.call('remove', seqs));
+    }
   }
 
   /**
-   * Delete the sealed segments up to `segment`: their unpinned exchanges are evicted, their
-   * pinned ones are written again into the active segment first. A crash in between leaves
-   * two copies; the later one wins when the log is read.
+   * Delete the sealed segments up to `segment`: their unpinned exchanges are removed, their
+   * pinned records written again into the active segment first. A crash in between leaves two
+   * copies; the index points at the newer one.
    */
   async dropThrough(segment: number): Promise<void> {
     const { index, log } = this.context;
-    const doomed = index.entries.filter((entry) => entry.position.segment <= segment);
-    const unpinned = doomed.filter((entry) => !entry.summary.pinned);
-    this.evictThrough(unpinned.reduce((max, entry) => Math.max(max, entry.summary.seq), 0));
-    const carried: [Entry, Promise<{ segment: number; offset: number; length: number }>][] = [];
-    for (const entry of doomed.filter((e) => e.summary.pinned)) {
-      const exchange = await this.context.read(entry);
-      if (index.byId.get(entry.summary.id) !== entry) continue;
-      if (!entry.summary.pinned) this.evictThrough(entry.summary.seq);
-      else carried.push([entry, log.append(serialize({ r: 'exchange', exchange, pinned: true }))]);
-    }
-    await log.append(serialize({ r: 'evict', through: this.evictedThrough }));
-    for (const [entry, position] of carried) {
-      const moved = await position;
-      if (index.byId.get(entry.summary.id) === entry) index.move(entry, moved);
+    const rows = await index.call('inSegmentsThrough', segment);
+    // Exactly what the segments hold: with history migrated from an earlier format beside live
+    // traffic, the log is not in seq order, so a watermark would take more.
+    const unpinned = rows.filter((row) => !row.pinned).map((row) => row.seq);
+    if (unpinned.length > 0) this.context.removed(await index.call('remove', unpinned));
+    for (const row of rows) {
+      if (!row.pinned) continue;
+      const record = await log.read(row);
+      await log.append(record, { kind: 'moved', seq: row.seq });
     }
     await log.dropThrough(segment);
+    await index.call('dropped', segment);
   }
 
   private async enforce(): Promise<void> {
     const { index, log } = this.context;
     const warnings: string[] = [];
-    const excess = index.size - this.limits.maxCount;
+    const excess = this.context.count() - this.limits.maxCount;
     if (excess > 0) {
-      const oldest = index.oldestUnpinned(excess);
-      this.evictThrough(oldest.at(-1)?.summary.seq ?? 0);
-      if (oldest.length < excess)
-        warnings.push(`${index.pinned()} pinned exchanges exceed the limit of ${this.limits.maxCount}`);
+      const oldest = await index.call('oldestUnpinned', excess - 1);
+      if (oldest !== undefined) await this.evictThrough(oldest);
+      else warnings.push(`pinned exchanges exceed the limit of ${this.limits.maxCount}`);
     }
-    while (log.totalBytes() > this.limits.maxBytes) {
+    while (log.totalBytes() + this.context.indexBytes() > this.limits.maxBytes) {
       const [oldest] = log.segmentSizes();
       if (!oldest || oldest.segment === log.activeSegment()) break;
-      if (index.tally(oldest.segment).pinnedBytes >= oldest.bytes * WORTH_REWRITING) {
+      if ((await index.call('tally', oldest.segment)).pinnedBytes >= oldest.bytes * WORTH_REWRITING) {
         warnings.push('pinned exchanges take up most of the size limit');
         break;
       }
@@ -149,26 +151,10 @@ export class Retention {
   private async dropEmptied(): Promise<void> {
     const { index, log } = this.context;
     for (const { segment, bytes } of log.segmentSizes()) {
-      const tally = index.tally(segment);
-      if (segment === log.activeSegment() || tally.unpinned > 0) return;
-      if (tally.pinnedBytes >= bytes * WORTH_REWRITING) return;
+      if (segment === log.activeSegment()) return;
+      const tally = await index.call('tally', segment);
+      if (tally.unpinned > 0 || tally.pinnedBytes >= bytes * WORTH_REWRITING) return;
       await this.dropThrough(segment);
     }
   }
-
-  /** Write the watermark once per tick however many evictions happened in it. */
-  private recordWatermark(): void {
-    if (this.evictRecordPending) return;
-    this.evictRecordPending = true;
-    queueMicrotask(() => {
-      this.evictRecordPending = false;
-      this.context.log
-        .append(serialize({ r: 'evict', through: this.evictedThrough }))
-        .catch((error: unknown) =>
-          this.context.logger.warn('eviction not recorded', { error: String(error) }),
-        );
-    });
-  }
 }
-
-const serialize = (record: LogRecord) => JSON.stringify(record);

@@ -1,57 +1,46 @@
 import type { BodyData, Exchange, HeaderList } from '../../../shared/model/exchange';
 import { isSecretHeader } from '../../../shared/okta/secret-mask';
-
-/** A body that is not JSON is searched as text up to this length. */
-const MAX_RAW_TEXT = 256 * 1024;
-
-/** A body's text and the JSON it was parsed into. */
-export interface ParsedBody {
-  text: string;
-  value: unknown;
-}
-
-/** What free-text search looks in for one exchange, lowercased. */
-export interface SearchText {
-  /** Headers, request line and body values, one per line. */
-  values: Buffer;
-  /** The JSON keys of its bodies, sorted, one per line: most exchanges share the same set. */
-  keys: string;
-}
+import { isSealed } from './header-sealer';
 
 /**
- * Every header as `name: value` (credential values left out, so a search cannot probe the
- * secret), the request line, and each body as its distinct JSON values (or its text when it is
- * not JSON). Keys are kept apart: deliveries of one shape share one copy of them, which with
- * distinct values rather than raw JSON keeps 100,000 exchanges' text in about 100 MB.
+ * The words of one exchange are indexed up to this many characters, and a body is read as
+ * JSON only up to this size (its start is indexed as text past it): indexing then costs at
+ * most a few tens of milliseconds however large a body is, and the index thread stays quick
+ * to answer the receiver (docs/storage.md).
  */
-export function searchText(exchange: Exchange, authHeader: string, parsed?: ParsedBody): SearchText {
+const MAX_TEXT = 256 * 1024;
+const MAX_PARSED = 1024 * 1024;
+
+/**
+ * What free-text search indexes for one exchange: every header as `name: value` (credential
+ * values left out, so a search cannot probe the secret), the request line, and each body as its
+ * distinct JSON keys and values (or its text when it is not JSON), one per line. Distinct values
+ * rather than raw JSON: a 50-event batch repeats most of them.
+ */
+export function searchText(exchange: Exchange, authHeader: string): string {
   const values = new Set<string>();
   const keys = new Set<string>();
   const { request, response } = exchange;
   values.add(`${request.method} ${request.path}${request.query === '' ? '' : `?${request.query}`}`);
   addHeaders(values, request.headers, authHeader);
-  addBody(values, keys, request.body, parsed);
+  addBody(values, keys, request.body);
   addHeaders(values, response.headers, authHeader);
   addBody(values, keys, response.body);
-  return {
-    values: Buffer.from([...values].join('\n').toLowerCase()),
-    keys: [...keys].sort().join('\n').toLowerCase(),
-  };
+  return `${[...keys].join('\n')}\n${[...values].join('\n')}`.slice(0, MAX_TEXT);
 }
 
 function addHeaders(values: Set<string>, headers: HeaderList, authHeader: string): void {
   for (const [name, value] of headers) {
-    values.add(isSecretHeader(name, authHeader) ? `${name}:` : `${name}: ${value}`);
+    values.add(isSecretHeader(name, authHeader) || isSealed(value) ? `${name}:` : `${name}: ${value}`);
   }
 }
 
-function addBody(values: Set<string>, keys: Set<string>, body: BodyData, parsed?: ParsedBody): void {
+function addBody(values: Set<string>, keys: Set<string>, body: BodyData): void {
   const text = body.text;
   if (text === undefined || text === '') return;
-  // Parsing is a good part of storing a delivery; the receiver has done it already for its events.
-  const json = parsed?.text === text ? parsed.value : parseJson(text);
+  const json = text.length <= MAX_PARSED ? parseJson(text) : undefined;
   if (json === undefined || typeof json !== 'object' || json === null) {
-    values.add(text.slice(0, MAX_RAW_TEXT));
+    values.add(text.slice(0, MAX_TEXT));
     return;
   }
   // Iterative: a hostile body can nest deeper than the call stack.

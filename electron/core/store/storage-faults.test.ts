@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startTestCore, makeTempDir, type TestCore } from '../testing/core-fixture';
 import { deliver, send } from '../testing/http-client';
 import { payloadText } from '../testing/payloads';
-import type { WriteFault } from './segment-log';
+import { historyPaths } from './open-history';
+import { FRAME_HEADER, frameLengths } from './records/record-frame';
+import type { WriteFault } from './records/record-log';
 
 const SECRET = 'Basic c3RvcmFnZTpmYXVsdHM=';
 const auth: [string, string][] = [['Authorization', SECRET]];
@@ -51,15 +53,20 @@ const storage = (t: TestCore) => t.core.status().storage;
 const statusPushes = (t: TestCore) =>
   t.pushes.flatMap((p) => (p.name === 'status.changed' ? [p.payload.storage.error] : []));
 
-/** Every line of every segment is one whole JSON record: no torn write was left behind. */
+/** Every segment is a sequence of whole records: no torn write was left behind. */
 async function expectWholeRecords(dataDir: string) {
-  const dir = path.join(dataDir, 'exchanges');
+  const dir = historyPaths(dataDir).records;
   for (const name of await readdir(dir)) {
-    const text = await readFile(path.join(dir, name), 'utf8');
-    expect(text === '' || text.endsWith('\n')).toBe(true);
-    for (const line of text.split('\n').filter(Boolean)) {
-      expect(() => void JSON.parse(line)).not.toThrow();
+    const bytes = await readFile(path.join(dir, name));
+    let offset = 0;
+    while (offset < bytes.length) {
+      const lengths = frameLengths(bytes, offset);
+      expect(lengths).not.toBeNull();
+      const end = offset + FRAME_HEADER + (lengths?.json ?? 0);
+      expect(() => void JSON.parse(bytes.toString('utf8', offset + FRAME_HEADER, end))).not.toThrow();
+      offset = end + (lengths?.bodies ?? 0);
     }
+    expect(offset).toBe(bytes.length);
   }
 }
 

@@ -1,11 +1,12 @@
-import { appendFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Exchange, ExchangeSummary } from '../../../shared/model/exchange';
 import { startTestCore, type TestCore } from '../testing/core-fixture';
 import { deliver } from '../testing/http-client';
 import { payloadText } from '../testing/payloads';
 import { mountSmallDisk } from '../testing/tmpfs';
+import { historyPaths } from './open-history';
 
 const BATCH = payloadText('02-batch-mixed-3-events.json');
 const SECRET = 'Basic cmVhbDpkaXNr';
@@ -14,6 +15,13 @@ const numbered = (n: number) => BATCH.replace(/"eventId":\s*"/, `"eventId": "n${
 
 const disk = await mountSmallDisk(512 * 1024);
 afterAll(async () => disk?.unmount());
+// Each test has the whole small disk: what one left behind would fill it for the next.
+afterEach(async () => {
+  if (!disk) return;
+  await disk.setReadOnly(false);
+  for (const name of await readdir(disk.dir))
+    await rm(path.join(disk.dir, name), { recursive: true, force: true });
+});
 
 const eventIds = async (t: TestCore) => {
   const { items } = await t.call<{ items: ExchangeSummary[] }>('exchanges.list', { limit: 5000 });
@@ -85,7 +93,10 @@ describe.skipIf(disk === null)('on a real disk (tmpfs)', () => {
     expect((await deliver(t.hookUrl, numbered(1), [['Authorization', SECRET]])).status).toBe(204);
     await t.stop();
     // A crash left half a record behind; it cannot be cut while the disk is read-only.
-    await appendFile(path.join(dataDir, 'exchanges', '00000001.ndjson'), '{"r":"exchange","exch');
+    await appendFile(
+      path.join(historyPaths(dataDir).records, '00000001.rec'),
+      Buffer.from('OIH2 half a record'),
+    );
     await disk!.setReadOnly(true);
     t = await startTestCore({ dataDir, overrides: { secret: SECRET } });
     await disk!.setReadOnly(false);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { PushMessage } from '../../../shared/contract/events';
 import type { Result } from '../../../shared/model/result';
 import { createCore, type Core, type CoreOptions } from '../index';
+import { indexWorkerScript } from './index-worker-build';
 
 /** A throwaway data directory under the OS temp folder. */
 export const makeTempDir = (prefix = 'ohi-') => mkdtemp(path.join(tmpdir(), prefix));
@@ -25,6 +26,7 @@ export async function startTestCore(options: Partial<CoreOptions> = {}): Promise
   const core = await createCore({
     mode: 'headless',
     version: 'test',
+    indexWorker: indexWorkerScript(),
     pushFlushMs: 5,
     ...options,
     dataDir,

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { checkExchange } from '../../../shared/contract/exchange-schema';
 import type { SettingsPatch } from '../../../shared/contract/schemas';
 import type { Exchange, ExchangeSummary } from '../../../shared/model/exchange';
 import { OKTA_TIMEOUT_MS } from '../../../shared/okta/headers';
@@ -27,6 +28,19 @@ export interface HostileCase {
   /** How many exchanges the request leaves in the store. */
   records: number;
   check?(recorded: Exchange[], outcome: RawOutcome): void;
+}
+
+/**
+ * What one request may cost in the capture log: a fixed multiple of its bytes (decompressed
+ * bytes for a compressed body, themselves at most MAX_EXPANSION times what arrived) plus a
+ * fixed part for headers, problems and the record's frame.
+ */
+export const RECORD_BOUND = { perByte: 8, fixed: 16 * 1024 };
+
+/** The exchange as written (its JSON) fits RECORD_BOUND for a request of `bytes` bytes. */
+export function expectBoundedRecord(exchange: Exchange | undefined, bytes: number): void {
+  const size = Buffer.byteLength(JSON.stringify(exchange));
+  expect(size).toBeLessThanOrEqual(RECORD_BOUND.perByte * bytes + RECORD_BOUND.fixed);
 }
 
 /** Every exchange stored so far, oldest first, with secrets in clear for exact assertions. */
@@ -76,6 +90,8 @@ export function runCorpus(cases: HostileCase[]): void {
       await expectHealthy(t, c.settings?.secret ?? CORPUS_SECRET);
       const recorded = (await storedExchanges(t)).filter((e) => !isProbe(e));
       expect(recorded).toHaveLength(c.records);
+      // What the receiver records is what an import is held to: the same schema.
+      for (const exchange of recorded) expect(checkExchange(exchange)).toEqual({ value: exchange });
       c.check?.(recorded, outcome);
     } finally {
       await t.stop();

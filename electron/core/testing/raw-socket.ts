@@ -52,6 +52,7 @@ export function collect(socket: Socket, options: RawOptions = {}): Promise<RawOu
     };
     const timer = setTimeout(() => done(false), options.timeoutMs ?? 5_000);
     socket.on('data', onData);
+    socket.resume();
     socket.once('close', () => done(true));
     socket.on('error', () => undefined);
   });

@@ -1,6 +1,7 @@
 import type { ExchangeSummary } from '../../../shared/model/exchange';
 import { silentLogger } from '../deps';
 import { ExchangeStore, type NewExchange, type StoreOptions } from '../store/exchange-store';
+import { indexWorkerScript } from './index-worker-build';
 
 /** A stored-looking delivery numbered `n` (id `id-n`), with what a test is about overridden. */
 export function draft(
@@ -42,6 +43,8 @@ export async function openStore(dir: string, options: Partial<StoreOptions> = {}
   const opened: Omit<OpenedStore, 'store'> = { appended: [], updated: [], removed: [] };
   const store = await ExchangeStore.open({
     dir,
+    version: 'test',
+    indexWorker: indexWorkerScript(),
     logger: silentLogger,
     retention: { maxCount: 100_000, maxBytes: 1024 * 1024 * 1024 },
     authHeader: () => 'Authorization',
@@ -49,8 +52,8 @@ export async function openStore(dir: string, options: Partial<StoreOptions> = {}
     listeners: {
       appended: (s) => opened.appended.push(s),
       updated: (s) => opened.updated.push(s),
-      removed: (ids) => opened.removed.push(...ids),
-      restored: () => undefined,
+      removed: (removed) => opened.removed.push(...removed.map(({ id }) => id)),
+      reloaded: () => undefined,
     },
     ...options,
   });

@@ -68,6 +68,24 @@ export const answer =
     response.writeHead(status, headers).end(body);
   };
 
+/** Answers 200 at once, then sends `bytes` body bytes one every `everyMs`: never idle, never done soon. */
+export const trickle =
+  (bytes: number, everyMs: number): TargetBehaviour =>
+  (_request, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/plain' });
+    let sent = 0;
+    const timer = setInterval(() => {
+      if (response.destroyed || sent >= bytes) {
+        clearInterval(timer);
+        response.end();
+        return;
+      }
+      response.write('.');
+      sent += 1;
+    }, everyMs);
+    response.once('close', () => clearInterval(timer));
+  };
+
 export const resetConnection: TargetBehaviour = (_request, response) => {
   response.socket?.destroy();
 };

@@ -2,11 +2,10 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { Exchange } from '../../../shared/model/exchange';
-import { maskCredentials, type Credentials } from '../../../shared/okta/secret-mask';
-import { maskImportedPassword } from '../../../shared/okta/inline/mask-password';
+import type { Credentials } from '../../../shared/okta/secret-mask';
 import type { ExportTarget } from '../deps';
+import { exchangeForCaller } from '../secrets/exchange-secrets';
 import type { ExchangeStore } from '../store/exchange-store';
-import type { Entry } from '../store/store-index';
 import { harEntry } from './har-writer';
 import type { Job } from './jobs';
 import { ndjsonHeader } from './ndjson-format';
@@ -15,7 +14,8 @@ export type ExportFormat = 'har' | 'ndjson';
 
 export interface ExportRequest {
   format: ExportFormat;
-  entries: Entry[];
+  /** Seqs of the exchanges to write, oldest first. */
+  seqs: number[];
   revealSecrets: boolean;
   target: ExportTarget;
   name: string;
@@ -44,12 +44,18 @@ export async function runExport(deps: ExportDeps, request: ExportRequest, job: J
     const format = formatter(deps, request);
     await writer.write(format.head);
     let written = 0;
-    for (let start = 0; start < request.entries.length && !job.signal.aborted; start += READ_AHEAD) {
-      const group = request.entries.slice(start, start + READ_AHEAD);
-      for (const exchange of await Promise.all(group.map((entry) => readIfStored(deps.store, entry)))) {
+    for (let start = 0; start < request.seqs.length && !job.signal.aborted; start += READ_AHEAD) {
+      const group = request.seqs.slice(start, start + READ_AHEAD);
+      for (const exchange of await Promise.all(group.map((seq) => readIfStored(deps.store, seq)))) {
         if (exchange)
           await writer.write(
-            format.item(prepare(exchange, request.revealSecrets, deps.credentials()), written++),
+            format.item(
+              exchangeForCaller(exchange, {
+                revealSecrets: request.revealSecrets,
+                credentials: deps.credentials(),
+              }),
+              written++,
+            ),
           );
       }
       job.progress(start + group.length);
@@ -77,7 +83,7 @@ const fileOf = (request: ExportRequest) => ({
 
 function formatter(deps: ExportDeps, request: ExportRequest) {
   if (request.format === 'ndjson') {
-    const header = ndjsonHeader(request.entries.length, deps.now(), !request.revealSecrets);
+    const header = ndjsonHeader(request.seqs.length, deps.now(), !request.revealSecrets);
     return { head: `${JSON.stringify(header)}\n`, item: (e: Exchange) => `${JSON.stringify(e)}\n`, tail: '' };
   }
   const creator = JSON.stringify({ name: 'Okta Hook Inspector', version: deps.version });
@@ -88,19 +94,10 @@ function formatter(deps: ExportDeps, request: ExportRequest) {
   };
 }
 
-/** The exchange as exported: request headers masked unless the user chose to reveal them. */
-function prepare(exchange: Exchange, revealSecrets: boolean, credentials: Credentials): Exchange {
-  if (revealSecrets) return exchange;
-  return maskImportedPassword({
-    ...exchange,
-    request: { ...exchange.request, headers: maskCredentials(exchange.request.headers, credentials) },
-  });
-}
-
 /** Deleted or evicted since the export started: skipped. */
-async function readIfStored(store: ExchangeStore, entry: Entry): Promise<Exchange | null> {
+async function readIfStored(store: ExchangeStore, seq: number): Promise<Exchange | null> {
   try {
-    return await store.read(entry);
+    return (await store.read(seq)) ?? null;
   } catch {
     return null;
   }

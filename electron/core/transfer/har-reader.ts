@@ -1,4 +1,5 @@
 import type { AuthCheck, BodyData, ExchangeKind, HeaderList } from '../../../shared/model/exchange';
+import { checkDraft } from '../../../shared/contract/exchange-schema';
 import { decodeDelivery } from '../../../shared/okta/envelope';
 import { verificationProblem } from '../../../shared/okta/verification-verdict';
 import { classify } from '../receiver/classify';
@@ -11,10 +12,11 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const num = (value: unknown, fallback: number) =>
   typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 
+/** HTTP/2 pseudo-headers (`:authority`, `:method` …) restate the request line; they are not headers. */
 function headers(value: unknown): HeaderList {
   if (!Array.isArray(value)) return [];
   return value.flatMap((header): HeaderList =>
-    isObject(header) ? [[text(header.name), text(header.value)]] : [],
+    isObject(header) && !text(header.name).startsWith(':') ? [[text(header.name), text(header.value)]] : [],
   );
 }
 
@@ -120,5 +122,8 @@ export function exchangeFromHar(entry: unknown): DraftExchange | { error: string
     const challenge = { challenge: route.challenge, status: response.status, bodyText: response.body.text };
     draft.verificationProblem = verificationProblem({ ...challenge, auth: auth.result });
   }
-  return draft;
+  // The schema every stored exchange satisfies: a method that is not a token, a date no
+  // timeline can draw or a header with a line break stop here, before anything is written.
+  const checked = checkDraft(draft);
+  return 'error' in checked ? checked : checked.value;
 }

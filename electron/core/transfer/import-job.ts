@@ -1,13 +1,14 @@
 import { createReadStream } from 'node:fs';
 import { open, readFile, rm, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
+import { checkExchange } from '../../../shared/contract/exchange-schema';
 import type { Exchange } from '../../../shared/model/exchange';
 import type { ImportSource } from '../deps';
 import type { DraftExchange } from '../receiver/describe-request';
 import type { ExchangeStore, NewExchange } from '../store/exchange-store';
 import { exchangeFromHar } from './har-reader';
 import type { Job } from './jobs';
-import { isNdjsonHeader, readExchangeLine } from './ndjson-format';
+import { isNdjsonHeader } from './ndjson-format';
 
 export interface ImportDeps {
   store: ExchangeStore;
@@ -37,11 +38,11 @@ export async function runImport(deps: ImportDeps, source: ImportSource, job: Job
     else await readNdjson(source.path, sink);
     await sink.flush();
     if (job.signal.aborted) {
-      await deps.store.delete(deps.store.select({ ids: sink.added }));
+      await deps.store.delete(await deps.store.select({ ids: sink.added }));
       job.cancelled('Import cancelled; nothing was added.');
     } else sink.finish();
   } catch (error) {
-    await deps.store.delete(deps.store.select({ ids: sink.added }));
+    await deps.store.delete(await deps.store.select({ ids: sink.added }));
     if (error instanceof ImportError) job.fail(`${source.name}: ${error.message}`);
     else throw error;
   } finally {
@@ -87,9 +88,10 @@ async function readNdjson(path: string, sink: ImportSink): Promise<void> {
     bytes += Buffer.byteLength(line) + 1;
     if (lineNumber === 1 || line.trim() === '') continue;
     if (sink.aborted) break;
-    const read = readExchangeLine(parseJson(line));
+    // The schema every stored exchange satisfies, before anything is written.
+    const read = checkExchange(parseJson(line));
     if ('error' in read) sink.skip(`line ${lineNumber}: ${read.error}`);
-    else await sink.add(sink.fromExport(read.exchange));
+    else await sink.add(sink.fromExport(read.value));
     sink.progress(bytes);
   }
   lines.close();

@@ -35,17 +35,17 @@ export class Transfers {
   ): Promise<JobView | null> {
     const { store, host, jobs } = this.deps;
     // The selection is fixed now; what arrives while the file is written is not in it.
-    const entries = store.select(input);
+    const seqs = await store.select(input);
     const name = exportName(input.format, this.deps.now());
     const target = await host.exportTarget(name);
     if (target === null) return null;
     // A desktop user may have renamed it in the save dialog.
     const fileName = target.downloadUrl === undefined ? path.basename(target.path) : name;
-    const title = `Export ${entries.length} exchange${entries.length === 1 ? '' : 's'} as ${input.format === 'har' ? 'HAR' : 'NDJSON'}`;
-    return jobs.start('export', title, entries.length, (job) =>
+    const title = `Export ${seqs.length} exchange${seqs.length === 1 ? '' : 's'} as ${input.format === 'har' ? 'HAR' : 'NDJSON'}`;
+    return jobs.start('export', title, seqs.length, (job) =>
       runExport(
         this.deps,
-        { format: input.format, entries, revealSecrets: input.revealSecrets, target, name: fileName },
+        { format: input.format, seqs, revealSecrets: input.revealSecrets, target, name: fileName },
         job,
       ),
     );

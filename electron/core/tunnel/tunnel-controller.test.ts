@@ -268,6 +268,25 @@ describe('TunnelController', () => {
     expect(t.controller.status()).toEqual({ state: 'off', provider: 'none' });
   });
 
+  it('waits, off, for Start after a switch from a failed provider or to a manual tunnel without a URL', async () => {
+    const t = setup({ authtoken: null });
+    const failed = t.controller.start();
+    await settle();
+    t.ngrok.last().fail(tokenRejected());
+    await failed;
+    expect(t.controller.status().state).toBe('error');
+    t.reconfigure({ provider: 'manual', publicUrl: 'https://mine.example' });
+    expect(t.controller.status()).toEqual({ state: 'off', provider: 'manual' });
+    expect(t.manual.attempts).toHaveLength(0);
+
+    t.reconfigure({ provider: 'ngrok', publicUrl: null, authtoken: 'token' });
+    await online(t);
+    t.reconfigure({ provider: 'manual' });
+    await settle();
+    expect(t.controller.status()).toEqual({ state: 'off', provider: 'manual' });
+    expect(t.manual.attempts).toHaveLength(0);
+  });
+
   it('says how to get a public URL when started with none', async () => {
     const t = setup({ provider: 'none' });
     expect(await t.controller.start()).toMatchObject({ state: 'error', code: 'local-only' });

@@ -99,7 +99,7 @@ export class TunnelController {
       if (this.current.provider !== config.provider) this.set({ state: 'off', provider: config.provider });
       return;
     }
-    if (config.provider === 'none') {
+    if (config.provider === 'none' || this.waitsForStart(config)) {
       void this.stop();
       return;
     }
@@ -110,6 +110,15 @@ export class TunnelController {
     }
     if (key !== this.activeKey) void this.start(true);
     else if (this.current.state === 'online') this.follow(config);
+  }
+
+  /**
+   * A provider chosen after a failure, or a manual tunnel still without its URL, is not tried
+   * at once: its first attempt is the user's Start, not an error shown before anything was typed.
+   */
+  private waitsForStart(config: TunnelConfig): boolean {
+    if (config.provider === this.current.provider) return false;
+    return this.current.state === 'error' || (config.provider === 'manual' && config.publicUrl === null);
   }
 
   /** A new hook path moves only the hook URL; the tunnel itself stays. */

@@ -8,7 +8,7 @@ export function createElectronBridge(api: InspectorApi): Bridge {
     invoke: (name, input) => api.invoke(name, input),
     on: (name, listener) => api.on(name, listener),
     onConnection: (listener) => {
-      listener(true);
+      listener('connected');
       return () => undefined;
     },
     upload: null,

@@ -1,7 +1,7 @@
 import type { CommandName, CommandOutput } from '../../../shared/contract/commands';
 import type { EventName, EventPayload } from '../../../shared/contract/events';
 import type { Result } from '../../../shared/model/result';
-import type { Bridge } from './bridge';
+import type { Bridge, ConnectionState } from './bridge';
 
 type Responder = (input: unknown) => Result<unknown> | Promise<Result<unknown>>;
 
@@ -10,7 +10,10 @@ export interface FakeBridge extends Bridge {
   answer<N extends CommandName>(name: N, respond: (input: unknown) => CommandOutput<N>): void;
   fail(name: CommandName, message: string): void;
   emit<N extends EventName>(name: N, payload: EventPayload<N>): void;
+  /** True: connected; false: the stream dropped. */
   setConnected(connected: boolean): void;
+  /** The engine answers 401 to this window's token. */
+  refuse(): void;
   /** Every command invoked, in order. */
   calls: { name: CommandName; input: unknown }[];
   /** Files uploaded, in order. */
@@ -21,7 +24,10 @@ export interface FakeBridge extends Bridge {
 export function createFakeBridge(): FakeBridge {
   const responders = new Map<CommandName, Responder>();
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
-  const connection = new Set<(connected: boolean) => void>();
+  const connection = new Set<(state: ConnectionState) => void>();
+  const announce = (state: ConnectionState) => {
+    for (const listener of connection) listener(state);
+  };
   const calls: { name: CommandName; input: unknown }[] = [];
   const uploads: File[] = [];
   return {
@@ -56,8 +62,7 @@ export function createFakeBridge(): FakeBridge {
     emit: (name, payload) => {
       for (const listener of listeners.get(name) ?? []) listener(payload);
     },
-    setConnected: (connected) => {
-      for (const listener of connection) listener(connected);
-    },
+    setConnected: (connected) => announce(connected ? 'connected' : 'lost'),
+    refuse: () => announce('refused'),
   };
 }

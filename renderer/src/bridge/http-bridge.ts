@@ -1,6 +1,6 @@
 import { isEventName, type EventName } from '../../../shared/contract/names';
 import type { Result } from '../../../shared/model/result';
-import type { Bridge, Upload } from './bridge';
+import type { Bridge, ConnectionState, Upload } from './bridge';
 import { SseParser } from './sse-parser';
 
 const RETRY_MIN_MS = 500;
@@ -8,28 +8,42 @@ const RETRY_MAX_MS = 5000;
 
 type Listener = (payload: unknown) => void;
 
+/** The headless bridge; a new token (a new Inspector link pasted into this tab) reconnects at once. */
+export interface HttpBridge extends Bridge {
+  setToken(token: string): void;
+}
+
 /**
  * Over the headless API: commands are `POST /api/<name>`, pushes arrive on one SSE stream
- * read with fetch (EventSource cannot send the bearer token), reconnecting with backoff.
+ * read with fetch (EventSource cannot send the bearer token), reconnecting with backoff. A 401
+ * is told apart from a lost connection: the engine runs, but with another token.
  */
-export function createHttpBridge(token: string, base = ''): Bridge {
+export function createHttpBridge(initialToken: string, base = ''): HttpBridge {
   const listeners = new Map<EventName, Set<Listener>>();
-  const connectionListeners = new Set<(connected: boolean) => void>();
-  const auth = { Authorization: `Bearer ${token}` };
+  const connectionListeners = new Set<(state: ConnectionState) => void>();
+  let token = initialToken;
+  const authorization = () => `Bearer ${token}`;
+  let stream = new AbortController();
+  let delay = RETRY_MIN_MS;
+  /** Ends the wait before the next attempt early (a new token). */
+  let wake: () => void = () => undefined;
 
-  const setConnected = (connected: boolean) => {
-    for (const listener of connectionListeners) listener(connected);
+  const announce = (state: ConnectionState) => {
+    for (const listener of connectionListeners) listener(state);
   };
 
-  const readStream = async () => {
-    const response = await fetch(`${base}/api/events`, { headers: auth, cache: 'no-store' });
+  /** Reads pushes until the stream ends; says how it ended when not by an error. */
+  const readStream = async (signal: AbortSignal): Promise<ConnectionState> => {
+    const headers = { Authorization: authorization() };
+    const response = await fetch(`${base}/api/events`, { headers, cache: 'no-store', signal });
+    if (response.status === 401) return 'refused';
     if (!response.ok || !response.body) throw new Error(`events: HTTP ${response.status}`);
-    setConnected(true);
+    announce('connected');
     const parser = new SseParser();
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     for (;;) {
       const { value, done } = await reader.read();
-      if (done) return;
+      if (done) return 'lost';
       for (const message of parser.push(value)) {
         if (!isEventName(message.event)) continue;
         const payload: unknown = JSON.parse(message.data);
@@ -39,13 +53,14 @@ export function createHttpBridge(token: string, base = ''): Bridge {
   };
 
   const connect = async () => {
-    let delay = RETRY_MIN_MS;
     for (;;) {
       const started = Date.now();
-      await readStream().catch(() => undefined);
-      setConnected(false);
+      announce(await readStream(stream.signal).catch((): ConnectionState => 'lost'));
       if (Date.now() - started > RETRY_MAX_MS) delay = RETRY_MIN_MS;
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, delay);
+      });
       delay = Math.min(delay * 2, RETRY_MAX_MS);
     }
   };
@@ -53,11 +68,18 @@ export function createHttpBridge(token: string, base = ''): Bridge {
 
   return {
     kind: 'http',
+    setToken: (next) => {
+      token = next;
+      delay = RETRY_MIN_MS;
+      stream.abort();
+      stream = new AbortController();
+      wake();
+    },
     invoke: async (name, input) => {
       try {
         const response = await fetch(`${base}/api/${name}`, {
           method: 'POST',
-          headers: { ...auth, 'Content-Type': 'application/json' },
+          headers: { Authorization: authorization(), 'Content-Type': 'application/json' },
           body: JSON.stringify(input ?? {}),
         });
         return (await response.json()) as Awaited<ReturnType<Bridge['invoke']>>;
@@ -82,12 +104,12 @@ export function createHttpBridge(token: string, base = ''): Bridge {
       connectionListeners.add(listener);
       return () => connectionListeners.delete(listener);
     },
-    upload: uploader(`${base}/api/uploads`, auth.Authorization),
+    upload: uploader(`${base}/api/uploads`, authorization),
   };
 }
 
 /** XMLHttpRequest rather than fetch: it reports upload progress. */
-function uploader(url: string, authorization: string): Upload {
+function uploader(url: string, authorization: () => string): Upload {
   return (file, onProgress) =>
     new Promise((resolve) => {
       const request = new XMLHttpRequest();
@@ -97,7 +119,7 @@ function uploader(url: string, authorization: string): Upload {
           error: { code: 'unavailable', message: 'The upload did not reach the engine.' },
         });
       request.open('POST', url);
-      request.setRequestHeader('Authorization', authorization);
+      request.setRequestHeader('Authorization', authorization());
       request.setRequestHeader('Content-Type', 'application/octet-stream');
       request.setRequestHeader('X-File-Name', encodeURIComponent(file.name));
       request.upload.onprogress = (event) => onProgress(event.loaded);

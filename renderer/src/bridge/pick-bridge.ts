@@ -13,16 +13,37 @@ declare global {
 const TOKEN_KEY = 'inspector-token';
 
 /**
- * The desktop app has `window.inspector`; in a browser the headless API token arrives in the
- * URL fragment (never sent to a server), is kept for this tab, and removed from the address bar.
+ * In a browser the headless API token arrives in the URL fragment (never sent to a server): it
+ * is kept for this tab and removed from the address bar.
  */
-export function pickBridge(): Bridge | { missingToken: true } {
-  if (window.inspector) return createElectronBridge(window.inspector);
-  const fromHash = new URLSearchParams(window.location.hash.slice(1)).get('token');
-  if (fromHash) {
-    sessionStorage.setItem(TOKEN_KEY, fromHash);
+function takeTokenFromFragment(): string | null {
+  const token = new URLSearchParams(window.location.hash.slice(1)).get('token');
+  if (token) {
+    sessionStorage.setItem(TOKEN_KEY, token);
     history.replaceState(null, '', window.location.pathname + window.location.search);
   }
-  const token = fromHash ?? sessionStorage.getItem(TOKEN_KEY);
-  return token ? createHttpBridge(token) : { missingToken: true };
+  return token;
+}
+
+/**
+ * Pasting an Inspector link into a tab already on it changes only the fragment, and the page
+ * does not reload: the new token is taken here.
+ */
+export function onNewToken(listener: (token: string) => void): () => void {
+  const onHash = () => {
+    const token = takeTokenFromFragment();
+    if (token) listener(token);
+  };
+  window.addEventListener('hashchange', onHash);
+  return () => window.removeEventListener('hashchange', onHash);
+}
+
+/** The desktop app has `window.inspector`; a browser needs a token (null until it has one). */
+export function pickBridge(): Bridge | null {
+  if (window.inspector) return createElectronBridge(window.inspector);
+  const token = takeTokenFromFragment() ?? sessionStorage.getItem(TOKEN_KEY);
+  if (!token) return null;
+  const bridge = createHttpBridge(token);
+  onNewToken((next) => bridge.setToken(next));
+  return bridge;
 }

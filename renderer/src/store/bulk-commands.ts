@@ -1,4 +1,5 @@
 import type { Bridge } from '../bridge/bridge';
+import { askConfirm } from './confirm';
 import type { AppStore } from './create-app-store';
 import { selectPickedCount, selectTarget } from './selectors';
 
@@ -29,6 +30,20 @@ export function togglePinPicked(store: AppStore, bridge: Bridge): Promise<void> 
   const summaries = target && 'ids' in target ? target.ids.map((id) => state.byId[id]) : [];
   const allPinned = summaries.length > 0 && summaries.every((summary) => summary?.pinned === true);
   return pinPicked(store, bridge, !allPinned);
+}
+
+/** Delete the picked exchanges; more than one only once the user confirms. */
+export async function confirmDelete(store: AppStore, bridge: Bridge): Promise<void> {
+  const count = selectPickedCount(store.getState());
+  if (count > 1) {
+    const ok = await askConfirm(store, {
+      title: `Delete ${count.toLocaleString()} exchanges?`,
+      message: 'Deleted exchanges cannot be brought back.',
+      confirmLabel: 'Delete',
+    });
+    if (!ok) return;
+  }
+  await deletePicked(store, bridge);
 }
 
 export async function deletePicked(store: AppStore, bridge: Bridge): Promise<void> {

@@ -31,41 +31,84 @@ export async function openExchange(store: AppStore, bridge: Bridge, id: string):
     );
 }
 
-/**
- * Move the cursor by `delta` rows in the list's order (newest first) and show that exchange;
- * with `extend` (shift) the picked range grows from its anchor instead of starting over.
- */
-export function moveCursor(store: AppStore, bridge: Bridge, delta: number, extend = false): void {
-  const { order, cursorId } = store.getState();
-  if (order.length === 0) return;
-  const newestFirst = (index: number) => order.length - 1 - index;
-  const current =
-    cursorId === null || !order.includes(cursorId) ? -1 : newestFirst(order.lastIndexOf(cursorId));
-  const next = Math.min(order.length - 1, Math.max(0, current + delta));
-  const id = order[newestFirst(next)];
-  if (id === undefined) return;
-  if (extend) store.getState().pickRange(id);
-  else store.getState().pickOnly(id);
-  void openExchange(store, bridge, id);
+/** Ids of the rows at positions `from` to `to` (inclusive), from those held or from the engine. */
+async function idsBetween(
+  store: AppStore,
+  bridge: Bridge,
+  from: number,
+  to: number,
+): Promise<string[] | null> {
+  const { window, windowStart, query } = store.getState();
+  if (from >= windowStart && to < windowStart + window.length) {
+    return window.slice(from - windowStart, to - windowStart + 1);
+  }
+  const ids: string[] = [];
+  for (let offset = from; offset <= to; offset += RANGE_PAGE) {
+    const limit = Math.min(RANGE_PAGE, to - offset + 1);
+    const result = await bridge.invoke('exchanges.list', { offset, limit, query });
+    if (!result.ok) {
+      store.getState().setError(result.error.message);
+      return null;
+    }
+    ids.push(...result.value.items.map((item) => item.id));
+  }
+  return ids;
 }
 
-/** Stores with an older page on its way, so scrolling does not ask twice. */
-const loadingOlder = new WeakSet<AppStore>();
+/** Rows read per request for a range, and the most one range picks (a bulk action's limit). */
+const RANGE_PAGE = 5000;
+const MAX_RANGE = 100_000;
 
-export async function loadOlder(store: AppStore, bridge: Bridge): Promise<void> {
-  const cursor = store.getState().olderCursor;
-  if (cursor === null || loadingOlder.has(store)) return;
-  loadingOlder.add(store);
-  try {
-    const result = await bridge.invoke('exchanges.list', {
-      limit: 1000,
-      cursor,
-      query: store.getState().query,
-    });
-    if (result.ok) store.getState().addOlder(result.value);
-  } finally {
-    loadingOlder.delete(store);
+/** Shift-click or shift-move: everything between the anchor and the row at `position`. */
+export async function pickRange(store: AppStore, bridge: Bridge, position: number): Promise<void> {
+  const anchor = store.getState().anchorPosition();
+  const [from, to] =
+    anchor === null ? [position, position] : [Math.min(anchor, position), Math.max(anchor, position)];
+  if (to - from + 1 > MAX_RANGE) {
+    store
+      .getState()
+      .setError(`A range picks at most ${MAX_RANGE.toLocaleString()} exchanges; use Select all.`);
+    return;
   }
+  const ids = await idsBetween(store, bridge, from, to);
+  if (ids) store.getState().pickIds(ids);
+}
+
+/** The id at a position: held, or read from the engine (the window moves there). */
+async function idAt(store: AppStore, bridge: Bridge, position: number): Promise<string | null> {
+  const [id] = (await idsBetween(store, bridge, position, position)) ?? [];
+  return id ?? null;
+}
+
+/** Keyboard moves wait for the one before: each starts from where the last one landed. */
+const moves = new WeakMap<AppStore, Promise<void>>();
+
+/**
+ * Move the cursor by `delta` rows in the list's order (newest first) and show that exchange;
+ * with `extend` (shift) the picked range grows from its anchor instead of starting over. From
+ * no cursor (or one no longer listed), the first move lands on the first row in view.
+ */
+export function moveCursor(store: AppStore, bridge: Bridge, delta: number, extend = false): Promise<void> {
+  const next = (moves.get(store) ?? Promise.resolve()).then(() => move(store, bridge, delta, extend));
+  moves.set(
+    store,
+    next.catch(() => undefined),
+  );
+  return next;
+}
+
+async function move(store: AppStore, bridge: Bridge, delta: number, extend: boolean): Promise<void> {
+  const state = store.getState();
+  if (state.total === 0) return;
+  const current = state.cursorId === null ? null : state.positionOf(state.cursorId);
+  const target =
+    current === null ? state.wanted.first : Math.min(state.total - 1, Math.max(0, current + delta));
+  const id = await idAt(store, bridge, target);
+  if (id === null) return;
+  store.getState().reveal(target);
+  if (extend) await pickRange(store, bridge, target);
+  else store.getState().pickOnly(id, target);
+  await openExchange(store, bridge, id);
 }
 
 export async function saveSettings(

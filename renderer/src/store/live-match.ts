@@ -9,10 +9,10 @@ const MATCH_CHUNK = 5000;
 export interface PushBatch {
   appended: ExchangeSummary[];
   updated: ExchangeSummary[];
-  removed: string[];
+  removed: { ids: string[]; seqs: number[] };
 }
 
-export const emptyBatch = (): PushBatch => ({ appended: [], updated: [], removed: [] });
+export const emptyBatch = (): PushBatch => ({ appended: [], updated: [], removed: { ids: [], seqs: [] } });
 
 /** Which of these exchanges match the query, asked of the engine; null if it could not say. */
 export async function matchingIds(bridge: Bridge, query: string, ids: string[]): Promise<Set<string> | null> {
@@ -30,21 +30,32 @@ export async function matchingIds(bridge: Bridge, query: string, ids: string[]):
 
 /**
  * Apply a frame's pushes to the list. With a query (`matches` given), only exchanges the
- * engine says match are listed: a change can bring one in or take one out.
+ * engine says match are listed: a change can bring one in or take one out. Returns false when
+ * the rows held can no longer be placed (the caller reads them again).
  */
-export function applyBatch(state: AppState, batch: PushBatch, matches: ReadonlySet<string> | null): void {
+export function applyBatch(state: AppState, batch: PushBatch, matches: ReadonlySet<string> | null): boolean {
   if (matches === null) {
     state.insertExchanges(batch.appended);
     state.updateExchanges(batch.updated);
-    state.removeExchanges(batch.removed);
-    return;
+    return state.removeExchanges(batch.removed, true);
   }
   const fits = (item: ExchangeSummary) => matches.has(item.id);
-  const listed = (item: ExchangeSummary) => item.id in state.byId;
-  state.insertExchanges([...batch.appended, ...batch.updated].filter((item) => fits(item) && !listed(item)));
+  const held = (item: ExchangeSummary) => state.window.includes(item.id);
+  const seqs = state.window.map((id) => state.byId[id]?.seq ?? 0);
+  const within = (item: ExchangeSummary) => item.seq >= Math.min(...seqs) && item.seq <= Math.max(...seqs);
+  const left = batch.updated.filter((item) => !fits(item) && held(item));
+  const joined = batch.updated.filter((item) => fits(item) && !held(item));
+  // A changed row that now matches is new to the list only if it falls among the rows held;
+  // elsewhere it may have matched before: the rows are read again.
+  const unplaced = joined.some((item) => !within(item));
+  state.insertExchanges([...batch.appended.filter(fits), ...joined.filter(within)]);
   state.updateExchanges(batch.updated.filter(fits));
-  state.removeExchanges([
-    ...batch.removed,
-    ...batch.updated.filter((item) => !fits(item)).map((item) => item.id),
-  ]);
+  const placed = state.removeExchanges(
+    {
+      ids: [...batch.removed.ids, ...left.map((item) => item.id)],
+      seqs: [...batch.removed.seqs, ...left.map((item) => item.seq)],
+    },
+    false,
+  );
+  return placed && !unplaced;
 }

@@ -1,8 +1,13 @@
+import { parseQuery } from '../../../shared/query/query-parser';
+import { typeMatcher } from '../../../shared/query/query-matcher';
 import type { ExchangeSummary } from '../../../shared/model/exchange';
 import type { AppState } from './create-app-store';
 import type { DetailEntry } from './slices/details-slice';
 
-export const selectOrder = (state: AppState): string[] => state.order;
+export const selectWindow = (state: AppState): string[] => state.window;
+export const selectWindowStart = (state: AppState): number => state.windowStart;
+export const selectShifted = (state: AppState): number => state.shifted;
+export const selectRevealing = (state: AppState) => state.revealing;
 export const selectSummary =
   (id: string) =>
   (state: AppState): ExchangeSummary | undefined =>
@@ -13,6 +18,7 @@ export const selectSelectedDetail = (state: AppState): DetailEntry | undefined =
 export const selectStatus = (state: AppState) => state.status;
 export const selectSettings = (state: AppState) => state.settings;
 export const selectConnected = (state: AppState) => state.connected;
+export const selectRefused = (state: AppState) => state.refused;
 export const selectLoaded = (state: AppState) => state.loaded;
 export const selectTotal = (state: AppState) => state.total;
 export const selectTheme = (state: AppState) => state.theme;
@@ -51,3 +57,14 @@ export const selectDetailHidden = (state: AppState) => state.detailHidden;
 export const selectTimeline = (state: AppState) => state.timeline;
 export const selectJobs = (state: AppState) => state.jobs;
 export const selectCursorId = (state: AppState) => state.cursorId;
+
+export type TypeTest = ((type: string) => boolean) | null;
+
+/** The event types the search asks for (`type:`), parsed once per query for every row. */
+export const selectTypeTest = (() => {
+  let last: { query: string; test: TypeTest } = { query: '', test: null };
+  return (state: AppState): TypeTest => {
+    if (state.query !== last.query) last = { query: state.query, test: typeMatcher(parseQuery(state.query)) };
+    return last.test;
+  };
+})();

@@ -28,12 +28,18 @@ function setup(engineItems: ExchangeSummary[]) {
   const bridge = createFakeBridge();
   let items = engineItems;
   bridge.answer('exchanges.list', (input) => {
-    const listed = items.filter(matches((input as { query?: string }).query ?? ''));
+    const {
+      query = '',
+      offset = 0,
+      limit = 500,
+    } = input as { query?: string; offset?: number; limit?: number };
+    const listed = [...items.filter(matches(query))].reverse();
     return {
-      items: [...listed].reverse(),
+      items: listed.slice(offset, offset + limit),
       nextCursor: null,
       total: listed.length,
       lastSeq: items.at(-1)?.seq ?? 0,
+      searchPending: 0,
     };
   });
   bridge.answer('exchanges.match', (input) => {
@@ -51,31 +57,38 @@ function setup(engineItems: ExchangeSummary[]) {
   return { bridge, store, frames, setEngine: (next: ExchangeSummary[]) => (items = next) };
 }
 
+const listed = (store: ReturnType<typeof setup>['store']) => store.getState().window;
+const reads = (bridge: ReturnType<typeof setup>['bridge']) =>
+  bridge.calls
+    .filter((c) => c.name === 'exchanges.list')
+    .map((c) => c.input as { offset: number; limit: number });
+
 describe('connectStore', () => {
-  it('loads a snapshot on connect, then applies the live tail once per frame', async () => {
+  it('reads the rows in view on connect, then applies the live tail once per frame', async () => {
     const { bridge, store, frames } = setup([summary(1), summary(2)]);
     bridge.setConnected(true);
     await settle();
-    expect(store.getState().order).toEqual(['id-1', 'id-2']);
+    expect(listed(store)).toEqual(['id-2', 'id-1']);
     expect(store.getState().status).toBe(STATUS);
     bridge.emit('exchanges.appended', { items: [summary(3)] });
     bridge.emit('exchanges.appended', { items: [summary(4)] });
-    expect(store.getState().order).toHaveLength(2);
+    expect(listed(store)).toHaveLength(2);
     frames.run();
-    expect(store.getState().order).toEqual(['id-1', 'id-2', 'id-3', 'id-4']);
+    expect(listed(store)).toEqual(['id-4', 'id-3', 'id-2', 'id-1']);
+    expect(store.getState().total).toBe(4);
   });
 
-  it('drops pushes the snapshot already holds (pushed while it loaded)', async () => {
+  it('drops pushes the read already holds (pushed while it ran)', async () => {
     const { bridge, store, frames } = setup([summary(1), summary(2), summary(3)]);
     bridge.emit('exchanges.appended', { items: [summary(2), summary(3)] });
     bridge.setConnected(true);
     await settle();
     frames.run();
-    expect(store.getState().order).toEqual(['id-1', 'id-2', 'id-3']);
+    expect(listed(store)).toEqual(['id-3', 'id-2', 'id-1']);
     expect(store.getState().total).toBe(3);
   });
 
-  it('reloads the snapshot when a gap in seq shows a push was missed', async () => {
+  it('reads again when a gap in seq shows a push was missed', async () => {
     const { bridge, store, frames, setEngine } = setup([summary(1)]);
     bridge.setConnected(true);
     await settle();
@@ -83,25 +96,56 @@ describe('connectStore', () => {
     bridge.emit('exchanges.appended', { items: [summary(3)] });
     frames.run();
     await settle();
-    expect(store.getState().order).toEqual(['id-1', 'id-2', 'id-3']);
-    expect(bridge.calls.filter((c) => c.name === 'exchanges.list')).toHaveLength(2);
+    expect(listed(store)).toEqual(['id-3', 'id-2', 'id-1']);
+    expect(reads(bridge)).toHaveLength(2);
   });
 
-  it('applies updates and removals to known summaries and reloads after a clear', async () => {
+  it('applies updates and removals to the rows held and reads again after a clear', async () => {
     const { bridge, store, frames, setEngine } = setup([summary(1), summary(2)]);
     bridge.setConnected(true);
     await settle();
     bridge.emit('exchanges.updated', { items: [{ ...summary(1), durationMs: 42 }, summary(99)] });
-    bridge.emit('exchanges.removed', { ids: ['id-2'] });
+    bridge.emit('exchanges.removed', { ids: ['id-2'], seqs: [2] });
     frames.run();
     expect(store.getState().byId['id-1']?.durationMs).toBe(42);
     expect(store.getState().byId['id-99']).toBeUndefined();
-    expect(store.getState().order).toEqual(['id-1']);
+    expect(listed(store)).toEqual(['id-1']);
     setEngine([{ ...summary(1), pinned: true }]);
     bridge.emit('exchanges.cleared', { seq: 2 });
-    expect(store.getState().order).toEqual([]);
+    expect(listed(store)).toEqual([]);
     await settle();
-    expect(store.getState().order).toEqual(['id-1']);
+    expect(listed(store)).toEqual(['id-1']);
+  });
+
+  it('reads the rows at any position that comes into view, and only those', async () => {
+    const { bridge, store } = setup(Array.from({ length: 5000 }, (_, i) => summary(i + 1)));
+    bridge.setConnected(true);
+    await settle();
+    store.getState().setWanted(4970, 5000);
+    await settle();
+    expect(reads(bridge).at(-1)).toMatchObject({ offset: 4870 });
+    expect(store.getState().windowStart).toBe(4870);
+    expect(listed(store).at(-1)).toBe('id-1');
+    store.getState().setWanted(4960, 4990);
+    await settle();
+    expect(reads(bridge)).toHaveLength(2);
+  });
+
+  it('keeps rows held below the top in their places as new ones arrive and old ones go', async () => {
+    const { bridge, store, frames } = setup(Array.from({ length: 1000 }, (_, i) => summary(i + 1)));
+    bridge.setConnected(true);
+    await settle();
+    store.getState().setWanted(500, 530);
+    await settle();
+    const start = store.getState().windowStart;
+    bridge.emit('exchanges.appended', { items: [summary(1001), summary(1002)] });
+    frames.run();
+    expect(store.getState()).toMatchObject({ windowStart: start + 2, total: 1002, shifted: 2 });
+    // Retention takes the oldest (below the rows held), a delete one of the newest (above).
+    bridge.emit('exchanges.removed', { ids: ['id-1', 'id-1002'], seqs: [1, 1002] });
+    frames.run();
+    expect(store.getState()).toMatchObject({ windowStart: start + 1, total: 1000 });
+    expect(store.getState().positionOf('id-500')).toBe(501);
   });
 
   it('loads the tunnel state on connect and follows its pushes', async () => {
@@ -127,19 +171,19 @@ describe('connectStore', () => {
 });
 
 describe('connectStore with a query', () => {
-  it('reloads the list for a new query and lets in only pushes the engine says match', async () => {
+  it('reads the list for a new query and lets in only pushes the engine says match', async () => {
     const { bridge, store, frames, setEngine } = setup([summary(1), summary(2, 500)]);
     bridge.setConnected(true);
     await settle();
     store.getState().setQuery('status:5xx');
     await settle();
-    expect(store.getState().order).toEqual(['id-2']);
+    expect(listed(store)).toEqual(['id-2']);
     expect(store.getState().lastSeq).toBe(2);
     setEngine([summary(1), summary(2, 500), summary(3), summary(4, 503)]);
     bridge.emit('exchanges.appended', { items: [summary(3), summary(4, 503)] });
     frames.run();
     await settle();
-    expect(store.getState().order).toEqual(['id-2', 'id-4']);
+    expect(listed(store)).toEqual(['id-4', 'id-2']);
     expect(store.getState().lastSeq).toBe(4);
   });
 
@@ -153,6 +197,7 @@ describe('connectStore with a query', () => {
     bridge.emit('exchanges.updated', { items: [summary(1, 500), summary(2)] });
     frames.run();
     await settle();
-    expect(store.getState().order).toEqual(['id-1']);
+    await settle();
+    expect(listed(store)).toEqual(['id-1']);
   });
 });

@@ -1,9 +1,10 @@
 import type { Bridge } from '../bridge/bridge';
-import type { AppStore } from './create-app-store';
+import type { AppState, AppStore } from './create-app-store';
 import { applyBatch, emptyBatch, matchingIds, type PushBatch } from './live-match';
+import { MAX_WINDOW } from './slices/exchanges-slice';
 
-/** How many summaries the first snapshot brings; older ones load as the user scrolls. */
-export const FIRST_PAGE = 1000;
+/** Rows read beyond those in view on each side, so scrolling a little needs no new read. */
+export const PAD = 100;
 
 /** Runs `flush` before the next paint; a timer covers hidden tabs, where frames pause. */
 export type FrameScheduler = (flush: () => void) => void;
@@ -19,12 +20,26 @@ export const animationFrameScheduler: FrameScheduler = (flush) => {
   setTimeout(once, 250);
 };
 
+/** The rows to read for what is in view: a margin on each side, at most MAX_WINDOW. */
+function readRange(state: AppState): { start: number; limit: number } {
+  const start = Math.max(0, state.wanted.first - PAD);
+  return { start, limit: Math.max(1, Math.min(MAX_WINDOW, state.wanted.last + PAD - start)) };
+}
+
+/** Whether every position in view is held (or past the end of the list). */
+function covered(state: AppState): boolean {
+  const first = Math.min(state.wanted.first, state.total);
+  const last = Math.min(state.wanted.last, state.total);
+  return first >= state.windowStart && last <= state.windowStart + state.window.length;
+}
+
 /**
- * The one place that connects the store to the engine: snapshot-then-tail. Pushes are queued
- * from the start and applied once per frame; a push at or below the snapshot's last seq is
- * dropped, a gap triggers a fresh snapshot, and so does every reconnection and every new query.
+ * The one place that connects the store to the engine: window-then-tail. The list holds the
+ * rows in view (and a margin), read by position; pushes are queued from the start and applied
+ * once per frame; a push at or below the last read's seq is dropped, a gap reads the window
+ * again, and so do every reconnection, every new query and every scroll past the rows held.
  * With a query active, the engine says which pushed exchanges match (the renderer never holds
- * bodies); those answers are applied in order and dropped if a new snapshot overtook them.
+ * bodies); those answers are applied in order and dropped if a new read overtook them.
  */
 export function connectStore(
   store: AppStore,
@@ -34,9 +49,9 @@ export function connectStore(
   let pending = emptyBatch();
   let scheduled = false;
   let syncing = false;
-  /** Another snapshot was asked for while one loaded: `full` if status and settings too. */
+  /** Another read was asked for while one ran: `full` if status and settings too. */
   let syncAgain: { full: boolean } | null = null;
-  /** Bumped by every snapshot: live matching begun before it is covered by it. */
+  /** Bumped by every read: live matching begun before it is covered by it. */
   let generation = 0;
   let matching: Promise<void> = Promise.resolve();
 
@@ -57,11 +72,15 @@ export function connectStore(
       void resync(false);
       return;
     }
-    if (state.query === '') applyBatch(state, { ...batch, appended: fresh }, null);
+    if (state.query === '') apply({ ...batch, appended: fresh }, null);
     else {
       const startedIn = generation;
       matching = matching.then(() => applyMatching({ ...batch, appended: fresh }, state.query, startedIn));
     }
+  };
+
+  const apply = (batch: PushBatch, matches: ReadonlySet<string> | null) => {
+    if (!applyBatch(store.getState(), batch, matches)) void resync(false);
   };
 
   const applyMatching = async (batch: PushBatch, query: string, startedIn: number) => {
@@ -70,10 +89,10 @@ export function connectStore(
       candidates.length === 0 ? new Set<string>() : await matchingIds(bridge, query, candidates);
     if (startedIn !== generation || store.getState().query !== query) return;
     if (matches === null) void resync(false);
-    else applyBatch(store.getState(), batch, matches);
+    else apply(batch, matches);
   };
 
-  /** A fresh snapshot of the list for the current query (and of status and settings if `full`). */
+  /** Read the rows in view for the current query again (and status and settings if `full`). */
   const resync = async (full: boolean): Promise<void> => {
     if (syncing) {
       syncAgain = { full: full || (syncAgain?.full ?? false) };
@@ -81,16 +100,17 @@ export function connectStore(
     }
     syncing = true;
     generation += 1;
-    const query = store.getState().query;
+    const { query } = store.getState();
+    const { start, limit } = readRange(store.getState());
     const [list, status, settings, tunnel, okta] = await Promise.all([
-      bridge.invoke('exchanges.list', { limit: FIRST_PAGE, query }),
+      bridge.invoke('exchanges.list', { offset: start, limit, query }),
       full ? bridge.invoke('status.get', {}) : null,
       full ? bridge.invoke('settings.get', {}) : null,
       full ? bridge.invoke('tunnel.status', {}) : null,
       full ? bridge.invoke('okta.get', {}) : null,
     ]);
     const state = store.getState();
-    if (list.ok) state.replaceExchanges(list.value);
+    if (list.ok) state.replaceWindow({ ...list.value, start });
     else state.setError(list.error.message);
     if (status?.ok) state.setStatus(status.value);
     if (settings?.ok) state.setSettings(settings.value);
@@ -99,7 +119,10 @@ export function connectStore(
     syncing = false;
     const again = syncAgain;
     syncAgain = null;
-    if (again || store.getState().query !== query) return resync(again?.full ?? false);
+    const now = store.getState();
+    if (again || now.query !== query || (list.ok && !covered(now) && readRange(now).start !== start)) {
+      return resync(again?.full ?? false);
+    }
     requestFlush();
   };
 
@@ -111,26 +134,33 @@ export function connectStore(
   const unsubscribers = [
     bridge.on('exchanges.appended', ({ items }) => queue((b) => b.appended.push(...items))),
     bridge.on('exchanges.updated', ({ items }) => queue((b) => b.updated.push(...items))),
-    bridge.on('exchanges.removed', ({ ids }) => queue((b) => (b.removed = b.removed.concat(ids)))),
+    bridge.on('exchanges.removed', ({ ids, seqs }) =>
+      queue((b) => {
+        b.removed.ids.push(...ids);
+        b.removed.seqs.push(...seqs);
+      }),
+    ),
     bridge.on('exchanges.cleared', () => {
       pending = emptyBatch();
       store.getState().clearExchanges();
       store.getState().clearPicked();
       store.getState().dropDetails();
-      // Pinned exchanges survive a clear: the snapshot brings them back.
+      // Pinned exchanges survive a clear: the read brings them back.
       void resync(false);
     }),
+    bridge.on('exchanges.changed', () => void resync(false)),
     bridge.on('jobs.changed', (job) => store.getState().upsertJob(job)),
     bridge.on('status.changed', (status) => store.getState().setStatus(status)),
     bridge.on('settings.changed', (settings) => store.getState().setSettings(settings)),
     bridge.on('tunnel.changed', (tunnel) => store.getState().setTunnel(tunnel)),
     bridge.on('okta.changed', (okta) => store.getState().setOkta(okta)),
-    bridge.onConnection((connected) => {
-      store.getState().setConnected(connected);
-      if (connected) void resync(true);
+    bridge.onConnection((connection) => {
+      store.getState().setConnection(connection);
+      if (connection === 'connected') void resync(true);
     }),
     store.subscribe((state, previous) => {
       if (state.query !== previous.query) void resync(false);
+      else if (state.wanted !== previous.wanted && !covered(state)) void resync(false);
     }),
   ];
   return () => {

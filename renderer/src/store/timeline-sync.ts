@@ -8,9 +8,8 @@ export const TIMELINE_BUCKETS = 120;
 
 /**
  * Keeps the timeline current: at once for a new query or connection, and at most once a
- * second while exchanges arrive, change or go. The engine aggregates (one pass over its
- * index), so the renderer never needs every summary. Its count of matches also corrects the
- * list's running total.
+ * second while exchanges arrive, change or go. The engine aggregates, so the renderer never
+ * needs every summary.
  */
 export function connectTimeline(store: AppStore, bridge: Bridge): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -29,10 +28,7 @@ export function connectTimeline(store: AppStore, bridge: Bridge): () => void {
     const query = store.getState().query;
     const result = await bridge.invoke('exchanges.timeline', { query, buckets: TIMELINE_BUCKETS });
     inFlight = false;
-    if (result.ok && store.getState().query === query) {
-      store.getState().setTimeline(result.value);
-      store.getState().setTotal(result.value.total);
-    }
+    if (result.ok && store.getState().query === query) store.getState().setTimeline(result.value);
     if (again) {
       again = false;
       soon();
@@ -52,8 +48,8 @@ export function connectTimeline(store: AppStore, bridge: Bridge): () => void {
     bridge.on('exchanges.updated', soon),
     bridge.on('exchanges.removed', soon),
     bridge.on('exchanges.cleared', now),
-    bridge.onConnection((connected) => {
-      if (connected) now();
+    bridge.onConnection((connection) => {
+      if (connection === 'connected') now();
     }),
     store.subscribe((state, previous) => {
       if (state.query !== previous.query) now();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, statusTone } from './format';
+import { formatDuration, formatHourMinute, formatRowTime, statusTone } from './format';
 
 describe('format', () => {
   it('keeps precision where it matters and switches units for long spans', () => {
@@ -10,6 +10,13 @@ describe('format', () => {
     expect(formatDuration(30 * 60_000)).toBe('30 min');
     expect(formatDuration(5 * 3_600_000)).toBe('5.0 h');
     expect(formatDuration(-3 * 86_400_000)).toBe('−3 days');
+  });
+
+  it('dates a row only when it is not from today, and keeps to 24-hour time', () => {
+    const now = new Date(2026, 4, 1, 9, 30).getTime();
+    expect(formatRowTime(new Date(2026, 4, 1, 0, 0, 1, 5).getTime(), now)).toBe('00:00:01.005');
+    expect(formatRowTime(new Date(2026, 3, 30, 23, 59, 58, 999).getTime(), now)).toBe('04-30 23:59:58');
+    expect(formatHourMinute(new Date(2026, 4, 1, 15, 5).getTime())).toBe('15:05');
   });
 
   it('gives each status class one tone', () => {

@@ -8,6 +8,19 @@ export function formatClock(epochMs: number): string {
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
 }
 
+/**
+ * The list's time column: `14:03:27.512` for today, `05-01 14:03:27` for another day (local
+ * time), so rows that span days say which day they are from.
+ */
+export function formatRowTime(epochMs: number, now: number): string {
+  const d = new Date(epochMs);
+  if (d.toDateString() === new Date(now).toDateString()) return formatClock(epochMs);
+  return `${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${formatClock(epochMs).slice(0, 8)}`;
+}
+
+/** `14:03` in local time, 24-hour like every other time here. */
+export const formatHourMinute = (epochMs: number): string => formatClock(epochMs).slice(0, 5);
+
 /** Local date and time with ms, for the detail pane. */
 export function formatDateTime(epochMs: number): string {
   const d = new Date(epochMs);

@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 
-/** A dialog's last lines: what went wrong, if anything, then Cancel and the main action. */
+/**
+ * A dialog's last lines: what went wrong, if anything, then Cancel and the main action. They
+ * stay in view at the bottom of a dialog taller than the window, which scrolls under them.
+ */
 export function ModalFooter(props: {
   error: string | null;
   errorTestId?: string;
@@ -9,7 +12,7 @@ export function ModalFooter(props: {
   children: ReactNode;
 }) {
   return (
-    <>
+    <div className="modal__footer">
       {props.error && (
         <p className="form-error" role="alert" data-testid={props.errorTestId}>
           {props.error}
@@ -21,6 +24,6 @@ export function ModalFooter(props: {
         </button>
         {props.children}
       </div>
-    </>
+    </div>
   );
 }

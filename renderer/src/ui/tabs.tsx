@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 export interface TabDef<T extends string> {
   id: T;
   label: ReactNode;
+  /** Says in full what a short label means. */
+  title?: string;
 }
 
 /** An accessible tab strip; the caller renders the active panel. */
@@ -23,6 +25,7 @@ export function Tabs<T extends string>(props: {
           aria-selected={tab.id === props.active}
           className={tab.id === props.active ? 'tab tab--active' : 'tab'}
           onClick={() => props.onChange(tab.id)}
+          title={tab.title}
           data-testid={`tab-${tab.id}`}
         >
           {tab.label}

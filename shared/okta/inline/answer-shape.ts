@@ -33,11 +33,15 @@ export interface ParsedAnswer {
   error: JsonRecord | null;
 }
 
+/** Findings quote what the answer said (paths, command types): never more than this of it. */
+const MESSAGE_LIMIT = 1000;
+const clip = (text: string, limit: number) => (text.length > limit ? `${text.slice(0, limit)}…` : text);
+
 export const reject = (rule: string, message: string, where?: string): InlineFinding => ({
   severity: 'reject',
   rule,
-  message,
-  ...(where === undefined ? {} : { where }),
+  message: clip(message, MESSAGE_LIMIT),
+  ...(where === undefined ? {} : { where: clip(where, 200) }),
 });
 
 export const warn = (rule: string, message: string, where?: string): InlineFinding => ({

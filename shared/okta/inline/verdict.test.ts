@@ -243,3 +243,20 @@ describe('what every answer must be', () => {
     );
   });
 });
+
+describe('what a verdict keeps of a hostile answer', () => {
+  it('lists 50 findings and counts the rest; quotes at most 1000 characters of a path', () => {
+    // Under 256 KB in all, so every operation is read: each path is quoted in its finding.
+    const ops = Array.from({ length: 150 }, () => ({
+      op: 'add',
+      path: `/scopes/${'x'.repeat(1200)}`,
+      value: 1,
+    }));
+    const verdict = judge('token', { commands: [{ type: 'com.okta.access.patch', value: ops }] });
+    expect(verdict.findings).toHaveLength(51);
+    expect(verdict.findings.at(-1)?.message).toBe('100 more findings not listed.');
+    expect(Math.max(...verdict.findings.map((f) => f.message.length))).toBeLessThanOrEqual(1001);
+    const loud = judge('token', { error: { errorSummary: 'y'.repeat(100_000) } });
+    expect(loud.summary.length).toBeLessThanOrEqual(2001);
+  });
+});

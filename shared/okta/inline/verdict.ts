@@ -52,6 +52,18 @@ function appliedSummary(type: InlineRequestType, commands: AnswerCommand[]): str
   return telephonyApplied(commands);
 }
 
+/** A record keeps this many findings; an answer with thousands of bad operations says so once. */
+export const MAX_FINDINGS = 50;
+
+function capped(findings: InlineFinding[]): InlineFinding[] {
+  if (findings.length <= MAX_FINDINGS) return findings;
+  const more = findings.length - MAX_FINDINGS;
+  return [
+    ...findings.slice(0, MAX_FINDINGS),
+    { severity: 'warn', rule: 'more', message: `${more} more findings not listed.` },
+  ];
+}
+
 function summaryOf(
   type: InlineRequestType,
   findings: InlineFinding[],
@@ -87,5 +99,8 @@ export function judgeAnswer(input: AnswerInput): InlineVerdict {
     findings.push(...commandTypeFindings(input.type, shape.answer.commands));
     findings.push(...typeFindings(input.type, shape.answer, input));
   }
-  return summaryOf(input.type, findings, shape.answer);
+  const verdict = summaryOf(input.type, findings, shape.answer);
+  // A summary quotes the answer (an errorSummary, attribute names): kept to a readable length.
+  const summary = verdict.summary.length > 2000 ? `${verdict.summary.slice(0, 2000)}…` : verdict.summary;
+  return { ...verdict, summary, findings: capped(verdict.findings) };
 }

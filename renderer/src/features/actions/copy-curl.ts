@@ -1,6 +1,10 @@
 import type { Bridge } from '../../bridge/bridge';
+import { copyText } from '../../store/clipboard';
 import type { AppStore } from '../../store/create-app-store';
 import { curlFor } from '../detail/copy-actions';
+
+/** The cURL copy control of the exchange `id` in the detail pane. */
+export const curlCopyKey = (id: string) => `curl:${id}`;
 
 /** Copy the exchange under the cursor as a curl command aimed at the local receiver (`c`). */
 export async function copyAsCurl(store: AppStore, bridge: Bridge): Promise<void> {
@@ -14,10 +18,9 @@ export async function copyAsCurl(store: AppStore, bridge: Bridge): Promise<void>
       : await bridge.invoke('exchanges.get', { id }).then((r) => (r.ok ? r.value : null));
   if (!exchange) return;
   const base = state.status?.receiver.localUrl ?? 'http://127.0.0.1:8787';
-  try {
-    await navigator.clipboard.writeText(curlFor(exchange, base));
-    store.getState().showToast('Copied as cURL (secrets masked).');
-  } catch {
-    store.getState().showToast('Could not copy to the clipboard.');
+  const ok = await copyText(store, curlCopyKey(id), curlFor(exchange, base));
+  // With the detail pane hidden there is no cURL control to say so.
+  if (store.getState().detailHidden) {
+    store.getState().showToast(ok ? 'Copied as cURL (secrets masked).' : 'Could not copy to the clipboard.');
   }
 }

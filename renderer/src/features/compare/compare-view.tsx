@@ -5,6 +5,7 @@ import { selectCompare } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { StatusBadge } from '../../ui/badges';
 import { formatClock } from '../../ui/format';
+import { visible } from '../../ui/visible-text';
 import { Modal } from '../../ui/modal';
 import { useExchanges } from '../../ui/use-exchanges';
 import { DiffList, headerRows, jsonRows } from './diff-list';
@@ -33,7 +34,7 @@ function BodyDiff({ a, b, testId }: { a: BodyData; b: BodyData; testId: string }
   const same = (a.text ?? a.base64) === (b.text ?? b.base64);
   return (
     <p className="muted" data-testid={testId}>
-      {same ? 'The bodies are identical.' : `A: ${preview(a)} — B: ${preview(b)}`}
+      {same ? 'The bodies are identical.' : visible(`A: ${preview(a)} — B: ${preview(b)}`)}
     </p>
   );
 }
@@ -41,7 +42,7 @@ function BodyDiff({ a, b, testId }: { a: BodyData; b: BodyData; testId: string }
 function Side({ exchange, label }: { exchange: Exchange; label: string }) {
   return (
     <div className="compare__side">
-      <span className="muted">{label}</span> {exchange.request.method} {exchange.request.path}{' '}
+      <span className="muted">{label}</span> {visible(`${exchange.request.method} ${exchange.request.path}`)}{' '}
       <StatusBadge status={exchange.response.status} />{' '}
       <span className="muted">
         {formatClock(exchange.receivedAt)} · {exchange.origin}

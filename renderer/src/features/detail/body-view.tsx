@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { BodyData } from '../../../../shared/model/exchange';
 import { formatBytes } from '../../ui/format';
+import { visible } from '../../ui/visible-text';
 import { JsonTree } from './json-tree';
 
 type Parsed = { ok: true; value: unknown } | { ok: false };
@@ -31,7 +32,7 @@ export function BodyView(props: { body: BodyData; testId?: string }) {
     return (
       <div data-testid={props.testId}>
         {meta}
-        <pre className="code">{body.text ?? body.base64}</pre>
+        <pre className="code">{visible(body.text ?? body.base64 ?? '')}</pre>
       </div>
     );
   }
@@ -51,7 +52,7 @@ export function BodyView(props: { body: BodyData; testId?: string }) {
       {mode === 'tree' ? (
         <JsonTree value={parsed.value} />
       ) : (
-        <pre className="code">{JSON.stringify(parsed.value, null, 2)}</pre>
+        <pre className="code">{visible(JSON.stringify(parsed.value, null, 2))}</pre>
       )}
     </div>
   );

@@ -1,37 +1,59 @@
-import { useState } from 'react';
 import type { Exchange } from '../../../../shared/model/exchange';
+import type { Bridge } from '../../bridge/bridge';
 import { selectStatus } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { CopyButton } from '../../ui/copy-button';
+import { MenuButton } from '../../ui/menu-button';
+import { curlCopyKey } from '../actions/copy-curl';
 import { curlFor, headersText, responseText } from './copy-actions';
 
-/** Copy a curl command with the credentials in clear: fetched on this click only. */
-function CopyCurlWithSecret({ exchange, localUrl }: { exchange: Exchange; localUrl: string }) {
+/** A curl command with the credentials in clear: fetched on this click only. */
+async function revealedCurl(bridge: Bridge, id: string, localUrl: string): Promise<string> {
+  const result = await bridge.invoke('exchanges.get', { id, revealSecrets: true });
+  if (!result.ok) throw new Error(result.error.message);
+  return curlFor(result.value, localUrl);
+}
+
+/** The other copies of a request, each saying Copied on itself; the menu stays open to show it. */
+function MoreCopies({ exchange, localUrl }: { exchange: Exchange; localUrl: string }) {
   const { bridge } = useEngine();
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const copy = async () => {
-    const result = await bridge.invoke('exchanges.get', { id: exchange.id, revealSecrets: true });
-    if (!result.ok) return setState('failed');
-    await navigator.clipboard.writeText(curlFor(result.value, localUrl)).then(
-      () => setState('copied'),
-      () => setState('failed'),
-    );
-  };
-  const label = state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'cURL with secret';
+  const { id, request } = exchange;
   return (
-    <button
-      type="button"
-      className="button button--small"
-      onClick={() => void copy()}
-      data-testid="copy-curl-secret"
-      title="Copy as cURL, credentials in clear"
-    >
-      {label}
-    </button>
+    <MenuButton label="Copy" testId="copy-menu" panelLabel="Copy to the clipboard" small>
+      {() => (
+        <>
+          <CopyButton
+            value={() => revealedCurl(bridge, id, localUrl)}
+            label="cURL with the secret in clear"
+            testId="copy-curl-secret"
+            title="Copy as cURL, credentials in clear"
+            copyKey={`curl-secret:${id}`}
+          />
+          <CopyButton
+            value={request.body.text ?? request.body.base64 ?? ''}
+            label="Request body"
+            testId="copy-body"
+            copyKey={`body:${id}`}
+          />
+          <CopyButton
+            value={headersText(request.headers)}
+            label="Request headers"
+            testId="copy-headers"
+            copyKey={`headers:${id}`}
+          />
+          <CopyButton
+            value={responseText(exchange)}
+            label="Response (status, headers, body)"
+            testId="copy-response"
+            copyKey={`response:${id}`}
+          />
+        </>
+      )}
+    </MenuButton>
   );
 }
 
-/** What a developer does next with a request: resend it, or take it elsewhere. */
+/** What a developer does next with a request: resend it, compare it, or take it elsewhere. */
 export function DetailActions({ exchange, onCompare }: { exchange: Exchange; onCompare: () => void }) {
   const status = useAppStore(selectStatus);
   const { store } = useEngine();
@@ -49,22 +71,14 @@ export function DetailActions({ exchange, onCompare }: { exchange: Exchange; onC
       <button type="button" className="button button--small" onClick={onCompare} data-testid="start-compare">
         Compare with…
       </button>
-      <span className="actions__group">
-        <CopyButton
-          value={curlFor(exchange, localUrl)}
-          label="cURL"
-          testId="copy-curl"
-          title="Copy as cURL (credentials masked)"
-        />
-        <CopyCurlWithSecret exchange={exchange} localUrl={localUrl} />
-        <CopyButton
-          value={exchange.request.body.text ?? exchange.request.body.base64 ?? ''}
-          label="Body"
-          testId="copy-body"
-        />
-        <CopyButton value={headersText(exchange.request.headers)} label="Headers" testId="copy-headers" />
-        <CopyButton value={responseText(exchange)} label="Response" testId="copy-response" />
-      </span>
+      <CopyButton
+        value={curlFor(exchange, localUrl)}
+        label="Copy as cURL"
+        testId="copy-curl"
+        title="Copy as cURL, credentials masked (c)"
+        copyKey={curlCopyKey(exchange.id)}
+      />
+      <MoreCopies exchange={exchange} localUrl={localUrl} />
     </div>
   );
 }

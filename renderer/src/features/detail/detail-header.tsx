@@ -3,6 +3,7 @@ import { selectSummary } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { AuthBadge, StatusBadge } from '../../ui/badges';
 import { formatDateTime, formatDuration } from '../../ui/format';
+import { visible } from '../../ui/visible-text';
 import { DetailActions } from './detail-actions';
 import { ReplayLinks } from './replay-links';
 import { PinIcon } from '../../ui/icons';
@@ -37,7 +38,7 @@ function PinToggle({ id }: { id: string }) {
 /** The request line and, in one sentence each, anything the user should act on. */
 export function DetailHeader({ exchange, onCompare }: { exchange: Exchange; onCompare: () => void }) {
   const { request } = exchange;
-  const target = request.query === '' ? request.path : `${request.path}?${request.query}`;
+  const target = visible(request.query === '' ? request.path : `${request.path}?${request.query}`);
   return (
     <header className="detail__header">
       <div className="detail__line">
@@ -55,13 +56,13 @@ export function DetailHeader({ exchange, onCompare }: { exchange: Exchange; onCo
         {exchange.origin !== 'live' && <span className="flag flag--origin">{exchange.origin}</span>}
         {exchange.imported && (
           <span data-testid="imported-from">
-            from {exchange.imported.file}
+            from {visible(exchange.imported.file)}
             {exchange.imported.original
               ? ` (was ${exchange.imported.original.origin} #${exchange.imported.original.seq})`
               : ''}
           </span>
         )}
-        <span>from {request.remoteAddress || 'unknown'}</span>
+        <span>from {visible(request.remoteAddress) || 'unknown'}</span>
         <AuthBadge result={exchange.auth.result} />
       </div>
       <DetailActions exchange={exchange} onCompare={onCompare} />

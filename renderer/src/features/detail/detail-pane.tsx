@@ -1,7 +1,9 @@
+import { useState, type ReactNode } from 'react';
 import type { Exchange } from '../../../../shared/model/exchange';
 import { selectDetailTab, selectSelectedDetail } from '../../store/selectors';
 import type { DetailTab } from '../../store/slices/ui-slice';
 import { useAppStore, useEngine } from '../../store/store-context';
+import { PaneBoundary } from '../../ui/pane-boundary';
 import { Tabs, type TabDef } from '../../ui/tabs';
 import { InlineCallTab } from '../inline/inline-call-tab';
 import { BodyView } from './body-view';
@@ -12,17 +14,43 @@ import { RequestHeadersTab } from './request-headers-tab';
 import { ResponseTab } from './response-tab';
 import { TimingTab } from './timing-tab';
 
+/** A count or code after a tab's name, quieter than the name. */
+const Count = ({ children }: { children: ReactNode }) => <span className="tab__count">{children}</span>;
+
+/** Short names, so the six tabs fit a detail pane half of a 1024 px window. */
 function tabsFor(exchange: Exchange): TabDef<DetailTab>[] {
+  const { request, response } = exchange;
   return [
     {
       id: 'events',
-      label: exchange.inline ? 'Inline call' : `Okta events (${exchange.okta.events.length})`,
+      label: exchange.inline ? (
+        'Inline call'
+      ) : (
+        <>
+          Events <Count>{exchange.okta.events.length}</Count>
+        </>
+      ),
+      title: exchange.inline
+        ? 'The inline hook call, decoded, and what Okta does with the answer'
+        : 'The Okta events in this delivery',
     },
-    { id: 'payload', label: 'Payload' },
-    { id: 'raw', label: 'Raw' },
-    { id: 'headers', label: `Request headers (${exchange.request.headers.length})` },
-    { id: 'response', label: `Response ${exchange.response.status || ''}` },
-    { id: 'timing', label: 'Timing' },
+    { id: 'payload', label: 'Payload', title: 'The request body, decoded' },
+    { id: 'raw', label: 'Raw', title: 'The request as it arrived' },
+    {
+      id: 'headers',
+      label: (
+        <>
+          Headers <Count>{request.headers.length}</Count>
+        </>
+      ),
+      title: 'Request headers',
+    },
+    {
+      id: 'response',
+      label: <>Response {response.status > 0 && <Count>{response.status}</Count>}</>,
+      title: 'What the inspector answered',
+    },
+    { id: 'timing', label: 'Timing', title: "Where the time went, against Okta's 3 s" },
   ];
 }
 
@@ -46,11 +74,19 @@ function Panel({ tab, exchange }: { tab: DetailTab; exchange: Exchange }) {
   }
 }
 
+/** An exchange without Okta events opens where its content is, not on an empty Okta events tab. */
+function tabWithContent(preferred: DetailTab, exchange: Exchange): DetailTab {
+  if (preferred !== 'events' || exchange.okta.events.length > 0) return preferred;
+  return exchange.kind === 'verification' ? 'response' : 'payload';
+}
+
 /** Everything about the selected exchange. */
 export function DetailPane() {
   const detail = useAppStore(selectSelectedDetail);
-  const tab = useAppStore(selectDetailTab);
+  const preferred = useAppStore(selectDetailTab);
   const { store } = useEngine();
+  // A tab clicked for this exchange is shown as clicked, even an empty one.
+  const [clicked, setClicked] = useState<{ id: string; tab: DetailTab } | null>(null);
   if (!detail) {
     return (
       <div className="detail detail--empty" data-testid="detail-empty">
@@ -68,21 +104,30 @@ export function DetailPane() {
     );
   }
   const { exchange } = detail;
+  const tab = clicked?.id === exchange.id ? clicked.tab : tabWithContent(preferred, exchange);
   return (
     <section className="detail" data-testid="detail" data-exchange-id={exchange.id}>
-      <DetailHeader
-        exchange={exchange}
-        onCompare={() => store.getState().setCompare({ a: exchange.id, b: null })}
-      />
-      <Tabs
-        tabs={tabsFor(exchange)}
-        active={tab}
-        onChange={(id) => store.getState().setDetailTab(id)}
-        label="Details"
-      />
-      <div className="detail__body" role="tabpanel" aria-labelledby={`tab-${tab}`}>
-        <Panel tab={tab} exchange={exchange} />
-      </div>
+      {/* Each part fails on its own: a record that cannot be drawn shows why, and the next one is drawn afresh. */}
+      <PaneBoundary key={exchange.id} what="This exchange">
+        <DetailHeader
+          exchange={exchange}
+          onCompare={() => store.getState().setCompare({ a: exchange.id, b: null })}
+        />
+        <Tabs
+          tabs={tabsFor(exchange)}
+          active={tab}
+          onChange={(id) => {
+            setClicked({ id: exchange.id, tab: id });
+            store.getState().setDetailTab(id);
+          }}
+          label="Details"
+        />
+        <div className="detail__body" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+          <PaneBoundary key={tab} what="This tab">
+            <Panel tab={tab} exchange={exchange} />
+          </PaneBoundary>
+        </div>
+      </PaneBoundary>
     </section>
   );
 }

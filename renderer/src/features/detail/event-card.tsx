@@ -1,8 +1,9 @@
 import type { OktaActor, OktaEventSummary } from '../../../../shared/model/exchange';
 import { formatDuration } from '../../ui/format';
+import { visible } from '../../ui/visible-text';
 
 const actorLabel = (actor: OktaActor) =>
-  actor.displayName || actor.alternateId || actor.id || actor.type || 'unknown';
+  visible(actor.displayName || actor.alternateId || actor.id || actor.type || 'unknown');
 
 function outcomeTone(result: string): string {
   if (result === 'SUCCESS' || result === 'ALLOW') return 'ok';
@@ -11,12 +12,12 @@ function outcomeTone(result: string): string {
 }
 
 const join = (parts: (string | null)[]) =>
-  parts.filter((part): part is string => part !== null && part !== '').join(', ');
+  visible(parts.filter((part): part is string => part !== null && part !== '').join(', '));
 
 function Actor({ actor }: { actor: OktaActor }) {
   return (
-    <span className="target" title={`${actor.id} ${actor.alternateId}`}>
-      {actorLabel(actor)} <span className="muted">({actor.type})</span>
+    <span className="target" title={visible(`${actor.id} ${actor.alternateId}`)}>
+      {actorLabel(actor)} <span className="muted">({visible(actor.type)})</span>
     </span>
   );
 }
@@ -35,7 +36,7 @@ export function EventCard(props: {
     <article className="event-card" data-testid="okta-event">
       <header className="event-card__head">
         <span className="event-card__type mono" data-testid="okta-event-type">
-          {event.eventType || '(no eventType)'}
+          {visible(event.eventType) || '(no eventType)'}
         </span>
         {props.repeated && <span className="flag">already received</span>}
         {props.outOfOrder && <span className="flag">out of order</span>}
@@ -43,11 +44,11 @@ export function EventCard(props: {
           className={`outcome outcome--${outcomeTone(event.outcome.result)}`}
           data-testid="okta-event-outcome"
         >
-          {event.outcome.result || 'no outcome'}
-          {event.outcome.reason ? ` · ${event.outcome.reason}` : ''}
+          {visible(event.outcome.result) || 'no outcome'}
+          {event.outcome.reason ? ` · ${visible(event.outcome.reason)}` : ''}
         </span>
       </header>
-      <p className="event-card__message">{event.displayMessage}</p>
+      <p className="event-card__message">{visible(event.displayMessage)}</p>
       <dl className="event-card__facts">
         <dt>Actor</dt>
         <dd>{event.actor ? <Actor actor={event.actor} /> : <span className="muted">none</span>}</dd>
@@ -61,25 +62,29 @@ export function EventCard(props: {
         </dd>
         <dt>Published</dt>
         <dd className="mono">
-          {event.published}
+          {visible(event.published)}
           {props.queuedMs !== null && (
             <span className="muted"> · delivered {formatDuration(props.queuedMs)} later</span>
           )}
         </dd>
         <dt>Client</dt>
         <dd>
-          {event.client.ipAddress ?? <span className="muted">no IP</span>}
+          {event.client.ipAddress === null ? (
+            <span className="muted">no IP</span>
+          ) : (
+            visible(event.client.ipAddress)
+          )}
           {place && <span className="muted"> · {place}</span>}
           {agent && <span className="muted"> · {agent}</span>}
         </dd>
         <dt>Severity</dt>
-        <dd>{event.severity}</dd>
+        <dd>{visible(event.severity)}</dd>
         <dt>Transaction</dt>
-        <dd className="mono">{event.transactionId ?? '—'}</dd>
+        <dd className="mono">{visible(event.transactionId ?? '—')}</dd>
         <dt>UUID</dt>
-        <dd className="mono">{event.uuid}</dd>
+        <dd className="mono">{visible(event.uuid)}</dd>
         <dt>For hooks</dt>
-        <dd className="mono">{event.targetEventHookIds.join(', ') || '—'}</dd>
+        <dd className="mono">{visible(event.targetEventHookIds.join(', ')) || '—'}</dd>
       </dl>
     </article>
   );

@@ -1,4 +1,5 @@
 import type { HeaderList } from '../../../../shared/model/exchange';
+import { visible } from '../../ui/visible-text';
 
 /** Headers in the order they were sent, names as sent. */
 export function HeadersTable(props: { headers: HeaderList; testId?: string }) {
@@ -8,8 +9,8 @@ export function HeadersTable(props: { headers: HeaderList; testId?: string }) {
       <tbody>
         {props.headers.map(([name, value], index) => (
           <tr key={index}>
-            <th scope="row">{name}</th>
-            <td>{value}</td>
+            <th scope="row">{visible(name)}</th>
+            <td>{visible(value)}</td>
           </tr>
         ))}
       </tbody>

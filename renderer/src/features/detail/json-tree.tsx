@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { visible } from '../../ui/visible-text';
 
 /** Children beyond this many are behind a "show more" button, so huge arrays stay cheap. */
 const PAGE = 200;
@@ -7,7 +8,7 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 function Scalar({ value }: { value: Json }) {
   if (value === null) return <span className="json-null">null</span>;
-  if (typeof value === 'string') return <span className="json-string">{JSON.stringify(value)}</span>;
+  if (typeof value === 'string') return <span className="json-string">{visible(JSON.stringify(value))}</span>;
   if (typeof value === 'number') return <span className="json-number">{String(value)}</span>;
   if (typeof value === 'boolean') return <span className="json-boolean">{String(value)}</span>;
   return null;
@@ -18,7 +19,7 @@ function Node(props: { name: string | null; value: Json; depth: number; openDept
   const isContainer = typeof value === 'object' && value !== null;
   const [open, setOpen] = useState(props.depth < props.openDepth);
   const [shown, setShown] = useState(PAGE);
-  const label = props.name === null ? null : <span className="json-key">{props.name}: </span>;
+  const label = props.name === null ? null : <span className="json-key">{visible(props.name)}: </span>;
   if (!isContainer) {
     return (
       <div className="json-line">

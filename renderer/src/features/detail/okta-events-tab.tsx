@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Exchange } from '../../../../shared/model/exchange';
 import { deliveryLag } from '../../../../shared/okta/delivery-lag';
 import { formatDuration } from '../../ui/format';
+import { visible } from '../../ui/visible-text';
 import { OktaRecord } from '../okta/okta-record';
 import { useOktaRecord } from '../okta/use-okta-record';
 import { EventCard } from './event-card';
@@ -39,11 +40,11 @@ export function OktaEventsTab({ exchange }: { exchange: Exchange }) {
     <div className="events">
       <dl className="envelope mono" data-testid="envelope">
         <dt>eventId</dt>
-        <dd>{okta.eventId ?? '—'}</dd>
+        <dd>{visible(okta.eventId ?? '—')}</dd>
         <dt>eventTime</dt>
-        <dd>{okta.eventTime ?? '—'}</dd>
+        <dd>{visible(okta.eventTime ?? '—')}</dd>
         <dt>hook</dt>
-        <dd>{okta.hookId ?? '—'}</dd>
+        <dd>{visible(okta.hookId ?? '—')}</dd>
         <dt>transit</dt>
         <dd title="Received here minus eventTime: the trip from Okta, plus any clock difference">
           {lagText(lag.transitMs)}

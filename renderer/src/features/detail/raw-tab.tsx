@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Exchange } from '../../../../shared/model/exchange';
 import { formatBytes } from '../../ui/format';
+import { visible } from '../../ui/visible-text';
 
 /**
  * Characters of the body drawn at first. Laying out a 10 MB body as one text block took the
@@ -24,9 +25,9 @@ export function RawTab({ exchange }: { exchange: Exchange }) {
     <div>
       {request.body.truncated && <p className="muted">The body was truncated at the size limit.</p>}
       <pre className="code" data-testid="raw-request">
-        {head}
+        {visible(head)}
         {'\n\n'}
-        {cut ? body.slice(0, PREVIEW_CHARS) : body}
+        {visible(cut ? body.slice(0, PREVIEW_CHARS) : body)}
       </pre>
       {cut && (
         <button

@@ -6,10 +6,11 @@ import { useAppStore, useEngine } from '../../store/store-context';
 import { StatusBadge } from '../../ui/badges';
 import { formatClock, formatDuration } from '../../ui/format';
 
+/** Replays among the rows held (the list's window and the exchange shown), oldest first. */
 const replaysOf = (id: string) => (state: AppState) =>
-  state.order
-    .map((key) => state.byId[key])
-    .filter((summary): summary is ExchangeSummary => summary?.replayOf === id);
+  Object.values(state.byId)
+    .filter((summary) => summary.replayOf === id)
+    .sort((a, b) => a.seq - b.seq);
 
 /** Where a replay went: the handler it reached, or the receiver. */
 const destination = (summary: ExchangeSummary) => summary.forwardedTo ?? 'the receiver';

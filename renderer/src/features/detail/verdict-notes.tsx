@@ -1,8 +1,10 @@
-import type { Exchange } from '../../../../shared/model/exchange';
+import { useState } from 'react';
+import type { Exchange, Problem } from '../../../../shared/model/exchange';
 import { summarize } from '../../../../shared/model/summarize';
 import { openExchange } from '../../store/commands';
 import { useEngine } from '../../store/store-context';
 import { formatDuration } from '../../ui/format';
+import { visible } from '../../ui/visible-text';
 import { outcomeOf } from '../verdicts/outcome';
 
 function ShowExchange({ id, label }: { id: string; label: string }) {
@@ -64,8 +66,8 @@ function ForwardNote({ exchange }: { exchange: Exchange }) {
   if (forward.error) {
     return (
       <li className="note note--bad" data-testid="note-forward">
-        Your handler at <code>{forward.url}</code> gave no answer: {CAUSES[forward.error.cause]} (
-        {forward.error.message}).
+        Your handler at <code>{visible(forward.url)}</code> gave no answer: {CAUSES[forward.error.cause]} (
+        {visible(forward.error.message)}).
       </li>
     );
   }
@@ -73,9 +75,40 @@ function ForwardNote({ exchange }: { exchange: Exchange }) {
   const overhead = Math.max(0, exchange.timing.durationMs - target);
   return (
     <li className="note note--neutral" data-testid="note-forward">
-      Your handler at <code>{forward.url}</code> answered {forward.response?.status} in{' '}
+      Your handler at <code>{visible(forward.url)}</code> answered {forward.response?.status} in{' '}
       {formatDuration(target)}; the inspector added {formatDuration(overhead)}.
     </li>
+  );
+}
+
+/**
+ * How the request differs from what Okta sends. Several are one line until opened: a foreign
+ * body draws seven, and they would leave the tabs below no room.
+ */
+function ProblemNotes({ problems }: { problems: Problem[] }) {
+  const [open, setOpen] = useState(false);
+  const list = problems.map((problem) => (
+    <li key={problem.code} className="note note--warn" data-testid="problem" data-code={problem.code}>
+      {visible(problem.message)}
+    </li>
+  ));
+  if (problems.length < 2) return <>{list}</>;
+  return (
+    <>
+      <li className="note note--warn note--summary" data-testid="problems">
+        <span>{problems.length} ways this is not what Okta sends.</span>
+        <button
+          type="button"
+          className="link-button"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+          data-testid="problems-toggle"
+        >
+          {open ? 'Hide them' : 'Show them'}
+        </button>
+      </li>
+      {open && list}
+    </>
   );
 }
 
@@ -94,15 +127,11 @@ export function VerdictNotes({ exchange }: { exchange: Exchange }) {
       {exchange.auth.message !== undefined && (
         <li className={`note ${exchange.forward ? 'note--neutral' : 'note--bad'}`} data-testid="note-auth">
           {exchange.forward ? "Your handler decided the answer; the inspector's own check says: " : ''}
-          {exchange.auth.message}
+          {visible(exchange.auth.message)}
         </li>
       )}
       <SightingNotes exchange={exchange} />
-      {exchange.problems.map((problem) => (
-        <li key={problem.code} className="note note--warn" data-testid="problem" data-code={problem.code}>
-          {problem.message}
-        </li>
-      ))}
+      <ProblemNotes key={exchange.id} problems={exchange.problems} />
     </ul>
   );
 }

@@ -1,11 +1,19 @@
-import { useCallback, useLayoutEffect, useState, type MouseEvent } from 'react';
-import { loadOlder, openExchange } from '../../store/commands';
-import { selectLoaded, selectOrder, selectQuery, selectSelectedId, selectTotal } from '../../store/selectors';
+import { useCallback, useEffect, useLayoutEffect, useState, type MouseEvent } from 'react';
+import { openExchange, pickRange } from '../../store/commands';
+import {
+  selectLoaded,
+  selectQuery,
+  selectSelectedId,
+  selectTotal,
+  selectWindow,
+  selectWindowStart,
+} from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { EmptyState } from './empty-state';
 import { ExchangeRow, ROW_HEIGHT } from './exchange-row';
 import { ListFooter } from './list-footer';
 import { useListScroller } from './use-list-scroller';
+import { layoutRows } from './virtual-rows';
 
 const OVERSCAN = 12;
 
@@ -24,40 +32,45 @@ function NoMatches() {
   );
 }
 
-/** The list, newest first, virtualised: only the rows in view are in the DOM. */
+/**
+ * The list, newest first, virtualised: only the rows in view are in the DOM, and only they (and
+ * a margin) are held; any other position is read from the engine when it scrolls into view, so
+ * the oldest of a million rows is one drag away.
+ */
 export function ExchangeList() {
-  const order = useAppStore(selectOrder);
+  const window = useAppStore(selectWindow);
+  const windowStart = useAppStore(selectWindowStart);
   const loaded = useAppStore(selectLoaded);
   const total = useAppStore(selectTotal);
   const query = useAppStore(selectQuery);
   const selectedId = useAppStore(selectSelectedId);
   const { store, bridge } = useEngine();
-  const scroller = useListScroller(order, selectedId);
+  const scroller = useListScroller(total);
   const [view, setView] = useState({ top: 0, height: 600 });
 
   // The scroll container exists only once something is listed; observe it from then on.
-  const hasRows = loaded && order.length > 0;
+  const hasRows = loaded && total > 0;
   useLayoutEffect(() => {
     const element = scroller.current;
     if (!element || !hasRows) return;
-    const observer = new ResizeObserver(() => setView((v) => ({ ...v, height: element.clientHeight })));
+    const measure = () => setView({ top: element.scrollTop, height: element.clientHeight });
+    measure();
+    const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
   }, [hasRows, scroller]);
 
-  const onScroll = () => {
-    const element = scroller.current;
-    if (!element) return;
-    setView({ top: element.scrollTop, height: element.clientHeight });
-    if (element.scrollTop + element.clientHeight > element.scrollHeight - ROW_HEIGHT * 20) {
-      void loadOlder(store, bridge);
-    }
-  };
+  const layout = layoutRows(total, ROW_HEIGHT, view.top, view.height);
+  const first = Math.max(0, layout.first - OVERSCAN);
+  const last = Math.min(total, layout.last + OVERSCAN);
+  useEffect(() => store.getState().setWanted(first, last), [store, first, last]);
+
   /** Plain click: this one; Shift: a range from the last one; Ctrl/⌘: one more (or one less). */
   const onPick = useCallback(
     (id: string, event: MouseEvent) => {
       const state = store.getState();
-      if (event.shiftKey) state.pickRange(id);
+      const position = state.positionOf(id);
+      if (event.shiftKey && position !== null) void pickRange(store, bridge, position);
       else if (event.ctrlKey || event.metaKey) state.togglePicked(id);
       else state.pickOnly(id);
       void openExchange(store, bridge, id);
@@ -66,17 +79,30 @@ export function ExchangeList() {
   );
 
   if (!loaded) return <div className="list list--loading" data-testid="exchange-list" />;
-  if (order.length === 0) return query === '' ? <EmptyState /> : <NoMatches />;
+  if (total === 0) return query === '' ? <EmptyState /> : <NoMatches />;
 
-  const count = order.length;
-  const first = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(count, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
   const rows = [];
-  for (let index = first; index < last; index += 1) {
-    const id = order[count - 1 - index];
-    if (id !== undefined) {
-      rows.push(<ExchangeRow key={id} id={id} index={index} selected={id === selectedId} onPick={onPick} />);
-    }
+  for (let position = first; position < last; position += 1) {
+    const id = window[position - windowStart];
+    const top = layout.top(position);
+    rows.push(
+      id === undefined ? (
+        <div
+          key={`pending-${position}`}
+          className="row row--pending"
+          style={{ transform: `translateY(${top}px)` }}
+        />
+      ) : (
+        <ExchangeRow
+          key={id}
+          id={id}
+          position={position}
+          top={top}
+          selected={id === selectedId}
+          onPick={onPick}
+        />
+      ),
+    );
   }
   return (
     <div
@@ -96,8 +122,14 @@ export function ExchangeList() {
         <span className="cell cell--auth">Auth</span>
         <span className="cell cell--duration">Duration</span>
       </div>
-      <div className="list__scroller" ref={scroller} onScroll={onScroll}>
-        <div className="list__canvas" style={{ height: count * ROW_HEIGHT }}>
+      <div
+        className="list__scroller"
+        ref={scroller}
+        onScroll={(event) =>
+          setView({ top: event.currentTarget.scrollTop, height: event.currentTarget.clientHeight })
+        }
+      >
+        <div className="list__canvas" style={{ height: layout.canvas }}>
           {rows}
         </div>
       </div>

@@ -1,20 +1,46 @@
-import { memo, type CSSProperties, type MouseEvent } from 'react';
+import { memo, useState, type CSSProperties, type MouseEvent } from 'react';
 import type { ExchangeSummary } from '../../../../shared/model/exchange';
 import { AuthBadge, StatusBadge } from '../../ui/badges';
-import { formatClock, formatDuration } from '../../ui/format';
-import { selectIsPicked, selectSummary } from '../../store/selectors';
+import { formatDateTime, formatDuration, formatRowTime } from '../../ui/format';
+import { selectIsPicked, selectSummary, selectTypeTest, type TypeTest } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
 import { PinIcon } from '../../ui/icons';
+import { visible } from '../../ui/visible-text';
 import { FlagMarks, OutcomeBadge } from '../verdicts/outcome-badge';
 
 export const ROW_HEIGHT = 30;
 
-function describeEvents(summary: ExchangeSummary): string {
-  if (summary.kind === 'verification') return 'verification challenge';
+/** The first type, or the one a `type:` filter matched, cut short before its count is. */
+function EventsText({ summary, asked }: { summary: ExchangeSummary; asked: TypeTest }) {
   const [first] = summary.eventTypes;
-  if (first === undefined) return summary.kind === 'delivery' ? 'no events' : '';
-  const more = summary.eventCount > 1 ? ` +${summary.eventCount - 1}` : '';
-  return `${first}${more}`;
+  if (summary.kind === 'verification' || first === undefined) {
+    const text =
+      summary.kind === 'verification'
+        ? 'verification challenge'
+        : summary.kind === 'delivery'
+          ? 'no events'
+          : summary.path;
+    return <span className="cell__text">{visible(text)}</span>;
+  }
+  const matched = asked && !asked(first) ? summary.eventTypes.find(asked) : undefined;
+  return (
+    <>
+      <span className="cell__text">
+        {matched === undefined ? (
+          visible(first)
+        ) : (
+          <mark
+            className="cell__match"
+            data-testid="matched-type"
+            title={visible(`Matched by the search; first: ${first}`)}
+          >
+            {visible(matched)}
+          </mark>
+        )}
+      </span>
+      {summary.eventCount > 1 && <span className="cell__more"> +{summary.eventCount - 1}</span>}
+    </>
+  );
 }
 
 function rowClass(selected: boolean, picked: boolean, problem: boolean): string {
@@ -26,17 +52,24 @@ function rowClass(selected: boolean, picked: boolean, problem: boolean): string 
 /** One list row; subscribes to its own summary so a new exchange re-renders only itself. */
 export const ExchangeRow = memo(function ExchangeRow(props: {
   id: string;
-  index: number;
+  /** Its place in the list (0 is the newest match). */
+  position: number;
+  /** Where it is drawn in the list's canvas, in px. */
+  top: number;
   selected: boolean;
   onPick: (id: string, event: MouseEvent) => void;
 }) {
   const summary = useAppStore(selectSummary(props.id));
   const picked = useAppStore(selectIsPicked(props.id));
+  const asked = useAppStore(selectTypeTest);
+  // Which day is today, as of when the row was drawn (rows are drawn again as the list scrolls).
+  const [drawnAt] = useState(() => Date.now());
   if (!summary) return null;
-  const style: CSSProperties = { transform: `translateY(${props.index * ROW_HEIGHT}px)` };
+  const style: CSSProperties = { transform: `translateY(${props.top}px)` };
   return (
     <div
       role="row"
+      aria-rowindex={props.position + 1}
       aria-selected={props.selected || picked}
       className={rowClass(props.selected, picked, summary.problemCount > 0)}
       style={style}
@@ -59,17 +92,21 @@ export const ExchangeRow = memo(function ExchangeRow(props: {
       >
         {summary.pinned && <PinIcon filled />}
       </span>
-      <span role="cell" className="cell cell--time">
-        {formatClock(summary.receivedAt)}
+      <span role="cell" className="cell cell--time" title={formatDateTime(summary.receivedAt)}>
+        {formatRowTime(summary.receivedAt, drawnAt)}
       </span>
       <span role="cell" className={`cell cell--method method--${summary.method.toLowerCase()}`}>
-        {summary.method}
+        {visible(summary.method)}
       </span>
       <span role="cell" className="cell cell--status">
         <StatusBadge status={summary.status} />
       </span>
-      <span role="cell" className="cell cell--events" title={summary.eventTypes.join(', ') || summary.path}>
-        <span className="cell__text">{describeEvents(summary) || summary.path}</span>
+      <span
+        role="cell"
+        className="cell cell--events"
+        title={visible(summary.eventTypes.join(', ') || summary.path)}
+      >
+        <EventsText summary={summary} asked={asked} />
         <FlagMarks summary={summary} />
       </span>
       <span role="cell" className="cell cell--outcome">

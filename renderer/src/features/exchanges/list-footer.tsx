@@ -1,15 +1,13 @@
-import type { AppState } from '../../store/create-app-store';
 import { selectPickedCount, selectQuery, selectStatus, selectTotal } from '../../store/selectors';
+import type { AppState } from '../../store/create-app-store';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { SelectionBar } from './selection-bar';
 
-const selectLoadedCount = (state: AppState) => state.order.length;
 const selectAllPicked = (state: AppState) => state.allMatching !== null;
 
 /** Counts under the list, or, once several rows are picked, what can be done with them. */
 export function ListFooter() {
   const total = useAppStore(selectTotal);
-  const loaded = useAppStore(selectLoadedCount);
   const query = useAppStore(selectQuery);
   const stored = useAppStore(selectStatus)?.storage.count;
   const picked = useAppStore(selectPickedCount);
@@ -22,7 +20,7 @@ export function ListFooter() {
       : `${total.toLocaleString()} of ${stored.toLocaleString()} match`;
   return (
     <div className="list__footer" data-testid="list-count">
-      <span>{loaded < total ? `${counted} · ${loaded.toLocaleString()} loaded` : counted}</span>
+      <span>{counted}</span>
       {total > 1 && (
         <button
           type="button"

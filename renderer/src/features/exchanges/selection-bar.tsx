@@ -1,4 +1,4 @@
-import { deletePicked, pinPicked, replayPicked } from '../../store/bulk-commands';
+import { confirmDelete, pinPicked, replayPicked } from '../../store/bulk-commands';
 import { selectPickedCount } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
 
@@ -6,10 +6,7 @@ import { useAppStore, useEngine } from '../../store/store-context';
 export function SelectionBar() {
   const count = useAppStore(selectPickedCount);
   const { store, bridge } = useEngine();
-  const remove = () => {
-    if (count > 1 && !window.confirm(`Delete ${count.toLocaleString()} exchanges?`)) return;
-    void deletePicked(store, bridge);
-  };
+  const remove = () => void confirmDelete(store, bridge);
   return (
     <div className="selection-bar" data-testid="selection-bar">
       <span data-testid="selection-count">{count.toLocaleString()} selected</span>

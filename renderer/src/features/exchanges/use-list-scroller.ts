@@ -1,43 +1,60 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useAppStore, useEngine } from '../../store/store-context';
+import { selectRevealing, selectSelectedId, selectShifted } from '../../store/selectors';
 import { ROW_HEIGHT } from './exchange-row';
+import { layoutRows } from './virtual-rows';
 
 /**
- * The list's scroll container and the two things it does on its own:
- * - new exchanges are inserted at the top; a user at the top keeps seeing the newest, a user
- *   who scrolled down keeps their rows in place (the offset grows by the inserted height
- *   before paint), so nothing jumps while traffic streams in;
- * - the selected row (moved with the keyboard) stays inside the viewport.
+ * The list's scroll container and the things it does on its own:
+ * - new exchanges go in at the top; a user at the top keeps seeing the newest, a user who
+ *   scrolled down keeps their rows in place (the offset grows by the rows put in above, before
+ *   paint), so nothing jumps while traffic streams in;
+ * - a position asked for (a keyboard move) and the selected row are brought into view.
  */
-export function useListScroller(order: string[], selectedId: string | null) {
+export function useListScroller(total: number) {
   const scroller = useRef<HTMLDivElement>(null);
-  const newest = useRef<string | undefined>(undefined);
+  const shifted = useAppStore(selectShifted);
+  const revealing = useAppStore(selectRevealing);
+  const selectedId = useAppStore(selectSelectedId);
+  const { store } = useEngine();
+  const seen = useRef(shifted);
+  const totalRef = useRef(total);
 
   useLayoutEffect(() => {
-    const previous = newest.current;
-    newest.current = order.at(-1);
+    const inserted = shifted - seen.current;
+    seen.current = shifted;
     const element = scroller.current;
-    if (!element || previous === undefined || element.scrollTop === 0) return;
-    const index = order.lastIndexOf(previous);
-    const inserted = index === -1 ? 0 : order.length - 1 - index;
-    // The scroll event this causes updates the rendered window.
-    if (inserted > 0) element.scrollTop += inserted * ROW_HEIGHT;
-  }, [order]);
+    if (!element || inserted <= 0 || element.scrollTop === 0) return;
+    const layout = layoutRows(totalRef.current, ROW_HEIGHT, element.scrollTop, element.clientHeight);
+    // The row at the top of the view moves down by `inserted`; keep it where it was on screen.
+    // The scroll event this causes updates the rendered rows.
+    const offset = layout.top(layout.first) - element.scrollTop;
+    element.scrollTop = layout.scrollFor(layout.first + inserted, offset);
+  }, [shifted]);
 
-  const orderRef = useRef(order);
   useLayoutEffect(() => {
-    orderRef.current = order;
-  }, [order]);
+    totalRef.current = total;
+  }, [total]);
+
+  const bringIntoView = (position: number) => {
+    const element = scroller.current;
+    if (!element) return;
+    const layout = layoutRows(totalRef.current, ROW_HEIGHT, element.scrollTop, element.clientHeight);
+    if (position < layout.first + 1) element.scrollTop = layout.scrollFor(position);
+    else if (position >= layout.last - 1) {
+      element.scrollTop = layout.scrollFor(position, element.clientHeight - ROW_HEIGHT);
+    }
+  };
 
   useEffect(() => {
-    const element = scroller.current;
-    const ids = orderRef.current;
-    if (!element || selectedId === null) return;
-    const top = (ids.length - 1 - ids.lastIndexOf(selectedId)) * ROW_HEIGHT;
-    if (top < element.scrollTop) element.scrollTop = top;
-    else if (top + ROW_HEIGHT > element.scrollTop + element.clientHeight) {
-      element.scrollTop = top + ROW_HEIGHT - element.clientHeight;
-    }
-  }, [selectedId]);
+    if (revealing) bringIntoView(revealing.position);
+  }, [revealing]);
+
+  useEffect(() => {
+    if (selectedId === null) return;
+    const position = store.getState().positionOf(selectedId);
+    if (position !== null) bringIntoView(position);
+  }, [selectedId, store]);
 
   return scroller;
 }

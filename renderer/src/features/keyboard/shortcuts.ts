@@ -1,8 +1,7 @@
 import type { Bridge } from '../../bridge/bridge';
 import { moveCursor, openExchange } from '../../store/commands';
-import { deletePicked, replayPicked, togglePinPicked } from '../../store/bulk-commands';
+import { confirmDelete, replayPicked, togglePinPicked } from '../../store/bulk-commands';
 import type { AppStore } from '../../store/create-app-store';
-import { selectPickedCount } from '../../store/selectors';
 import { copyAsCurl } from '../actions/copy-curl';
 
 export interface Shortcut {
@@ -40,7 +39,8 @@ export function keyCombo(event: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKe
 export function listShortcuts(context: ShortcutContext): Shortcut[] {
   const { store, bridge } = context;
   const state = () => store.getState();
-  const move = (combo: string) => moveCursor(store, bridge, MOVES[combo] ?? 0, combo.startsWith('Shift+'));
+  const move = (combo: string) =>
+    void moveCursor(store, bridge, MOVES[combo] ?? 0, combo.startsWith('Shift+'));
   const shortcuts: Shortcut[] = [
     { keys: ['j', 'ArrowDown'], label: 'j ↓', description: 'Next (older) exchange', run: move },
     { keys: ['k', 'ArrowUp'], label: 'k ↑', description: 'Previous (newer) exchange', run: move },
@@ -77,7 +77,7 @@ export function listShortcuts(context: ShortcutContext): Shortcut[] {
       keys: ['Delete', 'Backspace'],
       label: 'Delete',
       description: 'Delete the selection',
-      run: () => confirmDelete(context),
+      run: () => void confirmDelete(store, bridge),
     },
     { keys: ['r'], label: 'r', description: 'Replay the selection…', run: () => replayPicked(store) },
     { keys: ['c'], label: 'c', description: 'Copy as cURL', run: () => void copyAsCurl(store, bridge) },
@@ -112,12 +112,6 @@ const MOVES: Record<string, number> = {
   PageDown: 20,
   PageUp: -20,
 };
-
-function confirmDelete({ store, bridge }: ShortcutContext): void {
-  const count = selectPickedCount(store.getState());
-  if (count > 1 && !window.confirm(`Delete ${count} exchanges?`)) return;
-  void deletePicked(store, bridge);
-}
 
 /** Esc steps back one level at a time. */
 function escape(store: AppStore): void {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { OktaState } from '../../../../shared/model/okta';
+import { askConfirm } from '../../store/confirm';
 import { disconnectOrg, refreshOkta } from '../../store/okta-commands';
 import { useEngine } from '../../store/store-context';
 import { AuthSummary } from './auth-summary';
@@ -16,9 +17,13 @@ export function ConnectionSummary({ okta }: { okta: OktaState }) {
     await refreshOkta(store, bridge);
     setBusy(false);
   };
-  const disconnect = () => {
-    if (window.confirm('Forget this org and its API token? Hooks in Okta stay as they are.'))
-      void disconnectOrg(store, bridge);
+  const disconnect = async () => {
+    const ok = await askConfirm(store, {
+      title: 'Forget this org?',
+      message: 'Its API token is deleted from this computer. Hooks in Okta stay as they are.',
+      confirmLabel: 'Forget the org',
+    });
+    if (ok) await disconnectOrg(store, bridge);
   };
   const expiry = connection.tokenExpiry;
   const warn = expiry !== null && expiry.state !== 'unknown' && expiry.warn;
@@ -41,7 +46,7 @@ export function ConnectionSummary({ okta }: { okta: OktaState }) {
           <button
             type="button"
             className="button button--small"
-            onClick={disconnect}
+            onClick={() => void disconnect()}
             data-testid="okta-disconnect"
           >
             Disconnect

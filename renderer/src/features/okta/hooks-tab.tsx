@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { OktaHook, OktaState } from '../../../../shared/model/okta';
+import { askConfirm } from '../../store/confirm';
 import { runHookCommand } from '../../store/okta-commands';
 import { useEngine } from '../../store/store-context';
 import { PointForm } from './point-form';
@@ -8,15 +9,19 @@ import { RunSteps } from './run-steps';
 const tone = (good: boolean) => (good ? 'pill--ok' : 'pill--warn');
 
 function HookRow(props: { hook: OktaHook; onPoint: (hook: OktaHook) => void; busy: boolean }) {
-  const { bridge } = useEngine();
+  const { store, bridge } = useEngine();
   const { hook } = props;
   const [first, ...rest] = hook.eventTypes;
-  const retire = (remove: boolean) => {
-    const question = remove
-      ? `Delete “${hook.name}” from the org? Okta cannot undo a delete.`
-      : `Deactivate “${hook.name}”? Okta stops delivering to it.`;
-    if (!window.confirm(question)) return;
-    void runHookCommand(bridge, remove ? 'okta.hooks.delete' : 'okta.hooks.deactivate', { hookId: hook.id });
+  const retire = async (remove: boolean) => {
+    const ok = await askConfirm(store, {
+      title: remove ? `Delete “${hook.name}” from the org?` : `Deactivate “${hook.name}”?`,
+      message: remove ? 'Okta cannot undo a delete.' : 'Okta stops delivering to it.',
+      confirmLabel: remove ? 'Delete' : 'Deactivate',
+    });
+    if (ok)
+      await runHookCommand(bridge, remove ? 'okta.hooks.delete' : 'okta.hooks.deactivate', {
+        hookId: hook.id,
+      });
   };
   return (
     <tr data-testid="okta-hook-row" data-hook-id={hook.id}>
@@ -64,7 +69,7 @@ function HookRow(props: { hook: OktaHook; onPoint: (hook: OktaHook) => void; bus
                   type="button"
                   className="button button--small"
                   disabled={props.busy}
-                  onClick={() => retire(false)}
+                  onClick={() => void retire(false)}
                   data-testid="okta-hook-deactivate"
                 >
                   Deactivate
@@ -74,7 +79,7 @@ function HookRow(props: { hook: OktaHook; onPoint: (hook: OktaHook) => void; bus
                 type="button"
                 className="button button--small"
                 disabled={props.busy}
-                onClick={() => retire(true)}
+                onClick={() => void retire(true)}
                 data-testid="okta-hook-delete"
               >
                 Delete

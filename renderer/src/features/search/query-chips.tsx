@@ -42,6 +42,31 @@ export function QueryChips(props: { query: string; onRemove: (span: Span) => voi
   const chips = chipsOf(props.query);
   if (chips.length === 0) return null;
   return (
+    <>
+      <ChipList chips={chips} onRemove={props.onRemove} />
+      <Problems chips={chips} />
+    </>
+  );
+}
+
+/** What the engine ignores, and why, in words under the chips (not only in a tooltip). */
+function Problems({ chips }: { chips: Chip[] }) {
+  const ignored = chips.filter((chip) => chip.problem !== undefined);
+  if (ignored.length === 0) return null;
+  return (
+    <ul className="search__problems" role="status" data-testid="query-problem">
+      {ignored.map((chip) => (
+        <li key={`${chip.span.start}-${chip.span.end}`}>
+          <code>{chip.value}</code> is ignored: {chip.problem}.
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ChipList(props: { chips: Chip[]; onRemove: (span: Span) => void }) {
+  const { chips } = props;
+  return (
     <ul className="chips" data-testid="query-chips" aria-label="Active filters">
       {chips.map((chip) => (
         <li

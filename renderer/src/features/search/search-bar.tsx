@@ -12,9 +12,9 @@ import { suggest, type Suggestion } from './suggestions';
 /** Typing settles this long before the list reloads. */
 const DEBOUNCE_MS = 200;
 
-/** Event types in the loaded rows, offered first when completing `type:`. */
+/** Event types in the rows held, offered first when completing `type:`. */
 const seenTypes = (state: AppState) => [
-  ...new Set(state.order.flatMap((id) => state.byId[id]?.eventTypes ?? [])),
+  ...new Set(state.window.flatMap((id) => state.byId[id]?.eventTypes ?? [])),
 ];
 
 function SuggestionList(props: { items: Suggestion[]; active: number; onPick: (item: Suggestion) => void }) {

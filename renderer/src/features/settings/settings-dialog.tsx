@@ -9,6 +9,7 @@ import { ModalFooter } from '../../ui/modal-footer';
 import { ForwardFields } from './forward-fields';
 import { draftOf, patchOf, type Draft, type SetDraft } from './settings-draft';
 import { RetentionFields } from './retention-fields';
+import { SecretStorageFields } from './secret-storage-fields';
 import { TunnelFields } from './tunnel-fields';
 
 export function SettingsDialog() {
@@ -122,6 +123,7 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
       </label>
       <RetentionFields draft={draft} set={set} />
       <TunnelFields draft={draft} set={set} settings={settings} />
+      <SecretStorageFields settings={settings} />
       <ModalFooter error={error} errorTestId="settings-error" onCancel={close}>
         <button
           type="submit"

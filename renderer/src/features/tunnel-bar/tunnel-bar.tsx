@@ -68,7 +68,7 @@ function TunnelBarView({ tunnel, settings }: { tunnel: TunnelStatus; settings: S
         </div>
       </form>
       {editing && <ManualProblem formError={formError} tunnel={tunnel} />}
-      {tunnel.state === 'online' && <OktaHelper settings={settings} />}
+      {tunnel.state === 'online' && <OktaHelper settings={settings} hookUrl={tunnel.hookUrl} />}
     </section>
   );
 }

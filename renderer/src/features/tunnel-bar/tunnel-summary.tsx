@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import type { SettingsView } from '../../../../shared/model/settings';
 import type { TunnelReconnecting, TunnelStatus } from '../../../../shared/model/tunnel';
+import { whyOktaCannotCall } from '../../../../shared/okta/callable-url';
 import { CopyButton } from '../../ui/copy-button';
+import { formatDateTime, formatHourMinute } from '../../ui/format';
 import { useNow } from './use-now';
 
 export const STATE_LABEL: Record<TunnelStatus['state'], string> = {
@@ -47,21 +49,29 @@ function Detail({ tunnel, settings }: { tunnel: TunnelStatus; settings: Settings
             : 'Connecting to ngrok…'}
         </span>
       );
-    case 'online':
+    case 'online': {
+      const callable = whyOktaCannotCall(tunnel.hookUrl) === null;
       return (
         <>
-          <code className="tunnel__url" title={tunnel.hookUrl} data-testid="public-hook-url">
+          <code
+            className={`tunnel__url${callable ? '' : ' tunnel__url--local'}`}
+            title={tunnel.hookUrl}
+            data-testid="public-hook-url"
+            data-okta-callable={callable}
+          >
             {tunnel.hookUrl}
           </code>
           <CopyButton value={tunnel.hookUrl} testId="copy-public-hook-url" title="Copy the public hook URL" />
           <span
             className="tunnel__text muted"
-            title={`Since ${new Date(tunnel.onlineSince).toLocaleString()}`}
+            title={`Online since ${formatDateTime(tunnel.onlineSince)}`}
+            data-testid="tunnel-since"
           >
-            → {tunnel.forwardsTo.replace('http://', '')} · since {clock(tunnel.onlineSince)}
+            → {tunnel.forwardsTo.replace('http://', '')} · since {formatHourMinute(tunnel.onlineSince)}
           </span>
         </>
       );
+    }
     case 'reconnecting':
       return <Countdown tunnel={tunnel} />;
     case 'error':
@@ -99,9 +109,6 @@ function offHint(settings: SettingsView): ReactNode {
   const where = settings.ngrokDomain ? ` at ${settings.ngrokDomain}` : '';
   return `Start to get a public https URL${where} for Okta.`;
 }
-
-const clock = (epochMs: number) =>
-  new Date(epochMs).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /** ngrok's pages in our messages become links; nothing else does. */
 function linkify(message: string): ReactNode[] {

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { SettingsView } from '../../../../shared/model/settings';
 import type { AppStatus } from '../../../../shared/model/status';
+import type { ConnectionState } from '../../bridge/bridge';
 import type { AppState } from '../create-app-store';
 
 /** What the engine reports about itself: status, settings, and whether we are connected. */
@@ -8,11 +9,13 @@ export interface EngineSlice {
   status: AppStatus | null;
   settings: SettingsView | null;
   connected: boolean;
+  /** The engine answered but refused this window's API token (headless, after a restart). */
+  refused: boolean;
   /** The last failed command, shown until dismissed. */
   lastError: string | null;
   setStatus(status: AppStatus): void;
   setSettings(settings: SettingsView): void;
-  setConnected(connected: boolean): void;
+  setConnection(state: ConnectionState): void;
   setError(message: string | null): void;
 }
 
@@ -20,9 +23,10 @@ export const createEngineSlice: StateCreator<AppState, [], [], EngineSlice> = (s
   status: null,
   settings: null,
   connected: false,
+  refused: false,
   lastError: null,
   setStatus: (status) => set({ status }),
   setSettings: (settings) => set({ settings }),
-  setConnected: (connected) => set({ connected }),
+  setConnection: (state) => set({ connected: state === 'connected', refused: state === 'refused' }),
   setError: (lastError) => set({ lastError }),
 });

@@ -2,86 +2,103 @@ import type { StateCreator } from 'zustand';
 import type { ExchangeSummary } from '../../../../shared/model/exchange';
 import type { AppState } from '../create-app-store';
 
-export interface ListPageData {
+/** A page of the list as the engine answers it, and where it starts. */
+export interface WindowPage {
   items: ExchangeSummary[];
-  nextCursor: number | null;
   total: number;
   lastSeq: number;
+  /** Position of the first item (0 is the newest match). */
+  start: number;
 }
 
+/** Rows kept around the part of the list in view; the rest is read from the engine as needed. */
+export const MAX_WINDOW = 600;
+
 export interface ExchangesSlice {
-  /** Ids of the listed exchanges (those matching the query) in seq order, oldest first. */
-  order: string[];
   /**
-   * Summaries by id. Changed in place, never copied: copying 100,000 entries takes over 100 ms,
-   * which froze the page on every live batch (bench/README.md). Each change also sets new
-   * state, so selectors of one summary (`byId[id]`) still see it.
+   * The listed rows the UI holds, newest first: those at positions `windowStart`,
+   * `windowStart + 1`… of the query's matches (0 is the newest). The list reads any other
+   * position from the engine when it comes into view, so the history's size never matters here.
    */
+  window: string[];
+  windowStart: number;
+  /** Summaries of the rows in the window (and the one shown in detail). Changed in place. */
   byId: Record<string, ExchangeSummary>;
   /** Highest seq the engine has told us about, listed or not; pushes at or below it are known. */
   lastSeq: number;
-  /** Cursor for the next older page, null when everything is loaded. */
-  olderCursor: number | null;
   /** Exchanges matching the query on the engine side. */
   total: number;
+  /** Rows put in above the window since the list was loaded: the view keeps its rows in place. */
+  shifted: number;
   /** The exchange shown in the detail pane. */
   selectedId: string | null;
   /** Where the keyboard is in the list; stays when the detail is closed. */
   cursorId: string | null;
-  /** True once the first snapshot is in. */
+  /** True once the first page is in. */
   loaded: boolean;
-  replaceExchanges(page: ListPageData): void;
+  /** Positions the list shows now (the sync reads them from the engine if they are not held). */
+  wanted: { first: number; last: number };
+  setWanted(first: number, last: number): void;
+  /** A position to bring into view (keyboard moves); `at` changes each time, so the same one can be asked again. */
+  revealing: { position: number; at: number } | null;
+  reveal(position: number): void;
+  /** Take a page read from the engine as the window (what was held elsewhere is dropped). */
+  replaceWindow(page: WindowPage): void;
   /**
    * Take a pushed batch's seqs into account: returns the new summaries in seq order, or null
    * when a gap shows a push was missed (resync).
    */
   admitSeqs(items: ExchangeSummary[]): ExchangeSummary[] | null;
-  /** Add summaries (new, or newly matching) in their seq place. */
+  /** Add summaries (new, or newly matching) in their place by seq. */
   insertExchanges(items: ExchangeSummary[]): void;
   updateExchanges(items: ExchangeSummary[]): void;
-  removeExchanges(ids: string[]): void;
-  addOlder(page: { items: ExchangeSummary[]; nextCursor: number | null }): void;
+  /**
+   * Take out removed exchanges; returns false when some of them were not held and it cannot
+   * tell where they were (the caller reads the window again).
+   */
+  removeExchanges(removed: { ids: string[]; seqs: number[] }, everyRowMatches: boolean): boolean;
   clearExchanges(): void;
-  setTotal(total: number): void;
+  /** Position of a held row, or null. */
+  positionOf(id: string): number | null;
   /** Show an exchange in the detail pane (null closes it) and put the cursor on it. */
   select(id: string | null): void;
 }
 
-/** Index of the first id whose seq is not below `seq` (order is in seq order). */
-function insertionPoint(order: string[], byId: Record<string, ExchangeSummary>, seq: number): number {
-  let low = 0;
-  let high = order.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((byId[order[mid] as string]?.seq ?? Infinity) < seq) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
+const seqOf = (state: Pick<AppState, 'byId'>, id: string | undefined) =>
+  id === undefined ? undefined : state.byId[id]?.seq;
 
 export const createExchangesSlice: StateCreator<AppState, [], [], ExchangesSlice> = (set, get) => ({
-  order: [],
+  window: [],
+  windowStart: 0,
   byId: {},
   lastSeq: 0,
-  olderCursor: null,
   total: 0,
+  shifted: 0,
   selectedId: null,
   cursorId: null,
   loaded: false,
+  wanted: { first: 0, last: 0 },
+  revealing: null,
 
-  replaceExchanges: ({ items, nextCursor, total, lastSeq }) => {
-    const ascending = [...items].sort((a, b) => a.seq - b.seq);
-    const { selectedId, cursorId } = get();
-    const byId = Object.fromEntries(ascending.map((item) => [item.id, item]));
+  reveal: (position) => set({ revealing: { position, at: (get().revealing?.at ?? 0) + 1 } }),
+
+  setWanted: (first, last) => {
+    const { wanted } = get();
+    if (wanted.first !== first || wanted.last !== last) set({ wanted: { first, last } });
+  },
+
+  replaceWindow: ({ items, total, lastSeq, start }) => {
+    const { byId, selectedId } = get();
+    const kept = selectedId === null ? undefined : byId[selectedId];
+    const next: Record<string, ExchangeSummary> = kept ? { [kept.id]: kept } : {};
+    for (const item of items) next[item.id] = item;
     set({
-      order: ascending.map((item) => item.id),
-      byId,
-      lastSeq,
-      olderCursor: nextCursor,
+      window: items.map((item) => item.id),
+      windowStart: start,
+      byId: next,
       total,
+      lastSeq,
       loaded: true,
-      selectedId: selectedId !== null && selectedId in byId ? selectedId : null,
-      cursorId: cursorId !== null && cursorId in byId ? cursorId : null,
     });
   },
 
@@ -95,19 +112,34 @@ export const createExchangesSlice: StateCreator<AppState, [], [], ExchangesSlice
   },
 
   insertExchanges: (items) => {
-    const { byId, order, total } = get();
-    const fresh = items.filter((item) => !(item.id in byId)).sort((a, b) => a.seq - b.seq);
+    const state = get();
+    const fresh = items.filter((item) => !state.window.includes(item.id)).sort((a, b) => b.seq - a.seq);
     if (fresh.length === 0) return;
-    const newest = byId[order.at(-1) ?? ''];
-    for (const item of fresh) byId[item.id] = item;
-    let nextOrder: string[];
-    if (newest === undefined || (fresh[0]?.seq ?? 0) > newest.seq)
-      nextOrder = [...order, ...fresh.map((i) => i.id)];
-    else {
-      nextOrder = [...order];
-      for (const item of fresh) nextOrder.splice(insertionPoint(nextOrder, byId, item.seq), 0, item.id);
+    const newest = seqOf(state, state.window[0]) ?? Infinity;
+    const oldest = seqOf(state, state.window.at(-1)) ?? -Infinity;
+    const reachesEnd = state.windowStart + state.window.length >= state.total;
+    let { windowStart, shifted } = state;
+    let window = [...state.window];
+    const { byId } = state;
+    for (const item of fresh) {
+      // Above the rows held: they move one place down.
+      if (item.seq > newest && windowStart > 0) {
+        windowStart += 1;
+        shifted += 1;
+        continue;
+      }
+      // Below them, where the list goes on: not held.
+      if (item.seq < oldest && !reachesEnd) continue;
+      byId[item.id] = item;
+      const at = window.findIndex((id) => (byId[id]?.seq ?? 0) < item.seq);
+      window.splice(at === -1 ? window.length : at, 0, item.id);
+      if (at === 0) shifted += 1;
     }
-    set({ byId, order: nextOrder, total: total + fresh.length });
+    if (window.length > MAX_WINDOW) {
+      for (const id of window.slice(MAX_WINDOW)) if (id !== state.selectedId) delete byId[id];
+      window = window.slice(0, MAX_WINDOW);
+    }
+    set({ window, windowStart, shifted, byId, total: state.total + fresh.length });
   },
 
   updateExchanges: (items) => {
@@ -118,37 +150,49 @@ export const createExchangesSlice: StateCreator<AppState, [], [], ExchangesSlice
     set({ byId });
   },
 
-  removeExchanges: (ids) => {
-    const { byId } = get();
-    const gone = new Set(ids.filter((id) => id in byId));
-    if (gone.size === 0) return;
-    for (const id of gone) delete byId[id];
-    set((state) => ({
+  removeExchanges: ({ ids, seqs }, everyRowMatches) => {
+    const state = get();
+    const held = new Set(ids.filter((id) => state.window.includes(id)));
+    const newest = seqOf(state, state.window[0]) ?? -Infinity;
+    let above = 0;
+    let unplaced = 0;
+    ids.forEach((id, i) => {
+      if (held.has(id)) return;
+      if (!everyRowMatches) unplaced += 1;
+      else if ((seqs[i] ?? 0) > newest) above += 1;
+    });
+    const { byId } = state;
+    for (const id of held) delete byId[id];
+    const forget = (id: string | null) => (id !== null && ids.includes(id) ? null : id);
+    set({
       byId,
-      order: state.order.filter((id) => !gone.has(id)),
-      total: Math.max(0, state.total - gone.size),
-      selectedId: state.selectedId !== null && gone.has(state.selectedId) ? null : state.selectedId,
-      cursorId: state.cursorId !== null && gone.has(state.cursorId) ? null : state.cursorId,
+      window: state.window.filter((id) => !held.has(id)),
+      windowStart: Math.max(0, state.windowStart - above),
+      total: Math.max(0, state.total - held.size - (everyRowMatches ? ids.length - held.size : 0)),
+      selectedId: forget(state.selectedId),
+      cursorId: forget(state.cursorId),
       picked:
-        state.picked.size === 0 ? state.picked : new Set([...state.picked].filter((id) => !gone.has(id))),
-    }));
-  },
-
-  addOlder: ({ items, nextCursor }) => {
-    const { byId } = get();
-    const ascending = items.filter((item) => !(item.id in byId)).sort((a, b) => a.seq - b.seq);
-    for (const item of ascending) byId[item.id] = item;
-    set((state) => ({
-      order: [...ascending.map((item) => item.id), ...state.order],
-      byId,
-      olderCursor: nextCursor,
-    }));
+        state.picked.size === 0 ? state.picked : new Set([...state.picked].filter((id) => !ids.includes(id))),
+    });
+    return unplaced === 0;
   },
 
   clearExchanges: () =>
-    set({ order: [], byId: {}, total: 0, olderCursor: null, selectedId: null, cursorId: null }),
+    set({
+      window: [],
+      windowStart: 0,
+      byId: {},
+      total: 0,
+      selectedId: null,
+      cursorId: null,
+      wanted: { first: 0, last: 0 },
+    }),
 
-  setTotal: (total) => set({ total }),
+  positionOf: (id) => {
+    const { window, windowStart } = get();
+    const index = window.indexOf(id);
+    return index === -1 ? null : windowStart + index;
+  },
 
   select: (id) => set(id === null ? { selectedId: null } : { selectedId: id, cursorId: id }),
 });

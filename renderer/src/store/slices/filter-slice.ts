@@ -17,7 +17,12 @@ export const createFilterSlice: StateCreator<AppState, [], [], FilterSlice> = (s
   setQuery: (query) => {
     if (query === get().query) return;
     // A new query is a new list: what was picked and counted belongs to the old one.
-    set({ query, picked: new Set(), allMatching: null, olderCursor: null });
+    set({
+      query,
+      picked: new Set(),
+      allMatching: null,
+      wanted: { first: 0, last: get().wanted.last - get().wanted.first },
+    });
   },
   setTimeline: (timeline) => set({ timeline }),
 });

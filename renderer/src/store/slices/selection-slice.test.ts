@@ -1,29 +1,63 @@
 import { describe, expect, it } from 'vitest';
 import { makeSummary } from '../../../../shared/testing/make-summary';
+import { createFakeBridge } from '../../bridge/fake-bridge';
+import { moveCursor, pickRange } from '../commands';
 import { createAppStore } from '../create-app-store';
 import { selectPickedCount, selectTarget } from '../selectors';
 
-function storeWith(count: number) {
+/** A store holding rows `start`… of `count` (newest first), and an engine that has all of them. */
+function storeWith(count: number, held = count, start = 0) {
   const store = createAppStore();
-  const items = Array.from({ length: count }, (_, i) => makeSummary(i + 1));
-  store.getState().replaceExchanges({ items, nextCursor: null, total: count, lastSeq: count });
-  return store;
+  const all = Array.from({ length: count }, (_, i) => makeSummary(count - i));
+  store
+    .getState()
+    .replaceWindow({ items: all.slice(start, start + held), total: count, lastSeq: count, start });
+  const bridge = createFakeBridge();
+  bridge.answer('exchanges.list', (input) => {
+    const { offset = 0, limit = 500 } = input as { offset?: number; limit?: number };
+    return {
+      items: all.slice(offset, offset + limit),
+      nextCursor: null,
+      total: count,
+      lastSeq: count,
+      searchPending: 0,
+    };
+  });
+  bridge.answer('exchanges.get', (input) => ({ id: (input as { id: string }).id }) as never);
+  return { store, bridge };
 }
 
 describe('selection', () => {
-  it('picks one, then a range from the anchor, then toggles with ctrl/cmd', () => {
-    const store = storeWith(6);
+  it('picks one, then a range from the anchor, then toggles with ctrl/cmd', async () => {
+    const { store, bridge } = storeWith(6);
     const state = () => store.getState();
-    state().pickOnly('id-2');
-    state().pickRange('id-5');
+    state().pickOnly('id-5');
+    await pickRange(store, bridge, state().positionOf('id-2')!);
     expect([...state().picked].sort()).toEqual(['id-2', 'id-3', 'id-4', 'id-5']);
     state().togglePicked('id-3');
     state().togglePicked('id-6');
-    expect(selectTarget(state())).toEqual({ ids: ['id-2', 'id-4', 'id-5', 'id-6'] });
+    expect(selectTarget(state())).toEqual({ ids: ['id-5', 'id-4', 'id-2', 'id-6'] });
+  });
+
+  it('picks a range reaching past the rows held, reading the rest from the engine', async () => {
+    const { store, bridge } = storeWith(3000, 100, 0);
+    store.getState().pickOnly('id-3000');
+    await pickRange(store, bridge, 2499);
+    expect(store.getState().picked.size).toBe(2500);
+    expect(store.getState().picked.has('id-501')).toBe(true);
+  });
+
+  it('moves the keyboard cursor to rows not held yet, asking the list to show them', async () => {
+    const { store, bridge } = storeWith(1000, 50, 0);
+    store.getState().pickOnly('id-951');
+    store.getState().select('id-951');
+    await moveCursor(store, bridge, 200);
+    expect(store.getState().cursorId).toBe('id-751');
+    expect(store.getState().revealing?.position).toBe(249);
   });
 
   it('selects all matching as a query with exceptions, and a new query drops it', () => {
-    const store = storeWith(4);
+    const { store } = storeWith(4);
     const state = () => store.getState();
     state().pickAllMatching();
     state().togglePicked('id-1');
@@ -34,11 +68,11 @@ describe('selection', () => {
   });
 
   it('forgets picked exchanges once they are removed, and falls back to the one shown', () => {
-    const store = storeWith(3);
+    const { store } = storeWith(3);
     const state = () => store.getState();
     state().pickOnly('id-1');
     state().togglePicked('id-2');
-    state().removeExchanges(['id-1']);
+    state().removeExchanges({ ids: ['id-1'], seqs: [1] }, true);
     expect([...state().picked]).toEqual(['id-2']);
     state().clearPicked();
     state().select('id-3');

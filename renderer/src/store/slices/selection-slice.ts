@@ -1,61 +1,72 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from '../create-app-store';
 
+/** Where a shift range starts: a row, and its position then (rows put in above since move it down). */
+export interface Anchor {
+  id: string;
+  position: number;
+  shifted: number;
+}
+
 /**
- * Rows picked for bulk actions: explicit ids, or every exchange matching the query (loaded or
- * not) except some, so "select all" over 100,000 needs no list of ids.
+ * Rows picked for bulk actions: explicit ids, or every exchange matching the query (held or
+ * not) except some, so "select all" over a million needs no list of ids.
  */
 export interface SelectionSlice {
   picked: ReadonlySet<string>;
-  /** Where a shift-click range starts. */
-  anchorId: string | null;
+  anchor: Anchor | null;
   /** All exchanges matching `query` are picked, except these. */
   allMatching: { query: string; except: ReadonlySet<string> } | null;
-  /** A plain click or a move: just this one. */
-  pickOnly(id: string): void;
+  /** A plain click or a move: just this one (at `position`, if the caller knows it and it is not held). */
+  pickOnly(id: string, position?: number): void;
   /** Ctrl/Cmd-click: add or take out one. */
   togglePicked(id: string): void;
-  /** Shift-click or shift-move: everything between the anchor and `id`, in list order. */
-  pickRange(id: string): void;
+  /** A shift range, read by the caller from the anchor to its end: these ids. */
+  pickIds(ids: string[]): void;
+  /** Where the anchor is now, if there is one. */
+  anchorPosition(): number | null;
   pickAllMatching(): void;
   clearPicked(): void;
 }
 
 const NONE: ReadonlySet<string> = new Set();
 
-export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (set, get) => ({
-  picked: NONE,
-  anchorId: null,
-  allMatching: null,
+export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (set, get) => {
+  const anchorAt = (id: string, known?: number): Anchor | null => {
+    const position = get().positionOf(id) ?? known ?? null;
+    return position === null ? null : { id, position, shifted: get().shifted };
+  };
+  return {
+    picked: NONE,
+    anchor: null,
+    allMatching: null,
 
-  pickOnly: (id) => set({ picked: new Set([id]), anchorId: id, allMatching: null }),
+    pickOnly: (id, position) =>
+      set({ picked: new Set([id]), anchor: anchorAt(id, position), allMatching: null }),
 
-  togglePicked: (id) => {
-    const { allMatching, picked } = get();
-    if (allMatching) {
-      const except = new Set(allMatching.except);
-      if (!except.delete(id)) except.add(id);
-      set({ allMatching: { ...allMatching, except }, anchorId: id });
-      return;
-    }
-    const next = new Set(picked);
-    if (!next.delete(id)) next.add(id);
-    set({ picked: next, anchorId: id });
-  },
+    togglePicked: (id) => {
+      const { allMatching, picked } = get();
+      if (allMatching) {
+        const except = new Set(allMatching.except);
+        if (!except.delete(id)) except.add(id);
+        set({ allMatching: { ...allMatching, except }, anchor: anchorAt(id) });
+        return;
+      }
+      const next = new Set(picked);
+      if (!next.delete(id)) next.add(id);
+      set({ picked: next, anchor: anchorAt(id) });
+    },
 
-  pickRange: (id) => {
-    const { order, anchorId } = get();
-    const from = order.indexOf(anchorId ?? id);
-    const to = order.indexOf(id);
-    if (from === -1 || to === -1) {
-      set({ picked: new Set([id]), anchorId: id, allMatching: null });
-      return;
-    }
-    const [low, high] = from < to ? [from, to] : [to, from];
-    set({ picked: new Set(order.slice(low, high + 1)), allMatching: null });
-  },
+    pickIds: (ids) => set({ picked: new Set(ids), allMatching: null }),
 
-  pickAllMatching: () => set({ allMatching: { query: get().query, except: NONE }, picked: NONE }),
+    anchorPosition: () => {
+      const { anchor, shifted } = get();
+      if (anchor === null) return null;
+      return get().positionOf(anchor.id) ?? anchor.position + (shifted - anchor.shifted);
+    },
 
-  clearPicked: () => set({ picked: NONE, allMatching: null }),
-});
+    pickAllMatching: () => set({ allMatching: { query: get().query, except: NONE }, picked: NONE }),
+
+    clearPicked: () => set({ picked: NONE, allMatching: null }),
+  };
+};

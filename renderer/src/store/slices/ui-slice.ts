@@ -16,7 +16,16 @@ export interface UiPreferences {
 }
 
 /** The modal dialogs; at most one is open. */
-export type DialogId = 'settings' | 'shortcuts' | 'export' | 'sample' | 'replay';
+export type DialogId = 'settings' | 'shortcuts' | 'export' | 'sample' | 'replay' | 'confirm';
+
+/** A question for the confirm dialog; `resolve` gets the answer (false when dismissed). */
+export interface Confirming {
+  title: string;
+  message: string;
+  /** The action's name on its button, e.g. "Delete". */
+  confirmLabel: string;
+  resolve(ok: boolean): void;
+}
 
 /** What the replay dialog sends: one exchange, or a selection of `count`. */
 export interface Replaying {
@@ -30,14 +39,23 @@ export interface CompareState {
   b: string | null;
 }
 
+/** Which copy control copied: every copy reports here, whether clicked or done by a key. */
+export interface CopyNote {
+  key: string;
+  ok: boolean;
+}
+
 export interface UiSlice extends UiPreferences {
   dialog: DialogId | null;
   /** Storage notices the user has read and closed. */
   dismissedNotices: ReadonlySet<string>;
   /** A short confirmation shown for a moment (copied, saved…). */
   toast: { id: number; text: string } | null;
+  /** The copy control that just copied (or failed to), until its feedback ends. */
+  copied: CopyNote | null;
   compare: CompareState | null;
   replaying: Replaying | null;
+  confirming: Confirming | null;
   setTheme(theme: ThemeChoice): void;
   setDetailTab(tab: DetailTab): void;
   setListFraction(fraction: number): void;
@@ -45,13 +63,15 @@ export interface UiSlice extends UiPreferences {
   openDialog(dialog: DialogId | null): void;
   dismissNotice(notice: string): void;
   showToast(text: string | null): void;
+  noteCopy(copied: CopyNote | null): void;
   setCompare(compare: CompareState | null): void;
   openReplay(replaying: Replaying): void;
+  setConfirming(confirming: Confirming | null): void;
 }
 
 export const clampListFraction = (fraction: number) => Math.min(0.75, Math.max(0.25, fraction));
 
-export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
+export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
   theme: 'system',
   detailTab: 'events',
   listFraction: 0.5,
@@ -59,16 +79,25 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   dialog: null,
   dismissedNotices: new Set(),
   toast: null,
+  copied: null,
   compare: null,
   replaying: null,
+  confirming: null,
   setTheme: (theme) => set({ theme }),
   setDetailTab: (detailTab) => set({ detailTab }),
   setListFraction: (fraction) => set({ listFraction: clampListFraction(fraction) }),
   toggleDetail: () => set((state) => ({ detailHidden: !state.detailHidden })),
-  openDialog: (dialog) => set({ dialog }),
+  openDialog: (dialog) => {
+    // Another dialog, or none, answers a pending question with no.
+    const pending = get().confirming;
+    set({ dialog, confirming: null });
+    pending?.resolve(false);
+  },
+  setConfirming: (confirming) => set({ confirming, dialog: confirming ? 'confirm' : null }),
   openReplay: (replaying) => set({ dialog: 'replay', replaying }),
   showToast: (text) =>
     set((state) => ({ toast: text === null ? null : { id: (state.toast?.id ?? 0) + 1, text } })),
+  noteCopy: (copied) => set({ copied }),
   dismissNotice: (notice) =>
     set((state) => ({ dismissedNotices: new Set([...state.dismissedNotices, notice]) })),
   setCompare: (compare) => set({ compare }),

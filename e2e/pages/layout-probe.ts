@@ -1,0 +1,89 @@
+import type { Page } from '@playwright/test';
+
+/** What a user can click or type into. */
+const INTERACTIVE = [
+  'button',
+  'a[href]',
+  'input:not([type="hidden"])',
+  'select',
+  'textarea',
+  '[role="tab"]',
+  '[role="row"][data-testid]',
+  '[tabindex]:not([tabindex="-1"])',
+].join(', ');
+
+/**
+ * Layout problems on screen now, in words: an interactive element whose centre is covered by
+ * another element (the hit test there does not land on it or inside it), one cut off sideways
+ * by a container or the window, and anything that scrolls sideways. Elements scrolled out of
+ * view vertically in a scrolling container are not problems. With `scope`, only what is inside
+ * it is checked (a dialog covers the page behind it on purpose).
+ */
+export function layoutProblems(page: Page, scope?: string): Promise<string[]> {
+  return page.evaluate(
+    ({ selector, scopeSelector }) => {
+      const describe = (element: Element) => {
+        const id = element.getAttribute('data-testid');
+        const text = (element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 30);
+        return `<${element.tagName.toLowerCase()}${id ? ` ${id}` : ''}>${text ? ` "${text}"` : ''}`;
+      };
+      const clips = (element: Element, axis: 'x' | 'y') => {
+        const style = getComputedStyle(element);
+        return (axis === 'x' ? style.overflowX : style.overflowY) !== 'visible';
+      };
+      const scrollsSideways = (element: Element) => {
+        const overflow = getComputedStyle(element).overflowX;
+        return (
+          (overflow === 'auto' || overflow === 'scroll') && element.scrollWidth > element.clientWidth + 1
+        );
+      };
+      /** Within [from, to), at least a pixel in: a centre on the very edge draws nothing there. */
+      const inside = (value: number, from: number, to: number) => value >= from + 1 && value < to - 1;
+      /** Where the centre is hidden: scrolled out vertically (fine) or cut off sideways (a problem). */
+      const hiddenCentre = (element: Element, x: number, y: number): 'scrolled' | 'cut' | null => {
+        if (!inside(x, 0, innerWidth)) return 'cut';
+        if (!inside(y, 0, innerHeight)) return 'scrolled';
+        for (let up = element.parentElement; up; up = up.parentElement) {
+          const box = up.getBoundingClientRect();
+          if (clips(up, 'y') && !inside(y, box.top, box.bottom)) return 'scrolled';
+          if (clips(up, 'x') && !inside(x, box.left, box.right)) return 'cut';
+        }
+        return null;
+      };
+      /** A sticky header or footer of a scrolling container: what passes under it is scrolled past. */
+      const inSticky = (element: Element | null) => {
+        for (let up = element; up; up = up.parentElement) {
+          if (getComputedStyle(up).position === 'sticky') return true;
+        }
+        return false;
+      };
+      const root = scopeSelector ? document.querySelector(scopeSelector) : document.body;
+      if (!root) return [`nothing matches ${scopeSelector ?? ''}`];
+      const problems: string[] = [];
+      const page = document.scrollingElement ?? document.documentElement;
+      if (page.scrollWidth > innerWidth) problems.push(`the page is ${page.scrollWidth}px wide`);
+      for (const element of [root, ...root.querySelectorAll('*')]) {
+        if (scrollsSideways(element)) {
+          problems.push(
+            `${describe(element)} scrolls sideways (${element.scrollWidth} > ${element.clientWidth})`,
+          );
+        }
+      }
+      for (const element of root.querySelectorAll(selector)) {
+        const box = element.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0 || !element.checkVisibility({ visibilityProperty: true }))
+          continue;
+        const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+        const hidden = hiddenCentre(element, x, y);
+        if (hidden === 'cut') problems.push(`${describe(element)} is cut off sideways`);
+        if (hidden !== null) continue;
+        const hit = document.elementFromPoint(x, y);
+        if (hit !== element && !(hit && element.contains(hit)) && !(inSticky(hit) && !inSticky(element))) {
+          problems.push(`${describe(element)} is covered by ${hit ? describe(hit) : 'nothing'}`);
+        }
+      }
+      return problems;
+    },
+    { selector: INTERACTIVE, scopeSelector: scope },
+  );
+}

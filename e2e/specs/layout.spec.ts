@@ -1,0 +1,148 @@
+import type { Page, TestInfo } from '@playwright/test';
+import type { OktaEmulator } from '../../electron/core/testing/okta-emulator/okta-emulator';
+import { expect, fixtureText, freshDelivery, oktaTest as test, type OrgClock } from '../fixtures';
+import type { InspectorPage } from '../pages/inspector-page';
+import { layoutProblems } from '../pages/layout-probe';
+import type { OktaPanelPage } from '../pages/okta-panel-page';
+
+const SIZES = [
+  { width: 1024, height: 640 },
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+] as const;
+
+const TABS = ['events', 'payload', 'raw', 'headers', 'response', 'timing'] as const;
+
+/** A body Okta would never send: every envelope check has something to say about it. */
+const FOREIGN = JSON.stringify({ hello: 'not okta', id: '0', note: 'x'.repeat(400) });
+
+/** A delivery whose fields are long unbroken strings, as a hostile or broken sender may send. */
+const LONG = freshDelivery('01-user-session-start.json')
+  .replace('"User login to Okta"', `"${'Login'.repeat(80)}"`)
+  .replace('"maria.lopez@example.com"', `"${'maria'.repeat(60)}@example.com"`)
+  .replace('"user.session.start"', `"user.session.${'start'.repeat(40)}"`);
+
+/** Check the screen as it is now, and keep a screenshot of it for people to look at. */
+async function check(page: Page, testInfo: TestInfo, name: string, scope?: string) {
+  const size = page.viewportSize();
+  const label = `${name} at ${size?.width}×${size?.height}`;
+  await page.screenshot({ path: testInfo.outputPath(`${name}-${size?.width}x${size?.height}.png`) });
+  // Soft: one run reports every screen that has a problem.
+  expect.soft(await layoutProblems(page, scope), label).toEqual([]);
+}
+
+/** A verification, a batch, a foreign body and one with long strings; the batch's tabs one by one. */
+async function details(inspector: InspectorPage, testInfo: TestInfo) {
+  const { page } = inspector;
+  // The list's key column: room for "user.lifecycle.create +2", whatever the window.
+  const events = await inspector.row(2).locator('.cell--events').boundingBox();
+  expect.soft(events?.width, 'the events column').toBeGreaterThan(150);
+  for (const tab of TABS) {
+    await inspector.openRow(2);
+    await inspector.showTab(tab);
+    await expect(inspector.detail.getByTestId(`tab-${tab}`)).toHaveAttribute('aria-selected', 'true');
+    await check(page, testInfo, `delivery-${tab}`);
+  }
+  await inspector.openRow(1);
+  await inspector.showTab('payload');
+  await check(page, testInfo, 'foreign-payload');
+  await inspector.openRow(0);
+  await inspector.showTab('events');
+  await check(page, testInfo, 'long-strings');
+}
+
+/** The panel before and after connecting an org, with a hook pointed here and its deliveries. */
+async function oktaScreens(
+  oktaPanel: OktaPanelPage,
+  oktaOrg: OktaEmulator,
+  clock: OrgClock,
+  publicBase: string,
+  testInfo: TestInfo,
+) {
+  const { page } = oktaPanel;
+  await oktaPanel.open();
+  await check(page, testInfo, 'okta-connect', '[data-testid="okta-panel"]');
+  await oktaPanel.connect('dev-000000.okta.com', oktaOrg.token);
+  await expect(oktaPanel.panel.getByTestId('okta-connection')).toHaveAttribute('data-status', 'connected');
+  await oktaPanel.setPublicBase(publicBase);
+  await oktaPanel.createHook(['user.account.lock']);
+  await expect(oktaPanel.run).toHaveAttribute('data-outcome', 'ok');
+  await check(page, testInfo, 'okta-hooks', '[data-testid="okta-panel"]');
+  // One delivery that arrived, one Okta never sent (an older event, so it counts as missing).
+  oktaOrg.org.emit('user.account.lock');
+  await oktaOrg.org.deliverPending();
+  clock.lagMs = 10 * 60_000;
+  oktaOrg.org.emit('user.account.lock', { withhold: true });
+  clock.lagMs = 0;
+  await oktaPanel.showDeliveries();
+  await oktaPanel.checkOktaNow();
+  await expect(oktaPanel.deliveries).toHaveCount(2);
+  await check(page, testInfo, 'okta-deliveries', '[data-testid="okta-panel"]');
+  await oktaPanel.close();
+  // Okta's own record of a delivery, in its detail.
+  await expect(oktaPanel.page.getByTestId('exchange-row').first()).toContainText('user.account.lock');
+  await oktaPanel.page.getByTestId('exchange-row').first().click();
+  await expect(oktaPanel.page.getByTestId('okta-record-event')).not.toHaveCount(0);
+  await check(page, testInfo, 'okta-record');
+}
+
+async function dialogs(inspector: InspectorPage, testInfo: TestInfo) {
+  const { page } = inspector;
+  await page.getByTestId('open-settings').click();
+  await check(page, testInfo, 'settings', '[data-testid="settings-dialog"]');
+  await page.keyboard.press('Escape');
+
+  await inspector.openRow(2);
+  await inspector.detail.getByTestId('open-replay').click();
+  await check(page, testInfo, 'replay', '[data-testid="replay-dialog"]');
+  await page.getByTestId('replay-edit').click();
+  await check(page, testInfo, 'replay-edit', '[data-testid="replay-dialog"]');
+  await page.keyboard.press('Escape');
+
+  await inspector.detail.getByTestId('start-compare').click();
+  await inspector.row(1).click();
+  await expect(page.getByTestId('diff-request-body')).toBeVisible();
+  await check(page, testInfo, 'compare', '[data-testid="compare-view"]');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('compare-view')).toBeHidden();
+}
+
+for (const size of SIZES) {
+  test(`should fit, with nothing covered or cut off, at ${size.width}×${size.height}`, async ({
+    okta,
+    oktaOrg,
+    orgClock,
+    oktaPanel,
+    publicBase,
+    inspector,
+  }, testInfo) => {
+    test.setTimeout(90_000);
+    const { page } = inspector;
+    await page.setViewportSize(size);
+    await expect(page.getByTestId('empty-state')).toBeVisible();
+    await check(page, testInfo, 'empty');
+
+    await okta.verify('layout');
+    await okta.deliver(fixtureText('02-batch-mixed-3-events.json'));
+    await okta.deliver(FOREIGN);
+    await okta.deliver(LONG);
+    await expect(inspector.rows).toHaveCount(4);
+    await details(inspector, testInfo);
+    await dialogs(inspector, testInfo);
+    await oktaScreens(oktaPanel, oktaOrg, orgClock, publicBase, testInfo);
+  });
+}
+
+test('should leave room for the tab content when a body draws many warnings', async ({ okta, inspector }) => {
+  const { page } = inspector;
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await okta.deliver(FOREIGN);
+  await inspector.openRow(0);
+  const problems = inspector.detail.getByTestId('problems');
+  await expect(problems).toContainText('7 ways this is not what Okta sends.');
+  const panel = inspector.detail.getByRole('tabpanel');
+  const [panelBox, detailBox] = [await panel.boundingBox(), await inspector.detail.boundingBox()];
+  expect((panelBox?.height ?? 0) / (detailBox?.height ?? 1)).toBeGreaterThan(0.5);
+  await problems.getByTestId('problems-toggle').click();
+  await expect(inspector.detail.getByTestId('problem')).toHaveCount(7);
+});

@@ -1,0 +1,57 @@
+import { expect, fixtureText, test } from '../fixtures';
+
+/** One delivery from three days ago, in a HAR file as another tool would write it. */
+function olderHar(): Buffer {
+  const startedDateTime = new Date(Date.now() - 3 * 86_400_000).toISOString();
+  const entry = {
+    startedDateTime,
+    time: 12,
+    request: {
+      method: 'POST',
+      url: 'https://hooks.example.com/okta/event-hook',
+      httpVersion: 'HTTP/1.1',
+      headers: [{ name: 'Content-Type', value: 'application/json' }],
+      postData: { mimeType: 'application/json', text: fixtureText('01-user-session-start.json') },
+    },
+    response: { status: 204, headers: [], content: { size: 0, mimeType: '' } },
+    timings: { send: 0, wait: 12, receive: 0 },
+  };
+  return Buffer.from(JSON.stringify({ log: { version: '1.2', creator: { name: 'x' }, entries: [entry] } }));
+}
+
+test('should show the date of a row from another day, and only the time of today’s', async ({
+  okta,
+  inspector,
+}) => {
+  await okta.deliver(fixtureText('02-batch-mixed-3-events.json'));
+  await inspector.importFile({ name: 'older.har', mimeType: 'application/json', buffer: olderHar() });
+  await expect(inspector.rows).toHaveCount(2);
+  const times = inspector.rows.locator('.cell--time');
+  const older = times.filter({ hasText: /^\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/ });
+  await expect(older).toHaveCount(1);
+  const expected = await inspector.page.evaluate(() => {
+    const d = new Date(Date.now() - 3 * 86_400_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  });
+  await expect(older).toContainText(expected);
+  await expect(times.filter({ hasText: /^\d{2}:\d{2}:\d{2}\.\d{3}$/ })).toHaveCount(1);
+});
+
+test('should show which event type a row matched when it is not the first', async ({ okta, inspector }) => {
+  await okta.deliver(fixtureText('02-batch-mixed-3-events.json'));
+  await expect(inspector.row(0)).toContainText('user.lifecycle.create +2');
+  await inspector.search('type:user.account.*');
+  await expect(inspector.rows).toHaveCount(1);
+  const matched = inspector.row(0).getByTestId('matched-type');
+  await expect(matched).toHaveText('user.account.lock');
+  await expect(inspector.row(0).locator('.cell--events')).toContainText('user.account.lock +2');
+});
+
+test('should say, in place, why part of a search is ignored', async ({ inspector }) => {
+  await inspector.search('status:abc maria');
+  const problem = inspector.page.getByTestId('query-problem');
+  await expect(problem).toBeVisible();
+  await expect(problem).toContainText('status:abc is ignored');
+  await expect(problem).toContainText('not a status class');
+});

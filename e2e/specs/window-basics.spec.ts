@@ -1,0 +1,50 @@
+import { expect, freshDelivery, test } from '../fixtures';
+
+test('should keep Settings’ Save in view in a small window', async ({ inspector }) => {
+  const { page } = inspector;
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await page.getByTestId('open-settings').click();
+  const dialog = page.getByTestId('settings-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('settings-save')).toBeInViewport({ ratio: 1 });
+  await dialog.getByTestId('settings-hook-path').fill('/okta/hooks');
+  await dialog.getByTestId('settings-save').click();
+  await expect(dialog).toBeHidden();
+  await expect(inspector.receiverUrl).toContainText('/okta/hooks');
+});
+
+test('should ask in its own dialog before clearing, and clear only when confirmed', async ({
+  okta,
+  inspector,
+}) => {
+  const { page } = inspector;
+  await okta.deliver(freshDelivery('01-user-session-start.json'));
+  await okta.deliver(freshDelivery('01-user-session-start.json'));
+  await expect(inspector.rows).toHaveCount(2);
+
+  await inspector.clearAll();
+  const confirm = page.getByTestId('confirm-dialog');
+  await expect(confirm).toContainText('Delete every captured request that is not pinned?');
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(inspector.rows).toHaveCount(2);
+
+  await inspector.clearAll();
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(inspector.rows).toHaveCount(2);
+
+  await inspector.clearAll();
+  await confirm.getByTestId('confirm-accept').click();
+  await expect(confirm).toBeHidden();
+  await expect(inspector.rows).toHaveCount(0);
+});
+
+test('should have a favicon', async ({ inspector }) => {
+  const { page } = inspector;
+  const href = await page.locator('link[rel="icon"]').getAttribute('href');
+  expect(href).not.toBeNull();
+  const icon = await page.request.get(new URL(href ?? '', page.url()).toString());
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toMatch(/^image\//);
+});

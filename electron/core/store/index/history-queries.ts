@@ -1,0 +1,109 @@
+import type { ExchangeSummary } from '../../../../shared/model/exchange';
+import type { Timeline } from '../../../../shared/model/timeline';
+import { compileQuery } from '../../../../shared/query/query-matcher';
+import { parseQuery } from '../../../../shared/query/query-parser';
+import { SUMMARY_COLUMNS, summaryFromRow } from './exchange-row';
+import type { Db } from './index-db';
+import { compileSql, type SqlCondition, type SqlValue } from './query-sql';
+import { timelineBuckets, timelineSpan, type BucketCounts } from './timeline';
+import type { TypeSets } from './type-sets';
+
+export interface WindowRequest {
+  query: string;
+  /** Epoch ms that relative times in the query (`after:15m`) count back from. */
+  now: number;
+  /** Rows to skip from the newest (after `before`). */
+  offset: number;
+  limit: number;
+  /** Only exchanges with a seq below this one. */
+  before?: number | undefined;
+}
+
+export interface WindowRows {
+  /** Newest first. */
+  items: ExchangeSummary[];
+  /** How many match (`before` aside). */
+  total: number;
+}
+
+/** Per-slice counts come from one aggregate per slice over the time index (docs/storage.md). */
+const SLICE_SQL = (where: string) =>
+  `SELECT sum(e.result = 0), sum(e.result = 1), sum(e.result = 2), sum(e.result = 3), sum(e.result = 4),
+          max(e.duration_ms)
+   FROM exchanges e WHERE e.received_at >= ? AND e.received_at < ? AND ${where}`;
+
+/**
+ * The read side of the history: a page of rows at any position of a query's matches, counts, a
+ * timeline and the seqs a bulk action applies to, all answered by the index in SQL, so none of
+ * them reads more than the rows it returns plus a scan of the narrow `exchanges` table.
+ */
+export class HistoryQueries {
+  constructor(
+    private readonly db: Db,
+    private readonly typeSets: TypeSets,
+  ) {}
+
+  condition(query: string, now: number): SqlCondition {
+    return compileSql(parseQuery(query), now, (patterns) => this.typeSets.matching(patterns));
+  }
+
+  window(request: WindowRequest): WindowRows {
+    const { where, params } = this.condition(request.query, request.now);
+    const before = request.before === undefined ? '' : ' AND e.seq < ?';
+    const bounded = request.before === undefined ? params : [...params, request.before];
+    const rows = this.db
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS} FROM (
+           SELECT e.seq, e.flags, e.duration_ms FROM exchanges e WHERE ${where}${before}
+           ORDER BY e.seq DESC LIMIT ? OFFSET ?
+         ) e JOIN summaries s ON s.seq = e.seq ORDER BY e.seq DESC`,
+      )
+      .raw()
+      .all([...bounded, request.limit, request.offset]) as unknown[][];
+    return { items: rows.map(summaryFromRow), total: this.count(where, params) };
+  }
+
+  /** Of these seqs, those matching the query. */
+  matching(query: string, seqs: number[], now: number): number[] {
+    if (seqs.length === 0) return [];
+    const { where, params } = this.condition(query, now);
+    const rows = this.db
+      .prepare(`SELECT e.seq FROM exchanges e WHERE e.seq IN (SELECT value FROM json_each(?)) AND ${where}`)
+      .raw()
+      .all([JSON.stringify(seqs), ...params]) as [number][];
+    return rows.map(([seq]) => seq);
+  }
+
+  /** Seqs of every exchange matching the query, oldest first. */
+  seqs(query: string, now: number): number[] {
+    const { where, params } = this.condition(query, now);
+    const rows = this.db
+      .prepare(`SELECT e.seq FROM exchanges e WHERE ${where} ORDER BY e.seq`)
+      .raw()
+      .all(params) as [number][];
+    return rows.map(([seq]) => seq);
+  }
+
+  timeline(query: string, maxBuckets: number, now: number): Timeline {
+    const { where, params } = this.condition(query, now);
+    const { window } = compileQuery(parseQuery(query), now);
+    const [first, last, total] = this.db
+      .prepare(`SELECT min(e.received_at), max(e.received_at), count(*) FROM exchanges e WHERE ${where}`)
+      .raw()
+      .get(params) as [number | null, number | null, number];
+    const span = timelineSpan(window, { first, last }, now);
+    const slice = this.db.prepare(SLICE_SQL(where)).raw();
+    return timelineBuckets(span, { maxBuckets, total }, (from, to): BucketCounts => {
+      if (total === 0) return [0, 0, 0, 0, 0, 0];
+      const counts = slice.get([from, to, ...params]) as (number | null)[];
+      return counts.map((n) => n ?? 0) as BucketCounts;
+    });
+  }
+
+  private count(where: string, params: SqlValue[]): number {
+    const [count] = this.db.prepare(`SELECT count(*) FROM exchanges e WHERE ${where}`).raw().get(params) as [
+      number,
+    ];
+    return count;
+  }
+}

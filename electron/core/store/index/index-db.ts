@@ -1,0 +1,132 @@
+import Database from 'libsql';
+
+export type Db = InstanceType<typeof Database>;
+
+/** Bumped when the tables below change; an index of another version is rebuilt from the records. */
+export const INDEX_VERSION = 1;
+
+/**
+ * The history index (docs/storage.md): one row per stored exchange with what the list shows and
+ * filters on, where its record is, the keys of the Okta events it carried, and a full-text index
+ * of its headers and bodies. Derived from the records: it can always be rebuilt from them.
+ *
+ * - `exchanges`: the columns filters use, small so a scan of a million rows stays in cache.
+ *   `flags`: FLAG bits. `type_set`: the event types of a delivery (`type_sets`), 0 for none.
+ * - `summaries`: the rest of the list row (JSON), the final timing once known, what was judged
+ *   of a delivery (redelivery, repeated events, order), and the id.
+ * - `event_keys` / `delivery_keys`: event uuids and delivery eventIds, for redeliveries, repeated
+ *   events and the Okta org's correlation; kept until the record's segment is dropped, so a
+ *   redelivery of a deleted exchange is still recognised; `gone` keeps the ids of those.
+ * - `search`: FTS5, words of headers, request line and body values; rowid = seq. Filled a
+ *   little after each row (search-indexer.ts), from the record, so storing stays quick.
+ */
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS exchanges (
+  seq INTEGER PRIMARY KEY,
+  received_at INTEGER NOT NULL,
+  kind INTEGER NOT NULL,
+  origin INTEGER NOT NULL,
+  auth INTEGER NOT NULL,
+  status INTEGER NOT NULL,
+  duration_ms REAL NOT NULL,
+  outcome INTEGER NOT NULL,
+  result INTEGER NOT NULL,
+  flags INTEGER NOT NULL,
+  type_set INTEGER NOT NULL,
+  hook TEXT,
+  segment INTEGER NOT NULL,
+  offset INTEGER NOT NULL,
+  length INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS exchanges_time ON exchanges (received_at, result, duration_ms);
+CREATE INDEX IF NOT EXISTS exchanges_segment ON exchanges (segment, flags, length);
+CREATE INDEX IF NOT EXISTS exchanges_unsearched ON exchanges (seq) WHERE (flags & 32) = 0;
+CREATE TABLE IF NOT EXISTS summaries (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  data TEXT NOT NULL,
+  timing TEXT,
+  sightings TEXT
+);
+CREATE TABLE IF NOT EXISTS type_sets (id INTEGER PRIMARY KEY, types TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS event_keys (
+  uuid TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  tracked INTEGER NOT NULL,
+  PRIMARY KEY (uuid, seq)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS event_keys_seq ON event_keys (seq);
+CREATE TABLE IF NOT EXISTS delivery_keys (
+  event_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (event_id, seq)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS delivery_keys_seq ON delivery_keys (seq);
+CREATE TABLE IF NOT EXISTS gone (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, segment INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS gone_segment ON gone (segment);
+CREATE TABLE IF NOT EXISTS hook_latest (hook TEXT PRIMARY KEY, published INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
+  text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
+);
+`;
+
+/** Bits of `exchanges.flags`. */
+export const FLAG = {
+  repeat: 1,
+  dup: 2,
+  outOfOrder: 4,
+  pinned: 8,
+  problems: 16,
+  /** Its words are in the full-text index (they are added just after it is stored). */
+  searched: 32,
+} as const;
+
+/** Keys of the `meta` table. */
+export type MetaKey = 'lastSeq' | 'evictedThrough' | 'logSegment' | 'logOffset';
+
+/**
+ * Open (or create) the index database. WAL with synchronous=NORMAL: a commit is in the
+ * operating system's hands when it returns, which survives the process being killed, the
+ * crash the capture log promises to survive too.
+ */
+export function openIndexDb(file: string): Db {
+  const db = new Database(file, { timeout: 5 });
+  try {
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec('PRAGMA synchronous = NORMAL');
+    // 16 MB of pages: the hot part of a million rows' filter columns; the rest is the OS's cache.
+    db.exec('PRAGMA cache_size = -16000');
+    db.exec('PRAGMA temp_store = MEMORY');
+    const [version] = db.prepare('PRAGMA user_version').raw().get() as [number];
+    // An index that exists is opened without writing to it: that works on a full disk too.
+    if (version === INDEX_VERSION) return db;
+    if (version !== 0) throw new IndexVersionError(version);
+    db.exec(SCHEMA);
+    db.exec(`PRAGMA user_version = ${INDEX_VERSION}`);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** The index was written by another version of its tables: rebuild it from the records. */
+export class IndexVersionError extends Error {
+  constructor(readonly version: number) {
+    super(`The history index has table version ${version}; this build uses ${INDEX_VERSION}.`);
+  }
+}
+
+export function readMeta(db: Db): Partial<Record<MetaKey, number>> {
+  const rows = db.prepare('SELECT key, value FROM meta').raw().all() as [MetaKey, number][];
+  return Object.fromEntries(rows);
+}
+
+export const writeMeta = (db: Db, key: MetaKey, value: number): void => {
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?').run([
+    key,
+    value,
+    value,
+  ]);
+};

@@ -1,0 +1,272 @@
+import type { ExchangeSummary, TimingRecord } from '../../../../shared/model/exchange';
+import type { Timeline } from '../../../../shared/model/timeline';
+import type { Logger } from '../../deps';
+import type { Capture } from '../../okta-org/capture-index';
+import { RecordReader } from '../records/record-reader';
+import type { Written } from '../records/record-log';
+import type { LogPoint, LogPosition } from '../records/record-scan';
+import { capturesOf, verificationsBetween } from './capture-queries';
+import { EventKeys } from './event-keys';
+import { SUMMARY_COLUMNS, summaryFromRow } from './exchange-row';
+import { HistoryQueries, type WindowRequest } from './history-queries';
+import { openIndex, type IndexConnection } from './index-connection';
+import { readMeta, type MetaKey } from './index-db';
+import { IndexWriter, type Indexed, type IndexTag, type Removed } from './index-writer';
+import { RetentionQueries, type RecordRow } from './retention-queries';
+import { SearchIndexer } from './search-indexer';
+import { TypeSets } from './type-sets';
+
+/** What the index tells its owner when it opens. */
+export interface IndexOpened {
+  meta: Partial<Record<MetaKey, number>>;
+  count: number;
+  pinned: number;
+  bytes: number;
+  notices: string[];
+}
+
+/** What the index holds of one record besides its columns (JSON texts, as stored). */
+export interface StoredRow {
+  position: LogPosition;
+  timing: string | null;
+  sightings: string | null;
+}
+
+/** A page of a query's matches, and how many stored exchanges its words do not cover yet. */
+export interface WindowPage {
+  items: ExchangeSummary[];
+  total: number;
+  searchPending: number;
+}
+
+/** A text search waits for the words of at most this many exchanges; past that it answers at once. */
+const DRAIN_LIMIT = 2000;
+
+interface Parts {
+  keys: EventKeys;
+  typeSets: TypeSets;
+  writer: IndexWriter;
+  queries: HistoryQueries;
+  retention: RetentionQueries;
+}
+
+/**
+ * The history index, as its worker thread serves it (index-worker.ts): every method here is
+ * one request from the engine, answered in order. Keeping SQLite on its own thread keeps long
+ * queries off the receiver's, and ending the thread closes every file it had open.
+ */
+export class IndexService {
+  private parts: Parts;
+  private authHeader: string;
+  private readonly search: SearchIndexer;
+  private readonly reader: RecordReader;
+
+  private constructor(
+    private readonly index: IndexConnection,
+    records: string,
+    authHeader: string,
+    logger: Logger,
+  ) {
+    this.authHeader = authHeader;
+    this.parts = assemble(index);
+    this.reader = new RecordReader(records);
+    this.search = new SearchIndexer(
+      () => index.db,
+      this.reader,
+      () => this.authHeader,
+      logger,
+    );
+    if (!index.readOnly) this.search.wake();
+  }
+
+  static async open(paths: { index: string; records: string }, authHeader: string, logger: Logger) {
+    return new IndexService(await openIndex(paths.index, logger), paths.records, authHeader, logger);
+  }
+
+  opened(): IndexOpened {
+    const [count, pinned] = this.index.db
+      .prepare('SELECT count(*), count(*) FILTER (WHERE (flags & 8) != 0) FROM exchanges')
+      .raw()
+      .get() as [number, number];
+    return {
+      meta: readMeta(this.index.db),
+      count,
+      pinned,
+      bytes: this.index.bytes(),
+      notices: this.index.notices,
+    };
+  }
+
+  resetKeys(): void {
+    this.writable();
+    this.parts.keys.reset();
+  }
+
+  /** Index records the log has written: the new ones as indexed, and the index's size on disk. */
+  written(
+    batch: Written<IndexTag>[],
+    lastSeq: number,
+    end: LogPoint,
+    authHeader: string,
+  ): { indexed: Indexed[]; bytes: number } {
+    this.writable();
+    this.authHeader = authHeader;
+    const indexed = this.parts.writer.written(batch, lastSeq, end);
+    this.search.wake();
+    return { indexed, bytes: this.index.bytes() };
+  }
+
+  timings(done: { summary: ExchangeSummary; timing: TimingRecord }[]): void {
+    this.writable();
+    this.parts.writer.timings(done);
+  }
+
+  setPinned(seqs: number[], pinned: boolean): number[] {
+    this.writable();
+    return this.parts.writer.setPinned(seqs, pinned);
+  }
+
+  remove(seqs: number[]): Removed[] {
+    this.writable();
+    return this.parts.writer.remove(seqs);
+  }
+
+  dropped(segment: number): void {
+    this.writable();
+    this.reader.forgetThrough(segment);
+    this.parts.writer.dropped(segment);
+  }
+
+  setMeta(key: 'evictedThrough', value: number): void {
+    this.writable();
+    this.parts.writer.setMeta(key, value);
+  }
+
+  window(request: WindowRequest): WindowPage {
+    const searchPending = this.searchable(request.query, request.now);
+    return { ...this.parts.queries.window(request), searchPending };
+  }
+
+  matching(query: string, seqs: number[], now: number): number[] {
+    this.searchable(query, now);
+    return this.parts.queries.matching(query, seqs, now);
+  }
+
+  seqs(query: string, now: number): number[] {
+    this.searchable(query, now);
+    return this.parts.queries.seqs(query, now);
+  }
+
+  timeline(query: string, maxBuckets: number, now: number): Timeline {
+    this.searchable(query, now);
+    return this.parts.queries.timeline(query, maxBuckets, now);
+  }
+
+  seqsOf(ids: string[]): [string, number][] {
+    return this.index.db
+      .prepare('SELECT id, seq FROM summaries WHERE id IN (SELECT value FROM json_each(?))')
+      .raw()
+      .all([JSON.stringify(ids)]) as [string, number][];
+  }
+
+  idsOf(seqs: number[]): string[] {
+    const rows = this.index.db
+      .prepare('SELECT id FROM summaries WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq')
+      .raw()
+      .all([JSON.stringify(seqs)]) as [string][];
+    return rows.map(([id]) => id);
+  }
+
+  summariesOf(seqs: number[]): ExchangeSummary[] {
+    const rows = this.index.db
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS} FROM exchanges e JOIN summaries s ON s.seq = e.seq
+         WHERE e.seq IN (SELECT value FROM json_each(?)) ORDER BY e.seq`,
+      )
+      .raw()
+      .all([JSON.stringify(seqs)]) as unknown[][];
+    return rows.map(summaryFromRow);
+  }
+
+  /** Where the record of `seq` is, its final timing and what was judged of it (JSON). */
+  recordOf(seq: number): StoredRow | undefined {
+    const row = this.index.db
+      .prepare(
+        `SELECT e.segment, e.offset, e.length, s.timing, s.sightings
+         FROM exchanges e JOIN summaries s ON s.seq = e.seq WHERE e.seq = ?`,
+      )
+      .raw()
+      .get([seq]) as [number, number, number, string | null, string | null] | undefined;
+    if (!row) return undefined;
+    const [segment, offset, length, timing, sightings] = row;
+    return { position: { segment, offset, length }, timing, sightings };
+  }
+
+  capturesOf(uuids: string[]): [string, Capture[]][] {
+    return capturesOf(this.index.db, uuids);
+  }
+
+  verificationsBetween(from: number, to: number): string[] {
+    return verificationsBetween(this.index.db, from, to);
+  }
+
+  oldestUnpinned(offset: number): number | undefined {
+    return this.parts.retention.oldestUnpinned(offset);
+  }
+
+  unpinnedThrough(seq: number, limit: number): number[] {
+    return this.parts.retention.unpinnedThrough(seq, limit);
+  }
+
+  inSegmentsThrough(segment: number): RecordRow[] {
+    return this.parts.retention.inSegmentsThrough(segment);
+  }
+
+  tally(segment: number): { unpinned: number; pinnedBytes: number } {
+    return this.parts.retention.tally(segment);
+  }
+
+  /** Stored exchanges whose words are not in the full-text index yet. */
+  searchBacklog(): number {
+    return this.search.backlog();
+  }
+
+  /** The last request: nothing runs on this thread after it, so it can be ended safely. */
+  close(): void {
+    this.search.stop();
+    this.reader.close();
+    if (!this.index.readOnly) this.index.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    this.index.close();
+  }
+
+  /**
+   * A query with free text is right only once the words of what it covers are indexed: wait
+   * for a short backlog, say how long a long one is (a migration, a rebuild) and answer now.
+   */
+  private searchable(query: string, now: number): number {
+    if (!this.parts.queries.condition(query, now).usesText) return 0;
+    const backlog = this.search.backlog();
+    if (backlog === 0 || backlog > DRAIN_LIMIT || this.index.readOnly) return backlog;
+    this.search.drain();
+    return 0;
+  }
+
+  /** Before any write: an index opened read-only is reopened writable, or the write fails. */
+  private writable(): void {
+    if (!this.index.reopenWritable()) return;
+    this.parts = assemble(this.index);
+    this.search.wake();
+  }
+}
+
+function assemble(index: IndexConnection): Parts {
+  const keys = new EventKeys(index.db);
+  const typeSets = new TypeSets(index.db);
+  return {
+    keys,
+    typeSets,
+    writer: new IndexWriter(index.db, keys, typeSets),
+    queries: new HistoryQueries(index.db, typeSets),
+    retention: new RetentionQueries(index.db),
+  };
+}

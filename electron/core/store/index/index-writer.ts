@@ -1,0 +1,195 @@
+import type { ExchangeSummary, Sightings, TimingRecord } from '../../../../shared/model/exchange';
+import type { DeliveryKeys, EventKeys } from './event-keys';
+import { exchangeColumns, summaryData, timingColumns } from './exchange-row';
+import { FLAG, writeMeta, type Db } from './index-db';
+import type { Written } from '../records/record-log';
+import type { LogPoint } from '../records/record-scan';
+import type { TypeSets } from './type-sets';
+
+/**
+ * What an append carries to the index besides its place in the log: a new exchange (or one
+ * migrated from an earlier format, pinned and timed as it was), with the keys of the events it
+ * carried; its `sightings` if they are already known, else they are judged here. Or a pinned
+ * record written again into a newer segment so an older one can be dropped.
+ */
+export type IndexTag =
+  | {
+      kind: 'new';
+      summary: ExchangeSummary;
+      keys?: DeliveryKeys | undefined;
+      sightings?: Sightings | undefined;
+      timing?: TimingRecord | undefined;
+    }
+  | { kind: 'moved'; seq: number };
+
+/** A removed exchange: its record stays until its segment is dropped. */
+export interface Removed {
+  seq: number;
+  id: string;
+  segment: number;
+  pinned: boolean;
+}
+
+const CHUNK = 500;
+
+/** A new exchange as indexed. */
+export interface Indexed {
+  summary: ExchangeSummary;
+  sightings?: Sightings;
+}
+
+/** The list row's marks of redeliveries, repeated events and order, from what was judged. */
+const withSightings = (summary: ExchangeSummary, sightings: Sightings): ExchangeSummary => ({
+  ...summary,
+  repeat: sightings.repeatOf !== undefined,
+  repeatedEvents: sightings.repeatedEvents.length,
+  outOfOrderEvents: sightings.outOfOrder.length,
+});
+
+/**
+ * Every write to the index, each in one transaction: a batch of appended records (with their
+ * event keys), final timings, pins, and removals. Their words follow (search-indexer.ts).
+ */
+export class IndexWriter {
+  private readonly insertExchange;
+  private readonly insertSummary;
+  private readonly moveRecord;
+
+  constructor(
+    private readonly db: Db,
+    private readonly keys: EventKeys,
+    private readonly typeSets: TypeSets,
+  ) {
+    this.insertExchange = db.prepare(
+      'INSERT OR REPLACE INTO exchanges VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.insertSummary = db.prepare(
+      'INSERT OR REPLACE INTO summaries (seq, id, data, timing, sightings) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.moveRecord = db.prepare('UPDATE exchanges SET segment = ?, offset = ?, length = ? WHERE seq = ?');
+  }
+
+  /**
+   * Index records the log has just written, in the order it wrote them; `end` is where the log
+   * now ends. Returns the summaries as indexed, with what was judged of each delivery.
+   */
+  written(batch: Written<IndexTag>[], lastSeq: number, end: LogPoint): Indexed[] {
+    const indexed: Indexed[] = [];
+    this.transaction(() => {
+      for (const { position, tag } of batch) {
+        if (tag.kind === 'moved') {
+          this.moveRecord.run([position.segment, position.offset, position.length, tag.seq]);
+          continue;
+        }
+        const { keys, timing } = tag;
+        const sightings =
+          tag.sightings ?? (keys?.tracked ? this.keys.judge(tag.summary.seq, keys) : undefined);
+        if (keys && (tag.sightings !== undefined || !keys.tracked)) this.keys.keep(tag.summary.seq, keys);
+        const summary = sightings ? withSightings(tag.summary, sightings) : tag.summary;
+        this.insertExchange.run(exchangeColumns(summary, this.typeSets.idOf(summary.eventTypes), position));
+        this.insertSummary.run([
+          summary.seq,
+          summary.id,
+          summaryData(summary),
+          timing ? JSON.stringify(timing) : null,
+          sightings ? JSON.stringify(sightings) : null,
+        ]);
+        indexed.push({ summary, ...(sightings ? { sightings } : {}) });
+      }
+      writeMeta(this.db, 'lastSeq', lastSeq);
+      writeMeta(this.db, 'logSegment', end.segment);
+      writeMeta(this.db, 'logOffset', end.offset);
+    });
+    return indexed;
+  }
+
+  /** Final timings of exchanges whose answers went out, with their summaries as they now are. */
+  timings(done: { summary: ExchangeSummary; timing: TimingRecord }[]): void {
+    const update = this.db.prepare(
+      'UPDATE exchanges SET duration_ms = ?, outcome = ?, result = ? WHERE seq = ?',
+    );
+    const keep = this.db.prepare('UPDATE summaries SET timing = ? WHERE seq = ?');
+    this.transaction(() => {
+      for (const { summary, timing } of done) {
+        const { outcome, result } = timingColumns(summary);
+        update.run([summary.durationMs, outcome, result, summary.seq]);
+        keep.run([JSON.stringify(timing), summary.seq]);
+      }
+    });
+  }
+
+  /** Pin or unpin; returns the seqs whose pin changed. */
+  setPinned(seqs: number[], pinned: boolean): number[] {
+    const changed: number[] = [];
+    const set = this.db.prepare(
+      pinned
+        ? `UPDATE exchanges SET flags = flags | ${FLAG.pinned} WHERE seq = ? AND (flags & ${FLAG.pinned}) = 0`
+        : `UPDATE exchanges SET flags = flags & ~${FLAG.pinned} WHERE seq = ? AND (flags & ${FLAG.pinned}) != 0`,
+    );
+    this.transaction(() => {
+      for (const seq of seqs) if (set.run([seq]).changes > 0) changed.push(seq);
+    });
+    return changed;
+  }
+
+  /** Take exchanges out of the index; their ids are kept (`gone`) until their records are dropped. */
+  remove(seqs: number[]): Removed[] {
+    const removed: Removed[] = [];
+    for (let i = 0; i < seqs.length; i += CHUNK) {
+      const chunk = JSON.stringify(seqs.slice(i, i + CHUNK));
+      this.transaction(() => {
+        const rows = this.db
+          .prepare(
+            `SELECT e.seq, s.id, e.segment, e.flags FROM exchanges e JOIN summaries s ON s.seq = e.seq
+             WHERE e.seq IN (SELECT value FROM json_each(?))`,
+          )
+          .raw()
+          .all([chunk]) as [number, string, number, number][];
+        const gone = this.db.prepare('INSERT OR REPLACE INTO gone (seq, id, segment) VALUES (?, ?, ?)');
+        for (const [seq, id, segment] of rows) gone.run([seq, id, segment]);
+        for (const table of ['exchanges', 'summaries', 'search']) {
+          const key = table === 'search' ? 'rowid' : 'seq';
+          this.db
+            .prepare(`DELETE FROM ${table} WHERE ${key} IN (SELECT value FROM json_each(?))`)
+            .run([chunk]);
+        }
+        removed.push(
+          ...rows.map(([seq, id, segment, flags]) => ({
+            seq,
+            id,
+            segment,
+            pinned: (flags & FLAG.pinned) !== 0,
+          })),
+        );
+      });
+    }
+    return removed;
+  }
+
+  /** Forget what was kept of exchanges whose records lived in segments up to `segment`. */
+  dropped(segment: number): void {
+    this.transaction(() => {
+      const doomed = 'SELECT seq FROM gone WHERE segment <= ?';
+      this.db.prepare(`DELETE FROM event_keys WHERE seq IN (${doomed})`).run([segment]);
+      this.db.prepare(`DELETE FROM delivery_keys WHERE seq IN (${doomed})`).run([segment]);
+      this.db.prepare('DELETE FROM gone WHERE segment <= ?').run([segment]);
+    });
+  }
+
+  setMeta(key: 'evictedThrough', value: number): void {
+    writeMeta(this.db, key, value);
+  }
+
+  private transaction(work: () => void): void {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      work();
+      this.db.exec('COMMIT');
+      this.typeSets.settle();
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      this.typeSets.rollBack();
+      throw error;
+    }
+  }
+}
