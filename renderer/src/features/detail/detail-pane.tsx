@@ -74,9 +74,12 @@ function Panel({ tab, exchange }: { tab: DetailTab; exchange: Exchange }) {
   }
 }
 
-/** An exchange without Okta events opens where its content is, not on an empty Okta events tab. */
+/**
+ * An exchange without Okta events opens where its content is, not on an empty Okta events tab;
+ * an inline call has its decoded call and verdict there.
+ */
 function tabWithContent(preferred: DetailTab, exchange: Exchange): DetailTab {
-  if (preferred !== 'events' || exchange.okta.events.length > 0) return preferred;
+  if (preferred !== 'events' || exchange.inline || exchange.okta.events.length > 0) return preferred;
   return exchange.kind === 'verification' ? 'response' : 'payload';
 }
 
