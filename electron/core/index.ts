@@ -45,7 +45,7 @@ export interface CoreOptions {
   dataDir: string;
   mode: AppStatus['mode'];
   version: string;
-  /** The history index thread's script, built beside the host's bundle (store/open-history.ts). */
+  /** The history index thread's script, built beside the host's bundle (store/history.ts). */
   indexWorker: string;
   clock?: Clock;
   newId?: () => string;

@@ -55,6 +55,7 @@ export async function openStore(wiring: StoreWiring): Promise<ExchangeStore> {
         wiring.onCaptures();
         wiring.onStorageChange();
       },
+      health: () => wiring.onStorageChange(),
       reloaded: () => {
         push.emit({ name: 'exchanges.changed', payload: { lastSeq: store.stats().lastSeq } });
         wiring.onCaptures();

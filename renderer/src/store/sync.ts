@@ -150,7 +150,12 @@ export function connectStore(
     }),
     bridge.on('exchanges.changed', () => void resync(false)),
     bridge.on('jobs.changed', (job) => store.getState().upsertJob(job)),
-    bridge.on('status.changed', (status) => store.getState().setStatus(status)),
+    bridge.on('status.changed', (status) => {
+      store.getState().setStatus(status);
+      // A text search answered while a long backlog was being indexed (a migration, a rebuild)
+      // is read again as the engine reports progress, until it sees everything.
+      if (store.getState().searchPending > 0) void resync(false);
+    }),
     bridge.on('settings.changed', (settings) => store.getState().setSettings(settings)),
     bridge.on('tunnel.changed', (tunnel) => store.getState().setTunnel(tunnel)),
     bridge.on('okta.changed', (okta) => store.getState().setOkta(okta)),

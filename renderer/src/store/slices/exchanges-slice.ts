@@ -9,6 +9,8 @@ export interface WindowPage {
   lastSeq: number;
   /** Position of the first item (0 is the newest match). */
   start: number;
+  /** Stored exchanges a free-text query could not see yet (their words are still being indexed). */
+  searchPending: number;
 }
 
 /** Rows kept around the part of the list in view; the rest is read from the engine as needed. */
@@ -28,6 +30,8 @@ export interface ExchangesSlice {
   lastSeq: number;
   /** Exchanges matching the query on the engine side. */
   total: number;
+  /** Exchanges the last read's free-text query could not see yet (docs/storage.md, "Search"). */
+  searchPending: number;
   /** Rows put in above the window since the list was loaded: the view keeps its rows in place. */
   shifted: number;
   /** The exchange shown in the detail pane. */
@@ -73,6 +77,7 @@ export const createExchangesSlice: StateCreator<AppState, [], [], ExchangesSlice
   byId: {},
   lastSeq: 0,
   total: 0,
+  searchPending: 0,
   shifted: 0,
   selectedId: null,
   cursorId: null,
@@ -87,7 +92,7 @@ export const createExchangesSlice: StateCreator<AppState, [], [], ExchangesSlice
     if (wanted.first !== first || wanted.last !== last) set({ wanted: { first, last } });
   },
 
-  replaceWindow: ({ items, total, lastSeq, start }) => {
+  replaceWindow: ({ items, total, lastSeq, start, searchPending }) => {
     const { byId, selectedId } = get();
     const kept = selectedId === null ? undefined : byId[selectedId];
     const next: Record<string, ExchangeSummary> = kept ? { [kept.id]: kept } : {};
@@ -98,6 +103,7 @@ export const createExchangesSlice: StateCreator<AppState, [], [], ExchangesSlice
       byId: next,
       total,
       lastSeq,
+      searchPending,
       loaded: true,
     });
   },
@@ -183,6 +189,7 @@ export const createExchangesSlice: StateCreator<AppState, [], [], ExchangesSlice
       windowStart: 0,
       byId: {},
       total: 0,
+      searchPending: 0,
       selectedId: null,
       cursorId: null,
       wanted: { first: 0, last: 0 },
