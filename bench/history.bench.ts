@@ -68,7 +68,7 @@ export async function historyBench({ smoke }: BenchOptions): Promise<Section> {
       `aria-rowindex is the count is drawn. RSS after the UI is read once all that is done. Disk: ` +
       `allocated bytes under history/ (as du counts them) over the exchanges. "Before" is the ` +
       `previous build (whole history replayed into memory at start, older rows loaded 1,000 at a ` +
-      `time) as issue #13 quotes it; it cannot open the new format.`,
+      `time, measured on the same machine before this build); it cannot open the new format.`,
     header: ['measure', smallLabel, largeLabel, 'target', `before, at ${smallLabel}`],
     rows: [
       [

@@ -27,7 +27,8 @@ import { replay as runReplay } from './replay/replay-job';
 import type { ReplayInput } from './replay/replay-runner';
 import { createHandlers } from './rpc/handlers';
 import { PushStream } from './rpc/push-stream';
-import { sendSample } from './samples/send-sample';
+import { sampleSender } from './samples/sample-sender';
+import { inlineHookBoard, openInlineDesk, type InlineOptions } from './compose/inline-parts';
 import { secretCommands, secretNotices, type PassphraseControl } from './settings/secret-commands';
 import { openSecretVault } from './settings/secret-vault';
 import { SettingsStore, type SettingsOverrides } from './settings/settings-store';
@@ -72,6 +73,7 @@ export interface CoreOptions {
   /** Segment file size; tests use small ones to see retention work. */
   segmentBytes?: number;
   okta?: OktaOptions;
+  inline?: InlineOptions;
 }
 
 /** The engine as its hosts (Electron main, headless CLI, tests) see it. */
@@ -152,6 +154,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     org?.publicUrlMaybeChanged();
   };
   const health = await StorageHealth.check(store, logger, announce);
+  const inline = await openInlineDesk(
+    // Read only once the receiver below exists: when a handler URL is set.
+    { dataDir: options.dataDir, logger, clock, newId, push, receiverUrl: () => receiver.status().localUrl },
+    options.inline,
+  );
   const { receiver, probes } = buildReceiver({
     settings,
     store,
@@ -160,6 +167,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     clock,
     logger,
     health,
+    inline: inline.answering,
     limits: options.receiverLimits,
     onChange: announce,
   });
@@ -248,11 +256,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
 
   const hookUrl = () => receiver.status().hookUrl;
-  const sendSamples = (eventTypes: string[]) =>
-    sendSample(
-      { settings: () => settings.current(), secret: () => settings.secret(), hookUrl, tags, clock },
-      eventTypes,
-    );
+  const sendSamples = sampleSender({ settings, tags, clock, inline, receiver });
   const replay = (input: ReplayInput) =>
     runReplay({ store, settings, tags, hookUrl, clock, newId }, jobs, input);
   const okta = org;
@@ -275,6 +279,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       tunnel,
       okta,
       secrets,
+      inline,
+      inlineHooks: inlineHookBoard({ okta, inline, settings, store, clock }),
     }),
     logger,
   );
@@ -289,6 +295,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     stop: async () => {
       storageChanged.cancel();
       okta.stop();
+      inline.stop();
       await tunnel.stop();
       await receiver.stop();
       await jobs.cancelAll();

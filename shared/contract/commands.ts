@@ -8,7 +8,9 @@ import type { TunnelStatus } from '../model/tunnel';
 import { defineCommand, returns, type CommandSpec } from './define';
 import type { CommandName } from './names';
 import { isEventHookEligible } from '../okta/event-types';
+import { inlineCommands, inlineTypeSchema } from './inline-commands';
 import { oktaCommands } from './okta-commands';
+import { oktaInlineCommands } from './okta-inline-commands';
 import {
   exchangeIdSchema,
   ONLY_IDS_OR_QUERY,
@@ -151,15 +153,18 @@ export const commands = {
   }),
   'samples.send': defineCommand({
     summary:
-      'Send a realistic delivery, one event per listed type, through the receiver; returns its exchange id.',
-    input: z
-      .object({
-        eventTypes: z
-          .array(z.string().refine(isEventHookEligible, 'not an event type Okta can deliver to a hook'))
-          .min(1)
-          .max(50),
-      })
-      .strict(),
+      'Send a realistic event hook delivery (one event per listed type) or inline hook call (`inlineType`) through the receiver; returns its exchange id.',
+    input: z.union([
+      z
+        .object({
+          eventTypes: z
+            .array(z.string().refine(isEventHookEligible, 'not an event type Okta can deliver to a hook'))
+            .min(1)
+            .max(50),
+        })
+        .strict(),
+      z.object({ inlineType: inlineTypeSchema }).strict(),
+    ]),
     output: returns<{ exchangeId: string }>(),
   }),
   'replay.run': defineCommand({
@@ -186,6 +191,8 @@ export const commands = {
     output: returns<TunnelStatus>(),
   }),
   ...oktaCommands,
+  ...inlineCommands,
+  ...oktaInlineCommands,
 } as const satisfies Record<CommandName, CommandSpec>;
 
 export type Commands = typeof commands;

@@ -1,6 +1,7 @@
 import type { ExchangeSummary } from '../model/exchange';
 import type { JobView } from '../model/job';
 import type { SettingsView } from '../model/settings';
+import type { InlineState } from '../model/inline';
 import type { OktaState } from '../model/okta';
 import type { AppStatus } from '../model/status';
 import type { TunnelStatus } from '../model/tunnel';
@@ -34,6 +35,9 @@ export const events = {
   ),
   'okta.changed': defineEvent<OktaState>(
     'The Okta org integration changed: connection, hooks, a run step, the poller, or the delivery correlation.',
+  ),
+  'inline.changed': defineEvent<InlineState>(
+    'Inline hook settings changed, or a call was held at a breakpoint or released.',
   ),
 } as const satisfies Record<EventName, EventSpec>;
 

@@ -38,6 +38,14 @@ export const commandNames = [
   'okta.deliveries.list',
   'okta.record.get',
   'okta.deliveries.resend',
+  'inline.get',
+  'inline.configure',
+  'inline.check',
+  'inline.release',
+  'okta.inlineHooks.list',
+  'okta.inlineHooks.point',
+  'okta.inlineHooks.lifecycle',
+  'okta.inlineHooks.preview',
 ] as const;
 
 export const eventNames = [
@@ -52,6 +60,7 @@ export const eventNames = [
   'tunnel.changed',
   'menu.invoked',
   'okta.changed',
+  'inline.changed',
 ] as const;
 
 export type CommandName = (typeof commandNames)[number];

@@ -11,6 +11,11 @@ import type { ReplayInput } from '../replay/replay-runner';
 import type { TunnelController } from '../tunnel/tunnel-controller';
 import type { OktaOrg } from '../okta-org/okta-org';
 import { createOktaHandlers } from './okta-handlers';
+import { createInlineHandlers } from './inline-handlers';
+import { createOktaInlineHandlers } from './okta-inline-handlers';
+import type { InlineHookBoard } from '../okta-org/inline-hook-board';
+import type { InlineDesk } from '../inline/inline-desk';
+import type { ParsedInput } from '../../../shared/contract/commands';
 import type { SecretCommands } from '../settings/secret-commands';
 
 /** What the handlers need from the engine; `createCore` provides it. */
@@ -24,11 +29,13 @@ export interface HandlerContext {
   announce(): void;
   updateSettings(patch: SettingsPatch): Promise<void>;
   clearExchanges(): Promise<number>;
-  sendSamples(eventTypes: string[]): Promise<{ exchangeId: string }>;
+  sendSamples(input: ParsedInput<'samples.send'>): Promise<{ exchangeId: string }>;
   replay(input: ReplayInput): Promise<{ exchangeIds: string[] }>;
   tunnel: Pick<TunnelController, 'status' | 'start' | 'stop'>;
   okta: OktaOrg;
   secrets: SecretCommands;
+  inline: InlineDesk;
+  inlineHooks: InlineHookBoard;
 }
 
 export function createHandlers(context: HandlerContext): Handlers {
@@ -75,7 +82,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     'exchanges.export': async (input) => ({ job: await context.transfers.exportExchanges(input) }),
     'exchanges.import': async ({ upload }) => ({ job: await context.transfers.importExchanges(upload) }),
     'jobs.cancel': ({ id }) => ({ cancelled: context.jobs.cancel(id) }),
-    'samples.send': ({ eventTypes }) => context.sendSamples(eventTypes),
+    'samples.send': (input) => context.sendSamples(input),
     'replay.run': async ({ id, ids, query, except, ...rest }) => {
       const given = id !== undefined ? [id] : ids;
       const selected = given === undefined ? await store.select({ query, except }) : null;
@@ -91,5 +98,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     'tunnel.start': ({ restart }) => context.tunnel.start(restart),
     'tunnel.stop': () => context.tunnel.stop(),
     ...createOktaHandlers(context.okta, store),
+    ...createInlineHandlers(context.inline),
+    ...createOktaInlineHandlers(context.inlineHooks),
   };
 }

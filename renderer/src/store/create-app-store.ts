@@ -4,6 +4,7 @@ import { createEngineSlice, type EngineSlice } from './slices/engine-slice';
 import { createExchangesSlice, type ExchangesSlice } from './slices/exchanges-slice';
 import { createFilterSlice, type FilterSlice } from './slices/filter-slice';
 import { createJobsSlice, type JobsSlice } from './slices/jobs-slice';
+import { createInlineSlice, type InlineSlice } from './slices/inline-slice';
 import { createOktaSlice, type OktaSlice } from './slices/okta-slice';
 import { createSelectionSlice, type SelectionSlice } from './slices/selection-slice';
 import { createTunnelSlice, type TunnelSlice } from './slices/tunnel-slice';
@@ -17,6 +18,7 @@ export type AppState = ExchangesSlice &
   EngineSlice &
   TunnelSlice &
   OktaSlice &
+  InlineSlice &
   UiSlice;
 export type AppStore = StoreApi<AppState>;
 
@@ -32,6 +34,7 @@ export function createAppStore(preferences: Partial<UiPreferences> = {}): AppSto
     ...createTunnelSlice(...a),
     ...createUiSlice(...a),
     ...createOktaSlice(...a),
+    ...createInlineSlice(...a),
     ...preferences,
   }));
 }

@@ -1,0 +1,35 @@
+import type { ParsedInput } from '../../../shared/contract/commands';
+import type { Clock } from '../deps';
+import type { InlineDesk } from '../inline/inline-desk';
+import type { LoopbackTags } from '../receiver/loopback-tags';
+import type { Receiver } from '../receiver/receiver';
+import type { SettingsStore } from '../settings/settings-store';
+import { sendInlineSample } from './send-inline-sample';
+import { sendSample } from './send-sample';
+
+export interface SampleSenderDeps {
+  settings: SettingsStore;
+  tags: LoopbackTags;
+  clock: Clock;
+  inline: InlineDesk;
+  /** Where samples go: the event hook URL and the receiver's base URL, while it runs. */
+  receiver: Pick<Receiver, 'status'>;
+}
+
+/** `samples.send`: an event hook delivery, or an inline hook call of one type. */
+export function sampleSender(deps: SampleSenderDeps) {
+  const { settings, tags, clock, inline } = deps;
+  const common = { settings: () => settings.current(), secret: () => settings.secret(), tags, clock };
+  return (input: ParsedInput<'samples.send'>) =>
+    'inlineType' in input
+      ? sendInlineSample(
+          {
+            ...common,
+            localUrl: () => deps.receiver.status().localUrl,
+            basePath: () => inline.state().settings.basePath,
+            sample: (type) => inline.sample(type),
+          },
+          input.inlineType,
+        )
+      : sendSample({ ...common, hookUrl: () => deps.receiver.status().hookUrl }, input.eventTypes);
+}
