@@ -88,6 +88,15 @@ describe('parseQuery', () => {
     expect(problems[1]?.message).toMatch(/delivery, verification, inline, other/);
   });
 
+  it('takes the word still being typed as a prefix, and whole words otherwise', () => {
+    const prefixes = (query: string) =>
+      parseQuery(query).terms.map((term) => (term.key === 'text' ? term.prefix : null));
+    expect(prefixes('alice session.st')).toEqual([false, true]);
+    expect(prefixes('alice session.st ')).toEqual([false, false]);
+    expect(prefixes('alice "session st"')).toEqual([false, false]);
+    expect(prefixes('session.st type:user.*')).toEqual([false, null]);
+  });
+
   it('points out free text with no letter or digit, which no word can match', () => {
     const { terms, problems } = parseQuery('@ -- "été" 42 -::');
     expect(terms.map((term) => term.raw)).toEqual(['"été"', '42']);

@@ -40,14 +40,18 @@ export function parseQuery(query: string): ParsedQuery {
     const body: Parsed =
       key !== undefined && isFilterKey(key)
         ? parseFilter(key, token)
-        : { key: 'text', text: (token.key === undefined ? '' : `${token.key}:`) + token.value };
+        : {
+            key: 'text',
+            text: (token.key === undefined ? '' : `${token.key}:`) + token.value,
+            prefix: !token.quoted && token.span.end === query.length,
+          };
     if ('error' in body) parsed.problems.push({ span: token.span, raw, message: body.error });
     else if (body.key === 'text' && body.text.trim() === '') continue;
     else if (body.key === 'text' && !WORD_CHARACTER.test(body.text))
       parsed.problems.push({ span: token.span, raw, message: NOT_A_WORD(body.text) });
     else
       parsed.terms.push({
-        ...(body.key === 'text' ? { key: 'text', text: body.text.toLowerCase() } : body),
+        ...(body.key === 'text' ? { ...body, text: body.text.toLowerCase() } : body),
         negated: token.negated,
         span: token.span,
         raw,

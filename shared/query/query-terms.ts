@@ -21,7 +21,12 @@ export type CompareOp = '>' | '>=' | '<' | '<=' | '=';
 
 /** One parsed piece of a query. Terms are ANDed; comma-separated values within a term are ORed. */
 export type TermBody =
-  | { key: 'text'; text: string }
+  /**
+   * `prefix`: the word still being typed (the query's last, unquoted, nothing after it) also
+   * matches longer words; a word followed by a space or quoted is matched whole
+   * (docs/storage.md, "Search semantics").
+   */
+  | { key: 'text'; text: string; prefix: boolean }
   | { key: 'type'; patterns: string[] }
   | { key: 'kind'; values: ExchangeKind[] }
   | { key: 'status'; ranges: StatusRange[] }

@@ -109,6 +109,22 @@ describe('ExchangeStore', () => {
     ]);
   });
 
+  it('finds free text by words, the word being typed by its start, and no infix', async () => {
+    const { store } = await open(await tempDir());
+    const bodies = [
+      '{"eventType":"user.session.start"}',
+      '{"eventType":"user.session.end"}',
+      '{"who":"alice@example.com"}',
+    ];
+    for (const [i, body] of bodies.entries()) await store.append(draft(i + 1, { body }));
+    expect(await seqs(store, 'session.st')).toEqual([1]);
+    expect(await seqs(store, 'session')).toEqual([2, 1]);
+    expect(await seqs(store, 'session.st ')).toEqual([]);
+    expect(await seqs(store, 'session.start ')).toEqual([1]);
+    expect(await seqs(store, 'alice')).toEqual([3]);
+    expect(await seqs(store, 'lice')).toEqual([]);
+  });
+
   it('indexes records written after the index last committed (a crash between the two writes)', async () => {
     const dir = await tempDir();
     const first = await open(dir);
