@@ -7,6 +7,7 @@ import type { Written } from '../records/record-log';
 import type { LogPoint, LogPosition } from '../records/record-scan';
 import { capturesOf, verificationsBetween } from './capture-queries';
 import { EventKeys } from './event-keys';
+import { FilterSeqs } from './filter-seqs';
 import { SUMMARY_COLUMNS, summaryFromRow } from './exchange-row';
 import { HistoryQueries, type WindowRequest } from './history-queries';
 import { openIndex, type IndexConnection } from './index-connection';
@@ -60,6 +61,7 @@ export class IndexService {
   private authHeader: string;
   private readonly search: SearchIndexer;
   private readonly reader: RecordReader;
+  private readonly filters: FilterSeqs;
 
   private constructor(
     private readonly index: IndexConnection,
@@ -69,6 +71,7 @@ export class IndexService {
   ) {
     this.authHeader = authHeader;
     this.parts = assemble(index);
+    this.filters = new FilterSeqs(() => index.db);
     this.reader = new RecordReader(records);
     this.search = new SearchIndexer(
       () => index.db,
@@ -202,6 +205,15 @@ export class IndexService {
     return { position: { segment, offset, length }, timing, sightings };
   }
 
+  /** The seqs a saved event hook filter lets through (the engine evaluates it), for `filter:`. */
+  putFilterSeqs(name: string, seqs: number[], replace: boolean): void {
+    this.filters.put(name, seqs, replace);
+  }
+
+  dropFilterSeqs(name: string): void {
+    this.filters.drop(name);
+  }
+
   capturesOf(uuids: string[]): [string, Capture[]][] {
     return capturesOf(this.index.db, uuids);
   }
@@ -253,8 +265,12 @@ export class IndexService {
 
   /** Before any write: an index opened read-only is reopened writable, or the write fails. */
   private writable(): void {
+    if (!this.index.readOnly) return;
+    // Filter seqs live in the connection's temporary table: carried over to the new one.
+    const filterRows = this.filters.rows();
     if (!this.index.reopenWritable()) return;
     this.parts = assemble(this.index);
+    this.filters.restore(filterRows);
     this.search.wake();
   }
 }

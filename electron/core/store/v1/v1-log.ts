@@ -140,7 +140,9 @@ export class V1Reader {
     await (await handle).read(line, 0, length, offset);
     const record = parseRecord(line.toString('utf8'));
     if (record?.r !== 'exchange') return { error: 'its record is gone' };
-    const checked = checkExchange(entry.timing ? { ...record.exchange, timing: entry.timing } : record.exchange);
+    const checked = checkExchange(
+      entry.timing ? { ...record.exchange, timing: entry.timing } : record.exchange,
+    );
     return 'error' in checked ? checked : { exchange: checked.value };
   }
 
