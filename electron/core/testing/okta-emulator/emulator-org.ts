@@ -3,6 +3,7 @@ import type { Principal } from './emulator-auth';
 import { deliveryCall, verificationCall, type DeliveryAttempt } from './emulator-calls';
 import {
   deliveryFailureEvent,
+  type EventTarget,
   lifecycleEvent,
   userEvent,
   verifiedEvent,
@@ -21,13 +22,15 @@ export interface DeliveryOutcome {
 }
 
 export type HookSeed = Pick<StoredHook, 'name' | 'uri' | 'eventTypes'> &
-  Partial<Pick<StoredHook, 'status' | 'verificationStatus' | 'auth' | 'headers' | 'description'>>;
+  Partial<Pick<StoredHook, 'status' | 'verificationStatus' | 'auth' | 'headers' | 'description' | 'filter'>>;
 
 export interface OrgOptions extends LogOptions {
   /** A CA the org trusts when it calls hooks (a test's throwaway certificate). */
   trust?: string | undefined;
   /** Where `event_hook.delivery` records name the hook. */
   failureShape?: FailureShape | undefined;
+  /** Event hook filters (an EA feature) are on; true unless said otherwise. */
+  filtersEnabled?: boolean | undefined;
 }
 
 /** At most this many hooks are ACTIVE and VERIFIED (https://developer.okta.com/docs/concepts/event-hooks/). */
@@ -40,6 +43,8 @@ export const MAX_LIVE_HOOKS = 25;
 export class EmulatorOrg {
   readonly hooks = new Map<string, StoredHook>();
   readonly log: SystemLog;
+  /** The self-service EA feature "event hook filters" is on (an admin may turn it off). */
+  filtersEnabled: boolean;
   private readonly pending = new Map<string, LogEvent[]>();
 
   constructor(
@@ -48,6 +53,7 @@ export class EmulatorOrg {
     private readonly options: OrgOptions,
   ) {
     this.log = new SystemLog(options);
+    this.filtersEnabled = options.filtersEnabled ?? true;
   }
 
   /** A hook that exists before the test starts (made by someone else). */
@@ -89,7 +95,7 @@ export class EmulatorOrg {
    * Something happens in the org: an event of `eventType`, naming every ACTIVE and VERIFIED
    * hook subscribed to it, queued for delivery unless `withhold` (Okta delayed or dropped it).
    */
-  emit(eventType: string, options: { withhold?: boolean } = {}): LogEvent {
+  emit(eventType: string, options: { withhold?: boolean; targets?: EventTarget[] } = {}): LogEvent {
     const hooks = [...this.hooks.values()].filter(
       (hook) =>
         hook.status === 'ACTIVE' &&
@@ -100,6 +106,7 @@ export class EmulatorOrg {
       userEvent(
         eventType,
         hooks.map((hook) => hook.id),
+        options.targets,
       ),
       this.now(),
     );
