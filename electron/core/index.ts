@@ -18,6 +18,8 @@ import {
   type SecretVault,
   type TransferHost,
 } from './deps';
+import { FilterEngine } from './filters/filter-engine';
+import { passingOnly } from './filters/pick-events';
 import { CaptureIndex } from './okta-org/capture-index';
 import { timerScheduler } from './okta-org/log-poller';
 import { OktaOrg } from './okta-org/okta-org';
@@ -108,8 +110,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const storageChanged = throttle(() => {
     if (assembled) announce();
   }, 1000);
-  // Set below, once the store it reads from is open (retention may evict while it opens).
+  // Set below, once the store they read from is open (retention may evict while it opens).
   let following: CaptureIndex | undefined;
+  let filters: FilterEngine | undefined;
   const store = await openStore({
     dataDir: options.dataDir,
     version: options.version,
@@ -120,6 +123,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings,
     push,
     onCaptures: (summary) => (summary ? following?.changed(summary) : following?.removed()),
+    onHistory: {
+      appended: (summary) => filters?.appended(summary),
+      removed: (seqs) => filters?.removed(seqs),
+      reloaded: () => filters?.cleared(),
+    },
     onStorageChange: storageChanged,
     segmentBytes: options.segmentBytes,
     writeFault: options.writeFault,
@@ -131,6 +139,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     newId,
     () => clock.now(),
   );
+  filters = await FilterEngine.open({
+    dataDir: options.dataDir,
+    store,
+    jobs,
+    clock,
+    logger,
+    onChange: (state) => push.emit({ name: 'filters.changed', payload: state }),
+  });
   const files = await transferHost(options.transfers);
   const transfers = new Transfers({
     store,
@@ -208,7 +224,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     transport: oktaTransport(options.okta, clock),
     scheduler: options.okta?.scheduler ?? timerScheduler,
     pollIntervalMs: options.okta?.pollIntervalMs ?? 30_000,
-    onChange: (state) => push.emit({ name: 'okta.changed', payload: state }),
+    onChange: (state) => {
+      push.emit({ name: 'okta.changed', payload: state });
+      filters?.hooksChanged(state.hooks);
+    },
   });
   const startReceiver = () => receiver.start(settings.current().port, settings.current().hookPath);
   await startReceiver();
@@ -239,16 +258,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const { lastSeq } = store.stats();
     const cleared = await store.clear();
     captures.removed();
+    filters?.cleared();
     push.emit({ name: 'exchanges.cleared', payload: { seq: lastSeq } });
     announce();
     return cleared;
   };
 
   const hookUrl = () => receiver.status().hookUrl;
-  const sendSamples = (eventTypes: string[]) =>
+  const engineFilters = filters;
+  const sendSamples = (eventTypes: string[], filter?: string) =>
     sendSample(
       { settings: () => settings.current(), secret: () => settings.secret(), hookUrl, tags, clock },
       eventTypes,
+      filter === undefined ? undefined : passingOnly(engineFilters.mapOf(filter)),
     );
   const replay = (input: ReplayInput) => runReplay({ store, settings, tags, hookUrl, clock, newId }, input);
   const okta = org;
@@ -271,6 +293,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       tunnel,
       okta,
       secrets,
+      filters: engineFilters,
     }),
     logger,
   );
@@ -284,6 +307,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     stop: async () => {
       storageChanged.cancel();
       okta.stop();
+      engineFilters.stop();
       await tunnel.stop();
       await receiver.stop();
       await jobs.cancelAll();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Exchange, ExchangeSummary } from '../model/exchange';
+import type { WithheldEvent } from '../model/hook-filter';
 import type { JobView } from '../model/job';
 import type { SettingsView } from '../model/settings';
 import type { AppStatus } from '../model/status';
@@ -8,6 +9,7 @@ import type { TunnelStatus } from '../model/tunnel';
 import { defineCommand, returns, type CommandSpec } from './define';
 import type { CommandName } from './names';
 import { isEventHookEligible } from '../okta/event-types';
+import { filterCommands, filterNameSchema } from './filter-commands';
 import { oktaCommands } from './okta-commands';
 import {
   exchangeIdSchema,
@@ -151,16 +153,17 @@ export const commands = {
   }),
   'samples.send': defineCommand({
     summary:
-      'Send a realistic delivery, one event per listed type, through the receiver; returns its exchange id.',
+      "Send a realistic delivery, one event per listed type, through the receiver; with `filter`, only the events that filter lets through (unlike Okta's Preview). Returns its exchange id and the events held back.",
     input: z
       .object({
         eventTypes: z
           .array(z.string().refine(isEventHookEligible, 'not an event type Okta can deliver to a hook'))
           .min(1)
           .max(50),
+        filter: filterNameSchema.optional(),
       })
       .strict(),
-    output: returns<{ exchangeId: string }>(),
+    output: returns<{ exchangeId: string; withheld: WithheldEvent[] }>(),
   }),
   'replay.run': defineCommand({
     summary:
@@ -186,6 +189,7 @@ export const commands = {
     output: returns<TunnelStatus>(),
   }),
   ...oktaCommands,
+  ...filterCommands,
 } as const satisfies Record<CommandName, CommandSpec>;
 
 export type Commands = typeof commands;

@@ -38,6 +38,12 @@ export const commandNames = [
   'okta.deliveries.list',
   'okta.record.get',
   'okta.deliveries.resend',
+  'okta.hooks.filter',
+  'filters.list',
+  'filters.save',
+  'filters.delete',
+  'filters.preview',
+  'filters.fields',
 ] as const;
 
 export const eventNames = [
@@ -52,6 +58,7 @@ export const eventNames = [
   'tunnel.changed',
   'menu.invoked',
   'okta.changed',
+  'filters.changed',
 ] as const;
 
 export type CommandName = (typeof commandNames)[number];

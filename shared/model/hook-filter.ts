@@ -3,11 +3,11 @@
  * org's hooks, how far their evaluation over the history is, and previews of an expression
  * against captured events. Evaluation itself is shared/okta/filter.
  */
-import type { Severity } from '../okta/filter/el-check';
+import type { Diagnostic, Severity } from '../okta/filter/el-check';
 import type { Because, Verdict } from '../okta/filter/el-evaluate';
 import type { FilterEntry } from '../okta/filter/event-filter';
 
-export type { Because, FilterEntry, Severity, Verdict };
+export type { Because, Diagnostic, FilterEntry, Severity, Verdict };
 
 /** A name usable in the search box as `filter:<name>`; compared without case. */
 export const FILTER_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
@@ -67,6 +67,8 @@ export interface EventCheck {
 /** An expression tried against the newest captured events of one type. */
 export interface FilterPreview {
   eventType: string;
+  /** Syntax errors, and what lies outside the documented subset; empty when it can be checked. */
+  diagnostics: Diagnostic[];
   /** Events checked: the newest captured events of the type, at most a sample's worth. */
   checked: number;
   /** Stored deliveries carrying the type, in all. */
@@ -76,4 +78,12 @@ export interface FilterPreview {
   counts: Record<Verdict, number>;
   /** The newest events of each verdict (a few dozen each). */
   events: EventCheck[];
+}
+
+/** An event a test delivery held back because the chosen filter does not let it through. */
+export interface WithheldEvent {
+  eventType: string;
+  verdict: Exclude<Verdict, 'pass'>;
+  /** What decided it, in words. */
+  because: string;
 }

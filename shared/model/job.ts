@@ -1,5 +1,8 @@
-/** A long export or import: started by a command, followed with `jobs.changed` pushes. */
-export type JobKind = 'export' | 'import';
+/**
+ * A long export, import or event hook filter check over the history: started by a command (or a
+ * saved filter), followed with `jobs.changed` pushes.
+ */
+export type JobKind = 'export' | 'import' | 'filter';
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface JobView {
@@ -8,7 +11,7 @@ export interface JobView {
   /** What it does, e.g. "Export 1,204 exchanges as HAR". */
   title: string;
   state: JobState;
-  /** Progress in the job's unit: exchanges for an export, bytes read for an import. */
+  /** Progress in the job's unit: exchanges for an export or a filter check, bytes read for an import. */
   done: number;
   total: number;
   /** One sentence on the outcome (or why it failed); null while running. */

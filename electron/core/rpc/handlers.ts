@@ -12,6 +12,9 @@ import type { TunnelController } from '../tunnel/tunnel-controller';
 import type { OktaOrg } from '../okta-org/okta-org';
 import { createOktaHandlers } from './okta-handlers';
 import type { SecretCommands } from '../settings/secret-commands';
+import type { FilterEngine } from '../filters/filter-engine';
+import type { WithheldEvent } from '../../../shared/model/hook-filter';
+import { createFilterHandlers } from './filter-handlers';
 
 /** What the handlers need from the engine; `createCore` provides it. */
 export interface HandlerContext {
@@ -24,15 +27,19 @@ export interface HandlerContext {
   announce(): void;
   updateSettings(patch: SettingsPatch): Promise<void>;
   clearExchanges(): Promise<number>;
-  sendSamples(eventTypes: string[]): Promise<{ exchangeId: string }>;
+  sendSamples(
+    eventTypes: string[],
+    filter?: string,
+  ): Promise<{ exchangeId: string; withheld: WithheldEvent[] }>;
   replay(input: ReplayInput): Promise<{ exchangeIds: string[] }>;
   tunnel: Pick<TunnelController, 'status' | 'start' | 'stop'>;
   okta: OktaOrg;
   secrets: SecretCommands;
+  filters: FilterEngine;
 }
 
 export function createHandlers(context: HandlerContext): Handlers {
-  const { store } = context;
+  const { store, filters } = context;
   return {
     'status.get': () => context.status(),
     'settings.get': () => context.settings.view(),
@@ -49,7 +56,11 @@ export function createHandlers(context: HandlerContext): Handlers {
       await context.secrets.unlock(passphrase);
       return context.settings.view();
     },
-    'exchanges.list': (input) => store.list(input),
+    // With `filter:`, deliveries stored before the question are checked before it is answered.
+    'exchanges.list': async (input) => {
+      await filters.settled(input.query);
+      return store.list(input);
+    },
     'exchanges.get': async ({ id, revealSecrets }) => {
       const exchange = await store.get(id);
       if (!exchange) throw new CommandError('not-found', `No exchange with id ${id}.`);
@@ -59,8 +70,14 @@ export function createHandlers(context: HandlerContext): Handlers {
       };
       return exchangeForCaller(exchange, { revealSecrets, credentials });
     },
-    'exchanges.match': async ({ query, ids }) => ({ ids: await store.match(query, ids) }),
-    'exchanges.timeline': ({ query, buckets }) => store.timeline(query, buckets),
+    'exchanges.match': async ({ query, ids }) => {
+      await filters.settled(query);
+      return { ids: await store.match(query, ids) };
+    },
+    'exchanges.timeline': async ({ query, buckets }) => {
+      await filters.settled(query);
+      return store.timeline(query, buckets);
+    },
     'exchanges.pin': async ({ pinned, ...selector }) => {
       const changed = await store.setPinned(await store.select(selector), pinned);
       context.announce();
@@ -75,7 +92,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     'exchanges.export': async (input) => ({ job: await context.transfers.exportExchanges(input) }),
     'exchanges.import': async ({ upload }) => ({ job: await context.transfers.importExchanges(upload) }),
     'jobs.cancel': ({ id }) => ({ cancelled: context.jobs.cancel(id) }),
-    'samples.send': ({ eventTypes }) => context.sendSamples(eventTypes),
+    'samples.send': ({ eventTypes, filter }) => context.sendSamples(eventTypes, filter),
     'replay.run': async ({ id, ids, query, except, ...rest }) => {
       const given = id !== undefined ? [id] : ids;
       const selected = given === undefined ? await store.select({ query, except }) : null;
@@ -91,5 +108,6 @@ export function createHandlers(context: HandlerContext): Handlers {
     'tunnel.start': ({ restart }) => context.tunnel.start(restart),
     'tunnel.stop': () => context.tunnel.stop(),
     ...createOktaHandlers(context.okta, store),
+    ...createFilterHandlers(filters, context.okta),
   };
 }
