@@ -5,6 +5,7 @@ import { DetailPane } from './features/detail/detail-pane';
 import { ExchangeList } from './features/exchanges/exchange-list';
 import { ShortcutSheet } from './features/keyboard/shortcut-sheet';
 import { useShortcuts } from './features/keyboard/use-shortcuts';
+import { FiltersDialog } from './features/filters/filters-dialog';
 import { OktaPanel } from './features/okta/okta-panel';
 import { SearchBar } from './features/search/search-bar';
 import { SettingsDialog } from './features/settings/settings-dialog';
@@ -94,6 +95,7 @@ export function App() {
       </PaneBoundary>
       <ExportDialog />
       <SampleDialog />
+      <FiltersDialog />
       <ReplayHost />
       <ShortcutSheet shortcuts={shortcuts} />
       {/* Last: it opens over any other dialog. */}

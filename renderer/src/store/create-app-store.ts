@@ -3,6 +3,7 @@ import { createDetailsSlice, type DetailsSlice } from './slices/details-slice';
 import { createEngineSlice, type EngineSlice } from './slices/engine-slice';
 import { createExchangesSlice, type ExchangesSlice } from './slices/exchanges-slice';
 import { createFilterSlice, type FilterSlice } from './slices/filter-slice';
+import { createHookFiltersSlice, type HookFiltersSlice } from './slices/hook-filters-slice';
 import { createJobsSlice, type JobsSlice } from './slices/jobs-slice';
 import { createOktaSlice, type OktaSlice } from './slices/okta-slice';
 import { createSelectionSlice, type SelectionSlice } from './slices/selection-slice';
@@ -17,6 +18,7 @@ export type AppState = ExchangesSlice &
   EngineSlice &
   TunnelSlice &
   OktaSlice &
+  HookFiltersSlice &
   UiSlice;
 export type AppStore = StoreApi<AppState>;
 
@@ -32,6 +34,7 @@ export function createAppStore(preferences: Partial<UiPreferences> = {}): AppSto
     ...createTunnelSlice(...a),
     ...createUiSlice(...a),
     ...createOktaSlice(...a),
+    ...createHookFiltersSlice(...a),
     ...preferences,
   }));
 }
