@@ -175,13 +175,22 @@ describe('hostile events and expressions stay bounded', () => {
       target: Array.from({ length: count }, (_, i) => ({ type: 'User', displayName: `u${i}` })),
     });
 
-  it('an event with more targets than the step budget is left unchecked, quickly', () => {
+  it('an event with more targets than the step budget is left unchecked, after reading at most the budget', () => {
     const filter = compileFilter("event.target.?[type eq 'UserGroup'].size() > 0");
-    const started = performance.now();
-    const result = filter.evaluate(many(1_000_000));
+    const event = many(1_000_000);
+    // Count the targets the evaluator reads: the work is bounded by the budget, not the event.
+    const read = new Set<string>();
+    event.target = new Proxy(event.target as unknown[], {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) read.add(key);
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const result = filter.evaluate(event);
     expect(result.verdict).toBe('unknown');
     expect(result.because[0]?.text).toContain(`more than ${MAX_STEPS} steps`);
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(read.size).toBeGreaterThan(0);
+    expect(read.size).toBeLessThanOrEqual(MAX_STEPS);
   });
 
   it('many selections over many targets share one budget per event', () => {
@@ -195,17 +204,17 @@ describe('hostile events and expressions stay bounded', () => {
     expect(filter.evaluate(many(10)).verdict).toBe('pass');
   });
 
-  it('long text in events and expressions is compared in linear time', () => {
+  it('long text in events and expressions is compared whole', () => {
     const needle = `${'a'.repeat(4_999)}b`;
     const haystack = 'a'.repeat(2_000_000);
     const filter = compileFilter(
       `event.outcome.reason.contains('${needle}') || event.outcome.reason eq '${needle}'`,
     );
-    const started = performance.now();
     expect(filter.evaluate(membership('Sales', { outcome: { result: 'X', reason: haystack } })).verdict).toBe(
       'drop',
     );
-    expect(performance.now() - started).toBeLessThan(2000);
+    const ending = { outcome: { result: 'X', reason: `${haystack}b` } };
+    expect(filter.evaluate(membership('Sales', ending)).verdict).toBe('pass');
   });
 
   it('deeply nested events and expressions never reach the stack limit', () => {
