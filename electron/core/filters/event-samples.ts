@@ -46,10 +46,12 @@ export class EventSamples {
   appended(summary: ExchangeSummary): void {
     for (const [eventType, sample] of this.kept) {
       if (summary.kind !== 'delivery' || !summary.eventTypes.includes(eventType)) continue;
-      this.kept.set(
-        eventType,
-        sample.then((current) => this.prepend(current, summary.seq)),
-      );
+      const next = sample.then((current) => this.prepend(current, summary.seq));
+      // A failed read is not kept (and not left unhandled): the next preview reads it again.
+      next.catch(() => {
+        if (this.kept.get(eventType) === next) this.kept.delete(eventType);
+      });
+      this.kept.set(eventType, next);
     }
   }
 

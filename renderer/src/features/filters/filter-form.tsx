@@ -29,13 +29,13 @@ export function FilterForm(props: { draft: FilterDraft; onSaved: (saved: FilterD
     setEntries((current) => current.map((known, at) => (at === index ? entry : known)));
   const save = async () => {
     const replaces = draft.saved !== null && draft.saved !== name ? { replaces: draft.saved } : {};
-    const result = await saveFilter(store, bridge, { name, entries, ...replaces });
+    const result = await saveFilter(bridge, { name, entries, ...replaces });
     setError(result.ok ? null : result.error.message);
     if (result.ok) onSaved({ name, entries, saved: name });
   };
   const remove = async () => {
     if (draft.saved === null) return;
-    const result = await deleteFilter(store, bridge, draft.saved);
+    const result = await deleteFilter(bridge, draft.saved);
     setError(result.ok ? null : result.error.message);
     if (result.ok) onSaved(null);
   };
