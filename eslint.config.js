@@ -1,4 +1,4 @@
-// Lint is where the module boundaries of DESIGN.md §1 are enforced (the per-folder tsconfigs
+// Lint is where the module boundaries between layers are enforced (the per-folder tsconfigs
 // enforce the platform split: no Node types in shared/renderer, no DOM in electron/).
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';

@@ -43,7 +43,7 @@ export interface AppUnderTest {
   page: Page;
 }
 
-/** Requests as Okta sends them (reference §1, §2.1), to a receiver URL. */
+/** Requests as Okta sends them (https://developer.okta.com/docs/concepts/event-hooks/#requests-sent-by-okta), to a receiver URL. */
 export function oktaSender(receiverUrl: string): OktaSender {
   return {
     receiverUrl,

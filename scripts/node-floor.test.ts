@@ -94,7 +94,7 @@ const said = (list: string[]) => {
   return plus.length === 1 ? plus[0] : `${plus.slice(0, -1).join(', ')} or ${plus.at(-1)}`;
 };
 
-/** The README table's row for `use` (Prettier pads the cells). */
+/** The README's table row for `use` (Prettier pads the cells). */
 const row = (readme: string, use: string) =>
   new RegExp(`^\\|\\s*${use}\\s*\\|\\s*([^|]+?)\\s*\\|$`, 'm').exec(readme)?.[1];
 

@@ -88,9 +88,14 @@ test('should move through the list and act on it with the keyboard', async ({ ok
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('shortcut-sheet')).toBeHidden();
 
+  // Each key waits for what the last one did: the move lands on the newest row, the delete
+  // leaves the pinned one (now first) and the list's total, which Ctrl+A counts, follows.
   await page.keyboard.press('k');
+  await expect(inspector.row(0)).toHaveAttribute('aria-selected', 'true');
+  await expect(inspector.row(0)).toHaveAttribute('data-picked', 'true');
   await page.keyboard.press('Delete');
   await expect(inspector.rows).toHaveCount(2);
+  await expect(inspector.row(0)).toHaveAttribute('data-pinned', 'true');
   await page.keyboard.press('Control+a');
   await expect(page.getByTestId('selection-count')).toHaveText('2 selected');
 });

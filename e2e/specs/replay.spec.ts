@@ -63,3 +63,45 @@ test('should replay a picked selection from the keyboard in the order Okta publi
   expect(handler.seen.map((seen) => seen.body.toString())).toEqual([early, late]);
   await expect(inspector.page.getByTestId('flag-origin').filter({ hasText: 'replay' })).toHaveCount(2);
 });
+
+test('should act on the replay the detail shows, ask before deleting what was not picked by hand, and forget what was deleted', async ({
+  okta,
+  inspector,
+}) => {
+  const { page } = inspector;
+  await okta.deliver(fixtureText('01-user-session-start.json'));
+  await inspector.openRow(0);
+  await inspector.detail.getByTestId('open-replay').click();
+  const dialog = page.getByTestId('replay-dialog');
+  await dialog.getByTestId('replay-target-receiver').check();
+  await dialog.getByTestId('replay-send').click();
+  await expect(dialog).toBeHidden();
+  await expect(inspector.rows).toHaveCount(2);
+  await expect(inspector.detail.getByTestId('show-original')).toBeVisible();
+
+  // The pick followed the detail to the replay (row 0): keys act on it, not on the original.
+  await expect(inspector.row(0)).toHaveAttribute('data-picked', 'true');
+  await expect(inspector.row(1)).toHaveAttribute('data-picked', 'false');
+  await page.keyboard.press('p');
+  await expect(inspector.row(0)).toHaveAttribute('data-pinned', 'true');
+  await expect(inspector.row(1)).toHaveAttribute('data-pinned', 'false');
+  const confirm = page.getByTestId('confirm-dialog');
+  await page.keyboard.press('Delete');
+  await expect(confirm).toContainText('not picked in the list');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(inspector.rows).toHaveCount(2);
+
+  // Open the original from the replay and delete it: the replay stays.
+  await inspector.detail.getByTestId('show-original').click();
+  await expect(inspector.detail.getByTestId('replays')).toBeVisible();
+  await page.keyboard.press('Delete');
+  await confirm.getByTestId('confirm-accept').click();
+  await expect(inspector.rows).toHaveCount(1);
+  await expect(inspector.row(0).getByTestId('flag-origin')).toHaveText('replay');
+
+  // The deleted original is gone from every cache: the engine is asked, and says so.
+  await inspector.openRow(0);
+  await inspector.detail.getByTestId('show-original').click();
+  await expect(page.getByTestId('detail-error')).toBeVisible();
+});

@@ -29,10 +29,13 @@ export interface SecretVault {
 
 export type { SecretName };
 
-/** Timers the engine schedules with; tests pass a fake one they advance by hand. */
-export interface Timers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
+/**
+ * What the engine schedules later work with (polling, tunnel retries and checks), injected so
+ * tests move time by hand (test-support's FakeTimers).
+ */
+export interface Scheduler {
+  /** Run `task` after `ms`; returns a cancel function. */
+  after(ms: number, task: () => void): () => void;
 }
 
 export const systemClock: Clock = {
@@ -40,9 +43,13 @@ export const systemClock: Clock = {
   monotonic: () => performance.now(),
 };
 
-export const systemTimers: Timers = {
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+/** Timers that never keep the process alive by themselves: the servers do that. */
+export const systemScheduler: Scheduler = {
+  after: (ms, task) => {
+    const timer = setTimeout(task, ms);
+    timer.unref();
+    return () => clearTimeout(timer);
+  },
 };
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

@@ -12,7 +12,7 @@ import { transferHost } from './compose/file-transfers-host';
 import {
   silentLogger,
   systemClock,
-  systemTimers,
+  systemScheduler,
   type Clock,
   type Logger,
   type SecretVault,
@@ -21,12 +21,12 @@ import {
 import { FilterEngine } from './filters/filter-engine';
 import { passingOnly } from './filters/pick-events';
 import { CaptureIndex } from './okta-org/capture-index';
-import { timerScheduler } from './okta-org/log-poller';
 import { OktaOrg } from './okta-org/okta-org';
 import { LoopbackTags } from './receiver/loopback-tags';
 import type { ReceiverLimits } from './receiver/receiver-limits';
-import { createDispatcher, type Dispatch } from './rpc/dispatcher';
-import { runReplay, type ReplayInput } from './replay/replay-runner';
+import { createDispatcher, typedCall, type Call, type Dispatch } from './rpc/dispatcher';
+import { replay as runReplay } from './replay/replay-job';
+import type { ReplayInput } from './replay/replay-runner';
 import { createHandlers } from './rpc/handlers';
 import { PushStream } from './rpc/push-stream';
 import { sendSample } from './samples/send-sample';
@@ -46,7 +46,7 @@ export interface CoreOptions {
   dataDir: string;
   mode: AppStatus['mode'];
   version: string;
-  /** The history index thread's script, built beside the host's bundle (store/open-history.ts). */
+  /** The history index thread's script, built beside the host's bundle (store/history.ts). */
   indexWorker: string;
   clock?: Clock;
   newId?: () => string;
@@ -78,7 +78,10 @@ export interface CoreOptions {
 
 /** The engine as its hosts (Electron main, headless CLI, tests) see it. */
 export interface Core {
+  /** For transports: names and inputs off the wire. */
   dispatch: Dispatch;
+  /** For the engine's hosts, typed by the contract. */
+  call: Call;
   subscribe(listener: (message: PushMessage) => void): () => void;
   status(): AppStatus;
   /** The data folder's secrets, for a host's own (the headless UI's API token). */
@@ -201,7 +204,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     probes,
     ngrok: options.ngrok,
     clock,
-    timers: systemTimers,
+    scheduler: systemScheduler,
     logger,
     onChange: (state) => {
       push.emit({ name: 'tunnel.changed', payload: state });
@@ -222,7 +225,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     tunnelHookUrl: () => onlineHookUrl(tunnel.status()),
     baseUrlOverride: insecureBaseUrl,
     transport: oktaTransport(options.okta, clock),
-    scheduler: options.okta?.scheduler ?? timerScheduler,
+    scheduler: options.okta?.scheduler ?? systemScheduler,
     pollIntervalMs: options.okta?.pollIntervalMs ?? 30_000,
     onChange: (state) => {
       push.emit({ name: 'okta.changed', payload: state });
@@ -272,7 +275,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       eventTypes,
       filter === undefined ? undefined : passingOnly(engineFilters.mapOf(filter)),
     );
-  const replay = (input: ReplayInput) => runReplay({ store, settings, tags, hookUrl, clock, newId }, input);
+  const replay = (input: ReplayInput) =>
+    runReplay({ store, settings, tags, hookUrl, clock, newId }, jobs, input);
   const okta = org;
   const secrets = secretCommands(options.passphrase, () => {
     push.emit({ name: 'settings.changed', payload: settings.view() });
@@ -301,6 +305,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   assembled = true;
   return {
     dispatch,
+    call: typedCall(dispatch),
     subscribe: (listener) => push.subscribe(listener),
     secrets: vault,
     status,

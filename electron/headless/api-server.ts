@@ -8,21 +8,11 @@ import { streamEvents } from './event-stream';
 import type { FileTransfers } from '../core/transfer/file-transfers';
 import { downloadTicket, receiveUpload, sendDownload } from './transfer-routes';
 import { CommandError } from '../core/rpc/command-error';
+import { STATUS_OF } from './http-status';
 
 export const API_HOST = '127.0.0.1';
 /** Commands carry JSON inputs (at most a selection of ids); anything bigger is a mistake or an attack. */
-const MAX_COMMAND_BYTES = 8 * 1024 * 1024;
-
-const STATUS_OF: Record<ErrorCode, number> = {
-  'invalid-input': 400,
-  'unknown-command': 404,
-  'not-found': 404,
-  unavailable: 503,
-  conflict: 409,
-  internal: 500,
-  unauthorized: 401,
-  forbidden: 403,
-};
+export const MAX_COMMAND_BYTES = 8 * 1024 * 1024;
 
 export interface ApiServer {
   port: number;

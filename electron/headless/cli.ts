@@ -6,7 +6,6 @@ import { createConsoleLogger } from '../core/console-logger';
 import type { AuthtokenOverride, SettingsOverrides } from '../core/settings/settings-store';
 import { forkAgent } from '../core/tunnel/agent-process';
 import { createNgrokProvider } from '../core/tunnel/ngrok-process';
-import type { TunnelStatus } from '../../shared/model/tunnel';
 import { FileTransfers } from '../core/transfer/file-transfers';
 import { startApiServer } from './api-server';
 import { apiToken } from './api-token';
@@ -109,9 +108,9 @@ async function reportTunnel(core: Core, args: HeadlessArgs) {
   core.subscribe((message) => {
     if (message.name === 'tunnel.changed') report(message.payload);
   });
-  const current = await core.dispatch('tunnel.status', {});
-  if (current.ok) report(current.value as TunnelStatus);
-  if (args.tunnel !== undefined && args.tunnel !== 'none') void core.dispatch('tunnel.start', {});
+  const current = await core.call('tunnel.status', {});
+  if (current.ok) report(current.value);
+  if (args.tunnel !== undefined && args.tunnel !== 'none') void core.call('tunnel.start', {});
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -89,10 +89,12 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack).toEqual(
       expect.arrayContaining(['node_modules/@ngrok/**', 'node_modules/@libsql/**']),
     );
-    // The target's binaries are added before packing (scripts/ngrok-target.test.ts packs one), and a
+    // The target's binaries are added before packing (scripts/native-targets.test.ts packs one), and a
     // universal macOS build may hold the same binary in both halves.
-    expect(config.beforePack).toBe('./scripts/ngrok-target.mjs');
-    expect(config.mac?.x64ArchFiles).toBe('Contents/Resources/app.asar.unpacked/node_modules/@ngrok/**');
+    expect(config.beforePack).toBe('./scripts/native-targets.mjs');
+    expect(config.mac?.x64ArchFiles).toBe(
+      'Contents/Resources/app.asar.unpacked/node_modules/{@ngrok,@libsql}/**',
+    );
     for (const dependency of Object.keys(pkg.dependencies))
       expect(existsSync(new URL(`node_modules/${dependency}/package.json`, root))).toBe(true);
   });

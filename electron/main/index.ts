@@ -137,12 +137,14 @@ async function run(launch: SharedArgs): Promise<void> {
     hardenContents(contents, (url) => background(shell.openExternal(url), logger, 'opening a link')),
   );
   installMenu(dataDir, () => windows.current());
-  const engine = await host.start();
+  // The window shows at once and says the history is opening; what it asks waits for the engine.
   registerCommands(ipcMain, host);
+  const started = host.start();
+  await windows.reveal();
+  const engine = await started;
   // The same first line as headless mode, for scripts and the Electron e2e tests.
   const { hookUrl } = engine.status().receiver;
   if (hookUrl) process.stdout.write(`Receiver: ${hookUrl}\n`);
-  await windows.reveal();
 }
 
 function main(): void {

@@ -14,7 +14,7 @@ const oktaIdSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9]+$/, 'not an Okta id');
 
-/** An SSWS token is one opaque word (reference §7). */
+/** An SSWS token is one opaque word (https://developer.okta.com/docs/reference/core-okta-api/#api-token-authentication). */
 const apiTokenSchema = z
   .string()
   .trim()
@@ -49,7 +49,7 @@ const eventTypesSchema = z
   .max(MAX_HOOK_EVENT_TYPES, `a hook subscribes to ${MAX_HOOK_EVENT_TYPES} event types at most`)
   .refine((types) => new Set(types).size === types.length, 'an event type is listed twice');
 
-/** The Okta org integration (issue 9): connection, hooks, System Log correlation, resend. */
+/** The Okta org integration: connection, hooks, System Log correlation, resend. */
 export const oktaCommands = {
   'okta.get': defineCommand({
     summary: 'The Okta org connection, its event hooks, the latest runs and the System Log poller.',

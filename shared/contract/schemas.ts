@@ -140,7 +140,7 @@ export const replayEditsSchema = z
 
 export const exchangeIdSchema = z.string().min(1).max(100);
 
-/** The search box's syntax (README "Searching"); the engine parses it. */
+/** The search box's syntax (docs/history-and-search.md, "Searching"); the engine parses it. */
 export const querySchema = z.string().max(4000);
 
 /** Replays go one after the other; more than this at once is a mistake, not a workflow. */

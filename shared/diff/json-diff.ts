@@ -11,8 +11,8 @@ const keyPath = (base: string, key: string) =>
   /^[A-Za-z_$][\w$]*$/.test(key) ? (base === '' ? key : `${base}.${key}`) : `${base}[${JSON.stringify(key)}]`;
 
 /**
- * Differences between two parsed JSON values, key order ignored (Okta's key order is not stable,
- * reference §2.2); arrays are compared by position.
+ * Differences between two parsed JSON values, key order ignored (Okta's key order is not stable);
+ * arrays are compared by position.
  */
 export function diffJson(
   before: unknown,

@@ -85,7 +85,7 @@ export interface OktaClient {
   country: string | null;
 }
 
-/** The parts of a System Log LogEvent a developer reads first (reference §2.3). */
+/** The parts of a System Log LogEvent a developer reads first (https://developer.okta.com/docs/api/openapi/okta-management/management/tag/SystemLog/#tag/SystemLog/operation/listLogEvents). */
 export interface OktaEventSummary {
   uuid: string;
   eventType: string;
@@ -125,7 +125,7 @@ export interface ForwardRecord {
   error?: { cause: TargetFailureCause; message: string };
 }
 
-/** At-least-once delivery, seen from here (reference §4.2). */
+/** At-least-once delivery, seen from here (https://developer.okta.com/docs/concepts/event-hooks/#ongoing-event-delivery). */
 export interface Sightings {
   /** This delivery's eventId was seen before: the id of the exchange that first carried it. */
   repeatOf?: string;

@@ -28,7 +28,7 @@ export interface OktaProblem {
   retryAt?: number;
 }
 
-/** When the API token lapses (reference §7), as far as the API lets us tell. */
+/** When the API token lapses (https://developer.okta.com/docs/guides/create-an-api-token/main/#token-expiration-and-deactivation), as far as the API lets us tell. */
 export type TokenExpiry =
   | {
       state: 'known';
@@ -88,7 +88,7 @@ export interface PublicHookUrl {
   manualBase: string | null;
 }
 
-/** An org's event hook as the panel lists it (reference §5.1); the auth secret is write-only there. */
+/** An org's event hook as the panel lists it (https://developer.okta.com/docs/api/openapi/okta-management/management/tag/EventHook/#tag/EventHook/operation/listEventHooks); the auth secret is write-only there. */
 export interface OktaHook {
   id: string;
   name: string;
@@ -192,7 +192,7 @@ export interface OktaState {
   deliveries: { version: number; counts: DeliveryCounts };
 }
 
-/** Okta's record of a failed delivery (`event_hook.delivery`, reference §4.4). */
+/** Okta's record of a failed delivery (`event_hook.delivery`, https://developer.okta.com/docs/concepts/event-hooks/#debugging). */
 export interface DeliveryFailure {
   logUuid: string;
   published: string;
@@ -247,7 +247,7 @@ export interface DeliveryFilterCheck {
   mismatch: 'sent-though-dropped' | 'missing-though-passed' | null;
 }
 
-/** One `event_hook.verified` attempt (written for every attempt, reference §1). */
+/** One `event_hook.verified` attempt (written for every attempt, https://developer.okta.com/docs/reference/api/event-types/?q=event_hook.verified). */
 export interface VerificationRecord {
   logUuid: string;
   hookId: string | null;

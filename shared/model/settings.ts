@@ -4,7 +4,7 @@ import type { TunnelProviderName } from './tunnel';
 export interface ResponsePolicy {
   /** 200 or 204 accept; 4xx and 5xx let you see how Okta reacts to failures. */
   status: number;
-  /** Wait this long before answering; past 3000 ms Okta has given up (reference §4.1). */
+  /** Wait this long before answering; past 3000 ms Okta has given up (https://developer.okta.com/docs/concepts/event-hooks/#timeout-and-retry). */
   delayMs: number;
   /** Okta expects an empty body; anything here is sent as is. */
   body: string;

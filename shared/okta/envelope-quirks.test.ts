@@ -13,7 +13,7 @@ const base = (): Record<string, unknown> =>
 const codes = (body: unknown) =>
   decodeDelivery(typeof body === 'string' ? body : JSON.stringify(body)).problems.map((p) => p.code);
 
-describe('envelope quirks Okta is known for (reference §2.3) are accepted silently', () => {
+describe('envelope quirks Okta is known for are accepted silently', () => {
   it('takes numeric versions, µs timestamps and unknown fields', () => {
     const body = {
       ...base(),

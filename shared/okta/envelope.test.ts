@@ -24,7 +24,7 @@ describe('decodeDelivery', () => {
     expect(okta.events[0]?.targets.map((t) => t.type)).toEqual(['AuthenticatorEnrollment', 'AppInstance']);
   });
 
-  it('tolerates a null target (reference §2.3)', () => {
+  it('tolerates a null target', () => {
     const { okta } = decodeDelivery(fixture('02-batch-mixed-3-events.json'));
     expect(okta.events[2]).toMatchObject({ eventType: 'user.account.lock', targets: [] });
   });

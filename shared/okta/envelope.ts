@@ -3,10 +3,10 @@ import { asRecord, asText, isRecord, type JsonRecord } from './json-access';
 import { bounded, decodeEvent, FIELD_LIMITS, MAX_TARGETS, type CutNotes } from './log-event';
 import { parseOktaTime } from './timestamps';
 
-/** The constant `eventType` of every delivery envelope (reference §2.2). */
+/** The constant `eventType` of every delivery envelope (https://developer.okta.com/docs/concepts/event-hooks/#sample-event-delivery-payload). */
 export const ENVELOPE_EVENT_TYPE = 'com.okta.event_hook';
 
-/** `source` is `https://{domain}/api/v1/eventHooks/{hookId}`; hook ids start with `who` (§2.2). */
+/** `source` is `https://{domain}/api/v1/eventHooks/{hookId}`; hook ids start with `who` (https://developer.okta.com/docs/concepts/event-hooks/#sample-event-delivery-payload). */
 const HOOK_ID_IN_SOURCE = /\/api\/v1\/eventHooks\/([A-Za-z0-9]+)\/?$/;
 
 export interface DecodedDelivery {
@@ -20,7 +20,7 @@ const problem = (code: string, message: string): Problem => ({ code, message });
 const empty = (problems: Problem[]): DecodedDelivery => ({ okta: { events: [] }, problems });
 
 /**
- * Decode a delivery's text (reference §2.2–2.3). Never throws: whatever is unexpected becomes a
+ * Decode a delivery's text (https://developer.okta.com/docs/concepts/event-hooks/#sample-event-delivery-payload). Never throws: whatever is unexpected becomes a
  * listed problem, so every request is still stored and shown. The bytes-level checks (content
  * type, encoding, byte-order mark) happen before, where the bytes are (receiver/content-decoding).
  */
@@ -114,7 +114,7 @@ const CUT_PROBLEM = problem(
   `Some event fields are longer than Okta's (over ${FIELD_LIMITS.long} characters, or more than ${MAX_TARGETS} targets); they were cut in the summary. The payload has them whole.`,
 );
 
-/** Versions may be strings or numbers (the spec's examples mix them, reference §2.3). */
+/** Versions may be strings or numbers (Okta's examples mix them: https://developer.okta.com/docs/api/openapi/okta-management/management/tag/SystemLog/#tag/SystemLog/operation/listLogEvents). */
 const versionIs = (value: unknown, expected: string) => {
   const text = asText(value);
   return text !== undefined && Number.parseFloat(text) === Number.parseFloat(expected);

@@ -1,12 +1,12 @@
 import { asRecord, asText, nullableText, textOr } from './json-access';
 
-/** Okta's limit on event types per hook (reference §4.3). */
+/** Okta's limit on event types per hook (https://developer.okta.com/docs/guides/hooks-best-practices/#limits-duplicates-and-order-of-hook-calls). */
 export const MAX_HOOK_EVENT_TYPES = 300;
 
-/** The only channel version Okta supports (reference §5.1). */
+/** The only channel version Okta supports (https://developer.okta.com/docs/api/openapi/okta-management/management/tag/EventHook/#tag/EventHook/operation/createEventHook). */
 const CHANNEL_VERSION = '1.0.0';
 
-/** An EventHook object as read from the Management API (reference §5.1), read permissively. */
+/** An EventHook object as read from the Management API (https://developer.okta.com/docs/api/openapi/okta-management/management/tag/EventHook/#tag/EventHook/operation/getEventHook), read permissively. */
 export interface DecodedHook {
   id: string;
   name: string;
@@ -48,7 +48,7 @@ export function decodeHook(value: unknown): DecodedHook | null {
     uri: textOr(config?.uri, ''),
     eventTypes: items.flatMap((item) => asText(item) ?? []),
     filter: events?.filter ?? null,
-    // Okta may return the key lower-cased (reference §3): compare names case-insensitively.
+    // Okta may return the key lower-cased (https://developer.okta.com/docs/api/openapi/okta-management/management/tag/EventHook/#tag/EventHook/operation/getEventHook): compare names case-insensitively.
     authHeader: nullableText(asRecord(config?.authScheme)?.key),
     headers: decodeHeaders(config?.headers),
     lastUpdated: nullableText(hook.lastUpdated),
@@ -67,7 +67,7 @@ export interface HookConfig {
   headers: { key: string; value: string }[];
 }
 
-/** The body of a create or a full replace (reference §5.1); the secret is write-only in Okta. */
+/** The body of a create or a full replace (https://developer.okta.com/docs/api/openapi/okta-management/management/tag/EventHook/#tag/EventHook/operation/createEventHook); the secret is write-only in Okta. */
 export function eventHookBody(config: HookConfig): Record<string, unknown> {
   const events: Record<string, unknown> = { type: 'EVENT_TYPE', items: config.eventTypes };
   if (config.filter !== undefined && config.filter !== null) events.filter = config.filter;
@@ -87,6 +87,6 @@ export function eventHookBody(config: HookConfig): Record<string, unknown> {
 export const hookState = (hook: Pick<DecodedHook, 'status' | 'verificationStatus'>): string =>
   `${hook.status || '?'} · ${hook.verificationStatus || '?'}`;
 
-/** Only ACTIVE and VERIFIED hooks receive events (reference §1). */
+/** Only ACTIVE and VERIFIED hooks receive events (https://developer.okta.com/docs/api/openapi/okta-management/management/tag/EventHook/#tag/EventHook/operation/verifyEventHook). */
 export const hookDelivers = (hook: Pick<DecodedHook, 'status' | 'verificationStatus'>): boolean =>
   hook.status === 'ACTIVE' && hook.verificationStatus === 'VERIFIED';

@@ -1,6 +1,6 @@
 /**
  * The event types Okta can deliver to an event hook: the 314 types tagged `event-hook-eligible`
- * in Okta's event type catalog, release 2026.08.1 (reference §9 and appendix A). Eligibility
+ * in Okta's event type catalog, release 2026.08.1 (https://developer.okta.com/docs/reference/api/event-types/?q=event-hook-eligible). Eligibility
  * changes between releases; types outside this list are shown, not rejected.
  */
 export const EVENT_HOOK_ELIGIBLE_TYPES: readonly string[] = [

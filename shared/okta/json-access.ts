@@ -7,7 +7,7 @@ export const isRecord = (value: unknown): value is JsonRecord =>
 
 export const asRecord = (value: unknown): JsonRecord | undefined => (isRecord(value) ? value : undefined);
 
-/** Strings as they are; finite numbers and booleans as text (Okta mixes them, reference §2.3). */
+/** Strings as they are; finite numbers and booleans as text (Okta mixes them). */
 export const asText = (value: unknown): string | undefined => {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
@@ -17,7 +17,7 @@ export const asText = (value: unknown): string | undefined => {
 
 export const textOr = (value: unknown, fallback: string): string => asText(value) ?? fallback;
 
-/** Okta writes the string "null" where it means no value (e.g. `client.zone`, reference §2.3). */
+/** Okta writes the string "null" where it means no value (e.g. `client.zone`, https://developer.okta.com/docs/concepts/event-hooks/#sample-event-delivery-payload). */
 export const nullableText = (value: unknown): string | null => {
   const text = asText(value);
   return text === undefined || text === 'null' ? null : text;

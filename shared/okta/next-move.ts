@@ -1,7 +1,7 @@
 import type { ExchangeKind } from '../model/exchange';
 import { OKTA_TIMEOUT_MS } from './headers';
 
-/** What Okta does after this answer to a delivery (reference §4.1). */
+/** What Okta does after this answer to a delivery (https://developer.okta.com/docs/concepts/event-hooks/#timeout-and-retry). */
 export type NextMove = 'accepted' | 'will-retry' | 'will-not-retry' | 'timed-out' | 'lost' | 'none';
 
 export interface NextMoveInput {

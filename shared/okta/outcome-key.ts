@@ -38,7 +38,7 @@ export function outcomeKey(summary: OutcomeFacts): OutcomeKey {
   return move === 'will-not-retry' ? 'lost' : move;
 }
 
-/** How a delivery ended, for the timeline's colours (reference §4.1). */
+/** How a delivery ended, for the timeline's colours (https://developer.okta.com/docs/concepts/event-hooks/#timeout-and-retry). */
 export type DeliveryResult = 'accepted' | 'rejected' | 'failed' | 'timed-out' | 'other';
 
 export function deliveryResult(

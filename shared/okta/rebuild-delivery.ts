@@ -19,7 +19,7 @@ const byPublished = (a: unknown, b: unknown) => {
 
 /**
  * A delivery built from System Log events the way the Admin Console's Preview does
- * (reference §8, §10.17): the usual envelope with a fresh eventId and the current time, and
+ * (https://developer.okta.com/docs/guides/event-hook-implementation/nodejs/main/#preview-and-test-the-event-hook): the usual envelope with a fresh eventId and the current time, and
  * each LogEvent, exactly as the System Log API returned it, in `data.events` in published order.
  */
 export function rebuildDelivery(events: unknown[], context: RebuildContext): Record<string, unknown> {

@@ -5,7 +5,7 @@ export interface ResponsePreset {
   id: string;
   label: string;
   policy: ResponsePolicy;
-  /** What Okta does when it gets this answer (reference §4.1). */
+  /** What Okta does when it gets this answer (https://developer.okta.com/docs/concepts/event-hooks/#timeout-and-retry). */
   effect: string;
 }
 

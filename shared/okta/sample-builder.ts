@@ -130,7 +130,7 @@ function buildEvent(eventType: string, index: number, publishedAt: number, conte
 }
 
 /**
- * A delivery like the ones Okta sends (reference §2.2), with one event per requested type,
+ * A delivery like the ones Okta sends (https://developer.okta.com/docs/concepts/event-hooks/#sample-event-delivery-payload), with one event per requested type,
  * fresh ids and current timestamps: events published a few hundred ms apart, delivered after.
  */
 export function buildSampleDelivery(

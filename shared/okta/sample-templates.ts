@@ -1,5 +1,5 @@
 /**
- * What a realistic LogEvent of each common event-hook type looks like (reference §9): the
+ * What a realistic LogEvent of each common event-hook type looks like (https://developer.okta.com/docs/reference/api/event-types/?q=event-hook-eligible): the
  * message, who or what it targets, and how it usually ends. Other eligible types get a
  * generic event built from their name (sample-builder.ts).
  */

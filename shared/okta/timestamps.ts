@@ -1,4 +1,4 @@
-/** ISO-8601 as Okta writes it: ms in the docs, µs in some deliveries (reference §2.2). */
+/** ISO-8601 as Okta writes it: ms in the docs, µs in some deliveries (https://developer.okta.com/docs/concepts/event-hooks/#sample-event-delivery-payload). */
 const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2})$/;
 
 /** Epoch ms (fractions below a ms kept), or null when the text is not such a timestamp. */

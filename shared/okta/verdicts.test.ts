@@ -5,7 +5,7 @@ import { verificationProblem, verificationVerdict } from './verification-verdict
 const delivery = (status: number, durationMs = 5, isRepeat = false) =>
   nextMove({ kind: 'delivery', status, durationMs, isRepeat });
 
-describe("Okta's next move (reference §4.1)", () => {
+describe("Okta's next move", () => {
   it.each([
     [200, 'accepted'],
     [204, 'accepted'],
@@ -41,7 +41,7 @@ describe("Okta's next move (reference §4.1)", () => {
   });
 });
 
-describe('verification verdict (reference §1)', () => {
+describe('verification verdict', () => {
   const answer = { challenge: 'abc', status: 200, bodyText: '{"verification":"abc"}', auth: 'ok' as const };
 
   it('accepts the echoed challenge within 3 s', () => {

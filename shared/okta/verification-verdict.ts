@@ -12,7 +12,7 @@ export interface VerificationAnswer {
 
 /**
  * Why Okta would refuse this answer, judged on everything but time, or null if it would accept
- * it (reference §1: a JSON object whose `verification` equals the challenge, 200, within 3 s).
+ * it (a JSON object whose `verification` equals the challenge, 200, within 3 s: https://developer.okta.com/docs/concepts/event-hooks/#one-time-verification-request).
  * Time is judged separately because the final duration is known only after the answer went out.
  */
 export function verificationProblem(answer: VerificationAnswer): string | null {

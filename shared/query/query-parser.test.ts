@@ -97,6 +97,13 @@ describe('parseQuery', () => {
     expect(problems[1]?.message).toMatch(/delivery, verification, other/);
   });
 
+  it('points out free text with no letter or digit, which no word can match', () => {
+    const { terms, problems } = parseQuery('@ -- "été" 42 -::');
+    expect(terms.map((term) => term.raw)).toEqual(['"été"', '42']);
+    expect(problems.map((problem) => problem.raw)).toEqual(['@', '--', '-::']);
+    expect(problems[0]?.message).toMatch(/no letters or digits/);
+  });
+
   it('runs an unterminated quote to the end and ignores empty input', () => {
     expect(parseQuery('"half open').terms).toMatchObject([{ key: 'text', text: 'half open' }]);
     expect(parseQuery('   ').terms).toEqual([]);

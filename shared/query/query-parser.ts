@@ -18,10 +18,18 @@ import { parseDuration, parseTimeSpec } from './time-spec';
 
 type Parsed = TermBody | { error: string };
 
+/**
+ * Free text is found by its words (docs/storage.md, "Search semantics"): a term with no letter or
+ * digit has none, so it could match nothing and is pointed out instead.
+ */
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+const NOT_A_WORD = (text: string) =>
+  `"${text}" has no letters or digits: search finds words and the starts of words`;
+
 const isFilterKey = (key: string): key is FilterKey => Object.hasOwn(FILTER_HELP, key);
 
 /**
- * Parse the search box's syntax (README "Searching"): free words and "quoted phrases" match
+ * Parse the search box's syntax (docs/history-and-search.md, "Searching"): free words and "quoted phrases" match
  * text in headers and bodies; `key:value` filters; `-` negates. Unknown keys are plain text (a
  * URL's `https:` is not a filter). Never throws: what it cannot read is a problem, not an error.
  */
@@ -36,6 +44,8 @@ export function parseQuery(query: string): ParsedQuery {
         : { key: 'text', text: (token.key === undefined ? '' : `${token.key}:`) + token.value };
     if ('error' in body) parsed.problems.push({ span: token.span, raw, message: body.error });
     else if (body.key === 'text' && body.text.trim() === '') continue;
+    else if (body.key === 'text' && !WORD_CHARACTER.test(body.text))
+      parsed.problems.push({ span: token.span, raw, message: NOT_A_WORD(body.text) });
     else
       parsed.terms.push({
         ...(body.key === 'text' ? { key: 'text', text: body.text.toLowerCase() } : body),

@@ -2,7 +2,7 @@ import { isLoopbackOrigin } from '../../../shared/okta/org-domain';
 import type { Clock } from '../deps';
 import { fetchTransport, type FetchLike } from '../http/fetch-transport';
 import { nodeTransport, type HttpTransport } from '../http/http-transport';
-import type { Scheduler } from '../okta-org/log-poller';
+import type { Scheduler } from '../deps';
 
 /** How the Okta org integration reaches Okta; tests and local demos change it. */
 export interface OktaOptions {

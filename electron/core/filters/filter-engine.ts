@@ -23,7 +23,7 @@ import { register, viewOf, type Registered } from './registered';
 
 export interface FilterEngineDeps {
   dataDir: string;
-  store: Pick<ExchangeStore, 'select' | 'read' | 'stats' | 'list' | 'filterSeqs'>;
+  store: Pick<ExchangeStore, 'select' | 'read' | 'list' | 'filterSeqs'>;
   jobs: Jobs;
   clock: Clock;
   logger: Logger;

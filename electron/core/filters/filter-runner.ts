@@ -6,7 +6,7 @@ import { carryingQuery, readStored } from './delivery-events';
 import { addTally, checkDelivery, queuedRun, type Registered } from './registered';
 
 export interface RunnerDeps {
-  store: Pick<ExchangeStore, 'select' | 'read' | 'stats'>;
+  store: Pick<ExchangeStore, 'select' | 'read' | 'list'>;
   sink: FilterSeqSink;
   jobs: Jobs;
   logger: Logger;
@@ -68,8 +68,11 @@ export class FilterRunner {
 
   private async evaluate(filter: Registered, job: Job): Promise<void> {
     const { store, sink } = this.deps;
-    // Deliveries stored from here on are checked as they arrive (live-checks.ts).
-    const through = store.stats().lastSeq;
+    // Deliveries indexed from here on are checked as they arrive (live-checks.ts). The index
+    // takes records a moment after the log, in order: its newest row, not the last seq handed
+    // out, is where this evaluation ends and the live checks begin.
+    const [newest] = (await store.list({ limit: 1, query: '' })).items;
+    const through = newest?.seq ?? 0;
     filter.through = through;
     await sink.put(filter.key, [], true);
     const types = filter.map.types;

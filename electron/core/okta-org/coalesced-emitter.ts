@@ -1,4 +1,4 @@
-import type { Scheduler } from './log-poller';
+import type { Scheduler } from '../deps';
 
 /** Bursts of changes (a poll's status, deliveries arriving) become one push. */
 const COALESCE_MS = 200;

@@ -28,7 +28,7 @@ export interface Correlation {
   counts: DeliveryCounts;
 }
 
-/** Okta may take minutes to deliver (reference §4.2); until then an absent event is not missing. */
+/** Okta may take minutes to deliver (https://developer.okta.com/docs/concepts/event-hooks/#ongoing-event-delivery); until then an absent event is not missing. */
 export const PENDING_MS = 5 * 60_000;
 
 /** Okta's event hook ids (`who…`, https://developer.okta.com/docs/concepts/event-hooks/). */
@@ -91,7 +91,7 @@ function tieExact(failure: Failure, events: Pending[]): boolean {
 }
 
 /**
- * Okta promises no maximum delay before it delivers or logs a failure (reference §4.2), so a
+ * Okta promises no maximum delay before it delivers or logs a failure (https://developer.okta.com/docs/concepts/event-hooks/#ongoing-event-delivery), so a
  * record naming only its hook is tied to the nearest earlier event of that hook that is not
  * accepted here and not yet explained, however long before, together with the events that
  * arrived in the same delivery as that one.
@@ -167,7 +167,7 @@ function pendingEvents(byPublished: LogEntry[], input: CorrelationInput): Pendin
     }));
 }
 
-/** Which events arrived together: one delivery carries a batch (reference §2.4). */
+/** Which events arrived together: one delivery carries a batch (https://developer.okta.com/docs/concepts/event-hooks/#ongoing-event-delivery). */
 function byExchangeOf(events: Pending[]): Map<string, Pending[]> {
   const map = new Map<string, Pending[]>();
   for (const event of events) {

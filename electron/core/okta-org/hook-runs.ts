@@ -45,7 +45,7 @@ const DESCRIPTION = 'Made by Okta Hook Inspector: delivers to its public URL for
 
 const verifyRequest = (id: string) => `POST ${hookPath(id)}/lifecycle/verify`;
 
-/** Verify, then activate (reference §1: only ACTIVE and VERIFIED hooks receive events). */
+/** Verify, then activate (only ACTIVE and VERIFIED hooks receive events: https://developer.okta.com/docs/api/openapi/okta-management/management/tag/EventHook/#tag/EventHook/operation/verifyEventHook). */
 async function verifyAndActivate(
   deps: RunDeps,
   recorder: RunRecorder,
@@ -134,7 +134,7 @@ export async function pointHook(deps: RunDeps, request: PointRequest): Promise<R
   return verifyAndActivate(deps, recorder, saved.value);
 }
 
-/** Deactivate a hook, and delete it if asked: Okta deletes INACTIVE hooks only (reference §5). */
+/** Deactivate a hook, and delete it if asked: Okta deletes INACTIVE hooks only (https://developer.okta.com/docs/api/openapi/okta-management/management/tag/EventHook/#tag/EventHook/operation/deleteEventHook). */
 export async function retireHook(deps: RunDeps, hook: DecodedHook, remove: boolean): Promise<RunResult> {
   const recorder = new RunRecorder(deps.clock, deps.onProgress, {
     id: deps.newId(),

@@ -14,7 +14,7 @@ export interface LogEntry {
    * (https://developer.okta.com/docs/concepts/event-hooks/), so nothing relies on one place.
    */
   mentions: string[];
-  /** `transaction.detail.requestApiTokenId`: the API token that caused it (reference §7). */
+  /** `transaction.detail.requestApiTokenId`: the API token that caused it (https://developer.okta.com/docs/reference/system-log-query/#correlating-events-based-on-api-token). */
   apiTokenId: string | null;
 }
 
@@ -48,7 +48,7 @@ function entryOf(raw: JsonRecord): LogEntry | null {
 
 /**
  * The System Log events fetched so far, by uuid, in memory only: they name people and
- * addresses, so they are never written to disk (README, Privacy).
+ * addresses, so they are never written to disk (docs/okta-org.md, "What is kept").
  */
 export class LogBook {
   private readonly byUuid = new Map<string, LogEntry>();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OktaProblem } from '../../../shared/model/okta';
-import { ManualScheduler } from '../testing/manual-scheduler';
+import { FakeTimers } from '../testing/fake-timers';
 import {
   startOktaEmulator,
   type OktaEmulator,
@@ -41,7 +41,7 @@ async function setup(options: OktaEmulatorOptions = {}, client: { baseUrl?: stri
       now: clock.now,
     }),
   );
-  const scheduler = new ManualScheduler();
+  const scheduler = new FakeTimers();
   const events: unknown[] = [];
   const problems: OktaProblem[] = [];
   const poller = new LogPoller({

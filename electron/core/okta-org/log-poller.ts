@@ -1,21 +1,7 @@
 import type { OktaProblem, PollStatus, RateLimitState } from '../../../shared/model/okta';
-import type { Clock } from '../deps';
+import type { Clock, Scheduler } from '../deps';
 import type { OktaApi } from './okta-api';
 import type { OktaFailure, OktaResult } from './okta-client';
-
-/** Timers, injected so tests drive polling without waiting. */
-export interface Scheduler {
-  /** Run `task` after `ms`; returns a cancel function. */
-  after(ms: number, task: () => void): () => void;
-}
-
-export const timerScheduler: Scheduler = {
-  after: (ms, task) => {
-    const timer = setTimeout(task, ms);
-    timer.unref();
-    return () => clearTimeout(timer);
-  },
-};
 
 export interface PollerDeps {
   api(): OktaApi | null;
@@ -23,7 +9,7 @@ export interface PollerDeps {
   hookIds(): string[];
   clock: Clock;
   scheduler: Scheduler;
-  /** Between polls when nothing is pending: 30 s by default (reference §6, §10.20). */
+  /** Between polls when nothing is pending: 30 s by default. */
   intervalMs: number;
   /** How far back the first query reaches. */
   lookbackMs: number;
@@ -33,16 +19,16 @@ export interface PollerDeps {
   onStatus(): void;
 }
 
-/** Okta's maximum page (reference §6): a full page means more is waiting. */
+/** Okta's maximum page (https://developer.okta.com/docs/api/openapi/okta-management/management/tag/SystemLog/#tag/SystemLog/operation/listLogEvents!in=query&path=limit&t=request): a full page means more is waiting. */
 export const PAGE_SIZE = 1000;
 const MAX_BACKOFF_MS = 10 * 60_000;
-/** Okta's answers to a filter it does not support (reference §6). */
+/** Okta's answers to a filter it does not support (https://developer.okta.com/docs/reference/system-log-query/#errors). */
 const FILTER_REFUSED = new Set(['E0000031', 'E0000053']);
 
 /** Leave the last tenth of the window (at least 2 calls) to the user's own API clients. */
 const reserveOf = (limit: RateLimitState) => Math.max(2, Math.ceil(limit.limit / 10));
 
-/** `eventType sw "event_hook"` plus the events naming a tracked hook (reference §4.4, §6). */
+/** `eventType sw "event_hook"` plus the events naming a tracked hook (https://developer.okta.com/docs/reference/system-log-query/#expression-filter). */
 export function hooksFilter(hookIds: string[]): string {
   const named = hookIds
     .filter((id) => /^[A-Za-z0-9]+$/.test(id))
@@ -51,7 +37,7 @@ export function hooksFilter(hookIds: string[]): string {
 }
 
 /**
- * Polls the System Log politely (reference §6): one polling query (`since`, ascending, no
+ * Polls the System Log politely (https://developer.okta.com/docs/reference/system-log-query/#polling-requests): one polling query (`since`, ascending, no
  * `until`), then its `next` link followed verbatim forever; a full page is followed at once,
  * otherwise every `intervalMs`; the rate-limit headers and 429s set the pace, errors back off.
  */

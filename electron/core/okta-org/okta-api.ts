@@ -3,13 +3,13 @@ import { asRecord, asText } from '../../../shared/okta/json-access';
 import type { OktaClient, OktaResult } from './okta-client';
 import type { CallPurpose } from './okta-problem';
 
-/** Scopes and permissions per operation (reference §5, §6, §7), named in 403 explanations. */
+/** Scopes and permissions per operation (https://developer.okta.com/docs/api/oauth2/), named in 403 explanations. */
 const HOOKS_READ: CallPurpose = { permission: 'okta.eventHooks.read' };
 const HOOKS_MANAGE: CallPurpose = { permission: 'okta.eventHooks.manage' };
 const TOKENS_READ: CallPurpose = { permission: 'okta.apiTokens.read' };
 const LOGS_READ: CallPurpose = { permission: 'okta.logs.read' };
 
-/** Okta waits 3 s for the challenge answer and retries once (reference §1): leave room for both. */
+/** Okta waits 3 s for the challenge answer and retries once (https://developer.okta.com/docs/api/openapi/okta-management/management/tag/EventHook/#tag/EventHook/operation/verifyEventHook): leave room for both. */
 const VERIFY_TIMEOUT_MS = 30_000;
 /**
  * Okta lets a System Log query run 30 s before it answers 500 E0000009
@@ -19,7 +19,7 @@ export const LOGS_TIMEOUT_MS = 35_000;
 
 export type LifecycleAction = 'activate' | 'deactivate' | 'verify';
 
-/** API token metadata (reference §7); the token value itself is never listed. */
+/** API token metadata (https://developer.okta.com/docs/api/openapi/okta-management/management/tag/ApiToken/#tag/ApiToken/operation/listApiTokens); the token value itself is never listed. */
 export interface ApiTokenInfo {
   id: string;
   name: string;
@@ -87,7 +87,7 @@ export class OktaApi {
     return this.decoded(result, decodeHook);
   }
 
-  /** A full replace: changing the channel requires verifying again (reference §1). */
+  /** A full replace: changing the channel requires verifying again (https://developer.okta.com/docs/api/openapi/okta-management/management/tag/EventHook/#tag/EventHook/operation/replaceEventHook). */
   async replaceHook(id: string, body: Record<string, unknown>): Promise<OktaResult<DecodedHook>> {
     return this.decoded(await this.client.request('PUT', hookPath(id), HOOKS_MANAGE, body), decodeHook);
   }
@@ -101,7 +101,7 @@ export class OktaApi {
     );
   }
 
-  /** Okta deletes INACTIVE hooks only (reference §5). */
+  /** Okta deletes INACTIVE hooks only (https://developer.okta.com/docs/api/openapi/okta-management/management/tag/EventHook/#tag/EventHook/operation/deleteEventHook). */
   async deleteHook(id: string): Promise<OktaResult<true>> {
     return this.decoded(await this.client.request('DELETE', hookPath(id), HOOKS_MANAGE), () => true);
   }
@@ -113,7 +113,7 @@ export class OktaApi {
     );
   }
 
-  /** A first System Log query (reference §6); later pages come from `followLogs`. */
+  /** A first System Log query (https://developer.okta.com/docs/api/openapi/okta-management/management/tag/SystemLog/#tag/SystemLog/operation/listLogEvents); later pages come from `followLogs`. */
   async logs(query: string): Promise<OktaResult<unknown[]>> {
     const result = await this.client.request(
       'GET',

@@ -93,7 +93,7 @@ export class OktaClient {
   }
 
   /**
-   * Follow a `next` link verbatim (reference §6: never build the cursor yourself). Only its
+   * Follow a `next` link verbatim (never build the cursor yourself: https://developer.okta.com/docs/reference/core-okta-api/#link-header). Only its
    * path and query are used: the token is only ever sent to the org it belongs to.
    */
   follow(link: string, purpose: CallPurpose, timeoutMs = API_TIMEOUT_MS): Promise<OktaResult<unknown>> {

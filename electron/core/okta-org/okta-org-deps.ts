@@ -5,7 +5,7 @@ import type { LoopbackTags } from '../receiver/loopback-tags';
 import type { SettingsStore } from '../settings/settings-store';
 import type { ExchangeStore } from '../store/exchange-store';
 import type { CaptureIndex } from './capture-index';
-import type { Scheduler } from './log-poller';
+import type { Scheduler } from '../deps';
 
 /** What the Okta org integration needs from the engine; `createCore` provides it. */
 export interface OktaOrgDeps {
@@ -21,7 +21,7 @@ export interface OktaOrgDeps {
   /** The receiver's local hook URL (where rebuilt deliveries go through the receiver). */
   hookUrl: () => string | null;
   /**
-   * The seam for the tunnel (issue 4): its public hook URL while it runs, else null. Until
+   * The seam for the tunnel: its public hook URL while it runs, else null. Until
    * then the public URL is the one entered by hand (`okta.configure`).
    */
   tunnelHookUrl: () => string | null;

@@ -3,7 +3,7 @@ import { asRecord, asText } from '../../../shared/okta/json-access';
 import type { OutboundFailure } from '../http/outbound-request';
 import type { AuthKind } from './credentials';
 
-/** Okta's error body (reference §5): errorCode, errorSummary, errorLink, errorId, errorCauses. */
+/** Okta's error body (https://developer.okta.com/docs/reference/core-okta-api/#errors): errorCode, errorSummary, errorLink, errorId, errorCauses. */
 export interface OktaErrorBody {
   errorCode: string;
   errorSummary: string;
@@ -104,7 +104,7 @@ function refusedCredentials(
   );
 }
 
-/** One sentence per kind of refusal, naming what to do about it (reference §5–§7). */
+/** One sentence per kind of refusal, naming what to do about it (https://developer.okta.com/docs/reference/core-okta-api/#errors). */
 export function explainStatus(
   refusal: Refusal,
   limit: RateLimitState | null,

@@ -7,7 +7,7 @@ const SKEW_MS = 2 * 60_000;
 
 /**
  * The API tokens that made the inspector's own changes: the System Log names the token behind
- * each change (`transaction.detail.requestApiTokenId`, reference §7), and the inspector knows
+ * each change (`transaction.detail.requestApiTokenId`, https://developer.okta.com/docs/reference/system-log-query/#correlating-events-based-on-api-token), and the inspector knows
  * which hooks it changed and when. There is no other way to tell which token is in use.
  */
 export function ownTokenIds(entries: LogEntry[], writes: OwnWrite[]): Set<string> {

@@ -52,7 +52,7 @@ describe('point a hook here', () => {
       tracked: true,
       status: 'ACTIVE',
       verificationStatus: 'VERIFIED',
-      // Okta returns the auth key lower-cased and never the secret (reference §3).
+      // Okta returns the auth key lower-cased and never the secret (https://developer.okta.com/docs/api/openapi/okta-management/management/tag/EventHook/#tag/EventHook/operation/getEventHook).
       authHeader: 'authorization',
     });
     expect(state.runs[0]?.id).toBe(run.id);

@@ -5,7 +5,7 @@ import { CommandError } from '../rpc/command-error';
 import type { Channel } from './hook-runs';
 
 /**
- * Where Okta should call: the tunnel's public hook URL while it runs (issue 4's seam), else
+ * Where Okta should call: the tunnel's public hook URL while it runs, else
  * the base URL entered by hand plus the hook path.
  */
 export function resolvePublicUrl(

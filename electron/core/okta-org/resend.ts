@@ -69,7 +69,7 @@ async function sendOne(deps: ResendDeps, group: ResendGroup, target: ResendTarge
 }
 
 /**
- * Replay from Okta's record (reference §8, §10.17): each group becomes a delivery rebuilt
+ * Replay from Okta's record (https://developer.okta.com/docs/guides/event-hook-implementation/nodejs/main/#preview-and-test-the-event-hook): each group becomes a delivery rebuilt
  * like the Admin Console's Preview, sent through the receiver or straight to the forward
  * target, and stored as an exchange of origin `rebuilt`.
  */

@@ -7,7 +7,7 @@ const values = (headers: HeaderList, name: string): string[] =>
 const LINK = /<([^>]*)>\s*;([^,<]*)/g;
 
 /**
- * The `rel="next"` URL of Okta's `Link` headers (reference §6): Okta sends `self` and `next`
+ * The `rel="next"` URL of Okta's `Link` headers (https://developer.okta.com/docs/reference/core-okta-api/#link-header): Okta sends `self` and `next`
  * as separate headers, and either form (one header, comma-joined) is read here.
  */
 export function nextLink(headers: HeaderList): string | null {
@@ -25,7 +25,7 @@ const integer = (text: string | undefined): number | null => {
   return Number(text);
 };
 
-/** `X-Rate-Limit-Limit/Remaining/Reset` (Reset in UTC epoch seconds, reference §6). */
+/** `X-Rate-Limit-Limit/Remaining/Reset` (Reset in UTC epoch seconds, https://developer.okta.com/docs/reference/rl2-monitor/#confirm-you-re-hitting-a-rate-limit). */
 export function rateLimitOf(headers: HeaderList): RateLimitState | null {
   const limit = integer(values(headers, 'x-rate-limit-limit')[0]);
   const remaining = integer(values(headers, 'x-rate-limit-remaining')[0]);

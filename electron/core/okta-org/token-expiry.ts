@@ -12,7 +12,7 @@ const warns = (expiresAt: string | null, now: number) => {
 };
 
 /**
- * When the connected token lapses (reference §7). Okta lists token metadata but has no "which
+ * When the connected token lapses (https://developer.okta.com/docs/guides/create-an-api-token/main/#token-expiration-and-deactivation). Okta lists token metadata but has no "which
  * token is this" call: the token is known when the org has only one, or when the System Log
  * named it (`requestApiTokenId`) on a change the inspector made; otherwise it stays ambiguous.
  */

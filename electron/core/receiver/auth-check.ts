@@ -30,7 +30,7 @@ export interface AuthRules {
 
 /**
  * Check the shared secret Okta sends verbatim in the configured header, then the custom
- * headers (reference §3). On failure, `message` says why in terms the user can act on,
+ * headers (https://developer.okta.com/docs/concepts/event-hooks/#http-headers). On failure, `message` says why in terms the user can act on,
  * without revealing the secret (custom header values are not secret in Okta).
  */
 export function checkAuth(headers: HeaderList, rules: AuthRules, secret: string | null): AuthCheck {

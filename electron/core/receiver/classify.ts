@@ -11,7 +11,7 @@ export const firstHeader = (headers: HeaderList, name: string): string | undefin
 
 /**
  * Okta calls one URL: GET once with a challenge to verify it, POST for every delivery
- * (reference §1, §2.1). Anything else is recorded and refused.
+ * (https://developer.okta.com/docs/concepts/event-hooks/#requests-sent-by-okta). Anything else is recorded and refused.
  */
 export function classify(method: string, path: string, headers: HeaderList, hookPath: string): Route {
   if (path !== hookPath) {

@@ -3,7 +3,7 @@ import type { Settings } from '../../../shared/model/settings';
 import { verificationProblem } from '../../../shared/okta/verification-verdict';
 import type { NewExchange } from '../store/exchange-store';
 import { toBodyData } from './body-data';
-import { readDelivery, type ReadDelivery } from './content-decoding';
+import { readContent, type ReadContent } from './content-decoding';
 import type { TagInfo } from './loopback-tags';
 import type { ReceivedBody } from './read-body';
 import { REFUSED_BODY_BYTES } from './receiver-limits';
@@ -22,6 +22,8 @@ export interface Described {
   /** The exchange as it will be stored, before sightings (which depend on arrival order). */
   exchange: DraftExchange;
   answer: Answer;
+  /** Its body is a delivery's to decode (its events are decoded as it is indexed). */
+  decodeEvents: boolean;
   /** Set when the engine sent this request to itself (a sample or a replay). */
   tag?: { token: string; info: TagInfo };
 }
@@ -31,7 +33,7 @@ interface Context {
   arrival: { receivedAt: number; bodyMs: number };
 }
 
-const NOT_DECODED: ReadDelivery = { okta: { events: [] }, problems: [] };
+const NOT_READ: ReadContent = { problems: [], decodable: false };
 
 /** Everything known about a request before it is stored: what it is, and what to answer. */
 export async function describeRequest(
@@ -42,15 +44,15 @@ export async function describeRequest(
   const { settings } = context;
   const { route, auth } = head;
   // A request that failed the secret check costs what explains the rejection: nothing decoded.
-  const decoded =
+  const content =
     route.kind === 'delivery' && head.trusted && !body.truncated && !body.aborted
-      ? await readDelivery(body.bytes, head.headers, settings.bodyLimitBytes)
-      : NOT_DECODED;
+      ? await readContent(body.bytes, head.headers, settings.bodyLimitBytes)
+      : NOT_READ;
   const answer =
     head.trusted && body.truncated
       ? tooLargeAnswer(settings.bodyLimitBytes)
       : decideAnswer(route, auth, settings.response);
-  const exchange = draftOf(head, body, { decoded, answer, context });
+  const exchange = draftOf(head, body, { content, answer, context });
   if (route.kind === 'verification') {
     exchange.verificationProblem = verificationProblem({
       challenge: route.challenge,
@@ -63,6 +65,7 @@ export async function describeRequest(
   return {
     exchange,
     answer,
+    decodeEvents: content.decodable,
     ...(head.tag ? { tag: head.tag } : {}),
   };
 }
@@ -70,7 +73,7 @@ export async function describeRequest(
 function draftOf(
   head: RequestHead,
   body: ReceivedBody,
-  { decoded, answer, context }: { decoded: ReadDelivery; answer: Answer; context: Context },
+  { content, answer, context }: { content: ReadContent; answer: Answer; context: Context },
 ): DraftExchange {
   return {
     kind: head.route.kind,
@@ -83,7 +86,7 @@ function draftOf(
       httpVersion: head.httpVersion,
       headers: head.headers,
       body: toBodyData(body.bytes, body.size, body.truncated),
-      ...(decoded.decodedBody ? { decodedBody: decoded.decodedBody } : {}),
+      ...(content.decodedBody ? { decodedBody: content.decodedBody } : {}),
       remoteAddress: head.remoteAddress,
     },
     response: body.aborted
@@ -91,8 +94,8 @@ function draftOf(
       : { status: answer.status, headers: answer.headers, body: toBodyData(answer.body) },
     timing: { bodyMs: context.arrival.bodyMs, durationMs: context.arrival.bodyMs },
     auth: head.auth,
-    okta: decoded.okta,
-    problems: [...problemsOf(head, body, context.settings.bodyLimitBytes), ...decoded.problems],
+    okta: { events: [] },
+    problems: [...problemsOf(head, body, context.settings.bodyLimitBytes), ...content.problems],
   };
 }
 

@@ -5,7 +5,7 @@ import type { Clock, Logger } from '../deps';
 import type { SettingsStore } from '../settings/settings-store';
 import type { ExchangeStore, NewExchange } from '../store/exchange-store';
 import type { BodyBudget } from './admission';
-import { describeRequest, type DraftExchange } from './describe-request';
+import { describeRequest, type Described } from './describe-request';
 import { forwardRequest, shouldForward } from './forward-request';
 import type { LoopbackTags } from './loopback-tags';
 import { readBody } from './read-body';
@@ -63,7 +63,7 @@ async function handle(deps: PipelineDeps, request: IncomingMessage, response: Se
     !body.aborted && head.trusted && shouldForward(local, settings.forward, body.truncated)
       ? await forwardRequest(local, body.bytes, settings.forward, () => deps.clock.monotonic())
       : local;
-  const stored = await store(deps, described.exchange);
+  const stored = await store(deps, described);
   if (stored && described.tag) deps.tags.recorded(described.tag.token, stored.id);
   if (body.aborted) return;
   if (stored) completeTimingOnClose(deps, response, stored, startedAt);
@@ -95,10 +95,13 @@ function completeTimingOnClose(
 }
 
 /** Write it (the store adds what depends on arrival order: redeliveries, reordering). */
-async function store(deps: PipelineDeps, draft: DraftExchange): Promise<Exchange | null> {
+async function store(
+  deps: PipelineDeps,
+  { exchange: draft, decodeEvents }: Described,
+): Promise<Exchange | null> {
   const exchange: NewExchange = { ...draft, id: deps.newId() };
   try {
-    const stored = await deps.store.append(exchange);
+    const stored = await deps.store.append(exchange, { decodeEvents });
     deps.onStorageHealth(null);
     return stored;
   } catch (error) {

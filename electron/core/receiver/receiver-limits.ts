@@ -3,7 +3,7 @@ import type { ServerOptions } from 'node:http';
 /**
  * How much time and memory one client may take from the receiver. Okta's traffic reaches us
  * through a tunnel agent on this machine, which forwards each request whole and at once, so
- * anything slower or bigger than these bounds is broken or hostile. The README explains each.
+ * anything slower or bigger than these bounds is broken or hostile. docs/using-with-okta.md ("Receiver limits") explains each.
  */
 export interface ReceiverLimits {
   /** From the first byte of a request (or of a new connection) until its headers are complete. */

@@ -26,7 +26,7 @@ const latest = async (t: TestCore): Promise<Exchange> => {
   return t.call<Exchange>('exchanges.get', { id, revealSecrets: true });
 };
 
-describe('verification challenge (reference §1)', () => {
+describe('verification challenge', () => {
   it('echoes the challenge as JSON with 200 and records a verification exchange', async () => {
     const t = await start();
     const challenge = payloadJson<{ request: { headers: Record<string, string> } }>(

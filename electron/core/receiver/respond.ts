@@ -22,7 +22,7 @@ const text = (status: number, message: string, extra: HeaderList = []): Answer =
   answer(status, [['Content-Type', 'text/plain; charset=utf-8'], ...extra], Buffer.from(`${message}\n`));
 
 export const storageFailureAnswer = (): Answer =>
-  // 503 makes Okta retry once (reference §4.1) instead of losing events we could not keep.
+  // 503 makes Okta retry once (https://developer.okta.com/docs/concepts/event-hooks/#timeout-and-retry) instead of losing events we could not keep.
   text(503, 'The inspector could not store this request; try again.', [['Retry-After', '1']]);
 
 /**
@@ -55,7 +55,7 @@ export function policyAnswer(policy: ResponsePolicy): Answer {
   return answer(policy.status, headers, Buffer.from(policy.body), policy.delayMs);
 }
 
-/** Okta's verification answer: the challenge echoed as JSON (reference §1). */
+/** Okta's verification answer: the challenge echoed as JSON (https://developer.okta.com/docs/concepts/event-hooks/#one-time-verification-request). */
 export const verificationAnswer = (challenge: string): Answer =>
   answer(
     200,
@@ -63,7 +63,7 @@ export const verificationAnswer = (challenge: string): Answer =>
     Buffer.from(JSON.stringify({ verification: challenge })),
   );
 
-/** Answers per reference §1 (verification) and §2.5 (deliveries), after the auth check. */
+/** Answers to a verification or a delivery as Okta expects (https://developer.okta.com/docs/concepts/event-hooks/#requests-sent-by-okta), after the auth check. */
 export function decideAnswer(route: Route, auth: AuthCheck, policy: ResponsePolicy): Answer {
   if (route.kind === 'other') {
     const allow: HeaderList = route.status === 405 ? [['Allow', 'GET, POST']] : [];

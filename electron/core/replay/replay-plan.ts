@@ -49,7 +49,7 @@ export function planReplay(exchange: Exchange, edits: ReplayEdits = {}): Planned
 const firstPublished = (exchange: Exchange): number =>
   Math.min(...exchange.okta.events.map((event) => parseOktaTime(event.published) ?? Infinity), Infinity);
 
-/** Replay order: as received (seq), or by when Okta says the events happened (reference §4.2). */
+/** Replay order: as received (seq), or by when Okta says the events happened (https://developer.okta.com/docs/concepts/event-hooks/#ongoing-event-delivery). */
 export function orderForReplay(exchanges: Exchange[], order: 'received' | 'published'): Exchange[] {
   const bySeq = [...exchanges].sort((a, b) => a.seq - b.seq);
   if (order === 'received') return bySeq;

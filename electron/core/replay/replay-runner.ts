@@ -98,8 +98,27 @@ async function sendOnce(
   return { id: exchangeId, retryable: oktaWouldRetry(answer) };
 }
 
-/** Resend stored requests, as captured or edited; each attempt becomes a new linked exchange. */
-export async function runReplay(deps: ReplayDeps, input: ReplayInput): Promise<{ exchangeIds: string[] }> {
+/** A replay under way: what the user can follow and cancel (a Job when it sends more than one). */
+export interface ReplayProgress {
+  readonly signal: AbortSignal;
+  progress(done: number): void;
+}
+
+/** A replay checked and ready to send: the destination is known and every exchange exists. */
+export interface PlannedReplay {
+  /** Requests it sends, Okta's retries aside. */
+  total: number;
+  /** "Replay 3 exchanges × 10 to the receiver", for the job. */
+  title: string;
+  run(progress?: ReplayProgress): Promise<{ exchangeIds: string[]; cancelled: boolean }>;
+}
+
+/**
+ * Check a replay before anything is sent (an unknown exchange or a missing target fails the
+ * command itself, not a job); `run` then resends the stored requests, as captured or edited,
+ * each attempt a new linked exchange, stopping between requests once cancelled.
+ */
+export async function planReplayRun(deps: ReplayDeps, input: ReplayInput): Promise<PlannedReplay> {
   const to = destination(input.target, deps);
   const originals: Exchange[] = [];
   for (const id of input.ids) {
@@ -107,15 +126,28 @@ export async function runReplay(deps: ReplayDeps, input: ReplayInput): Promise<{
     if (!exchange) throw new CommandError('not-found', `No exchange with id ${id}.`);
     originals.push(exchange);
   }
-  const exchangeIds: string[] = [];
-  for (const original of orderForReplay(originals, input.order)) {
-    const planned = planReplay(original, input.edits);
-    for (let round = 0; round < input.repeat; round += 1) {
-      const first = await sendOnce(deps, original, planned, to, input.asOkta);
-      exchangeIds.push(first.id);
-      if (input.asOkta && first.retryable)
-        exchangeIds.push((await sendOnce(deps, original, planned, to, true)).id);
-    }
-  }
-  return { exchangeIds };
+  const total = originals.length * input.repeat;
+  const count = `${originals.length.toLocaleString('en-US')} exchange${originals.length === 1 ? '' : 's'}`;
+  const times = input.repeat === 1 ? '' : ` × ${input.repeat}`;
+  return {
+    total,
+    title: `Replay ${count}${times} to ${to.through === 'receiver' ? 'the receiver' : to.base}`,
+    run: async (progress) => {
+      const exchangeIds: string[] = [];
+      let done = 0;
+      for (const original of orderForReplay(originals, input.order)) {
+        const planned = planReplay(original, input.edits);
+        for (let round = 0; round < input.repeat; round += 1) {
+          if (progress?.signal.aborted) return { exchangeIds, cancelled: true };
+          const first = await sendOnce(deps, original, planned, to, input.asOkta);
+          exchangeIds.push(first.id);
+          if (input.asOkta && first.retryable)
+            exchangeIds.push((await sendOnce(deps, original, planned, to, true)).id);
+          done += 1;
+          progress?.progress(done);
+        }
+      }
+      return { exchangeIds, cancelled: false };
+    },
+  };
 }

@@ -5,6 +5,7 @@ import { deliver } from '../testing/http-client';
 import { collect, openRaw } from '../testing/raw-socket';
 import { payloadText } from '../testing/payloads';
 import { answer, startTarget, type TargetServer } from '../testing/target-server';
+import { waitFor } from '../testing/wait-for';
 
 const SECRET = 'Basic b2t0YS1ob29rOnMzY3IzdC1kZXYtb25seQ==';
 
@@ -158,6 +159,36 @@ describe('replay.run', () => {
     const { exchangeIds } = await replay({ id, target: target.url, asOkta: true });
     expect(exchangeIds).toHaveLength(attempts);
     expect(target.seen).toHaveLength(attempts);
+  });
+
+  it('runs a replay of many requests as a job that follows progress and can be cancelled', async () => {
+    t = await startTestCore();
+    // Each request is held until the test lets it through, so the cancel lands mid-replay.
+    let release: () => void = () => undefined;
+    target = await startTarget(async (_request, response) => {
+      await new Promise<void>((resolve) => (release = resolve));
+      response.writeHead(204).end();
+    });
+    const id = await captured();
+    const jobs = () => t.pushes.flatMap((push) => (push.name === 'jobs.changed' ? [push.payload] : []));
+    const running = replay({ id, target: target.url, repeat: 50 });
+    const started = await waitFor(() => jobs().find((job) => job.kind === 'replay'));
+    expect(started).toMatchObject({ state: 'running', total: 50, title: expect.stringMatching(/× 50/) });
+    await waitFor(() => (target!.seen.length === 2 ? true : (release(), undefined)));
+    expect(await t.call('jobs.cancel', { id: started.id })).toEqual({ cancelled: true });
+    release();
+    const { exchangeIds } = await running;
+    expect(exchangeIds).toHaveLength(2);
+    expect(target.seen).toHaveLength(2);
+    const ended = await waitFor(() => jobs().find((job) => job.id === started.id && job.state !== 'running'));
+    expect(ended).toMatchObject({ state: 'cancelled', message: 'Replay cancelled: 2 requests sent.' });
+  });
+
+  it('answers one request without a job', async () => {
+    t = await startTestCore();
+    target = await startTarget(answer(204));
+    await replay({ id: await captured(), target: target.url });
+    expect(t.pushes.some((push) => push.name === 'jobs.changed')).toBe(false);
   });
 
   it('fails clearly for an unknown exchange or a missing forward target', async () => {

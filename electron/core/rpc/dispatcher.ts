@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   commands,
   isCommandName,
+  type CommandInput,
   type CommandName,
   type CommandOutput,
   type ParsedInput,
@@ -15,7 +16,17 @@ export type Handlers = {
   [N in CommandName]: (input: ParsedInput<N>) => Promise<CommandOutput<N>> | CommandOutput<N>;
 };
 
+/** What a transport calls with a name and input off the wire: both are checked here. */
 export type Dispatch = (name: string, rawInput: unknown) => Promise<Result<unknown>>;
+
+/** The same dispatcher called in process, typed by the contract: a wrong name or input does not compile. */
+export type Call = <N extends CommandName>(
+  name: N,
+  input: CommandInput<N>,
+) => Promise<Result<CommandOutput<N>>>;
+
+/** A handler's value is its command's output (see Handlers), so the typed view is the dispatcher itself. */
+export const typedCall = (dispatch: Dispatch): Call => dispatch as Call;
 
 const fail = (code: ErrorCode, message: string): Result<never> => ({
   ok: false,

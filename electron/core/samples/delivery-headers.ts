@@ -9,7 +9,7 @@ export const randomOktaId = (length: number) =>
   Array.from(randomBytes(length), (byte) => ALPHABET[byte % ALPHABET.length]).join('');
 
 /**
- * The headers Okta sends with a delivery (reference §2.1), with this hook's secret and custom
+ * The headers Okta sends with a delivery (https://developer.okta.com/docs/concepts/event-hooks/#http-headers), with this hook's secret and custom
  * headers, for deliveries the engine makes itself (samples, deliveries rebuilt from the log).
  */
 export function deliveryHeaders(

@@ -3,9 +3,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger, type Logger } from '../deps';
 import { makeTempDir } from '../testing/core-fixture';
+import { waitFor } from '../testing/wait-for';
 import { draft, openStore, type OpenedStore } from '../testing/store-fixture';
 import type { StoreOptions } from './exchange-store';
-import { historyPaths } from './open-history';
+import { historyPaths } from './history';
 
 const dirs: string[] = [];
 const opened: OpenedStore[] = [];
@@ -41,6 +42,9 @@ const removeIndex = async (dir: string) => {
   for (const suffix of ['', '-wal', '-shm']) await rm(`${historyPaths(dir).index}${suffix}`, { force: true });
 };
 
+/** What the index judged of a delivery that repeats nothing stored before it. */
+const JUDGED = { repeatedEvents: [], outOfOrder: [] };
+
 function noticeLogger() {
   const notices: string[] = [];
   const logger: Logger = { ...silentLogger, warn: (_m, f) => notices.push(String(f?.message)) };
@@ -53,6 +57,8 @@ describe('ExchangeStore', () => {
     const first = await open(dir);
     const stored = await Promise.all([1, 2, 3].map((n) => first.store.append(draft(n))));
     expect(stored.map((e) => e.seq)).toEqual([1, 2, 3]);
+    // Lists are told once the rows are indexed, a moment after the records are written.
+    await waitFor(() => (first.appended.length === 3 ? true : undefined));
     expect(first.appended.map((s) => s.seq)).toEqual([1, 2, 3]);
     await first.store.completeTiming(stored[1]!.id, { bodyMs: 0.1, storedMs: 0.5, durationMs: 2.5 });
     expect(first.updated).toMatchObject([{ id: 'id-2', durationMs: 2.5 }]);
@@ -64,7 +70,11 @@ describe('ExchangeStore', () => {
     expect(page.items[1]).toMatchObject({ durationMs: 2.5, pinned: false, status: 204, kind: 'delivery' });
     expect(page.lastSeq).toBe(3);
     const full = await store.get(stored[1]!.id);
-    expect(full).toEqual({ ...stored[1], timing: { bodyMs: 0.1, storedMs: 0.5, durationMs: 2.5 } });
+    expect(full).toEqual({
+      ...stored[1],
+      timing: { bodyMs: 0.1, storedMs: 0.5, durationMs: 2.5 },
+      sightings: JUDGED,
+    });
     expect((await store.append(draft(4))).seq).toBe(4);
   });
 
@@ -78,7 +88,7 @@ describe('ExchangeStore', () => {
     };
     exchange.response.body = { size: 0, truncated: false };
     const stored = await store.append(exchange);
-    expect(await store.get('id-1')).toEqual(stored);
+    expect(await store.get('id-1')).toEqual({ ...stored, sightings: JUDGED });
   });
 
   it('pages newest first from any position, with a cursor, also through a query', async () => {

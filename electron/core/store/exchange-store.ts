@@ -8,8 +8,9 @@ import { identitySealer, type HeaderSealer } from './header-sealer';
 import { deliveryKeys } from './index/event-keys';
 import type { FilterSeqSink } from './index/filter-seqs';
 import { parseTiming } from './index/exchange-row';
+import { withEvents } from './derived-delivery';
 import type { Removed } from './index/index-writer';
-import { History } from './open-history';
+import { History } from './history';
 import { decodeRecord, encodeRecord } from './records/record-frame';
 import type { WriteFault } from './records/record-log';
 import type { RetentionLimits } from './retention';
@@ -22,8 +23,10 @@ export interface StoreListeners {
   updated(summary: ExchangeSummary): void;
   /** Exchanges deleted or evicted (not sent for `clear`, which has its own event). */
   removed(removed: { id: string; seq: number }[]): void;
-  /** So much changed at once (a bulk pin) that lists should be read again. */
+  /** So much changed at once (a bulk pin, history moved over) that lists should be read again. */
   reloaded(): void;
+  /** The index could not be written, or can again: the status says so. */
+  health(): void;
 }
 
 export interface ListPage {
@@ -49,7 +52,7 @@ export interface StoreOptions {
   dir: string;
   /** This build's version, written into the history's format marker. */
   version: string;
-  /** The index thread's script (see open-history.ts). */
+  /** The index thread's script (see history.ts). */
   indexWorker: string;
   logger: Logger;
   listeners: StoreListeners;
@@ -70,12 +73,11 @@ const ANNOUNCED_ONE_BY_ONE = 5000;
 
 /**
  * Captured exchanges: records in an append-only log, found through an index on disk
- * (docs/storage.md). `append` resolves only once the record is in the log and indexed; the
- * index is opened, not rebuilt, so opening costs the same for ten exchanges or a million.
+ * (docs/storage.md). `append` resolves once the record is written to the log (a 2xx may then
+ * go out); the index takes it a moment later, in order. The index is opened, not rebuilt, so
+ * opening costs the same for ten exchanges or a million.
  */
 export class ExchangeStore {
-  /** Summaries of exchanges still being answered, until their final timing is recorded. */
-  private readonly answering = new Map<string, ExchangeSummary>();
   private readonly sealer: HeaderSealer;
 
   private constructor(
@@ -87,31 +89,38 @@ export class ExchangeStore {
 
   static async open(options: StoreOptions): Promise<ExchangeStore> {
     const relay: { to?: ExchangeStore } = {};
-    const history = await History.open(options, (gone) => relay.to?.announceRemoved(gone));
+    const { listeners } = options;
+    const history = await History.open(options, {
+      indexed: (summary) => listeners.appended(summary),
+      updated: (summary) => listeners.updated(summary),
+      removed: (gone) => relay.to?.announceRemoved(gone),
+      reloaded: () => listeners.reloaded(),
+      health: () => listeners.health(),
+    });
     const store = new ExchangeStore(options, history);
     relay.to = store;
     void history.retention.schedule();
-    history.startMigration(() => options.listeners.reloaded());
     return store;
   }
 
   /**
-   * Persist an exchange and give it its seq and, for Okta's deliveries, what was seen before it
-   * (redeliveries, repeated events, order). Rejects if it could not be written.
+   * Persist an exchange and give it its seq; resolves once it is in the log (it then survives
+   * a crash), rejects if it could not be written. Its row follows in the index a moment later,
+   * with what was seen before it (redeliveries, repeated events, order): lists are told then.
+   * `decodeEvents`: a delivery as received, its events still to be decoded from its body.
    */
-  async append(draft: NewExchange): Promise<Exchange> {
+  async append(draft: NewExchange, options: { decodeEvents?: boolean } = {}): Promise<Exchange> {
     await this.sealer.persist();
     const { history } = this;
     // Nothing awaited between taking a seq and queueing the record: the log writes in seq order.
     const exchange: Exchange = { ...draft, seq: history.nextSeq() };
-    const tag = { kind: 'new' as const, summary: summarize(exchange), keys: deliveryKeys(exchange) };
-    await history.log.append(encodeRecord(sealExchange(exchange, this.sealer)), tag);
-    const indexed = history.takeIndexed(exchange.seq);
-    const summary = indexed?.summary ?? tag.summary;
-    if (indexed?.sightings) exchange.sightings = indexed.sightings;
+    const decodeEvents = options.decodeEvents === true;
+    const summary = summarize(exchange);
+    const tag = decodeEvents
+      ? { kind: 'new' as const, summary, decodeEvents }
+      : { kind: 'new' as const, summary, keys: deliveryKeys(exchange) };
+    await history.log.append(encodeRecord(sealExchange(exchange, this.sealer), decodeEvents), tag);
     history.counted(1, 0);
-    this.answering.set(exchange.id, summary);
-    this.options.listeners.appended(summary);
     void history.retention.schedule();
     return exchange;
   }
@@ -120,14 +129,8 @@ export class ExchangeStore {
    * Record the final timing once the answer has gone out. Best effort: if it cannot be
    * written, the stored exchange keeps the timing measured before it was written.
    */
-  async completeTiming(id: string, timing: TimingRecord): Promise<void> {
-    const known = this.answering.get(id);
-    this.answering.delete(id);
-    const summary = known ?? (await this.history.summaryOf(id));
-    if (!summary) return;
-    const updated = { ...summary, durationMs: timing.durationMs };
-    this.options.listeners.updated(updated);
-    await this.history.timings.add(updated, timing);
+  completeTiming(id: string, timing: TimingRecord): Promise<void> {
+    return this.history.timings.add(id, timing);
   }
 
   /** A page of summaries matching `query`, newest first: from a position, or below a seq. */
@@ -189,7 +192,8 @@ export class ExchangeStore {
   async read(seq: number): Promise<Exchange | undefined> {
     const row = await this.history.index.call('recordOf', seq);
     if (!row) return undefined;
-    const exchange = decodeRecord(await this.history.log.read(row.position));
+    const stored = decodeRecord(await this.history.log.read(row.position));
+    const { exchange } = stored.decodeEvents ? withEvents(stored.exchange) : stored;
     const timing = parseTiming(row.timing);
     if (timing) exchange.timing = timing;
     if (row.sightings !== null) exchange.sightings = JSON.parse(row.sightings) as Sightings;
@@ -270,7 +274,6 @@ export class ExchangeStore {
     if (removed.length === 0) return;
     const pinned = removed.filter((gone) => gone.pinned).length;
     this.history.counted(-removed.length, -pinned);
-    for (const { id } of removed) this.answering.delete(id);
     this.options.listeners.removed(removed.map(({ id, seq }) => ({ id, seq })));
   }
 

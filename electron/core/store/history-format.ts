@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { writeAtomically } from '../settings/atomic-file';
 import { makePrivateDir } from './private-dir';
 import { isUnwritable } from './records/record-scan';
 
@@ -37,8 +38,7 @@ export async function checkFormat(root: string, version: string): Promise<void> 
   const marked = `${JSON.stringify({ format: HISTORY_FORMAT, writtenBy: version })}\n`;
   try {
     await makePrivateDir(root);
-    await fs.writeFile(`${file}.tmp`, marked, { mode: 0o600 });
-    await fs.rename(`${file}.tmp`, file);
+    await writeAtomically(file, marked, 0o600);
   } catch (error) {
     // A folder that cannot be written is opened read-only; it is marked when next opened.
     if (!isUnwritable(error)) throw error;

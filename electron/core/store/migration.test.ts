@@ -6,7 +6,7 @@ import { makeTempDir, startTestCore, type TestCore } from '../testing/core-fixtu
 import { deliver } from '../testing/http-client';
 import { waitFor } from '../testing/wait-for';
 import { HISTORY_FORMAT } from './history-format';
-import { historyPaths } from './open-history';
+import { historyPaths } from './history';
 
 /** A data folder written by release 0.1.0, and what that release answered for it. */
 const FIXTURE = path.resolve('test-support/fixtures/history-v1');

@@ -53,7 +53,7 @@ async function tagged(
 ): Promise<Written<IndexTag>[]> {
   const decoded = frames.flatMap(({ frame, written }) => {
     try {
-      return [{ exchange: decodeRecord(frame), ...written }];
+      return [{ ...decodeRecord(frame), ...written }];
     } catch {
       const { segment, offset } = written.position;
       notice(`Skipped an unreadable record in segment ${segment} at byte ${offset}.`);
@@ -62,16 +62,19 @@ async function tagged(
   });
   const known = new Map(await target.knownSeqs(decoded.map(({ exchange }) => exchange.id)));
   const batch: Written<IndexTag>[] = [];
-  for (const { exchange, position } of decoded) {
+  for (const { exchange, decodeEvents, position } of decoded) {
     const seq = known.get(exchange.id);
     if (seq !== undefined) {
       batch.push({ position, tag: { kind: 'moved', seq } });
       continue;
     }
-    // Judged again as it is indexed, in order, as when it was first stored.
+    // Decoded and judged again as it is indexed, in order, as when it was first stored.
+    const summary = summarize(exchange);
     batch.push({
       position,
-      tag: { kind: 'new', summary: summarize(exchange), keys: deliveryKeys(exchange) },
+      tag: decodeEvents
+        ? { kind: 'new', summary, decodeEvents }
+        : { kind: 'new', summary, keys: deliveryKeys(exchange) },
     });
   }
   return batch;

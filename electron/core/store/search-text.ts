@@ -17,13 +17,13 @@ const MAX_PARSED = 1024 * 1024;
  * distinct JSON keys and values (or its text when it is not JSON), one per line. Distinct values
  * rather than raw JSON: a 50-event batch repeats most of them.
  */
-export function searchText(exchange: Exchange, authHeader: string): string {
+export function searchText(exchange: Exchange, authHeader: string, parsed?: unknown): string {
   const values = new Set<string>();
   const keys = new Set<string>();
   const { request, response } = exchange;
   values.add(`${request.method} ${request.path}${request.query === '' ? '' : `?${request.query}`}`);
   addHeaders(values, request.headers, authHeader);
-  addBody(values, keys, request.body);
+  addBody(values, keys, request.decodedBody ?? request.body, parsed);
   addHeaders(values, response.headers, authHeader);
   addBody(values, keys, response.body);
   return `${[...keys].join('\n')}\n${[...values].join('\n')}`.slice(0, MAX_TEXT);
@@ -35,10 +35,11 @@ function addHeaders(values: Set<string>, headers: HeaderList, authHeader: string
   }
 }
 
-function addBody(values: Set<string>, keys: Set<string>, body: BodyData): void {
+/** `parsed`: the body as already parsed, when whoever asks had to parse it anyway. */
+function addBody(values: Set<string>, keys: Set<string>, body: BodyData, parsed?: unknown): void {
   const text = body.text;
   if (text === undefined || text === '') return;
-  const json = text.length <= MAX_PARSED ? parseJson(text) : undefined;
+  const json = parsed ?? (text.length <= MAX_PARSED ? parseJson(text) : undefined);
   if (json === undefined || typeof json !== 'object' || json === null) {
     values.add(text.slice(0, MAX_TEXT));
     return;

@@ -21,6 +21,10 @@ async function open(dir?: string) {
   return { ...store, dir: folder };
 }
 
+/** Store it, then read it back as indexed: with what was judged of it. */
+const stored = async (store: OpenedStore['store'], exchange: ReturnType<typeof delivery>) =>
+  (await store.get((await store.append(exchange)).id))!;
+
 let n = 0;
 function delivery(
   eventId: string,
@@ -41,13 +45,13 @@ function delivery(
 describe('redeliveries, repeated events and order', () => {
   it('links a redelivered eventId to its first sighting, also after a restart', async () => {
     const { store, dir } = await open();
-    const first = await store.append(delivery('e1', [['u1', '2026-01-01T00:00:01Z']]));
-    const again = await store.append(delivery('e1', [['u1', '2026-01-01T00:00:01Z']]));
+    const first = await stored(store, delivery('e1', [['u1', '2026-01-01T00:00:01Z']]));
+    const again = await stored(store, delivery('e1', [['u1', '2026-01-01T00:00:01Z']]));
     expect(again.sightings).toEqual({ repeatOf: first.id, repeatedEvents: [], outOfOrder: [] });
     await store.close();
     opened.splice(0);
     const reopened = await open(dir);
-    const later = await reopened.store.append(delivery('e1', [['u1', '2026-01-01T00:00:01Z']]));
+    const later = await stored(reopened.store, delivery('e1', [['u1', '2026-01-01T00:00:01Z']]));
     expect(later.sightings?.repeatOf).toBe(first.id);
     expect((await reopened.store.list({ limit: 5, query: 'is:redelivery' })).total).toBe(2);
   });
@@ -55,8 +59,9 @@ describe('redeliveries, repeated events and order', () => {
   it('links an event repeated in another batch, also when both are stored at once', async () => {
     const { store } = await open();
     const [first, second] = await Promise.all([
-      store.append(delivery('e1', [['u1', '2026-01-01T00:00:01Z']])),
-      store.append(
+      stored(store, delivery('e1', [['u1', '2026-01-01T00:00:01Z']])),
+      stored(
+        store,
         delivery('e2', [
           ['u2', '2026-01-01T00:00:02Z'],
           ['u1', '2026-01-01T00:00:01Z'],
@@ -69,15 +74,17 @@ describe('redeliveries, repeated events and order', () => {
 
   it('flags events published before one already received from the same hook only', async () => {
     const { store } = await open();
-    await store.append(delivery('e1', [['u2', '2026-01-01T00:00:05Z']]));
-    const late = await store.append(
+    await stored(store, delivery('e1', [['u2', '2026-01-01T00:00:05Z']]));
+    const late = await stored(
+      store,
       delivery('e2', [
         ['u1', '2026-01-01T00:00:03Z'],
         ['u3', '2026-01-01T00:00:06Z'],
       ]),
     );
     expect(late.sightings?.outOfOrder).toEqual(['u1']);
-    const otherHook = await store.append(
+    const otherHook = await stored(
+      store,
       delivery('e3', [['u9', '2026-01-01T00:00:01Z']], { hookId: 'whoB' }),
     );
     expect(otherHook.sightings?.outOfOrder).toEqual([]);
@@ -85,27 +92,28 @@ describe('redeliveries, repeated events and order', () => {
 
   it('never lets a request that failed the secret check make real deliveries repeats or late', async () => {
     const { store } = await open();
-    const refused = await store.append(
+    const refused = await stored(
+      store,
       delivery('e1', [['u1', '2999-01-01T00:00:00Z']], { auth: 'mismatch' }),
     );
     expect(refused.sightings).toBeUndefined();
-    const real = await store.append(delivery('e1', [['u1', '2026-01-01T00:00:01Z']]));
+    const real = await stored(store, delivery('e1', [['u1', '2026-01-01T00:00:01Z']]));
     expect(real.sightings).toEqual({ repeatedEvents: [], outOfOrder: [] });
   });
 
   it('still recognises a redelivery of an exchange that was deleted', async () => {
     const { store } = await open();
-    const first = await store.append(delivery('e1', [['u1', '2026-01-01T00:00:01Z']]));
+    const first = await stored(store, delivery('e1', [['u1', '2026-01-01T00:00:01Z']]));
     await store.delete(await store.select({ ids: [first.id] }));
-    const again = await store.append(delivery('e1', [['u1', '2026-01-01T00:00:01Z']]));
+    const again = await stored(store, delivery('e1', [['u1', '2026-01-01T00:00:01Z']]));
     expect(again.sightings?.repeatOf).toBe(first.id);
   });
 
   it('forgets everything on Clear', async () => {
     const { store } = await open();
-    await store.append(delivery('e1', [['u1', '2026-01-01T00:00:01Z']]));
+    await stored(store, delivery('e1', [['u1', '2026-01-01T00:00:01Z']]));
     await store.clear();
-    expect((await store.append(delivery('e1', [['u1', '2026-01-01T00:00:01Z']]))).sightings).toEqual({
+    expect((await stored(store, delivery('e1', [['u1', '2026-01-01T00:00:01Z']]))).sightings).toEqual({
       repeatedEvents: [],
       outOfOrder: [],
     });

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startTestCore, makeTempDir, type TestCore } from '../testing/core-fixture';
 import { deliver, send } from '../testing/http-client';
 import { payloadText } from '../testing/payloads';
-import { historyPaths } from './open-history';
+import { historyPaths } from './history';
 import { FRAME_HEADER, frameLengths } from './records/record-frame';
 import type { WriteFault } from './records/record-log';
 

@@ -6,7 +6,7 @@ import { startTestCore, type TestCore } from '../testing/core-fixture';
 import { deliver } from '../testing/http-client';
 import { payloadText } from '../testing/payloads';
 import { mountSmallDisk } from '../testing/tmpfs';
-import { historyPaths } from './open-history';
+import { historyPaths } from './history';
 
 const BATCH = payloadText('02-batch-mixed-3-events.json');
 const SECRET = 'Basic cmVhbDpkaXNr';

@@ -1,8 +1,8 @@
-import type { ExchangeSummary, TimingRecord } from '../../../shared/model/exchange';
+import type { TimingRecord } from '../../../shared/model/exchange';
 import type { Logger } from '../deps';
 
 interface Done {
-  summary: ExchangeSummary;
+  id: string;
   timing: TimingRecord;
 }
 
@@ -19,8 +19,8 @@ export class TimingWriter {
     private readonly logger: Logger,
   ) {}
 
-  add(summary: ExchangeSummary, timing: TimingRecord): Promise<void> {
-    this.batch.push({ summary, timing });
+  add(id: string, timing: TimingRecord): Promise<void> {
+    this.batch.push({ id, timing });
     this.flushing ??= new Promise((resolve) => setImmediate(resolve)).then(() => this.flush());
     return this.flushing;
   }

@@ -1,4 +1,4 @@
-import type { Timers } from '../deps';
+import type { Scheduler } from '../deps';
 
 /** Let every promise chain that is ready run (setImmediate runs after the microtask queue). */
 export const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -6,11 +6,15 @@ export const settle = () => new Promise<void>((resolve) => setImmediate(resolve)
 interface Pending {
   id: number;
   at: number;
+  delayMs: number;
   callback: () => void;
 }
 
-/** Timers and a clock that move only when the test says so. */
-export class FakeTimers implements Timers {
+/**
+ * The engine's scheduler with a clock, moving only when the test says so: by time (`advance`),
+ * or by running whatever waits (`runPending`) when only the order of things matters.
+ */
+export class FakeTimers implements Scheduler {
   private nowMs: number;
   private nextId = 1;
   private pending: Pending[] = [];
@@ -21,14 +25,12 @@ export class FakeTimers implements Timers {
 
   readonly clock = { now: () => this.nowMs };
 
-  setTimeout(callback: () => void, ms: number): unknown {
+  after(delayMs: number, callback: () => void): () => void {
     const id = this.nextId++;
-    this.pending.push({ id, at: this.nowMs + ms, callback });
-    return id;
-  }
-
-  clearTimeout(handle: unknown): void {
-    this.pending = this.pending.filter((timer) => timer.id !== handle);
+    this.pending.push({ id, at: this.nowMs + delayMs, delayMs, callback });
+    return () => {
+      this.pending = this.pending.filter((timer) => timer.id !== id);
+    };
   }
 
   /** Timers waiting to fire. */
@@ -39,6 +41,18 @@ export class FakeTimers implements Timers {
   /** How far in the future each waiting timer fires, soonest first. */
   dueIn(): number[] {
     return this.pending.map((timer) => timer.at - this.nowMs).sort((a, b) => a - b);
+  }
+
+  /** Delays of the timers waiting, as asked for, in the order they were set. */
+  delays(): number[] {
+    return this.pending.map((timer) => timer.delayMs);
+  }
+
+  /** Run every waiting timer now, whatever its time (timers they set wait for the next call). */
+  runPending(): void {
+    const due = this.pending;
+    this.pending = [];
+    for (const timer of due) timer.callback();
   }
 
   /** Move time forward, firing due timers in order and letting promises settle after each. */

@@ -47,7 +47,7 @@ export function send(url: string, options: RawRequest = {}): Promise<RawResponse
   });
 }
 
-/** POST a delivery body the way Okta does (reference §2.1). */
+/** POST a delivery body the way Okta does (https://developer.okta.com/docs/concepts/event-hooks/#http-headers). */
 export const deliver = (url: string, body: string, extraHeaders: [string, string][] = []) =>
   send(url, {
     method: 'POST',

@@ -2,7 +2,7 @@ import type { OktaState } from '../../../shared/model/okta';
 import type { OktaFeature } from '../../../shared/okta/service-app-scopes';
 import type { CoreOptions } from '../index';
 import { startTestCore, type TestCore } from './core-fixture';
-import { ManualScheduler } from './manual-scheduler';
+import { FakeTimers } from './fake-timers';
 import {
   startOktaEmulator,
   type OktaEmulator,
@@ -16,7 +16,7 @@ export const ORG_DOMAIN = 'https://dev-000000.okta.com';
 
 export interface OktaTestCore extends TestCore {
   emulator: OktaEmulator;
-  scheduler: ManualScheduler;
+  scheduler: FakeTimers;
   /** An https stand-in for the tunnel in front of the receiver: Okta only calls https URLs. */
   publicBase: string;
   connect(token?: string): Promise<OktaState>;
@@ -44,7 +44,7 @@ export async function startOktaCore(
 ): Promise<OktaTestCore> {
   const tls = makeTestCertificate();
   const emulator = await startOktaEmulator({ trust: tls.cert, ...options.emulator });
-  const scheduler = new ManualScheduler();
+  const scheduler = new FakeTimers();
   const t = await startTestCore({
     ...options.core,
     okta: { insecureBaseUrl: emulator.url, scheduler, ...options.core?.okta },

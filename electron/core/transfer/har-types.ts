@@ -1,59 +1,14 @@
-/** HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/), the parts we write and read. */
+import type { Content, Entry, Har, Header, PostDataText, Request, Response } from 'har-format';
 
-export interface HarNameValue {
-  name: string;
-  value: string;
-}
+/** HAR 1.2 as @types/har-format has it (http://www.softwareishard.com/blog/har-12-spec/), with what we add. */
 
-export interface HarPostData {
-  mimeType: string;
-  text: string;
-  /** Not in HAR 1.2, but what HAR tools use for a binary body: `text` is then base64. */
-  encoding?: 'base64';
-  comment?: string;
-}
+export type HarNameValue = Header;
+export type HarContent = Content;
+export type HarRequest = Request;
+export type HarResponse = Response;
 
-export interface HarRequest {
-  method: string;
-  url: string;
-  httpVersion: string;
-  cookies: HarNameValue[];
-  headers: HarNameValue[];
-  queryString: HarNameValue[];
-  postData?: HarPostData;
-  headersSize: number;
-  bodySize: number;
-}
-
-export interface HarContent {
-  size: number;
-  mimeType: string;
-  text?: string;
-  encoding?: 'base64';
-  comment?: string;
-}
-
-export interface HarResponse {
-  status: number;
-  statusText: string;
-  httpVersion: string;
-  cookies: HarNameValue[];
-  headers: HarNameValue[];
-  content: HarContent;
-  redirectURL: string;
-  headersSize: number;
-  bodySize: number;
-}
-
-export interface HarTimings {
-  blocked: number;
-  dns: number;
-  connect: number;
-  ssl: number;
-  send: number;
-  wait: number;
-  receive: number;
-}
+/** Not in HAR 1.2, but what HAR tools use for a binary body: `text` is then base64. */
+export type HarPostData = PostDataText & { mimeType: string; comment?: string; encoding?: 'base64' };
 
 /** What we add, as HAR allows, with a leading underscore; our own import reads it back. */
 export interface HarInspectorFields {
@@ -63,21 +18,6 @@ export interface HarInspectorFields {
   _auth?: { result: string; header: string; message?: string };
 }
 
-export interface HarEntry extends HarInspectorFields {
-  startedDateTime: string;
-  time: number;
-  request: HarRequest;
-  response: HarResponse;
-  cache: Record<string, never>;
-  timings: HarTimings;
-  comment?: string;
-}
+export type HarEntry = Entry & HarInspectorFields;
 
-export interface HarLog {
-  log: {
-    version: '1.2';
-    creator: { name: string; version: string };
-    pages: never[];
-    entries: HarEntry[];
-  };
-}
+export type HarLog = Har;

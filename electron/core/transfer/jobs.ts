@@ -58,7 +58,7 @@ export class Job {
   }
 }
 
-/** Running exports and imports, so any window can follow or cancel them. */
+/** Running exports, imports and replays, so any window can follow or cancel them. */
 export class Jobs {
   private readonly running = new Map<string, { job: Job; ended: Promise<void> }>();
 
@@ -80,6 +80,23 @@ export class Jobs {
       .finally(() => this.running.delete(job.id));
     this.running.set(job.id, { job, ended });
     return view;
+  }
+
+  /**
+   * Start a job and answer with what `work` returns once it has ended (finished or cancelled);
+   * a failure fails the job and the caller both.
+   */
+  run<T>(kind: JobKind, title: string, total: number, work: (job: Job) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.start(kind, title, total, async (job) => {
+        try {
+          resolve(await work(job));
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+          throw error;
+        }
+      });
+    });
   }
 
   cancel(id: string): boolean {

@@ -91,7 +91,9 @@ describe('HAR export', () => {
     expect(verification?.response.content.text).toBe('{"verification":"chal-1"}');
     expect(delivery?.request.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/okta\/event-hook$/);
     expect(delivery?.request.postData?.mimeType).toBe('application/json');
-    expect(JSON.parse(delivery!.request.postData!.text)).toMatchObject({ eventType: 'com.okta.event_hook' });
+    expect(JSON.parse(delivery!.request.postData!.text ?? '')).toMatchObject({
+      eventType: 'com.okta.event_hook',
+    });
     expect(delivery?.response).toMatchObject({ status: 204, statusText: 'No Content' });
     expect(text).not.toContain(SECRET);
     expect(delivery?.request.headers).toContainEqual({ name: 'Authorization', value: 'Basic ••••••••' });

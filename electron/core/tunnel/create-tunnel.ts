@@ -1,5 +1,5 @@
 import type { TunnelStatus } from '../../../shared/model/tunnel';
-import type { Clock, Logger, Timers } from '../deps';
+import type { Clock, Logger, Scheduler } from '../deps';
 import type { Receiver } from '../receiver/receiver';
 import type { SettingsStore } from '../settings/settings-store';
 import { createManualProvider } from './manual-provider';
@@ -15,7 +15,7 @@ export interface TunnelWiring {
   /** The host's ngrok provider (it knows where the agent script is). */
   ngrok: TunnelProvider | undefined;
   clock: Clock;
-  timers: Timers;
+  scheduler: Scheduler;
   logger: Logger;
   onChange(status: TunnelStatus): void;
 }
@@ -38,7 +38,7 @@ export function createTunnel(wiring: TunnelWiring): TunnelController {
   return new TunnelController({
     providers: {
       ngrok: wiring.ngrok ?? ngrokUnavailable,
-      manual: createManualProvider({ probes: wiring.probes, timers: wiring.timers }),
+      manual: createManualProvider({ probes: wiring.probes, scheduler: wiring.scheduler }),
       none: noneProvider,
     },
     config: () => {
@@ -56,7 +56,7 @@ export function createTunnel(wiring: TunnelWiring): TunnelController {
     },
     onChange: (status) => wiring.onChange(status),
     clock: wiring.clock,
-    timers: wiring.timers,
+    scheduler: wiring.scheduler,
     logger: wiring.logger,
   });
 }

@@ -140,7 +140,12 @@ describe('manual provider', () => {
   it('probes an online tunnel again and reports the drop when it stops answering', async () => {
     const timers = new FakeTimers();
     const probes = new ProbeResponder();
-    const provider = createManualProvider({ probes, timers, checkEveryMs: 60_000, timeoutMs: 5_000 });
+    const provider = createManualProvider({
+      probes,
+      scheduler: timers,
+      checkEveryMs: 60_000,
+      timeoutMs: 5_000,
+    });
     // The test's own receiver answers probes issued by this responder.
     const receiver = await probeReceiver(probes);
     const tunnel = await startReverseProxy(receiver.port);

@@ -1,4 +1,4 @@
-import type { Timers } from '../deps';
+import type { Scheduler } from '../deps';
 import { PROBE_HEADER, type ProbeResponder } from './probe';
 import {
   TunnelFailure,
@@ -9,7 +9,7 @@ import {
 
 export interface ManualProviderOptions {
   probes: ProbeResponder;
-  timers: Timers;
+  scheduler: Scheduler;
   /** Bound on one probe. */
   timeoutMs?: number;
   /** How often an online tunnel is probed again, so a tunnel that died is noticed. */
@@ -35,7 +35,7 @@ export function createManualProvider(options: ManualProviderOptions): TunnelProv
     connect: async (request, signal) => {
       await probe(request, signal);
       const check = () => boundedProbe(options, probe, request, timeoutMs);
-      return new ManualSession(baseOf(request), check, options.timers, options.checkEveryMs ?? 60_000);
+      return new ManualSession(baseOf(request), check, options.scheduler, options.checkEveryMs ?? 60_000);
     },
   };
 }
@@ -48,7 +48,7 @@ function boundedProbe(
   timeoutMs: number,
 ) {
   const abort = new AbortController();
-  const timer = options.timers.setTimeout(() => abort.abort(), timeoutMs);
+  const cancelTimeout = options.scheduler.after(timeoutMs, () => abort.abort());
   return probe(request, abort.signal)
     .catch((error: unknown) => {
       if (!abort.signal.aborted) throw error;
@@ -58,7 +58,7 @@ function boundedProbe(
         true,
       );
     })
-    .finally(() => options.timers.clearTimeout(timer));
+    .finally(cancelTimeout);
 }
 
 const baseOf = (request: ConnectRequest) => (request.publicUrl ?? '').replace(/\/+$/, '');
@@ -144,13 +144,13 @@ function unreachable(base: string, error: unknown): TunnelFailure {
 /** An online manual tunnel: probed again now and then, dropped when a probe fails. */
 class ManualSession implements TunnelSession {
   private listener: ((failure: TunnelFailure) => void) | null = null;
-  private timer: unknown = null;
+  private cancelCheck: (() => void) | null = null;
   private closed = false;
 
   constructor(
     readonly publicUrl: string,
     private readonly check: () => Promise<void>,
-    private readonly timers: Timers,
+    private readonly scheduler: Scheduler,
     private readonly everyMs: number,
   ) {
     this.schedule();
@@ -162,12 +162,12 @@ class ManualSession implements TunnelSession {
 
   close(): Promise<void> {
     this.closed = true;
-    if (this.timer !== null) this.timers.clearTimeout(this.timer);
+    this.cancelCheck?.();
     return Promise.resolve();
   }
 
   private schedule(): void {
-    this.timer = this.timers.setTimeout(() => {
+    this.cancelCheck = this.scheduler.after(this.everyMs, () => {
       this.check().then(
         () => !this.closed && this.schedule(),
         (error: unknown) => {
@@ -176,6 +176,6 @@ class ManualSession implements TunnelSession {
           this.listener?.(TunnelFailure.from(error, `${this.publicUrl} stopped answering`));
         },
       );
-    }, this.everyMs);
+    });
   }
 }

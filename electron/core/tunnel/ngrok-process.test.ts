@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TunnelStatus } from '../../../shared/model/tunnel';
-import { silentLogger, systemTimers } from '../deps';
+import { silentLogger, systemScheduler } from '../deps';
 import { buildNgrokAgent } from '../testing/ngrok-agent-build';
 import { forkAgent } from './agent-process';
 import { createNgrokProvider } from './ngrok-process';
@@ -76,7 +76,7 @@ function controllerFor(serverAddr: string, options: { authtoken?: string | null;
     }),
     onChange: () => {},
     clock: { now: () => Date.now() },
-    timers: systemTimers,
+    scheduler: systemScheduler,
     logger: silentLogger,
   });
 }

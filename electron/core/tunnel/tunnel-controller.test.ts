@@ -28,7 +28,7 @@ function setup(overrides: Partial<TunnelConfig> = {}) {
     config: () => config,
     onChange: (status) => changes.push(status),
     clock: timers.clock,
-    timers,
+    scheduler: timers,
     logger: silentLogger,
     random: () => 0.5,
     backoff: { firstMs: 1_000, maxMs: 8_000 },

@@ -1,5 +1,5 @@
 import type { TunnelProviderName, TunnelStatus } from '../../../shared/model/tunnel';
-import type { Clock, Logger, Timers } from '../deps';
+import type { Clock, Logger, Scheduler } from '../deps';
 import {
   TunnelFailure,
   type ConnectRequest,
@@ -29,7 +29,7 @@ export interface TunnelControllerOptions {
   config(): TunnelConfig;
   onChange(status: TunnelStatus): void;
   clock: Pick<Clock, 'now'>;
-  timers: Timers;
+  scheduler: Scheduler;
   logger: Logger;
   /** For jitter; tests pass a constant. */
   random?: () => number;
@@ -55,7 +55,7 @@ export class TunnelController {
   private generation = 0;
   private session: TunnelSession | null = null;
   private abort: AbortController | null = null;
-  private retryTimer: unknown = null;
+  private cancelRetry: (() => void) | null = null;
   /** Config key of the attempt or session in hand, and of the last error. */
   private activeKey: string | null = null;
   private errorKey: string | null = null;
@@ -153,7 +153,7 @@ export class TunnelController {
   private async bounded(provider: TunnelProvider, request: ConnectRequest): Promise<Outcome> {
     const abort = new AbortController();
     this.abort = abort;
-    let timer: unknown = null;
+    let cancelTimeout: () => void = () => undefined;
     let timedOut = false;
     const attempt: Promise<Outcome> = provider.connect(request, abort.signal).then(
       (session) => {
@@ -163,14 +163,14 @@ export class TunnelController {
       (error: unknown) => ({ failure: TunnelFailure.from(error, `${provider.name} failed`) }),
     );
     const timeout = new Promise<Outcome>((resolve) => {
-      timer = this.options.timers.setTimeout(() => {
+      cancelTimeout = this.options.scheduler.after(provider.timeoutMs, () => {
         timedOut = true;
         abort.abort();
         resolve({ failure: new TunnelFailure('timeout', provider.describeTimeout(request), true) });
-      }, provider.timeoutMs);
+      });
     });
     const outcome = await Promise.race([attempt, timeout]);
-    this.options.timers.clearTimeout(timer);
+    cancelTimeout();
     if (this.abort === abort) this.abort = null;
     return outcome;
   }
@@ -203,10 +203,10 @@ export class TunnelController {
     const delay = backoffDelay(attempt, backoff, (this.options.random ?? Math.random)());
     const provider = this.options.config().provider;
     this.set({ state: 'reconnecting', provider, attempt, retryAt: this.options.clock.now() + delay, reason });
-    this.retryTimer = this.options.timers.setTimeout(() => {
-      this.retryTimer = null;
+    this.cancelRetry = this.options.scheduler.after(delay, () => {
+      this.cancelRetry = null;
       void this.open(attempt, 'retry');
-    }, delay);
+    });
   }
 
   private fail(failure: TunnelFailure, key: string | null): void {
@@ -227,8 +227,8 @@ export class TunnelController {
     this.generation += 1;
     this.abort?.abort();
     this.abort = null;
-    if (this.retryTimer !== null) this.options.timers.clearTimeout(this.retryTimer);
-    this.retryTimer = null;
+    this.cancelRetry?.();
+    this.cancelRetry = null;
     const session = this.session;
     this.session = null;
     return session ? session.close().catch(() => undefined) : Promise.resolve();

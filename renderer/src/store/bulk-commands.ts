@@ -1,6 +1,6 @@
 import type { Bridge } from '../bridge/bridge';
 import { askConfirm } from './confirm';
-import type { AppStore } from './create-app-store';
+import type { AppState, AppStore } from './create-app-store';
 import { selectPickedCount, selectTarget } from './selectors';
 
 /** Actions on the picked exchanges (or the one shown, when nothing is picked). */
@@ -32,26 +32,49 @@ export function togglePinPicked(store: AppStore, bridge: Bridge): Promise<void> 
   return pinPicked(store, bridge, !allPinned);
 }
 
-/** Delete the picked exchanges; more than one only once the user confirms. */
+/**
+ * Delete the picked exchanges. The user is asked first when it is more than one, or when the
+ * one to delete was not picked by hand in the list (the pick followed a link or a replay) or is
+ * not the one the detail pane shows: a deletion cannot be undone.
+ */
 export async function confirmDelete(store: AppStore, bridge: Bridge): Promise<void> {
-  const count = selectPickedCount(store.getState());
-  if (count > 1) {
-    const ok = await askConfirm(store, {
-      title: `Delete ${count.toLocaleString()} exchanges?`,
-      message: 'Deleted exchanges cannot be brought back.',
-      confirmLabel: 'Delete',
-    });
-    if (!ok) return;
-  }
+  const question = deleteQuestion(store.getState());
+  if (question && !(await askConfirm(store, { ...question, confirmLabel: 'Delete' }))) return;
   await deletePicked(store, bridge);
 }
 
+const CANNOT_UNDO = 'Deleted exchanges cannot be brought back.';
+
+/** What to ask before deleting the picked exchanges, or null to delete at once. */
+function deleteQuestion(state: AppState): { title: string; message: string } | null {
+  const count = selectPickedCount(state);
+  if (count > 1) return { title: `Delete ${count.toLocaleString()} exchanges?`, message: CANNOT_UNDO };
+  const target = selectTarget(state);
+  const [id] = target && 'ids' in target ? target.ids : [];
+  if (id === undefined) return null;
+  const elsewhere = state.selectedId !== null && state.selectedId !== id;
+  // `followed` speaks of the pick; with nothing picked the target is the exchange shown.
+  const followed = state.followed && state.picked.has(id);
+  if (!followed && !elsewhere) return null;
+  const summary = state.byId[id];
+  const what = summary ? ` (${summary.method} ${summary.path} → ${summary.status})` : '';
+  const why = elsewhere
+    ? 'It is not the exchange the detail pane shows'
+    : 'It was opened from a link or a replay, not picked in the list';
+  return { title: 'Delete this exchange?', message: `${why}${what}. ${CANNOT_UNDO}` };
+}
+
+/** Delete the picked exchanges (or the one shown). */
 export async function deletePicked(store: AppStore, bridge: Bridge): Promise<void> {
-  const target = selectTarget(store.getState());
+  const before = store.getState();
+  const target = selectTarget(before);
   if (!target) return;
   const result = await bridge.invoke('exchanges.delete', target);
-  if (result.ok) store.getState().clearPicked();
-  else store.getState().setError(result.error.message);
+  const after = store.getState();
+  if (!result.ok) after.setError(result.error.message);
+  // A pick made while the engine was deleting (Ctrl+A right after Delete) is the user's next
+  // one: keep it. The removal pushes already took the deleted ids out of `picked`.
+  else if (after.allMatching === before.allMatching && after.allMatching !== null) after.clearPicked();
 }
 
 export type ExportScope = 'picked' | 'matching' | 'all';

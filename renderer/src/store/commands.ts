@@ -3,17 +3,21 @@ import type { SettingsPatch } from '../../../shared/contract/schemas';
 import type { Result } from '../../../shared/model/result';
 import type { SettingsView } from '../../../shared/model/settings';
 import type { Bridge } from '../bridge/bridge';
-import type { AppStore } from './create-app-store';
+import type { AppState, AppStore } from './create-app-store';
 
 /**
  * Actions with side effects live here, outside the store: they call the engine through the
  * bridge and record what came back with the store's plain setters.
  */
 
+/** While comparing, the next exchange opened is the other side of the comparison. */
+const completesComparison = (state: AppState, id: string) =>
+  state.compare?.b === null && state.compare.a !== id;
+
+/** Show an exchange picked in the list (the caller has updated the pick). */
 export async function openExchange(store: AppStore, bridge: Bridge, id: string): Promise<void> {
   const state = store.getState();
-  // While comparing, the next exchange picked is the other side of the comparison.
-  if (state.compare?.b === null && state.compare.a !== id) {
+  if (state.compare && completesComparison(state, id)) {
     state.setCompare({ a: state.compare.a, b: id });
     return;
   }
@@ -30,6 +34,16 @@ export async function openExchange(store: AppStore, bridge: Bridge, id: string):
         ? { state: 'ready', exchange: result.value }
         : { state: 'error', message: result.error.message },
     );
+}
+
+/**
+ * Show an exchange opened from outside the list (a link, a replay, the Okta panel). The pick
+ * follows it: `p`, Delete and `r` then act on what the detail pane shows, never on a row picked
+ * before, which the pane no longer shows.
+ */
+export async function showExchange(store: AppStore, bridge: Bridge, id: string): Promise<void> {
+  if (!completesComparison(store.getState(), id)) store.getState().follow(id);
+  await openExchange(store, bridge, id);
 }
 
 /** Ids of the rows at positions `from` to `to` (inclusive), from those held or from the engine. */
@@ -138,7 +152,7 @@ export async function sendSample(
   filter?: string,
 ): Promise<Result<CommandOutput<'samples.send'>>> {
   const result = await bridge.invoke('samples.send', { eventTypes, ...(filter ? { filter } : {}) });
-  if (result.ok) await openExchange(store, bridge, result.value.exchangeId);
+  if (result.ok) await showExchange(store, bridge, result.value.exchangeId);
   return result;
 }
 

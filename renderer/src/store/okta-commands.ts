@@ -2,7 +2,7 @@ import type { CommandInput, CommandOutput } from '../../../shared/contract/comma
 import type { HookRun, OktaState } from '../../../shared/model/okta';
 import type { Result } from '../../../shared/model/result';
 import type { Bridge } from '../bridge/bridge';
-import { openExchange } from './commands';
+import { showExchange } from './commands';
 import type { AppStore } from './create-app-store';
 
 /**
@@ -56,6 +56,6 @@ export async function resendEvents(
 ): Promise<Result<CommandOutput<'okta.deliveries.resend'>>> {
   const result = await bridge.invoke('okta.deliveries.resend', { uuids, target });
   const first = result.ok ? result.value.exchangeIds[0] : undefined;
-  if (first !== undefined) await openExchange(store, bridge, first);
+  if (first !== undefined) await showExchange(store, bridge, first);
   return result;
 }

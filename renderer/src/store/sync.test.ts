@@ -5,6 +5,7 @@ import type { AppStatus } from '../../../shared/model/status';
 import { makeSummary } from '../../../shared/testing/make-summary';
 import { createFakeBridge } from '../bridge/fake-bridge';
 import { createAppStore } from './create-app-store';
+import { selectPickedCount } from './selectors';
 import { connectStore, type FrameScheduler } from './sync';
 
 const summary = (seq: number, status = 204) => makeSummary(seq, { status });
@@ -24,10 +25,12 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 /** A fake engine whose only query is `status:5xx`. */
 const matches = (query: string) => (item: ExchangeSummary) => query === '' || item.status >= 500;
 
-function setup(engineItems: ExchangeSummary[]) {
+/** `duringRead` runs as the engine answers a read: what it pushes then may or may not be in the answer. */
+function setup(engineItems: ExchangeSummary[], duringRead: () => void = () => undefined) {
   const bridge = createFakeBridge();
   let items = engineItems;
   bridge.answer('exchanges.list', (input) => {
+    duringRead();
     const {
       query = '',
       offset = 0,
@@ -146,6 +149,57 @@ describe('connectStore', () => {
     frames.run();
     expect(store.getState()).toMatchObject({ windowStart: start + 1, total: 1000 });
     expect(store.getState().positionOf('id-500')).toBe(501);
+  });
+
+  it('counts a delete once when a read that already left it out ran before its push was applied', async () => {
+    // history-bulk.spec: after Delete the list showed 2 rows, and Ctrl+A then picked 1.
+    const { bridge, store, frames, setEngine } = setup([summary(1), summary(2), summary(3)]);
+    bridge.setConnected(true);
+    await settle();
+    setEngine([summary(1), summary(2)]);
+    bridge.emit('exchanges.removed', { ids: ['id-3'], seqs: [3] });
+    bridge.setConnected(true);
+    await settle();
+    frames.run();
+    expect(listed(store)).toEqual(['id-2', 'id-1']);
+    expect(store.getState().total).toBe(2);
+    store.getState().pickAllMatching();
+    expect(selectPickedCount(store.getState())).toBe(2);
+  });
+
+  it('counts a delete pushed while a read ran once, whether or not the read saw it', async () => {
+    let pushDuringRead = false;
+    const { bridge, store, frames, setEngine } = setup([summary(1), summary(2), summary(3)], () => {
+      if (!pushDuringRead) return;
+      pushDuringRead = false;
+      setEngine([summary(1), summary(2)]);
+      bridge.emit('exchanges.removed', { ids: ['id-3'], seqs: [3] });
+    });
+    bridge.setConnected(true);
+    await settle();
+    pushDuringRead = true;
+    bridge.setConnected(true);
+    await settle();
+    frames.run();
+    expect(listed(store)).toEqual(['id-2', 'id-1']);
+    expect(store.getState().total).toBe(2);
+  });
+
+  it('keeps rows held below the top in place when a read ran after a delete above them', async () => {
+    const { bridge, store, frames, setEngine } = setup(
+      Array.from({ length: 1000 }, (_, i) => summary(i + 1)),
+    );
+    bridge.setConnected(true);
+    await settle();
+    store.getState().setWanted(500, 530);
+    await settle();
+    setEngine(Array.from({ length: 999 }, (_, i) => summary(i + 1)));
+    bridge.emit('exchanges.removed', { ids: ['id-1000'], seqs: [1000] });
+    bridge.setConnected(true);
+    await settle();
+    frames.run();
+    expect(store.getState()).toMatchObject({ windowStart: 400, total: 999 });
+    expect(store.getState().positionOf('id-499')).toBe(500);
   });
 
   it('loads the tunnel state on connect and follows its pushes', async () => {

@@ -1,5 +1,6 @@
 import type { Bridge } from '../bridge/bridge';
 import type { AppState, AppStore } from './create-app-store';
+import { forgetRemoved } from './forget-removed';
 import { applyBatch, emptyBatch, matchingIds, type PushBatch } from './live-match';
 import { MAX_WINDOW } from './slices/exchanges-slice';
 import { parseQuery } from '../../../shared/query/query-parser';
@@ -103,6 +104,9 @@ export function connectStore(
     }
     syncing = true;
     generation += 1;
+    // Pushes that came before this read are in its answer; applied after it, a removal
+    // outside the rows held would be counted twice.
+    pending = emptyBatch();
     const { query } = store.getState();
     const { start, limit } = readRange(store.getState());
     const [list, status, settings, tunnel, okta, filters] = await Promise.all([
@@ -139,12 +143,13 @@ export function connectStore(
   const unsubscribers = [
     bridge.on('exchanges.appended', ({ items }) => queue((b) => b.appended.push(...items))),
     bridge.on('exchanges.updated', ({ items }) => queue((b) => b.updated.push(...items))),
-    bridge.on('exchanges.removed', ({ ids, seqs }) =>
+    bridge.on('exchanges.removed', ({ ids, seqs }) => {
+      forgetRemoved(store.getState(), ids);
       queue((b) => {
         b.removed.ids.push(...ids);
         b.removed.seqs.push(...seqs);
-      }),
-    ),
+      });
+    }),
     bridge.on('exchanges.cleared', () => {
       pending = emptyBatch();
       store.getState().clearExchanges();
@@ -155,7 +160,12 @@ export function connectStore(
     }),
     bridge.on('exchanges.changed', () => void resync(false)),
     bridge.on('jobs.changed', (job) => store.getState().upsertJob(job)),
-    bridge.on('status.changed', (status) => store.getState().setStatus(status)),
+    bridge.on('status.changed', (status) => {
+      store.getState().setStatus(status);
+      // A text search answered while a long backlog was being indexed (a migration, a rebuild)
+      // is read again as the engine reports progress, until it sees everything.
+      if (store.getState().searchPending > 0) void resync(false);
+    }),
     bridge.on('settings.changed', (settings) => store.getState().setSettings(settings)),
     bridge.on('tunnel.changed', (tunnel) => store.getState().setTunnel(tunnel)),
     bridge.on('okta.changed', (okta) => store.getState().setOkta(okta)),

@@ -61,10 +61,12 @@ export const timingColumns = (summary: ExchangeSummary) => ({
   result: place(RESULTS, deliveryResult(summary)),
 });
 
+/** The row of a summary; `searched`: its words are in the full-text index already. */
 export function exchangeColumns(
   summary: ExchangeSummary,
   typeSet: number,
   position: LogPosition,
+  searched = false,
 ): ExchangeColumns {
   const { outcome, result } = timingColumns(summary);
   return [
@@ -77,7 +79,7 @@ export function exchangeColumns(
     summary.durationMs,
     outcome,
     result,
-    flagsOf(summary),
+    flagsOf(summary) | (searched ? FLAG.searched : 0),
     typeSet,
     summary.hookId === undefined ? null : summary.hookId.toLowerCase(),
     position.segment,

@@ -6,8 +6,12 @@ import { RecordReader } from '../records/record-reader';
 import type { Written } from '../records/record-log';
 import type { LogPoint, LogPosition } from '../records/record-scan';
 import { capturesOf, verificationsBetween } from './capture-queries';
-import { EventKeys } from './event-keys';
+import { deliveryKeys, EventKeys } from './event-keys';
 import { FilterSeqs } from './filter-seqs';
+import { summarize } from '../../../../shared/model/summarize';
+import { withEvents } from '../derived-delivery';
+import { decodeRecord } from '../records/record-frame';
+import { searchText } from '../search-text';
 import { SUMMARY_COLUMNS, summaryFromRow } from './exchange-row';
 import { HistoryQueries, type WindowRequest } from './history-queries';
 import { openIndex, type IndexConnection } from './index-connection';
@@ -114,14 +118,18 @@ export class IndexService {
   ): { indexed: Indexed[]; bytes: number } {
     this.writable();
     this.authHeader = authHeader;
-    const indexed = this.parts.writer.written(batch, lastSeq, end);
+    const indexed = this.parts.writer.written(
+      batch.map((written) => this.decoded(written)),
+      lastSeq,
+      end,
+    );
     this.search.wake();
     return { indexed, bytes: this.index.bytes() };
   }
 
-  timings(done: { summary: ExchangeSummary; timing: TimingRecord }[]): void {
+  timings(done: { id: string; timing: TimingRecord }[]): ExchangeSummary[] {
     this.writable();
-    this.parts.writer.timings(done);
+    return this.parts.writer.timings(done);
   }
 
   setPinned(seqs: number[], pinned: boolean): number[] {
@@ -241,6 +249,27 @@ export class IndexService {
   /** Stored exchanges whose words are not in the full-text index yet. */
   searchBacklog(): number {
     return this.search.backlog();
+  }
+
+  /**
+   * A delivery stored as received, as indexed: its events decoded from the record (the receiver
+   * answered without parsing it), its keys, and its words from the same parse.
+   */
+  private decoded(written: Written<IndexTag>): Written<IndexTag> {
+    const { tag, position } = written;
+    if (tag.kind !== 'new' || tag.decodeEvents !== true) return written;
+    const frame = this.reader.read(position);
+    if (frame === null) return written;
+    const { exchange, json } = withEvents(decodeRecord(frame).exchange);
+    return {
+      position,
+      tag: {
+        kind: 'new',
+        summary: summarize(exchange, tag.summary.pinned),
+        keys: deliveryKeys(exchange),
+        text: searchText(exchange, this.authHeader, json),
+      },
+    };
   }
 
   /** The last request: nothing runs on this thread after it, so it can be ended safely. */

@@ -1,6 +1,6 @@
 import type { ExchangeSummary, Sightings, TimingRecord } from '../../../../shared/model/exchange';
 import type { DeliveryKeys, EventKeys } from './event-keys';
-import { exchangeColumns, summaryData, timingColumns } from './exchange-row';
+import { exchangeColumns, SUMMARY_COLUMNS, summaryData, summaryFromRow, timingColumns } from './exchange-row';
 import { FLAG, writeMeta, type Db } from './index-db';
 import type { Written } from '../records/record-log';
 import type { LogPoint } from '../records/record-scan';
@@ -19,6 +19,12 @@ export type IndexTag =
       keys?: DeliveryKeys | undefined;
       sightings?: Sightings | undefined;
       timing?: TimingRecord | undefined;
+      /** Not announced to the UIs one by one (history moved from an earlier format). */
+      quiet?: true;
+      /** A delivery stored as received: its events are decoded from the record here. */
+      decodeEvents?: boolean;
+      /** Its words for search, when known already (they are added later otherwise). */
+      text?: string;
     }
   | { kind: 'moved'; seq: number };
 
@@ -35,7 +41,7 @@ const CHUNK = 500;
 /** A new exchange as indexed. */
 export interface Indexed {
   summary: ExchangeSummary;
-  sightings?: Sightings;
+  quiet?: true;
 }
 
 /** The list row's marks of redeliveries, repeated events and order, from what was judged. */
@@ -54,6 +60,7 @@ export class IndexWriter {
   private readonly insertExchange;
   private readonly insertSummary;
   private readonly moveRecord;
+  private readonly insertSearch;
 
   constructor(
     private readonly db: Db,
@@ -67,6 +74,7 @@ export class IndexWriter {
       'INSERT OR REPLACE INTO summaries (seq, id, data, timing, sightings) VALUES (?, ?, ?, ?, ?)',
     );
     this.moveRecord = db.prepare('UPDATE exchanges SET segment = ?, offset = ?, length = ? WHERE seq = ?');
+    this.insertSearch = db.prepare('INSERT OR REPLACE INTO search (rowid, text) VALUES (?, ?)');
   }
 
   /**
@@ -86,7 +94,9 @@ export class IndexWriter {
           tag.sightings ?? (keys?.tracked ? this.keys.judge(tag.summary.seq, keys) : undefined);
         if (keys && (tag.sightings !== undefined || !keys.tracked)) this.keys.keep(tag.summary.seq, keys);
         const summary = sightings ? withSightings(tag.summary, sightings) : tag.summary;
-        this.insertExchange.run(exchangeColumns(summary, this.typeSets.idOf(summary.eventTypes), position));
+        const typeSet = this.typeSets.idOf(summary.eventTypes);
+        this.insertExchange.run(exchangeColumns(summary, typeSet, position, tag.text !== undefined));
+        if (tag.text !== undefined) this.insertSearch.run([summary.seq, tag.text]);
         this.insertSummary.run([
           summary.seq,
           summary.id,
@@ -94,7 +104,7 @@ export class IndexWriter {
           timing ? JSON.stringify(timing) : null,
           sightings ? JSON.stringify(sightings) : null,
         ]);
-        indexed.push({ summary, ...(sightings ? { sightings } : {}) });
+        indexed.push({ summary, ...(tag.quiet ? { quiet: true as const } : {}) });
       }
       writeMeta(this.db, 'lastSeq', lastSeq);
       writeMeta(this.db, 'logSegment', end.segment);
@@ -103,19 +113,28 @@ export class IndexWriter {
     return indexed;
   }
 
-  /** Final timings of exchanges whose answers went out, with their summaries as they now are. */
-  timings(done: { summary: ExchangeSummary; timing: TimingRecord }[]): void {
+  /** Final timings of exchanges whose answers went out; returns their summaries as they now are. */
+  timings(done: { id: string; timing: TimingRecord }[]): ExchangeSummary[] {
+    const find = this.db.prepare(
+      `SELECT ${SUMMARY_COLUMNS} FROM summaries s JOIN exchanges e ON e.seq = s.seq WHERE s.id = ?`,
+    );
     const update = this.db.prepare(
       'UPDATE exchanges SET duration_ms = ?, outcome = ?, result = ? WHERE seq = ?',
     );
     const keep = this.db.prepare('UPDATE summaries SET timing = ? WHERE seq = ?');
+    const changed: ExchangeSummary[] = [];
     this.transaction(() => {
-      for (const { summary, timing } of done) {
+      for (const { id, timing } of done) {
+        const row = find.raw().get([id]) as unknown[] | undefined;
+        if (!row) continue;
+        const summary = { ...summaryFromRow(row), durationMs: timing.durationMs };
         const { outcome, result } = timingColumns(summary);
         update.run([summary.durationMs, outcome, result, summary.seq]);
         keep.run([JSON.stringify(timing), summary.seq]);
+        changed.push(summary);
       }
     });
+    return changed;
   }
 
   /** Pin or unpin; returns the seqs whose pin changed. */

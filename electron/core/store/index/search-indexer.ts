@@ -104,7 +104,7 @@ export class SearchIndexer {
     const frame = this.reader.read(position);
     if (frame === null) return '';
     try {
-      return searchText(decodeRecord(frame), this.authHeader());
+      return searchText(decodeRecord(frame).exchange, this.authHeader());
     } catch {
       return '';
     }

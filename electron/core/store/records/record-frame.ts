@@ -4,14 +4,23 @@ import type { BodyData, Exchange } from '../../../../shared/model/exchange';
  * One captured exchange as history format 2 writes it: a 12-byte header, the exchange as JSON
  * with every body taken out, then the bodies' bytes as they arrived. Bodies are most of a
  * delivery; keeping them out of the JSON spares escaping and re-encoding 75 KB per 50-event
- * batch on the way in and parsing it on the way out (docs/storage.md, "Records").
+ * batch on the way in and parsing it on the way out (docs/storage.md, "Format").
  *
  *   u32 LE  MAGIC
  *   u32 LE  length of the JSON
  *   u32 LE  length of the bodies
- *   JSON    (UTF-8) { exchange } with each body as a StoredBody
+ *   JSON    (UTF-8) { exchange, decodeEvents? } with each body of the exchange as a StoredBody
  *   bytes   the bodies, one after the other
+ *
+ * `decodeEvents`: a delivery stored as received, its events to be decoded from its body when it
+ * is read (store/derived-delivery.ts).
  */
+
+/** A record read back: the exchange, and whether its events are still to be decoded. */
+export interface StoredRecord {
+  exchange: Exchange;
+  decodeEvents: boolean;
+}
 export const FRAME_MAGIC = 0x3248494f;
 export const FRAME_HEADER = 12;
 
@@ -41,7 +50,7 @@ const BODY_FIELDS: BodyField[] = [
 ];
 
 /** The exchange as one record, ready to append. */
-export function encodeRecord(exchange: Exchange): Buffer {
+export function encodeRecord(exchange: Exchange, decodeEvents = false): Buffer {
   const copy = shallowCopy(exchange);
   const blobs: Buffer[] = [];
   let at = 0;
@@ -57,7 +66,10 @@ export function encodeRecord(exchange: Exchange): Buffer {
     // The stored shape stands where the body was, until decodeRecord puts the body back.
     slot.set(stored);
   }
-  const json = Buffer.from(JSON.stringify(copy), 'utf8');
+  const json = Buffer.from(
+    JSON.stringify(decodeEvents ? { exchange: copy, decodeEvents } : { exchange: copy }),
+    'utf8',
+  );
   const header = Buffer.allocUnsafe(FRAME_HEADER);
   header.writeUInt32LE(FRAME_MAGIC, 0);
   header.writeUInt32LE(json.length, 4);
@@ -66,13 +78,14 @@ export function encodeRecord(exchange: Exchange): Buffer {
 }
 
 /** Read a record back; throws on anything that is not a whole record. */
-export function decodeRecord(frame: Buffer): Exchange {
+export function decodeRecord(frame: Buffer): StoredRecord {
   const lengths = frameLengths(frame, 0);
   if (lengths === null || FRAME_HEADER + lengths.json + lengths.bodies !== frame.length) {
     throw new Error('not a whole history record');
   }
   const jsonEnd = FRAME_HEADER + lengths.json;
-  const exchange = JSON.parse(frame.toString('utf8', FRAME_HEADER, jsonEnd)) as Exchange;
+  const meta = JSON.parse(frame.toString('utf8', FRAME_HEADER, jsonEnd)) as Partial<StoredRecord> | null;
+  const exchange = meta?.exchange;
   if (typeof exchange !== 'object' || exchange === null || typeof exchange.id !== 'string') {
     throw new Error('a history record without an exchange');
   }
@@ -82,7 +95,7 @@ export function decodeRecord(frame: Buffer): Exchange {
     const stored = slot.get() as StoredBody | undefined;
     if (stored !== undefined) slot.set(restoreBody(stored, bodies));
   }
-  return exchange;
+  return { exchange, decodeEvents: meta?.decodeEvents === true };
 }
 
 /** The JSON and body lengths of the record at `offset`, or null when no record starts there. */

@@ -39,9 +39,9 @@ export interface RecordLogOptions<T> {
   rollOverBytes?: number;
   /**
    * Called once per write with every record it put in the file, before any append resolves:
-   * the index commits them in one transaction. If it fails, every append of the write fails.
+   * the index is handed them here, in the order they are in the file.
    */
-  afterWrite?: (written: Written<T>[]) => Promise<void>;
+  onWritten?: (written: Written<T>[]) => void;
 }
 
 /**
@@ -71,7 +71,7 @@ export class RecordLog<T = undefined> {
     private readonly sealed: Map<number, number>,
     private rollOverBytes: number,
     private readonly fault: WriteFault | undefined,
-    private readonly afterWrite: ((written: Written<T>[]) => Promise<void>) | undefined,
+    private readonly onWritten: ((written: Written<T>[]) => void) | undefined,
   ) {}
 
   /**
@@ -91,7 +91,7 @@ export class RecordLog<T = undefined> {
     const onDisk = await sizeOf(last);
     const size = options.end?.segment === last ? options.end.offset : onDisk;
     const rollOver = options.rollOverBytes ?? DEFAULT_SEGMENT_BYTES;
-    const log = new RecordLog<T>(dir, last, size, sealed, rollOver, options.fault, options.afterWrite);
+    const log = new RecordLog<T>(dir, last, size, sealed, rollOver, options.fault, options.onWritten);
     log.torn = onDisk > size;
     await log.openForWriting().catch((error: unknown) => {
       if (!isUnwritable(error)) throw error;
@@ -269,12 +269,8 @@ export class RecordLog<T = undefined> {
       offset += pending.record.length;
       return { position, tag: pending.tag };
     });
-    try {
-      await this.afterWrite?.(written);
-      batch.forEach((pending, i) => pending.resolve((written[i] as Written<T>).position));
-    } catch (error) {
-      for (const pending of batch) pending.reject(error);
-    }
+    this.onWritten?.(written);
+    batch.forEach((pending, i) => pending.resolve((written[i] as Written<T>).position));
     if (this.size >= this.rollOverBytes) await this.roll();
   }
 

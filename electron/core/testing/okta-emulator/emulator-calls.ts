@@ -3,7 +3,7 @@ import { oktaId } from './emulator-errors';
 import type { StoredHook } from './emulator-hooks';
 import { callHook, type HookAnswer, type HeaderPairs } from './emulator-http';
 
-/** Okta's budget for any answer from the hook's endpoint (reference §1, §4.1). */
+/** Okta's budget for any answer from the hook's endpoint (https://developer.okta.com/docs/guides/hooks-best-practices/#avoid-delays-in-hook-responses). */
 const OKTA_TIMEOUT_MS = 3000;
 
 function hookHeaders(hook: StoredHook, url: URL, extra: HeaderPairs): HeaderPairs {
@@ -45,7 +45,7 @@ function challengeFailure(result: HookAnswer, challenge: string): string | null 
 }
 
 /**
- * Okta's one-time verification (reference §1): a GET with a fresh challenge and the hook's
+ * Okta's one-time verification (https://developer.okta.com/docs/concepts/event-hooks/#one-time-verification-request): a GET with a fresh challenge and the hook's
  * auth and custom headers, 3 s to answer, one retry after a timeout or an error answer.
  */
 export async function verificationCall(
@@ -83,7 +83,7 @@ function deliveryFailure(result: HookAnswer): string | null {
   return `Received HTTP ${result.status} from the endpoint`;
 }
 
-/** One delivery POST, retried once after a 5xx or no answer, never after a 4xx (reference §4.1). */
+/** One delivery POST, retried once after a 5xx or no answer, never after a 4xx (https://developer.okta.com/docs/concepts/event-hooks/#timeout-and-retry). */
 export async function deliveryCall(
   hook: StoredHook,
   ca: string | undefined,

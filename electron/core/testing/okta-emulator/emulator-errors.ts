@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-/** An Okta error answer: status and the body of reference §5 (errorCode … errorCauses). */
+/** An Okta error answer: status and Okta's error body (errorCode … errorCauses, https://developer.okta.com/docs/reference/core-okta-api/#errors). */
 export interface EmulatedError {
   status: number;
   body: {

@@ -33,7 +33,7 @@ const hookTarget = (hook: StoredHook) => [
   { id: hook.id, type: 'EventHook', alternateId: hook.name, displayName: hook.name, detailEntry: null },
 ];
 
-/** The parts every LogEvent has (reference §2.3), with documentation-range addresses only. */
+/** The parts every LogEvent has (https://developer.okta.com/docs/api/openapi/okta-management/management/tag/SystemLog/#tag/SystemLog/operation/listLogEvents), with documentation-range addresses only. */
 function base(
   eventType: string,
   who: ReturnType<typeof actor>,
@@ -79,7 +79,7 @@ const madeBy = (by: Caller) =>
         {},
       );
 
-/** `event_hook.created` and friends (reference §4.4, §7). */
+/** `event_hook.created` and friends (https://developer.okta.com/docs/reference/api/event-types/?q=event_hook). */
 export function lifecycleEvent(eventType: string, hook: StoredHook, by: Caller): NewLogEvent {
   return {
     ...madeBy(by),
@@ -89,7 +89,7 @@ export function lifecycleEvent(eventType: string, hook: StoredHook, by: Caller):
   };
 }
 
-/** `event_hook.verified`: written for every attempt, successful or not (reference §1). */
+/** `event_hook.verified`: written for every attempt, successful or not (https://developer.okta.com/docs/reference/api/event-types/?q=event_hook.verified). */
 export function verifiedEvent(hook: StoredHook, by: Caller, failure: string | null): NewLogEvent {
   return {
     ...lifecycleEvent('event_hook.verified', hook, by),
@@ -100,7 +100,7 @@ export function verifiedEvent(hook: StoredHook, by: Caller, failure: string | nu
 }
 
 /**
- * `event_hook.delivery`, written only when a delivery fails (reference §4.4). Okta does not
+ * `event_hook.delivery`, written only when a delivery fails (https://developer.okta.com/docs/concepts/event-hooks/#debugging). Okta does not
  * document its shape: a FAILURE outcome with a reason, nothing naming the events, and the hook
  * as an `EventHook` target by default, or under another target type, or in debugData only.
  */
@@ -118,7 +118,6 @@ export function deliveryFailureEvent(hook: StoredHook, reason: string, shape: Fa
   };
 }
 
-/** An end-user event of an eligible type, naming the hooks meant to receive it (reference §4.4). */
 /** Something an event is about, beside the user (a group, an app). */
 export interface EventTarget {
   id: string;
@@ -127,6 +126,7 @@ export interface EventTarget {
   displayName: string;
 }
 
+/** An end-user event of an eligible type, naming the hooks meant to receive it (https://developer.okta.com/docs/concepts/event-hooks/#debugging). */
 export function userEvent(eventType: string, hookIds: string[], targets: EventTarget[] = []): NewLogEvent {
   const event = base(eventType, actor(END_USER), {});
   const debugData: Record<string, string> = { requestId: oktaId('', 27), requestUri: '/idp/idx/identify' };

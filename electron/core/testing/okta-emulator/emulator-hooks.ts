@@ -98,7 +98,7 @@ export function newHook(input: HookInput, createdBy: string, now: number): Store
   return {
     ...input,
     id: oktaId('who'),
-    // Created hooks start ACTIVE and UNVERIFIED (reference §5).
+    // Created hooks start ACTIVE and UNVERIFIED (https://developer.okta.com/docs/api/openapi/okta-management/management/tag/EventHook/#tag/EventHook/operation/createEventHook).
     status: 'ACTIVE',
     verificationStatus: 'UNVERIFIED',
     created: at,
@@ -107,7 +107,7 @@ export function newHook(input: HookInput, createdBy: string, now: number): Store
   };
 }
 
-/** A full replace: a changed channel must be verified again (reference §1). */
+/** A full replace: a changed channel must be verified again (https://developer.okta.com/docs/api/openapi/okta-management/management/tag/EventHook/#tag/EventHook/operation/replaceEventHook). */
 export function replaceHook(hook: StoredHook, input: HookInput, now: number): StoredHook {
   const channelChanged =
     hook.uri !== input.uri ||
@@ -123,7 +123,7 @@ export function replaceHook(hook: StoredHook, input: HookInput, now: number): St
 
 const link = (href: string) => ({ href, hints: { allow: ['POST'] } });
 
-/** The EventHook JSON Okta returns: no secret, the auth key lower-cased (reference §3, §5.1). */
+/** The EventHook JSON Okta returns: no secret, the auth key lower-cased (https://developer.okta.com/docs/api/openapi/okta-management/management/tag/EventHook/#tag/EventHook/operation/getEventHook). */
 export function hookJson(hook: StoredHook, base: string): Record<string, unknown> {
   const self = `${base}/api/v1/eventHooks/${hook.id}`;
   const lifecycle = hook.status === 'ACTIVE' ? 'deactivate' : 'activate';

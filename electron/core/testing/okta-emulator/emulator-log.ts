@@ -8,12 +8,12 @@ import {
 import { isLogField, NO_CONTAINS } from './emulator-log-fields';
 import { parseFilter, type Comparison, type Predicate } from './scim-filter';
 
-/** A System Log LogEvent as the emulator stores it (reference §2.3), with its persistence order. */
+/** A System Log LogEvent as the emulator stores it (https://developer.okta.com/docs/api/openapi/okta-management/management/tag/SystemLog/#tag/SystemLog/operation/listLogEvents), with its persistence order. */
 export type LogEvent = Record<string, unknown> & { uuid: string; published: string; eventType: string };
 
 interface Stored {
   event: LogEvent;
-  /** Persistence order: polling queries are ordered by it, not by `published` (reference §6). */
+  /** Persistence order: polling queries are ordered by it, not by `published` (https://developer.okta.com/docs/reference/system-log-query/#polling-requests). */
   index: number;
 }
 
@@ -28,7 +28,7 @@ export interface LogOptions {
   rejectDebugDataFilter?: boolean | undefined;
 }
 
-/** Opaque to clients (reference §6): a persistence index, or an offset and window start. */
+/** Opaque to clients (https://developer.okta.com/docs/reference/core-okta-api/#pagination): a persistence index, or an offset and window start. */
 const encode = (text: string) => Buffer.from(text).toString('base64url');
 const decode = (cursor: string | null): number[] | null => {
   if (cursor === null) return null;
@@ -55,7 +55,7 @@ interface Checked {
 const isError = (value: unknown): value is EmulatedError =>
   typeof value === 'object' && value !== null && 'status' in value && 'body' in value;
 
-/** The org's System Log and `GET /api/v1/logs` (reference §6): filters, polling and bounded queries. */
+/** The org's System Log and `GET /api/v1/logs` (https://developer.okta.com/docs/reference/system-log-query/#list-events): filters, polling and bounded queries. */
 export class SystemLog {
   private readonly stored: Stored[] = [];
 
@@ -82,7 +82,7 @@ export class SystemLog {
     return polling ? this.poll(checked, cursor, next) : this.bounded(checked, params, cursor, next);
   }
 
-  /** Polling: ordered by persistence, and a next page always, even an empty one (reference §6). */
+  /** Polling: ordered by persistence, and a next page always, even an empty one (https://developer.okta.com/docs/reference/system-log-query/#polling-requests). */
   private poll(query: Checked, cursor: number[] | null, next: URLSearchParams): LogPage {
     const floor = cursor?.[0] ?? 0;
     const page = this.stored

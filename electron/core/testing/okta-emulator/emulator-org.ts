@@ -116,7 +116,7 @@ export class EmulatorOrg {
     return event;
   }
 
-  /** Deliver what is queued, one batch per hook; a final failure is logged (reference §4.4). */
+  /** Deliver what is queued, one batch per hook; a final failure is logged (https://developer.okta.com/docs/concepts/event-hooks/#debugging). */
   async deliverPending(): Promise<DeliveryOutcome[]> {
     const outcomes: DeliveryOutcome[] = [];
     for (const [hookId, events] of [...this.pending]) {

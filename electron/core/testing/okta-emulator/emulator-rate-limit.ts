@@ -1,4 +1,4 @@
-/** Okta counts requests per endpoint bucket per minute (reference §6, rate limits). */
+/** Okta counts requests per endpoint bucket per minute (https://developer.okta.com/docs/reference/rate-limits/#how-rate-limiting-works). */
 export type Bucket = 'logs' | 'event-hooks' | 'api-tokens' | 'oauth';
 
 const BUCKETS: [string, Bucket][] = [

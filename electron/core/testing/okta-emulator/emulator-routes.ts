@@ -17,7 +17,7 @@ export interface EmulatorToken {
   id: string;
   name: string;
   role: Role;
-  /** Epoch ms; renewed on every use by `windowMs` unless `fixedExpiry` (reference §7). */
+  /** Epoch ms; renewed on every use by `windowMs` unless `fixedExpiry` (https://developer.okta.com/docs/guides/create-an-api-token/main/#token-expiration-and-deactivation). */
   expiresAt: number;
   windowMs: number;
   fixedExpiry?: boolean;
@@ -73,7 +73,7 @@ function hooksCollection(org: EmulatorOrg, call: Call): Answer {
   const hook = newHook(input, '00u1admin0emulator01', org.now());
   org.hooks.set(hook.id, hook);
   org.recordLifecycle('event_hook.created', hook, call.principal);
-  // Okta answers a create with 200, not 201 (reference §5).
+  // Okta answers a create with 200, not 201 (https://developer.okta.com/docs/api/openapi/okta-management/management/tag/EventHook/#tag/EventHook/operation/createEventHook).
   return { status: 200, body: hookJson(hook, call.base) };
 }
 
@@ -107,7 +107,7 @@ function replace(org: EmulatorOrg, call: Call, hook: StoredHook): Answer {
 }
 
 function remove(org: EmulatorOrg, call: Call, hook: StoredHook): Answer {
-  // Only INACTIVE hooks can be deleted (reference §5); the exact error is not documented.
+  // Only INACTIVE hooks can be deleted (https://developer.okta.com/docs/api/openapi/okta-management/management/tag/EventHook/#tag/EventHook/operation/deleteEventHook); the exact error is not documented.
   if (hook.status !== 'INACTIVE') {
     return validationFailed('eventHook', ['An ACTIVE event hook cannot be deleted: deactivate it first']);
   }

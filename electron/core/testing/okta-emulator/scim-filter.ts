@@ -1,5 +1,5 @@
 /**
- * The System Log's `filter` language (reference §6): SCIM comparisons `eq ne gt ge lt le sw ew
+ * The System Log's `filter` language (https://developer.okta.com/docs/reference/system-log-query/#expression-filter): SCIM comparisons `eq ne gt ge lt le sw ew
  * co pr`, combined with `and`, `or`, `not` and parentheses; attribute names are case-sensitive
  * dotted paths. A parse error throws, so the emulator can answer 400 like Okta.
  */

@@ -92,7 +92,7 @@ export function DetailPane() {
     return <div className="detail detail--empty" data-testid="detail-loading" />;
   if (detail.state === 'error') {
     return (
-      <div className="detail detail--empty" role="alert">
+      <div className="detail detail--empty" role="alert" data-testid="detail-error">
         {detail.message}
       </div>
     );

@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { Exchange, ExchangeSummary } from '../../../../shared/model/exchange';
-import { openExchange } from '../../store/commands';
+import { showExchange } from '../../store/commands';
 import type { AppState } from '../../store/create-app-store';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { StatusBadge } from '../../ui/badges';
@@ -19,7 +19,7 @@ const destination = (summary: ExchangeSummary) => summary.forwardedTo ?? 'the re
 export function ReplayLinks({ exchange }: { exchange: Exchange }) {
   const replays = useAppStore(useShallow(replaysOf(exchange.id)));
   const { store, bridge } = useEngine();
-  const open = (id: string) => void openExchange(store, bridge, id);
+  const open = (id: string) => void showExchange(store, bridge, id);
   const compare = (a: string, b: string) => store.getState().setCompare({ a, b });
   if (exchange.replayOf === undefined && replays.length === 0) return null;
   return (

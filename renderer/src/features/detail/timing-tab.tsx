@@ -2,7 +2,7 @@ import type { Exchange } from '../../../../shared/model/exchange';
 import { OKTA_TIMEOUT_MS } from '../../../../shared/okta/headers';
 import { formatDateTime, formatDuration } from '../../ui/format';
 
-/** Where the time went, against Okta's 3-second budget (reference §4.1). */
+/** Where the time went, against Okta's 3-second budget (https://developer.okta.com/docs/concepts/event-hooks/#timeout-and-retry). */
 export function TimingTab({ exchange }: { exchange: Exchange }) {
   const { timing } = exchange;
   const share = Math.min(1, timing.durationMs / OKTA_TIMEOUT_MS);

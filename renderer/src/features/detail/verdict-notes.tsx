@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Exchange, Problem } from '../../../../shared/model/exchange';
 import { summarize } from '../../../../shared/model/summarize';
-import { openExchange } from '../../store/commands';
+import { showExchange } from '../../store/commands';
 import { useEngine } from '../../store/store-context';
 import { formatDuration } from '../../ui/format';
 import { visible } from '../../ui/visible-text';
@@ -13,7 +13,7 @@ function ShowExchange({ id, label }: { id: string; label: string }) {
     <button
       type="button"
       className="link-button"
-      onClick={() => void openExchange(store, bridge, id)}
+      onClick={() => void showExchange(store, bridge, id)}
       data-testid="show-first-sighting"
     >
       {label}
@@ -21,7 +21,7 @@ function ShowExchange({ id, label }: { id: string; label: string }) {
   );
 }
 
-/** Redeliveries and ordering, in one sentence each (reference §4.2). */
+/** Redeliveries and ordering, in one sentence each (https://developer.okta.com/docs/concepts/event-hooks/#ongoing-event-delivery). */
 function SightingNotes({ exchange }: { exchange: Exchange }) {
   const sightings = exchange.sightings;
   if (!sightings) return null;

@@ -78,7 +78,12 @@ export function ExchangeList() {
     [store, bridge],
   );
 
-  if (!loaded) return <div className="list list--loading" data-testid="exchange-list" />;
+  if (!loaded)
+    return (
+      <div className="list list--loading" data-testid="exchange-list" role="status">
+        Opening history…
+      </div>
+    );
   if (total === 0) return query === '' ? <EmptyState /> : <NoMatches />;
 
   const rows = [];

@@ -4,6 +4,7 @@ import { useAppStore, useEngine } from '../../store/store-context';
 import { SelectionBar } from './selection-bar';
 
 const selectAllPicked = (state: AppState) => state.allMatching !== null;
+const selectSearchPending = (state: AppState) => state.searchPending;
 
 /** Counts under the list, or, once several rows are picked, what can be done with them. */
 export function ListFooter() {
@@ -12,6 +13,7 @@ export function ListFooter() {
   const stored = useAppStore(selectStatus)?.storage.count;
   const picked = useAppStore(selectPickedCount);
   const allPicked = useAppStore(selectAllPicked);
+  const searchPending = useAppStore(selectSearchPending);
   const { store } = useEngine();
   if (picked > 1 || allPicked) return <SelectionBar />;
   const counted =
@@ -21,6 +23,11 @@ export function ListFooter() {
   return (
     <div className="list__footer" data-testid="list-count">
       <span>{counted}</span>
+      {searchPending > 0 && (
+        <span className="list__pending" data-testid="search-pending">
+          {searchPending.toLocaleString()} more still being indexed for search
+        </span>
+      )}
       {total > 1 && (
         <button
           type="button"

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { DeliveryRecord, OktaState } from '../../../../shared/model/okta';
 import { describeDelivery } from '../../../../shared/okta/delivery-verdict';
-import { openExchange } from '../../store/commands';
+import { showExchange } from '../../store/commands';
 import { refreshOkta, resendEvents } from '../../store/okta-commands';
 import { selectSettings } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
@@ -65,7 +65,7 @@ export function DeliveriesTab({ okta }: { okta: OktaState }) {
   const [error, setError] = useState<string | null>(null);
   const open = (id: string) => {
     store.getState().setOktaPanelOpen(false);
-    void openExchange(store, bridge, id);
+    void showExchange(store, bridge, id);
   };
   const resend = async (target: 'receiver' | 'forward') => {
     const result = await resendEvents(store, bridge, selected, target);

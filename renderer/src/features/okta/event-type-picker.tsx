@@ -4,7 +4,7 @@ import { EVENT_HOOK_ELIGIBLE_TYPES } from '../../../../shared/okta/event-types';
 import { FEATURED_SAMPLE_TYPES } from '../../../../shared/okta/sample-templates';
 import { TypeChips } from '../../ui/type-chips';
 
-/** The hook's subscriptions: common types at hand, all 314 by search, 300 at most (reference §4.3). */
+/** The hook's subscriptions: common types at hand, all 314 by search, 300 at most (https://developer.okta.com/docs/guides/hooks-best-practices/#limits-duplicates-and-order-of-hook-calls). */
 export function EventTypePicker(props: { selected: string[]; onChange: (types: string[]) => void }) {
   const [search, setSearch] = useState('');
   const matches = useMemo(() => {

@@ -11,7 +11,7 @@ function until(iso: string, now: number): string {
   return `${formatDateTime(at).slice(0, 16)} (${left <= 0 ? 'expired' : `in ${formatDuration(left)}`})`;
 }
 
-/** When the API token lapses, as far as Okta tells (reference §7). */
+/** When the API token lapses, as far as Okta tells (https://developer.okta.com/docs/guides/create-an-api-token/main/#token-expiration-and-deactivation). */
 export function expiryText(expiry: TokenExpiry, now: number): string {
   switch (expiry.state) {
     case 'known':

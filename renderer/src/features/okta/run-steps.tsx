@@ -1,5 +1,5 @@
 import type { HookRun, HookRunStep } from '../../../../shared/model/okta';
-import { openExchange } from '../../store/commands';
+import { showExchange } from '../../store/commands';
 import { useEngine } from '../../store/store-context';
 import { StatusBadge } from '../../ui/badges';
 import { formatClock, formatDuration } from '../../ui/format';
@@ -57,7 +57,7 @@ export function RunSteps({ run }: { run: HookRun }) {
   const { store, bridge } = useEngine();
   const open = (id: string) => {
     store.getState().setOktaPanelOpen(false);
-    void openExchange(store, bridge, id);
+    void showExchange(store, bridge, id);
   };
   return (
     <section

@@ -1,6 +1,6 @@
 import type { CommandInput } from '../../../../shared/contract/commands';
 import type { Bridge } from '../../bridge/bridge';
-import { openExchange } from '../../store/commands';
+import { showExchange } from '../../store/commands';
 import type { AppStore } from '../../store/create-app-store';
 
 /** Run a replay; on success close the dialog and show the first new exchange, else the reason. */
@@ -13,6 +13,6 @@ export async function sendReplay(
   if (!result.ok) return result.error.message;
   store.getState().openDialog(null);
   const [first] = result.value.exchangeIds;
-  if (first !== undefined) await openExchange(store, bridge, first);
+  if (first !== undefined) await showExchange(store, bridge, first);
   return null;
 }

@@ -14,6 +14,8 @@ export interface DetailsSlice {
   detailOrder: string[];
   setDetail(id: string, entry: DetailEntry): void;
   dropDetails(): void;
+  /** Forget deleted exchanges, so none is shown again from here once the engine says it is gone. */
+  forgetDetails(ids: ReadonlySet<string>): void;
 }
 
 export const createDetailsSlice: StateCreator<AppState, [], [], DetailsSlice> = (set) => ({
@@ -28,4 +30,11 @@ export const createDetailsSlice: StateCreator<AppState, [], [], DetailsSlice> = 
       return { details, detailOrder: detailOrder.slice(evicted.length) };
     }),
   dropDetails: () => set({ details: {}, detailOrder: [] }),
+  forgetDetails: (ids) =>
+    set((state) => {
+      if (!state.detailOrder.some((id) => ids.has(id))) return {};
+      const details = { ...state.details };
+      for (const id of ids) delete details[id];
+      return { details, detailOrder: state.detailOrder.filter((id) => !ids.has(id)) };
+    }),
 });

@@ -9,6 +9,8 @@ export interface WindowPage {
   lastSeq: number;
   /** Position of the first item (0 is the newest match). */
   start: number;
+  /** Stored exchanges a free-text query could not see yet (their words are still being indexed). */
+  searchPending: number;
 }
 
 /** Rows kept around the part of the list in view; the rest is read from the engine as needed. */
@@ -28,6 +30,8 @@ export interface ExchangesSlice {
   lastSeq: number;
   /** Exchanges matching the query on the engine side. */
   total: number;
+  /** Exchanges the last read's free-text query could not see yet (docs/storage.md, "Search"). */
+  searchPending: number;
   /** Rows put in above the window since the list was loaded: the view keeps its rows in place. */
   shifted: number;
   /** The exchange shown in the detail pane. */
@@ -73,6 +77,7 @@ export const createExchangesSlice: StateCreator<AppState, [], [], ExchangesSlice
   byId: {},
   lastSeq: 0,
   total: 0,
+  searchPending: 0,
   shifted: 0,
   selectedId: null,
   cursorId: null,
@@ -87,7 +92,7 @@ export const createExchangesSlice: StateCreator<AppState, [], [], ExchangesSlice
     if (wanted.first !== first || wanted.last !== last) set({ wanted: { first, last } });
   },
 
-  replaceWindow: ({ items, total, lastSeq, start }) => {
+  replaceWindow: ({ items, total, lastSeq, start, searchPending }) => {
     const { byId, selectedId } = get();
     const kept = selectedId === null ? undefined : byId[selectedId];
     const next: Record<string, ExchangeSummary> = kept ? { [kept.id]: kept } : {};
@@ -98,6 +103,7 @@ export const createExchangesSlice: StateCreator<AppState, [], [], ExchangesSlice
       byId: next,
       total,
       lastSeq,
+      searchPending,
       loaded: true,
     });
   },
@@ -154,21 +160,31 @@ export const createExchangesSlice: StateCreator<AppState, [], [], ExchangesSlice
     const state = get();
     const held = new Set(ids.filter((id) => state.window.includes(id)));
     const newest = seqOf(state, state.window[0]) ?? -Infinity;
+    const oldest = seqOf(state, state.window.at(-1)) ?? Infinity;
+    const fromTop = state.windowStart === 0;
+    const toEnd = state.windowStart + state.window.length >= state.total;
     let above = 0;
+    let below = 0;
     let unplaced = 0;
     ids.forEach((id, i) => {
       if (held.has(id)) return;
+      const seq = seqs[i] ?? 0;
       if (!everyRowMatches) unplaced += 1;
-      else if ((seqs[i] ?? 0) > newest) above += 1;
+      // The rows held are the list as last read: one not among them that would fall between
+      // them, or beyond an end of the list they reach, was gone by then (a read that ran
+      // after the delete). Counting it again would shrink the list below what the engine has.
+      else if (seq > newest && !fromTop) above += 1;
+      else if (seq < oldest && !toEnd) below += 1;
     });
     const { byId } = state;
-    for (const id of held) delete byId[id];
+    // The one shown in detail is held outside the window too.
+    for (const id of ids) delete byId[id];
     const forget = (id: string | null) => (id !== null && ids.includes(id) ? null : id);
     set({
       byId,
       window: state.window.filter((id) => !held.has(id)),
       windowStart: Math.max(0, state.windowStart - above),
-      total: Math.max(0, state.total - held.size - (everyRowMatches ? ids.length - held.size : 0)),
+      total: Math.max(0, state.total - held.size - above - below),
       selectedId: forget(state.selectedId),
       cursorId: forget(state.cursorId),
       picked:
@@ -183,6 +199,7 @@ export const createExchangesSlice: StateCreator<AppState, [], [], ExchangesSlice
       windowStart: 0,
       byId: {},
       total: 0,
+      searchPending: 0,
       selectedId: null,
       cursorId: null,
       wanted: { first: 0, last: 0 },

@@ -9,9 +9,13 @@ import { selectPickedCount, selectTarget } from '../selectors';
 function storeWith(count: number, held = count, start = 0) {
   const store = createAppStore();
   const all = Array.from({ length: count }, (_, i) => makeSummary(count - i));
-  store
-    .getState()
-    .replaceWindow({ items: all.slice(start, start + held), total: count, lastSeq: count, start });
+  store.getState().replaceWindow({
+    items: all.slice(start, start + held),
+    total: count,
+    lastSeq: count,
+    start,
+    searchPending: 0,
+  });
   const bridge = createFakeBridge();
   bridge.answer('exchanges.list', (input) => {
     const { offset = 0, limit = 500 } = input as { offset?: number; limit?: number };

@@ -10,18 +10,28 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-/** The hook is plain JavaScript for electron-builder to load; its exports, as they are used here. */
-interface NgrokTargetHook {
-  ngrokPackageFor: (platform: string, arch: string) => string;
+interface NativeModule {
+  sdk: string;
+  packagesFor: (platform: string, arch: string) => string[];
   binaryOf: (name: string) => string;
 }
-const { ngrokPackageFor, binaryOf } = (await import(
-  pathToFileURL(path.join(ROOT, 'scripts/ngrok-target.mjs')).href
-)) as NgrokTargetHook;
-const sdk = JSON.parse(await readFile(path.join(ROOT, 'node_modules/@ngrok/ngrok/package.json'), 'utf8')) as {
+/** The hook is plain JavaScript for electron-builder to load; its exports, as they are used here. */
+interface NativeTargetsHook {
+  ngrokPackageFor: (platform: string, arch: string) => string;
+  libsqlPackagesFor: (platform: string, arch: string) => string[];
+  NATIVE_MODULES: NativeModule[];
+}
+const { ngrokPackageFor, libsqlPackagesFor, NATIVE_MODULES } = (await import(
+  pathToFileURL(path.join(ROOT, 'scripts/native-targets.mjs')).href
+)) as NativeTargetsHook;
+interface Manifest {
   version: string;
   optionalDependencies: Record<string, string>;
-};
+}
+const manifest = async (name: string) =>
+  JSON.parse(await readFile(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as Manifest;
+const sdk = await manifest('@ngrok/ngrok');
+const libsql = await manifest('libsql');
 
 describe('the ngrok binary a packaged app needs', () => {
   it.each([
@@ -42,6 +52,24 @@ describe('the ngrok binary a packaged app needs', () => {
   });
 });
 
+describe('the SQLite (libsql) binaries a packaged app needs', () => {
+  it.each([
+    ['darwin', 'universal', ['@libsql/darwin-x64', '@libsql/darwin-arm64']],
+    ['darwin', 'arm64', ['@libsql/darwin-x64', '@libsql/darwin-arm64']],
+    ['linux', 'x64', ['@libsql/linux-x64-gnu']],
+    ['linux', 'arm64', ['@libsql/linux-arm64-gnu']],
+    ['linux', 'armv7l', ['@libsql/linux-arm-gnueabihf']],
+    ['win32', 'x64', ['@libsql/win32-x64-msvc']],
+  ])('%s %s loads %j, packages libsql publishes', (platform, arch, names) => {
+    expect(libsqlPackagesFor(platform, arch)).toEqual(names);
+    for (const name of names) expect(libsql.optionalDependencies[name]).toBe(libsql.version);
+  });
+
+  it('names no binary for a target libsql does not build', () => {
+    expect(() => libsqlPackagesFor('win32', 'arm64')).toThrow('libsql ships no binary for win32 arm64.');
+  });
+});
+
 const scratch: string[] = [];
 afterAll(async () => Promise.all(scratch.map((dir) => rm(dir, { recursive: true, force: true }))));
 
@@ -52,12 +80,16 @@ afterAll(async () => Promise.all(scratch.map((dir) => rm(dir, { recursive: true,
 async function stagedProject(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'ohi-pack-'));
   scratch.push(dir);
-  for (const file of ['package.json', 'scripts/ngrok-target.mjs', 'build'])
+  for (const file of ['package.json', 'scripts/native-targets.mjs', 'build'])
     await cp(path.join(ROOT, file), path.join(dir, file), { recursive: true });
-  for (const name of await readdir(path.join(ROOT, 'node_modules/@ngrok')))
-    await cp(path.join(ROOT, 'node_modules/@ngrok', name), path.join(dir, 'node_modules/@ngrok', name), {
-      recursive: true,
-    });
+  for (const scope of ['@ngrok', '@libsql'])
+    for (const name of await readdir(path.join(ROOT, 'node_modules', scope)))
+      await cp(path.join(ROOT, 'node_modules', scope, name), path.join(dir, 'node_modules', scope, name), {
+        recursive: true,
+      });
+  await cp(path.join(ROOT, 'node_modules/libsql'), path.join(dir, 'node_modules/libsql'), {
+    recursive: true,
+  });
   for (const file of [
     'dist/renderer/index.html',
     'dist-electron/main.cjs',
@@ -83,9 +115,11 @@ async function stagedProject(): Promise<string> {
 
 describe('packaging for another architecture', () => {
   const arch = process.arch === 'arm64' ? 'x64' : 'arm64';
-  const name = ngrokPackageFor('linux', arch);
+  const binaries = NATIVE_MODULES.flatMap((module) =>
+    module.packagesFor('linux', arch).map((name) => `node_modules/${module.binaryOf(name)}`),
+  );
 
-  it(`packs ${name}'s .node, unpacked from the asar`, { timeout: 180_000 }, async () => {
+  it(`packs ${binaries.join(' and ')}, unpacked from the asar`, { timeout: 180_000 }, async () => {
     const dir = await stagedProject();
     const cli = path.join(ROOT, 'node_modules/electron-builder/cli.js');
     const args = [cli, '--linux', 'dir', `--${arch}`, '--config', 'builder.json', '--publish', 'never'];
@@ -98,8 +132,9 @@ describe('packaging for another architecture', () => {
     const resources = path.join(dir, 'release', `linux-${arch}-unpacked`, 'resources');
     const inAsar = listPackage(path.join(resources, 'app.asar'), { isPack: false });
     const unpacked = await readdir(path.join(resources, 'app.asar.unpacked'), { recursive: true });
-    const binary = `node_modules/${binaryOf(name)}`;
-    expect(inAsar).toContain(`/${binary}`);
-    expect(unpacked).toContain(binary);
+    for (const binary of binaries) {
+      expect(inAsar).toContain(`/${binary}`);
+      expect(unpacked).toContain(binary);
+    }
   });
 });

@@ -1,0 +1,247 @@
+import path from 'node:path';
+import type { Exchange, ExchangeSummary } from '../../../shared/model/exchange';
+import { summarize } from '../../../shared/model/summarize';
+import type { Logger } from '../deps';
+import { checkFormat } from './history-format';
+import { IndexClient } from './index-client';
+import { IndexFeed } from './index-feed';
+import { deliveryKeys } from './index/event-keys';
+import type { IndexOpened } from './index/index-service';
+import type { IndexTag, Removed } from './index/index-writer';
+import { encodeRecord } from './records/record-frame';
+import { RecordLog, type WriteFault, type Written } from './records/record-log';
+import type { LogPoint } from './records/record-scan';
+import { recoverTail } from './recover-tail';
+import { Retention, segmentBytesFor, type RetentionLimits } from './retention';
+import { TimingWriter } from './timing-writer';
+import { findV1History } from './v1/migrate-v1';
+import { MigrationRun } from './v1/migration-run';
+
+export interface HistoryOptions {
+  dir: string;
+  /** This build's version, written into the folder's format marker. */
+  version: string;
+  /** The index thread's script (built next to the host's own bundle; tests build their own). */
+  indexWorker: string;
+  logger: Logger;
+  retention: RetentionLimits;
+  authHeader: () => string;
+  segmentBytes?: number;
+  writeFault?: WriteFault;
+}
+
+/** What the history tells the store about, once it happened in the index. */
+export interface HistoryEvents {
+  indexed: (summary: ExchangeSummary) => void;
+  updated: (summary: ExchangeSummary) => void;
+  removed: (gone: Removed[]) => void;
+  /** So much changed (history moved over from an earlier format) that lists should be read again. */
+  reloaded: () => void;
+  /** The index could not be written (a full disk), or can again (null). */
+  health: (error: Error | null) => void;
+}
+
+/** Where the history of a data folder lives. */
+export const historyPaths = (dataDir: string) => {
+  const root = path.join(dataDir, 'history');
+  return { root, records: path.join(root, 'records'), index: path.join(root, 'index.db') };
+};
+
+/**
+ * A data folder's history, open: the record log, the index (on its own thread) and what works
+ * on both. Opening reads the index's bookkeeping and the records written after its last commit
+ * (normally none; a few after a crash), never the whole log.
+ */
+export class History {
+  private seq: number;
+  private count: number;
+  private pinned: number;
+  private migration: MigrationRun | null = null;
+  /** Why the index cannot be written now, if it cannot. */
+  private indexProblem: string | null = null;
+  readonly timings: TimingWriter;
+  readonly retention: Retention;
+
+  private constructor(
+    private readonly options: HistoryOptions,
+    readonly index: IndexClient,
+    readonly log: RecordLog<IndexTag>,
+    private readonly feed: IndexFeed,
+    opened: { lastSeq: number; count: number; pinned: number; evictedThrough: number },
+    private readonly notices: string[],
+    events: HistoryEvents,
+  ) {
+    this.seq = opened.lastSeq;
+    this.count = opened.count;
+    this.pinned = opened.pinned;
+    this.timings = new TimingWriter(async (done) => {
+      for (const summary of await index.call('timings', done)) events.updated(summary);
+    }, options.logger);
+    this.retention = new Retention(
+      {
+        index,
+        log,
+        logger: options.logger,
+        count: () => this.count,
+        indexBytes: () => feed.indexBytes(),
+        removed: events.removed,
+      },
+      options.retention,
+      opened.evictedThrough,
+    );
+  }
+
+  static async open(options: HistoryOptions, events: HistoryEvents): Promise<History> {
+    const paths = historyPaths(options.dir);
+    await checkFormat(paths.root, options.version);
+    const { client, opened } = await IndexClient.start(
+      options.indexWorker,
+      { paths, authHeader: options.authHeader() },
+      options.logger,
+    );
+    try {
+      return await History.assemble(options, paths, client, opened, events);
+    } catch (error) {
+      await client.close();
+      throw error;
+    }
+  }
+
+  private static async assemble(
+    options: HistoryOptions,
+    paths: ReturnType<typeof historyPaths>,
+    client: IndexClient,
+    opened: IndexOpened,
+    events: HistoryEvents,
+  ): Promise<History> {
+    const notices = [...opened.notices];
+    // New exchanges follow the seqs of a history being moved over from format 1.
+    const v1 = await findV1History(options.dir);
+    const state = { lastSeq: Math.max(opened.meta.lastSeq ?? 0, v1?.lastSeq ?? 0), count: opened.count };
+    const end = await recoverTail(
+      paths.records,
+      {
+        index: async (batch: Written<IndexTag>[], to: LogPoint) => {
+          for (const { tag } of batch) {
+            if (tag.kind !== 'new') continue;
+            state.lastSeq = Math.max(state.lastSeq, tag.summary.seq);
+            state.count += 1;
+          }
+          await client.call('written', batch, state.lastSeq, to, options.authHeader());
+        },
+        knownSeqs: (ids) => client.call('seqsOf', ids),
+      },
+      { segment: opened.meta.logSegment ?? 0, offset: opened.meta.logOffset ?? 0 },
+      (message) => {
+        options.logger.warn('history repaired', { message });
+        notices.push(message);
+      },
+    );
+    let feed: IndexFeed | undefined;
+    const log = await RecordLog.open<IndexTag>(paths.records, {
+      end,
+      rollOverBytes: options.segmentBytes ?? segmentBytesFor(options.retention.maxBytes),
+      ...(options.writeFault ? { fault: options.writeFault } : {}),
+      onWritten: (written) => feed?.written(written),
+    });
+    const health = (error: Error | null) => {
+      history.indexProblem =
+        error === null
+          ? null
+          : `The history index cannot be written (${error.message}): new exchanges are stored, and listed once it can be.`;
+      events.health(error);
+    };
+    feed = new IndexFeed(
+      client,
+      () => log.end(),
+      options.authHeader,
+      { indexed: events.indexed, health: (error) => health(error) },
+      options.logger,
+      { lastSeq: state.lastSeq, bytes: opened.bytes },
+    );
+    const history = new History(
+      options,
+      client,
+      log,
+      feed,
+      { ...state, pinned: opened.pinned, evictedThrough: opened.meta.evictedThrough ?? 0 },
+      notices,
+      events,
+    );
+    if (v1) history.migrate(events.reloaded);
+    return history;
+  }
+
+  nextSeq(): number {
+    this.seq += 1;
+    return this.seq;
+  }
+
+  lastSeq(): number {
+    return this.seq;
+  }
+
+  /** Keep the counts in the status current without counting rows. */
+  counted(stored: number, pinned: number): void {
+    this.count += stored;
+    this.pinned += pinned;
+  }
+
+  /** Seqs of the exchanges with these ids (unknown ids are left out). */
+  async seqsOf(ids: string[]): Promise<Map<string, number>> {
+    return new Map(await this.index.call('seqsOf', ids));
+  }
+
+  setRetention(limits: RetentionLimits): Promise<void> {
+    this.log.setRollOverBytes(this.options.segmentBytes ?? segmentBytesFor(limits.maxBytes));
+    this.retention.setLimits(limits);
+    return this.retention.schedule();
+  }
+
+  stats(): { count: number; bytes: number; pinned: number; lastSeq: number; notices: string[] } {
+    const extra = [this.migration?.notice() ?? null, this.indexProblem, this.retention.notice()].filter(
+      (n) => n !== null,
+    );
+    return {
+      count: this.count,
+      bytes: this.log.totalBytes() + this.feed.indexBytes(),
+      pinned: this.pinned,
+      lastSeq: this.seq,
+      notices: [...this.notices, ...extra],
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.migration?.stop();
+    await this.retention.schedule();
+    await this.timings.flush();
+    await this.log.close();
+    await this.feed.settled();
+    await this.index.close();
+  }
+
+  private migrate(moved: () => void): void {
+    this.migration = new MigrationRun({
+      dataDir: this.options.dir,
+      logger: this.options.logger,
+      known: async (ids) => new Set((await this.seqsOf(ids)).keys()),
+      store: (exchange, pinned) => this.storeMigrated(exchange, pinned),
+      notice: (message) => this.notices.push(message),
+      moved,
+    });
+  }
+
+  /** An exchange of a format-1 history, with its seq, pin, final timing and judgement as they were. */
+  private async storeMigrated(exchange: Exchange, pinned: boolean): Promise<void> {
+    const { sightings, ...rest } = exchange;
+    await this.log.append(encodeRecord(rest), {
+      kind: 'new',
+      summary: summarize(exchange, pinned),
+      keys: deliveryKeys(exchange),
+      sightings,
+      timing: exchange.timing,
+      quiet: true,
+    });
+    this.counted(1, pinned ? 1 : 0);
+  }
+}
