@@ -96,36 +96,31 @@ export function listShows({
   });
 }
 
-/** How many exchanges the list says match (aria-rowcount), and how many of them it has loaded. */
-export function listCount(): { total: number; loaded: number } {
-  const total = Number(
-    document.querySelector('[data-testid="exchange-list"]')?.getAttribute('aria-rowcount') ?? 0,
-  );
-  // The footer says "N exchanges · M loaded" until every one is loaded.
-  const loaded = /([\d,]+) loaded/.exec(
-    document.querySelector('[data-testid="list-count"]')?.textContent ?? '',
-  );
-  return { total, loaded: loaded ? Number(loaded[1]!.replaceAll(',', '')) : total };
+/** How many exchanges the list says match (its aria-rowcount). */
+export function listTotal(): number {
+  return Number(document.querySelector('[data-testid="exchange-list"]')?.getAttribute('aria-rowcount') ?? 0);
 }
 
 /**
- * Drag the list's scrollbar to the bottom, again each time older pages have loaded, until
- * every stored exchange is loaded and the oldest row is in view. Returns the time it took and
- * how many times the bottom was reached.
+ * Drag the list's scrollbar to the bottom in one move (the list reads rows by position, so
+ * the oldest is one query away) and time it until the oldest row is drawn: the row whose
+ * aria-rowindex is the list's aria-rowcount. Null if that does not happen within `timeoutMs`.
  */
-export async function scrollToEnd(): Promise<{ ms: number; scrolls: number }> {
-  const start = performance.now();
-  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+export function jumpToOldest({ timeoutMs }: { timeoutMs: number }): Promise<number | null> {
   const scroller = document.querySelector('.list__scroller');
-  const footer = document.querySelector('[data-testid="list-count"]');
-  if (!scroller || !footer) throw new Error('the list is not drawn');
-  for (let scrolls = 1; ; scrolls += 1) {
-    scroller.scrollTop = scroller.scrollHeight;
-    await frame();
-    const atBottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
-    if (atBottom && !(footer.textContent ?? '').includes('loaded'))
-      return { ms: performance.now() - start, scrolls };
-  }
+  const total = document.querySelector('[data-testid="exchange-list"]')?.getAttribute('aria-rowcount');
+  if (!scroller || !total) throw new Error('the list is not drawn');
+  const oldest = `[data-testid="exchange-row"][aria-rowindex="${total}"]`;
+  const start = performance.now();
+  scroller.scrollTop = scroller.scrollHeight;
+  return new Promise((resolve) => {
+    const check = () => {
+      if (document.querySelector(oldest)) resolve(performance.now() - start);
+      else if (performance.now() - start > timeoutMs) resolve(null);
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
 }
 
 /** performance.now() in the first frame where `selector` matches an element. */

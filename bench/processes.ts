@@ -24,7 +24,7 @@ export interface Engine extends Server {
   startMs: number;
 }
 
-/** A 100,000-exchange folder takes a while to open on a slow machine. */
+/** An old-format folder is moved in the background, so start should be quick; this is a backstop. */
 const START_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 15_000;
 
@@ -86,9 +86,12 @@ function control(child: ChildProcess, receiverUrl: string, cleanup: () => Promis
   };
 }
 
-/** The bare node:http baseline, in its own process like the engine. */
-export async function startBareServer(): Promise<Server> {
-  const child = spawn(process.execPath, [path.join(BUILD_DIR, 'bare-server.mjs')], {
+/** The servers the engine is compared with, each built by scripts/bench.mjs into bench/.build. */
+export type Peer = 'bare-server' | 'mockttp-server';
+
+/** A peer (bench/bare-server.ts, bench/mockttp-server.ts) in its own process, like the engine. */
+export async function startPeer(peer: Peer): Promise<Server> {
+  const child = spawn(process.execPath, [path.join(BUILD_DIR, `${peer}.mjs`)], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines = await waitForLines(child, ['Receiver: ']);

@@ -2,7 +2,7 @@ import { openInspector, type InspectorTab } from './browser';
 import { storedCount } from './engine-api';
 import { pacedLoad } from './paced-load';
 import type { BenchOptions } from './options';
-import { listCount, listShows } from './page-probes';
+import { listShows, listTotal } from './page-probes';
 import { DELIVERY_HEADERS, numberedDeliveries, SECRET } from './payloads';
 import { startEngine } from './processes';
 import { fmt, judged, type Section } from './report';
@@ -76,7 +76,6 @@ export async function streamBench({ smoke }: BenchOptions): Promise<Section> {
 async function catchUp(tab: InspectorTab, stored: number) {
   const start = await tab.page.evaluate(() => performance.now());
   const shownAt = await tab.page.evaluate(listShows, { expected: stored, timeoutMs: CATCH_UP_TIMEOUT_MS });
-  const { total, loaded } = await tab.page.evaluate(listCount);
-  // A row counts as shown once the list has it, not just its total.
-  return { shown: Math.min(total, loaded), ms: shownAt === null ? null : shownAt - start };
+  const shown = await tab.page.evaluate(listTotal);
+  return { shown, ms: shownAt === null ? null : shownAt - start };
 }

@@ -12,7 +12,7 @@ const built = node(['scripts/build.mjs', '--quiet']);
 if (built !== 0) process.exit(built);
 await build({
   absWorkingDir: root,
-  entryPoints: ['bench/run.ts', 'bench/bare-server.ts'],
+  entryPoints: ['bench/run.ts', 'bench/bare-server.ts', 'bench/mockttp-server.ts'],
   outdir: 'bench/.build',
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -20,7 +20,7 @@ await build({
   target: 'node20',
   format: 'esm',
   sourcemap: 'linked',
-  // autocannon and Playwright are loaded from node_modules, as they are installed.
+  // autocannon, mockttp and Playwright are loaded from node_modules, as they are installed.
   packages: 'external',
   logLevel: 'warning',
 });

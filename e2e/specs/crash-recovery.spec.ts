@@ -33,7 +33,7 @@ async function storedEventIds(instance: HeadlessInstance): Promise<Set<string>> 
 }
 
 test('should keep every delivery it answered with a 2xx when killed with SIGKILL mid-ingest', async () => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   const root = await mkdtemp(path.join(tmpdir(), 'ohi-crash-'));
   // A killed engine cannot clean up: its temporary files go here, removed with the rest.
   const [dataDir, tmpDir] = [path.join(root, 'data'), root];

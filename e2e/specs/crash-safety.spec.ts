@@ -56,7 +56,7 @@ async function storedNumbers(api: Api): Promise<Set<number>> {
 }
 
 test('SIGKILL in the middle of a 2,000 requests/s burst loses no acknowledged delivery', async ({}, testInfo) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   const dataDir = await mkdtemp(path.join(tmpdir(), 'ohi-crash-'));
   try {
     const first = await startHeadless(['--token', TOKEN], { dataDir });

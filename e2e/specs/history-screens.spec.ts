@@ -44,7 +44,7 @@ test('should look right in both themes: timeline, search with chips, selection, 
   okta,
   inspector,
 }, testInfo) => {
-  test.setTimeout(60_000);
+  test.setTimeout(150_000);
   await varied(okta, inspector);
   await expect(inspector.timeline.locator('.tl-bar--timedOut')).not.toHaveCount(0);
   await inspector.openRow(2);

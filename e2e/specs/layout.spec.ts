@@ -116,7 +116,7 @@ for (const size of SIZES) {
     publicBase,
     inspector,
   }, testInfo) => {
-    test.setTimeout(90_000);
+    test.setTimeout(180_000);
     const { page } = inspector;
     await page.setViewportSize(size);
     await expect(page.getByTestId('empty-state')).toBeVisible();

@@ -29,7 +29,8 @@ import { replay as runReplay } from './replay/replay-job';
 import type { ReplayInput } from './replay/replay-runner';
 import { createHandlers } from './rpc/handlers';
 import { PushStream } from './rpc/push-stream';
-import { sendSample } from './samples/send-sample';
+import { sampleSender } from './samples/sample-sender';
+import { inlineHookBoard, openInlineDesk, type InlineOptions } from './compose/inline-parts';
 import { secretCommands, secretNotices, type PassphraseControl } from './settings/secret-commands';
 import { openSecretVault } from './settings/secret-vault';
 import { SettingsStore, type SettingsOverrides } from './settings/settings-store';
@@ -74,6 +75,7 @@ export interface CoreOptions {
   /** Segment file size; tests use small ones to see retention work. */
   segmentBytes?: number;
   okta?: OktaOptions;
+  inline?: InlineOptions;
 }
 
 /** The engine as its hosts (Electron main, headless CLI, tests) see it. */
@@ -168,6 +170,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     org?.publicUrlMaybeChanged();
   };
   const health = await StorageHealth.check(store, logger, announce);
+  const inline = await openInlineDesk(
+    // Read only once the receiver below exists: when a handler URL is set.
+    { dataDir: options.dataDir, logger, clock, newId, push, receiverUrl: () => receiver.status().localUrl },
+    options.inline,
+  );
   const { receiver, probes } = buildReceiver({
     settings,
     store,
@@ -176,6 +183,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     clock,
     logger,
     health,
+    inline: inline.answering,
     limits: options.receiverLimits,
     onChange: announce,
   });
@@ -269,12 +277,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const hookUrl = () => receiver.status().hookUrl;
   const engineFilters = filters;
-  const sendSamples = (eventTypes: string[], filter?: string) =>
-    sendSample(
-      { settings: () => settings.current(), secret: () => settings.secret(), hookUrl, tags, clock },
-      eventTypes,
-      filter === undefined ? undefined : passingOnly(engineFilters.mapOf(filter)),
-    );
+  const sendSamples = sampleSender({
+    settings,
+    tags,
+    clock,
+    inline,
+    receiver,
+    pick: (filter) => passingOnly(engineFilters.mapOf(filter)),
+  });
   const replay = (input: ReplayInput) =>
     runReplay({ store, settings, tags, hookUrl, clock, newId }, jobs, input);
   const okta = org;
@@ -298,6 +308,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       okta,
       secrets,
       filters: engineFilters,
+      inline,
+      inlineHooks: inlineHookBoard({ okta, inline, settings, store, clock }),
     }),
     logger,
   );
@@ -313,6 +325,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       storageChanged.cancel();
       okta.stop();
       engineFilters.stop();
+      inline.stop();
       await tunnel.stop();
       await receiver.stop();
       await jobs.cancelAll();

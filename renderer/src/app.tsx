@@ -6,6 +6,9 @@ import { ExchangeList } from './features/exchanges/exchange-list';
 import { ShortcutSheet } from './features/keyboard/shortcut-sheet';
 import { useShortcuts } from './features/keyboard/use-shortcuts';
 import { FiltersDialog } from './features/filters/filters-dialog';
+import { BreakpointDialog } from './features/inline/breakpoint-dialog';
+import { InlinePanel } from './features/inline/inline-panel';
+import { InlineSync } from './features/inline/inline-sync';
 import { OktaPanel } from './features/okta/okta-panel';
 import { SearchBar } from './features/search/search-bar';
 import { SettingsDialog } from './features/settings/settings-dialog';
@@ -90,6 +93,11 @@ export function App() {
       <JobsTray />
       <SettingsDialog />
       <OktaPanel />
+      <InlineSync />
+      <PaneBoundary what="Inline hooks">
+        <InlinePanel />
+        <BreakpointDialog />
+      </PaneBoundary>
       <PaneBoundary what="The comparison">
         <CompareView />
       </PaneBoundary>

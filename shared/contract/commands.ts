@@ -10,7 +10,9 @@ import { defineCommand, returns, type CommandSpec } from './define';
 import type { CommandName } from './names';
 import { isEventHookEligible } from '../okta/event-types';
 import { filterCommands, filterNameSchema } from './filter-commands';
+import { inlineCommands, inlineTypeSchema } from './inline-commands';
 import { oktaCommands } from './okta-commands';
+import { oktaInlineCommands } from './okta-inline-commands';
 import {
   exchangeIdSchema,
   ONLY_IDS_OR_QUERY,
@@ -153,16 +155,19 @@ export const commands = {
   }),
   'samples.send': defineCommand({
     summary:
-      "Send a realistic delivery, one event per listed type, through the receiver; with `filter`, only the events that filter lets through (unlike Okta's Preview). Returns its exchange id and the events held back.",
-    input: z
-      .object({
-        eventTypes: z
-          .array(z.string().refine(isEventHookEligible, 'not an event type Okta can deliver to a hook'))
-          .min(1)
-          .max(50),
-        filter: filterNameSchema.optional(),
-      })
-      .strict(),
+      "Send a realistic event hook delivery (one event per listed type; with `filter`, only the events that saved filter lets through, unlike Okta's Preview) or inline hook call (`inlineType`) through the receiver. Returns its exchange id and the events held back.",
+    input: z.union([
+      z
+        .object({
+          eventTypes: z
+            .array(z.string().refine(isEventHookEligible, 'not an event type Okta can deliver to a hook'))
+            .min(1)
+            .max(50),
+          filter: filterNameSchema.optional(),
+        })
+        .strict(),
+      z.object({ inlineType: inlineTypeSchema }).strict(),
+    ]),
     output: returns<{ exchangeId: string; withheld: WithheldEvent[] }>(),
   }),
   'replay.run': defineCommand({
@@ -190,6 +195,8 @@ export const commands = {
   }),
   ...oktaCommands,
   ...filterCommands,
+  ...inlineCommands,
+  ...oktaInlineCommands,
 } as const satisfies Record<CommandName, CommandSpec>;
 
 export type Commands = typeof commands;

@@ -2,6 +2,7 @@ import type { ExchangeSummary } from '../model/exchange';
 import type { JobView } from '../model/job';
 import type { SettingsView } from '../model/settings';
 import type { FiltersState } from '../model/hook-filter';
+import type { InlineState } from '../model/inline';
 import type { OktaState } from '../model/okta';
 import type { AppStatus } from '../model/status';
 import type { TunnelStatus } from '../model/tunnel';
@@ -40,6 +41,9 @@ export const events = {
   ),
   'filters.changed': defineEvent<FiltersState>(
     'Event hook filters changed: saved, removed, read from a hook, or their check of the history progressed.',
+  ),
+  'inline.changed': defineEvent<InlineState>(
+    'Inline hook settings changed, or a call was held at a breakpoint or released.',
   ),
 } as const satisfies Record<EventName, EventSpec>;
 

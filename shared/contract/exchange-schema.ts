@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Exchange } from '../model/exchange';
 import { MAX_DECODED_EVENTS } from '../okta/envelope';
 import { FIELD_LIMITS, MAX_HOOK_IDS, MAX_TARGETS } from '../okta/log-event';
+import { inlineRecordSchema } from './inline-exchange-schema';
 import { exchangeIdSchema, methodSchema } from './schemas';
 
 /**
@@ -91,7 +92,7 @@ const origin = z.enum(['live', 'sample', 'replay', 'rebuilt', 'imported']);
 export const exchangeSchema = z.object({
   id: exchangeIdSchema,
   seq: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
-  kind: z.enum(['verification', 'delivery', 'other']),
+  kind: z.enum(['verification', 'delivery', 'inline', 'other']),
   origin,
   receivedAt: epochMs,
   request: z.object({
@@ -152,6 +153,7 @@ export const exchangeSchema = z.object({
       original: z.object({ id: exchangeIdSchema, seq: z.number().int().nonnegative(), origin }).optional(),
     })
     .optional(),
+  inline: inlineRecordSchema.optional(),
 });
 
 /** An exchange before the store gives it its place: what an import writes. */

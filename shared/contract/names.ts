@@ -44,6 +44,14 @@ export const commandNames = [
   'filters.delete',
   'filters.preview',
   'filters.fields',
+  'inline.get',
+  'inline.configure',
+  'inline.check',
+  'inline.release',
+  'okta.inlineHooks.list',
+  'okta.inlineHooks.point',
+  'okta.inlineHooks.lifecycle',
+  'okta.inlineHooks.preview',
 ] as const;
 
 export const eventNames = [
@@ -59,6 +67,7 @@ export const eventNames = [
   'menu.invoked',
   'okta.changed',
   'filters.changed',
+  'inline.changed',
 ] as const;
 
 export type CommandName = (typeof commandNames)[number];

@@ -1,10 +1,12 @@
+import type { InlineOutcome, InlineRecord, InlineRequestType } from './inline';
+
 /**
  * Plain data that describes one captured HTTP exchange. Everything here crosses the process
  * boundary (IPC, HTTP API, exports), so it is structured-clone safe: no classes, epoch-ms times.
  */
 
-/** What the receiver understood the request to be. */
-export type ExchangeKind = 'verification' | 'delivery' | 'other';
+/** What the receiver understood the request to be: an event hook's challenge or delivery, an inline hook call, or neither. */
+export type ExchangeKind = 'verification' | 'delivery' | 'inline' | 'other';
 
 /**
  * Where an exchange came from: Okta (or anyone) over the network, or the inspector itself:
@@ -165,6 +167,8 @@ export interface Exchange {
   replayOf?: string;
   /** Set on exchanges read from a file (origin `imported`). */
   imported?: ImportNote;
+  /** Inline hook calls: the call decoded, who answered, and what Okta does with the answer. */
+  inline?: InlineRecord;
 }
 
 /** Where an imported exchange came from. */
@@ -209,4 +213,6 @@ export interface ExchangeSummary {
   replayOf?: string;
   /** Kept whatever the retention limits say, until unpinned. */
   pinned: boolean;
+  /** Inline hook calls: the request type and what Okta does with the answer. */
+  inline?: { type: InlineRequestType | null; outcome: InlineOutcome };
 }

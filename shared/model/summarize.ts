@@ -13,7 +13,9 @@ export const summarize = (exchange: Exchange, pinned = false): ExchangeSummary =
     status: exchange.response.status,
     durationMs: exchange.timing.durationMs,
     auth: exchange.auth.result,
-    eventTypes: [...new Set(exchange.okta.events.map((event) => event.eventType))],
+    eventTypes: exchange.inline?.request.eventType
+      ? [exchange.inline.request.eventType]
+      : [...new Set(exchange.okta.events.map((event) => event.eventType))],
     eventCount: exchange.okta.events.length,
     problemCount: exchange.problems.length,
     size: exchange.request.body.size,
@@ -28,5 +30,7 @@ export const summarize = (exchange: Exchange, pinned = false): ExchangeSummary =
   if (exchange.forward) summary.forwardedTo = exchange.forward.url;
   if (exchange.forward?.error) summary.forwardError = exchange.forward.error.cause;
   if (exchange.replayOf !== undefined) summary.replayOf = exchange.replayOf;
+  if (exchange.inline)
+    summary.inline = { type: exchange.inline.request.type, outcome: exchange.inline.verdict.outcome };
   return summary;
 };

@@ -40,6 +40,12 @@ function retryOrLoss(input: NextMoveInput, cause: string): NextMoveVerdict {
 /** Okta's next move for an exchange, in one sentence. */
 export function nextMove(input: NextMoveInput): NextMoveVerdict {
   const { status, durationMs } = input;
+  if (input.kind === 'inline')
+    return verdict(
+      'none',
+      'An inline hook call: what Okta does with the answer is under Inline call.',
+      durationMs,
+    );
   if (input.kind !== 'delivery') return verdict('none', 'Not a delivery.', durationMs);
   if (status === 0) return retryOrLoss(input, 'No answer was sent, so Okta times out');
   if (durationMs > OKTA_TIMEOUT_MS) {

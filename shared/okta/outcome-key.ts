@@ -41,9 +41,17 @@ export function outcomeKey(summary: OutcomeFacts): OutcomeKey {
 /** How a delivery ended, for the timeline's colours (https://developer.okta.com/docs/concepts/event-hooks/#timeout-and-retry). */
 export type DeliveryResult = 'accepted' | 'rejected' | 'failed' | 'timed-out' | 'other';
 
+/** An inline call: accepted when Okta uses the answer (or its error or default), failed when it cannot. */
+function inlineResult(summary: Pick<ExchangeSummary, 'durationMs' | 'inline'>): DeliveryResult {
+  if (summary.durationMs > OKTA_TIMEOUT_MS) return 'timed-out';
+  if (summary.inline === undefined) return 'other';
+  return summary.inline.outcome === 'failed' ? 'failed' : 'accepted';
+}
+
 export function deliveryResult(
-  summary: Pick<ExchangeSummary, 'kind' | 'status' | 'durationMs'>,
+  summary: Pick<ExchangeSummary, 'kind' | 'status' | 'durationMs' | 'inline'>,
 ): DeliveryResult {
+  if (summary.kind === 'inline') return inlineResult(summary);
   if (summary.kind !== 'delivery') return 'other';
   // Past the budget Okta has given up, whatever was answered afterwards.
   if (summary.durationMs > OKTA_TIMEOUT_MS) return 'timed-out';

@@ -2,7 +2,7 @@
  * What the inspector does with a service app, and the one Okta scope each needs: a connection
  * asks for these and nothing more (https://developer.okta.com/docs/guides/implement-oauth-for-okta/).
  */
-export type OktaFeature = 'manage-hooks' | 'system-log';
+export type OktaFeature = 'manage-hooks' | 'system-log' | 'inline-hooks';
 
 export interface FeatureScope {
   feature: OktaFeature;
@@ -20,6 +20,11 @@ export const FEATURE_SCOPES: readonly FeatureScope[] = [
     feature: 'system-log',
     scope: 'okta.logs.read',
     label: "Okta's account of each delivery, from the System Log",
+  },
+  {
+    feature: 'inline-hooks',
+    scope: 'okta.inlineHooks.manage',
+    label: 'Point inline hooks here and preview them through Okta',
   },
 ];
 

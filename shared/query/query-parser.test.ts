@@ -94,7 +94,7 @@ describe('parseQuery', () => {
       'type:',
       'after:yesterday',
     ]);
-    expect(problems[1]?.message).toMatch(/delivery, verification, other/);
+    expect(problems[1]?.message).toMatch(/delivery, verification, inline, other/);
   });
 
   it('points out free text with no letter or digit, which no word can match', () => {

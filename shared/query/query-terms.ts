@@ -52,7 +52,7 @@ export interface ParsedQuery {
 
 export type FilterKey = Exclude<TermBody['key'], 'text'>;
 
-export const KIND_VALUES: readonly ExchangeKind[] = ['delivery', 'verification', 'other'];
+export const KIND_VALUES: readonly ExchangeKind[] = ['delivery', 'verification', 'inline', 'other'];
 export const AUTH_VALUES: readonly AuthResult[] = ['ok', 'missing', 'mismatch', 'not-configured'];
 export const ORIGIN_VALUES: readonly ExchangeOrigin[] = ['live', 'sample', 'replay', 'imported'];
 export const FLAG_VALUES = ['redelivery', 'dup', 'out-of-order', 'pinned'] as const;

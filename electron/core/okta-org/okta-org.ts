@@ -1,4 +1,4 @@
-import type { CommandInput } from '../../../shared/contract/commands';
+import type { CommandInput, ParsedInput } from '../../../shared/contract/commands';
 import type { Exchange } from '../../../shared/model/exchange';
 import type {
   DeliveryReport,
@@ -28,8 +28,6 @@ import { hookChannel, manualBaseOf, resolvePublicUrl } from './public-url';
 import { SignIn } from './sign-in';
 
 const LOOKBACK_MS = 24 * 3600_000;
-
-type PointInput = { hookId?: string | undefined; name: string; eventTypes: string[] };
 
 /**
  * The Okta org integration: connect with an API token or a service app, list and point event
@@ -165,9 +163,9 @@ export class OktaOrg {
     return this.state();
   }
 
-  async point({ hookId, name, eventTypes }: PointInput): Promise<HookRun> {
+  async point({ hookId, name, eventTypes }: ParsedInput<'okta.hooks.point'>): Promise<HookRun> {
     const session = this.requireSession();
-    const request = this.pointRequest('point', hookId ?? null, name, eventTypes);
+    const request = this.pointRequest({ action: 'point', hookId: hookId ?? null, name, eventTypes });
     const run = await this.board.point(this.runDeps(session), session.domain, request);
     await this.afterRun();
     return run;
@@ -179,7 +177,7 @@ export class OktaOrg {
     const change = this.board.urlChange(session.domain, this.publicUrl().hookUrl);
     const runs: HookRun[] = [];
     for (const { id, name } of change?.hooks ?? []) {
-      const request = this.pointRequest('retarget', id, name, null);
+      const request = this.pointRequest({ action: 'retarget', hookId: id, name, eventTypes: null });
       runs.push(await this.board.point(this.runDeps(session), session.domain, request));
     }
     await this.afterRun();
@@ -189,7 +187,13 @@ export class OktaOrg {
   /** Set (or with null clear) the event filter of a hook calling this inspector. */
   async setFilter(hookId: string, entries: FilterEntry[] | null): Promise<HookRun> {
     const session = this.requireSession();
-    const request = { ...this.pointRequest('filter', hookId, '', null), filter: toOktaFilter(entries) };
+    const request = this.pointRequest({
+      action: 'filter',
+      hookId,
+      name: '',
+      eventTypes: null,
+      filter: toOktaFilter(entries),
+    });
     const run = await this.board.setFilter(this.runDeps(session), session.domain, request);
     await this.afterRun();
     return run;
@@ -213,8 +217,13 @@ export class OktaOrg {
 
   async resend(uuids: string[], target: ResendTarget): Promise<{ exchangeIds: string[] }> {
     const { domain } = this.requireSession();
-    const groups = this.desk.groups(uuids);
-    return { exchangeIds: await resendFromLog({ ...this.deps, domain }, groups, target) };
+    return { exchangeIds: await resendFromLog({ ...this.deps, domain }, this.desk.groups(uuids), target) };
+  }
+
+  /** The connected org's API client and the public hook URL, for the inline hooks board. */
+  connection(): Pick<Session, 'api' | 'domain'> & { hookUrl: string | null } {
+    const { api, domain } = this.requireSession();
+    return { api, domain, hookUrl: this.publicUrl().hookUrl };
   }
 
   /** The seam's other half: call whenever the public URL may have changed (tunnel or settings). */
@@ -251,15 +260,12 @@ export class OktaOrg {
     return resolvePublicUrl(this.deps.tunnelHookUrl(), manualBase, this.deps.settings.current().hookPath);
   }
 
-  private pointRequest(
-    action: PointRequest['action'],
-    hookId: string | null,
-    name: string,
-    eventTypes: string[] | null,
-  ): PointRequest {
+  private pointRequest(request: Omit<PointRequest, 'channel'>): PointRequest {
     const { settings } = this.deps;
-    const channel = hookChannel(this.publicUrl().hookUrl, settings.current(), settings.secret());
-    return { action, hookId, name, eventTypes, channel };
+    return {
+      ...request,
+      channel: hookChannel(this.publicUrl().hookUrl, settings.current(), settings.secret()),
+    };
   }
 
   private runDeps(session: Session): RunDeps {

@@ -1,9 +1,11 @@
 import type { HeaderList, Problem } from '../../../shared/model/exchange';
+import type { InlineHookKind } from '../../../shared/model/inline';
 import { VERIFICATION_CHALLENGE_HEADER } from '../../../shared/okta/headers';
 
 export type Route =
   | { kind: 'verification'; challenge: string }
   | { kind: 'delivery' }
+  | { kind: 'inline'; hook: InlineHookKind }
   | { kind: 'other'; status: 404 | 405; problem: Problem };
 
 export const firstHeader = (headers: HeaderList, name: string): string | undefined =>

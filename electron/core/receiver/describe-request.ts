@@ -1,4 +1,5 @@
 import type { Problem } from '../../../shared/model/exchange';
+import type { InlineHookKind } from '../../../shared/model/inline';
 import type { Settings } from '../../../shared/model/settings';
 import { verificationProblem } from '../../../shared/okta/verification-verdict';
 import type { NewExchange } from '../store/exchange-store';
@@ -26,6 +27,8 @@ export interface Described {
   decodeEvents: boolean;
   /** Set when the engine sent this request to itself (a sample or a replay). */
   tag?: { token: string; info: TagInfo };
+  /** Inline hook calls: the hook whose path it arrived on. */
+  inlineHook?: InlineHookKind;
 }
 
 interface Context {
@@ -67,6 +70,7 @@ export async function describeRequest(
     answer,
     decodeEvents: content.decodable,
     ...(head.tag ? { tag: head.tag } : {}),
+    ...(route.kind === 'inline' ? { inlineHook: route.hook } : {}),
   };
 }
 

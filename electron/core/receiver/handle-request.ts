@@ -6,6 +6,7 @@ import type { SettingsStore } from '../settings/settings-store';
 import type { ExchangeStore, NewExchange } from '../store/exchange-store';
 import type { BodyBudget } from './admission';
 import { describeRequest, type Described } from './describe-request';
+import { answerInline, closed, type InlineDeps } from '../inline/answer-inline';
 import { forwardRequest, shouldForward } from './forward-request';
 import type { LoopbackTags } from './loopback-tags';
 import { readBody } from './read-body';
@@ -22,6 +23,8 @@ export interface PipelineDeps {
   newId: () => string;
   clock: Clock;
   logger: Logger;
+  /** How inline hook calls are answered. */
+  inline: InlineDeps;
   /** Storage failed (`error` set) or recovered (`null`). */
   onStorageHealth(error: Error | null): void;
 }
@@ -45,7 +48,12 @@ async function handle(deps: PipelineDeps, request: IncomingMessage, response: Se
   const startedAt = deps.clock.monotonic();
   const receivedAt = deps.clock.now();
   const settings = deps.settings.current();
-  const head = readHead(request, { settings, secret: deps.settings.secret(), tags: deps.tags });
+  const head = readHead(request, {
+    settings,
+    secret: deps.settings.secret(),
+    inlineBasePath: deps.inline.prefs.current().basePath,
+    tags: deps.tags,
+  });
   const reservation = deps.budget.open(head.trusted);
   // Held until the answer has gone out: the body is in memory until it is stored.
   response.once('close', () => reservation.release());
@@ -60,9 +68,17 @@ async function handle(deps: PipelineDeps, request: IncomingMessage, response: Se
   const arrival = { receivedAt, bodyMs: deps.clock.monotonic() - startedAt };
   const local = await describeRequest(head, body, { settings, arrival });
   const described =
-    !body.aborted && head.trusted && shouldForward(local, settings.forward, body.truncated)
-      ? await forwardRequest(local, body.bytes, settings.forward, () => deps.clock.monotonic())
-      : local;
+    local.inlineHook !== undefined
+      ? await answerInline(deps.inline, {
+          hook: local.inlineHook,
+          described: local,
+          body: body.bytes,
+          startedAt,
+          gone: closed(response),
+        })
+      : !body.aborted && head.trusted && shouldForward(local, settings.forward, body.truncated)
+        ? await forwardRequest(local, body.bytes, settings.forward, () => deps.clock.monotonic())
+        : local;
   const stored = await store(deps, described);
   if (stored && described.tag) deps.tags.recorded(described.tag.token, stored.id);
   if (body.aborted) return;

@@ -4,6 +4,7 @@ import type { Settings } from '../../../shared/model/settings';
 import { checkAuth, failedAuth } from './auth-check';
 import { headerPairs, remoteAddressOf, splitTarget } from './capture';
 import { classify, type Route } from './classify';
+import { inlineRoute } from './inline-route';
 import type { LoopbackTags, TagInfo } from './loopback-tags';
 
 /** What the request line and headers say, known before a byte of the body is read. */
@@ -25,6 +26,8 @@ export interface RequestHead {
 
 export interface HeadContext {
   settings: Settings;
+  /** Where inline hooks are called (`<base>/<hook>`). */
+  inlineBasePath: string;
   secret: string | null;
   tags: LoopbackTags;
 }
@@ -48,7 +51,9 @@ export function readHead(request: IncomingMessage, context: HeadContext): Reques
     httpVersion: request.httpVersion,
     remoteAddress: remoteAddressOf(request),
     headers,
-    route: classify(method, path, headers, settings.hookPath),
+    route:
+      inlineRoute(method, path, { basePath: context.inlineBasePath, hookPath: settings.hookPath }) ??
+      classify(method, path, headers, settings.hookPath),
     auth,
     trusted: !failedAuth(auth.result),
     ...(claimed ? { tag: { token: claimed.token, info: claimed.info } } : {}),

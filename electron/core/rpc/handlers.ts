@@ -11,6 +11,11 @@ import type { ReplayInput } from '../replay/replay-runner';
 import type { TunnelController } from '../tunnel/tunnel-controller';
 import type { OktaOrg } from '../okta-org/okta-org';
 import { createOktaHandlers } from './okta-handlers';
+import { createInlineHandlers } from './inline-handlers';
+import { createOktaInlineHandlers } from './okta-inline-handlers';
+import type { InlineHookBoard } from '../okta-org/inline-hook-board';
+import type { InlineDesk } from '../inline/inline-desk';
+import type { ParsedInput } from '../../../shared/contract/commands';
 import type { SecretCommands } from '../settings/secret-commands';
 import type { FilterEngine } from '../filters/filter-engine';
 import type { WithheldEvent } from '../../../shared/model/hook-filter';
@@ -27,15 +32,14 @@ export interface HandlerContext {
   announce(): void;
   updateSettings(patch: SettingsPatch): Promise<void>;
   clearExchanges(): Promise<number>;
-  sendSamples(
-    eventTypes: string[],
-    filter?: string,
-  ): Promise<{ exchangeId: string; withheld: WithheldEvent[] }>;
+  sendSamples(input: ParsedInput<'samples.send'>): Promise<{ exchangeId: string; withheld: WithheldEvent[] }>;
   replay(input: ReplayInput): Promise<{ exchangeIds: string[] }>;
   tunnel: Pick<TunnelController, 'status' | 'start' | 'stop'>;
   okta: OktaOrg;
   secrets: SecretCommands;
   filters: FilterEngine;
+  inline: InlineDesk;
+  inlineHooks: InlineHookBoard;
 }
 
 export function createHandlers(context: HandlerContext): Handlers {
@@ -92,7 +96,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     'exchanges.export': async (input) => ({ job: await context.transfers.exportExchanges(input) }),
     'exchanges.import': async ({ upload }) => ({ job: await context.transfers.importExchanges(upload) }),
     'jobs.cancel': ({ id }) => ({ cancelled: context.jobs.cancel(id) }),
-    'samples.send': ({ eventTypes, filter }) => context.sendSamples(eventTypes, filter),
+    'samples.send': (input) => context.sendSamples(input),
     'replay.run': async ({ id, ids, query, except, ...rest }) => {
       const given = id !== undefined ? [id] : ids;
       const selected = given === undefined ? await store.select({ query, except }) : null;
@@ -109,5 +113,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     'tunnel.stop': () => context.tunnel.stop(),
     ...createOktaHandlers(context.okta, store),
     ...createFilterHandlers(filters, context.okta),
+    ...createInlineHandlers(context.inline),
+    ...createOktaInlineHandlers(context.inlineHooks),
   };
 }

@@ -1,4 +1,5 @@
 import type { Exchange, HeaderList } from '../../../shared/model/exchange';
+import { maskImportedPassword } from '../../../shared/okta/inline/mask-password';
 import { maskCredentials, type Credentials } from '../../../shared/okta/secret-mask';
 import type { HeaderSealer } from '../store/header-sealer';
 
@@ -70,4 +71,6 @@ export const exchangeForCaller = (
 ): Exchange =>
   options.revealSecrets
     ? exchange
-    : mapHeaderLists(exchange, (headers) => maskCredentials(headers, options.credentials));
+    : maskImportedPassword(
+        mapHeaderLists(exchange, (headers) => maskCredentials(headers, options.credentials)),
+      );

@@ -20,8 +20,17 @@ export interface FeedListeners {
  * is sent again with the next one; until then the rows are missing from lists, never lost:
  * the next start indexes whatever records the index has not committed.
  */
+/**
+ * Batches handed to the index thread and not yet answered, past which the log's next write
+ * waits: under a flood faster than the index, requests wait for their answer (Okta's own
+ * deliveries are paced) rather than acknowledged records piling up in memory.
+ */
+export const MAX_IN_FLIGHT = 4;
+
 export class IndexFeed {
   private unindexed: Written<IndexTag>[] = [];
+  private inFlight = 0;
+  private waiting: (() => void)[] = [];
   private highest: number;
   private bytes: number;
   private flowing: Promise<void> = Promise.resolve();
@@ -43,14 +52,22 @@ export class IndexFeed {
     return this.bytes;
   }
 
-  /** Records the log has just written, in its order; called before their appends resolve. */
-  written(written: Written<IndexTag>[]): void {
+  /**
+   * Records the log has just written, in its order; called before their appends resolve.
+   * Resolves once the index has room for more.
+   */
+  written(written: Written<IndexTag>[]): Promise<void> {
     const batch = [...this.unindexed, ...written];
     this.unindexed = [];
     for (const { tag } of written)
       if (tag.kind === 'new') this.highest = Math.max(this.highest, tag.summary.seq);
     const sent = this.index.call('written', batch, this.highest, this.end(), this.authHeader());
-    this.flowing = sent.then(
+    this.inFlight += 1;
+    const answered = () => {
+      this.inFlight -= 1;
+      for (const wake of this.waiting.splice(0)) wake();
+    };
+    this.flowing = sent.finally(answered).then(
       ({ indexed, bytes }) => {
         this.bytes = bytes;
         this.listeners.health(null);
@@ -62,6 +79,8 @@ export class IndexFeed {
         this.listeners.health(error instanceof Error ? error : new Error(String(error)));
       },
     );
+    if (this.inFlight < MAX_IN_FLIGHT) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push(resolve));
   }
 
   /** Once what was handed over so far has been answered (closing waits for it). */

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { decodeInlineRequest } from '../../../shared/okta/inline/decode-request';
 import { draft } from '../testing/store-fixture';
 import { searchText } from './search-text';
 
@@ -43,5 +46,32 @@ describe('search text', () => {
 
   it('keeps a body that is not JSON as its text', () => {
     expect(searchText(exchange('plain words here'), 'Authorization')).toContain('plain words here');
+  });
+
+  it("leaves out a password import's clear-text password, keeping the rest of its body", () => {
+    const body = readFileSync(
+      path.join(import.meta.dirname, '../../../shared/okta/fixtures/inline/password-import-request.json'),
+      'utf8',
+    );
+    const call = exchange(body);
+    const text = (inline: boolean) =>
+      searchText(
+        inline
+          ? {
+              ...call,
+              inline: {
+                request: decodeInlineRequest('password-import', body).decoded,
+                answeredBy: 'template',
+                verdict: { outcome: 'applied', summary: '', findings: [] },
+              },
+            }
+          : call,
+        'Authorization',
+      );
+    expect(text(false)).toContain('Legacy-Example-Pa55!');
+    expect(text(true)).not.toContain('Legacy-Example-Pa55!');
+    expect(text(true).split('\n')).toEqual(
+      expect.arrayContaining(['password', 'com.okta.user.credential.password.import']),
+    );
   });
 });

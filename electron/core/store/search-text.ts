@@ -1,4 +1,5 @@
 import type { BodyData, Exchange, HeaderList } from '../../../shared/model/exchange';
+import { maskImportedPassword } from '../../../shared/okta/inline/mask-password';
 import { isSecretHeader } from '../../../shared/okta/secret-mask';
 import { isSealed } from './header-sealer';
 
@@ -13,17 +14,19 @@ const MAX_PARSED = 1024 * 1024;
 
 /**
  * What free-text search indexes for one exchange: every header as `name: value` (credential
- * values left out, so a search cannot probe the secret), the request line, and each body as its
- * distinct JSON keys and values (or its text when it is not JSON), one per line. Distinct values
- * rather than raw JSON: a 50-event batch repeats most of them.
+ * values left out, so a search cannot probe the secret; a password import's password too), the
+ * request line, and each body as its distinct JSON keys and values (or its text when it is not
+ * JSON), one per line. Distinct values rather than raw JSON: a 50-event batch repeats most of them.
  */
-export function searchText(exchange: Exchange, authHeader: string, parsed?: unknown): string {
+export function searchText(stored: Exchange, authHeader: string, parsed?: unknown): string {
   const values = new Set<string>();
   const keys = new Set<string>();
+  const exchange = maskImportedPassword(stored);
   const { request, response } = exchange;
   values.add(`${request.method} ${request.path}${request.query === '' ? '' : `?${request.query}`}`);
   addHeaders(values, request.headers, authHeader);
-  addBody(values, keys, request.decodedBody ?? request.body, parsed);
+  // A body parsed by the caller is the body as stored: read again once masked.
+  addBody(values, keys, request.decodedBody ?? request.body, exchange === stored ? parsed : undefined);
   addHeaders(values, response.headers, authHeader);
   addBody(values, keys, response.body);
   return `${[...keys].join('\n')}\n${[...values].join('\n')}`.slice(0, MAX_TEXT);

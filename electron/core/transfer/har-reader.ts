@@ -30,7 +30,7 @@ function body(data: Json | undefined, declaredSize: unknown): BodyData {
   return { text: content, size: Buffer.byteLength(content), truncated: false };
 }
 
-const KINDS: readonly string[] = ['verification', 'delivery', 'other'];
+const KINDS: readonly string[] = ['verification', 'delivery', 'inline', 'other'];
 const AUTH_RESULTS: readonly string[] = ['ok', 'missing', 'mismatch', 'not-configured'];
 
 function authOf(entry: Json): AuthCheck {

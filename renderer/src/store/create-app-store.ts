@@ -5,6 +5,7 @@ import { createExchangesSlice, type ExchangesSlice } from './slices/exchanges-sl
 import { createFilterSlice, type FilterSlice } from './slices/filter-slice';
 import { createHookFiltersSlice, type HookFiltersSlice } from './slices/hook-filters-slice';
 import { createJobsSlice, type JobsSlice } from './slices/jobs-slice';
+import { createInlineSlice, type InlineSlice } from './slices/inline-slice';
 import { createOktaSlice, type OktaSlice } from './slices/okta-slice';
 import { createSelectionSlice, type SelectionSlice } from './slices/selection-slice';
 import { createTunnelSlice, type TunnelSlice } from './slices/tunnel-slice';
@@ -19,6 +20,7 @@ export type AppState = ExchangesSlice &
   TunnelSlice &
   OktaSlice &
   HookFiltersSlice &
+  InlineSlice &
   UiSlice;
 export type AppStore = StoreApi<AppState>;
 
@@ -35,6 +37,7 @@ export function createAppStore(preferences: Partial<UiPreferences> = {}): AppSto
     ...createUiSlice(...a),
     ...createOktaSlice(...a),
     ...createHookFiltersSlice(...a),
+    ...createInlineSlice(...a),
     ...preferences,
   }));
 }

@@ -140,8 +140,9 @@ export function deliveryKeys(exchange: {
   auth: { result: string };
   okta: Pick<OktaDecoded, 'eventId' | 'hookId' | 'events'>;
 }): DeliveryKeys | undefined {
-  if (exchange.kind !== 'delivery' || !['live', 'sample', 'rebuilt'].includes(exchange.origin))
-    return undefined;
+  // Inline calls too: Okta retries some types once, with the same eventId.
+  const fromOkta = exchange.kind === 'delivery' || exchange.kind === 'inline';
+  if (!fromOkta || !['live', 'sample', 'rebuilt'].includes(exchange.origin)) return undefined;
   const authenticated = exchange.auth.result === 'ok' || exchange.auth.result === 'not-configured';
   const { eventId, hookId, events } = exchange.okta;
   return {

@@ -15,7 +15,7 @@ import { FLAG } from './index-db';
 import type { LogPosition } from '../records/record-scan';
 
 /** Enum columns are stored as the value's place in these lists; only ever append to them. */
-export const KINDS: readonly ExchangeKind[] = ['delivery', 'verification', 'other'];
+export const KINDS: readonly ExchangeKind[] = ['delivery', 'verification', 'other', 'inline'];
 export const ORIGINS: readonly ExchangeOrigin[] = ['live', 'sample', 'replay', 'rebuilt', 'imported'];
 export const AUTHS: readonly AuthResult[] = ['ok', 'missing', 'mismatch', 'not-configured'];
 export const OUTCOMES = [...OUTCOME_KEYS, 'none'] as const;

@@ -39,9 +39,11 @@ export interface RecordLogOptions<T> {
   rollOverBytes?: number;
   /**
    * Called once per write with every record it put in the file, before any append resolves:
-   * the index is handed them here, in the order they are in the file.
+   * the index is handed them here, in the order they are in the file. The next write waits for
+   * what it returns: a reader that falls behind holds new appends back instead of queueing
+   * acknowledged records in memory without bound.
    */
-  onWritten?: (written: Written<T>[]) => void;
+  onWritten?: (written: Written<T>[]) => Promise<void> | void;
 }
 
 /**
@@ -71,7 +73,7 @@ export class RecordLog<T = undefined> {
     private readonly sealed: Map<number, number>,
     private rollOverBytes: number,
     private readonly fault: WriteFault | undefined,
-    private readonly onWritten: ((written: Written<T>[]) => void) | undefined,
+    private readonly onWritten: ((written: Written<T>[]) => Promise<void> | void) | undefined,
   ) {}
 
   /**
@@ -269,9 +271,10 @@ export class RecordLog<T = undefined> {
       offset += pending.record.length;
       return { position, tag: pending.tag };
     });
-    this.onWritten?.(written);
+    const room = this.onWritten?.(written);
     batch.forEach((pending, i) => pending.resolve((written[i] as Written<T>).position));
     if (this.size >= this.rollOverBytes) await this.roll();
+    await room;
   }
 
   private async writeAll(handle: fs.FileHandle, data: Buffer): Promise<void> {

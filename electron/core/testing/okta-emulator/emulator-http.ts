@@ -6,7 +6,14 @@ export type HeaderPairs = [string, string][];
 
 /** What Okta got back from a hook's endpoint, or why it got nothing. */
 export type HookAnswer =
-  { ok: true; status: number; body: string } | { ok: false; timedOut: boolean; code: string };
+  | {
+      ok: true;
+      status: number;
+      body: string;
+      headers: Record<string, string | string[] | undefined>;
+      oversized: boolean;
+    }
+  | { ok: false; timedOut: boolean; code: string };
 
 export interface HookRequest {
   url: URL;
@@ -16,6 +23,8 @@ export interface HookRequest {
   timeoutMs: number;
   /** Certificates Okta's side trusts, besides Node's (a test's throwaway CA). */
   ca: string | undefined;
+  /** Read at most this much of the answer (default: enough for the verification JSON). */
+  answerLimit?: number;
 }
 
 /** Okta reads little of an answer: the verification JSON at most. */
@@ -37,12 +46,17 @@ export function callHook(call: HookRequest): Promise<HookAnswer> {
         ...(call.ca === undefined ? {} : { ca: call.ca }),
       },
       (response) => {
+        const limit = call.answerLimit ?? ANSWER_LIMIT;
         let body = '';
+        let oversized = false;
         response.setEncoding('utf8');
         response.on('data', (chunk: string) => {
-          if (body.length < ANSWER_LIMIT) body += chunk;
+          if (body.length + chunk.length <= limit) body += chunk;
+          else oversized = true;
         });
-        response.on('end', () => resolve({ ok: true, status: response.statusCode ?? 0, body }));
+        response.on('end', () =>
+          resolve({ ok: true, status: response.statusCode ?? 0, body, headers: response.headers, oversized }),
+        );
         response.on('error', () => resolve({ ok: false, timedOut: false, code: 'ECONNRESET' }));
       },
     );

@@ -10,6 +10,8 @@ import {
   type FailureShape,
 } from './emulator-events';
 import type { StoredHook } from './emulator-hooks';
+import type { InlineAttempt } from './emulator-inline-calls';
+import type { StoredInlineHook } from './emulator-inline-hooks';
 import { newHook } from './emulator-hooks';
 import { SystemLog, type LogEvent, type LogOptions } from './emulator-log';
 
@@ -42,6 +44,9 @@ export const MAX_LIVE_HOOKS = 25;
  */
 export class EmulatorOrg {
   readonly hooks = new Map<string, StoredHook>();
+  readonly inlineHooks = new Map<string, StoredInlineHook>();
+  /** Every `/execute` of an inline hook, with each attempt Okta made. */
+  readonly executions: { hookId: string; attempts: InlineAttempt[]; ok: boolean }[] = [];
   readonly log: SystemLog;
   /** The self-service EA feature "event hook filters" is on (an admin may turn it off). */
   filtersEnabled: boolean;
@@ -69,6 +74,11 @@ export class EmulatorOrg {
     };
     this.hooks.set(hook.id, hook);
     return hook;
+  }
+
+  /** The CA Okta's side trusts when it calls hooks. */
+  get trustedCa(): string | undefined {
+    return this.options.trust;
   }
 
   recordLifecycle(eventType: string, hook: StoredHook, by: Principal): void {

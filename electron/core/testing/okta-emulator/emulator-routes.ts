@@ -9,6 +9,7 @@ import {
 import { hookJson, newHook, readHookInput, replaceHook, type StoredHook } from './emulator-hooks';
 import type { HeaderPairs } from './emulator-http';
 import type { EmulatorOrg } from './emulator-org';
+import { inlineHookRoute } from './emulator-inline-routes';
 
 export type Role = 'super-admin' | 'read-only' | 'none';
 
@@ -170,5 +171,5 @@ export function route(org: EmulatorOrg, call: Call, tokens: EmulatorToken[]): Pr
   if (hook) return oneHook(org, call, decodeURIComponent(hook[1] ?? ''), hook[2]);
   if (call.path === '/api/v1/api-tokens') return apiTokens(call, tokens);
   if (call.path === '/api/v1/logs') return logs(org, call);
-  return notFound(call.path, 'Resource');
+  return inlineHookRoute(org, call) ?? notFound(call.path, 'Resource');
 }

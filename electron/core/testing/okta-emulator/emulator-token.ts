@@ -74,7 +74,7 @@ export class EmulatorTokenServer {
     const app: EmulatorApp = {
       clientId: seed.clientId ?? oktaId('0oa'),
       keys: seed.keys ?? [],
-      grants: seed.grants ?? ['okta.eventHooks.manage', 'okta.logs.read'],
+      grants: seed.grants ?? ['okta.eventHooks.manage', 'okta.logs.read', 'okta.inlineHooks.manage'],
       role: seed.role ?? 'super-admin',
       requireDpop: seed.requireDpop ?? false,
     };

@@ -74,9 +74,10 @@ function makeTokens(seeds: Partial<EmulatorToken>[], now: number): EmulatorToken
 }
 
 /**
- * An Okta org on 127.0.0.1 for tests: the Event Hooks Management API, API token metadata, the
- * System Log API and the org authorization server's token endpoint, as Okta's docs and OpenAPI
- * spec describe them; rate-limit headers; and real verification and delivery calls to the hooks.
+ * An Okta org on 127.0.0.1 for tests: the Event Hooks and Inline Hooks Management APIs (with
+ * `/execute`), API token metadata, the System Log API and the org authorization server's token
+ * endpoint, as Okta's docs and OpenAPI spec describe them; rate-limit headers; and real
+ * verification, delivery and inline calls to the hooks (https only, 3 s, one retry).
  * It shares no code with the inspector it tests.
  */
 export async function startOktaEmulator(options: OktaEmulatorOptions = {}): Promise<OktaEmulator> {

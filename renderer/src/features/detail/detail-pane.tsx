@@ -5,6 +5,7 @@ import type { DetailTab } from '../../store/slices/ui-slice';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { PaneBoundary } from '../../ui/pane-boundary';
 import { Tabs, type TabDef } from '../../ui/tabs';
+import { InlineCallTab } from '../inline/inline-call-tab';
 import { BodyView } from './body-view';
 import { DetailHeader } from './detail-header';
 import { OktaEventsTab } from './okta-events-tab';
@@ -22,12 +23,16 @@ function tabsFor(exchange: Exchange): TabDef<DetailTab>[] {
   return [
     {
       id: 'events',
-      label: (
+      label: exchange.inline ? (
+        'Inline call'
+      ) : (
         <>
           Events <Count>{exchange.okta.events.length}</Count>
         </>
       ),
-      title: 'The Okta events in this delivery',
+      title: exchange.inline
+        ? 'The inline hook call, decoded, and what Okta does with the answer'
+        : 'The Okta events in this delivery',
     },
     { id: 'payload', label: 'Payload', title: 'The request body, decoded' },
     { id: 'raw', label: 'Raw', title: 'The request as it arrived' },
@@ -53,6 +58,7 @@ function Panel({ tab, exchange }: { tab: DetailTab; exchange: Exchange }) {
   switch (tab) {
     // Keyed by exchange: what was expanded for one does not carry over to the next.
     case 'events':
+      if (exchange.inline) return <InlineCallTab inline={exchange.inline} />;
       return <OktaEventsTab key={exchange.id} exchange={exchange} />;
     case 'payload':
       // A compressed body is shown decompressed; the Raw tab keeps the bytes as received.
@@ -68,9 +74,12 @@ function Panel({ tab, exchange }: { tab: DetailTab; exchange: Exchange }) {
   }
 }
 
-/** An exchange without Okta events opens where its content is, not on an empty Okta events tab. */
+/**
+ * An exchange without Okta events opens where its content is, not on an empty Okta events tab;
+ * an inline call has its decoded call and verdict there.
+ */
 function tabWithContent(preferred: DetailTab, exchange: Exchange): DetailTab {
-  if (preferred !== 'events' || exchange.okta.events.length > 0) return preferred;
+  if (preferred !== 'events' || exchange.inline || exchange.okta.events.length > 0) return preferred;
   return exchange.kind === 'verification' ? 'response' : 'payload';
 }
 

@@ -1,3 +1,4 @@
+import { InlineButton } from '../inline/inline-button';
 import { selectConnected, selectRefused, selectStatus } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { CopyButton } from '../../ui/copy-button';
@@ -65,6 +66,7 @@ export function TopBar() {
         <ReceiverState />
         <div className="top-bar__actions">
           <OktaButton />
+          <InlineButton />
           <ResponsePolicyMenu />
           <MoreMenu />
           <button
