@@ -18,6 +18,8 @@ import {
   type SecretVault,
   type TransferHost,
 } from './deps';
+import { FilterEngine } from './filters/filter-engine';
+import { passingOnly } from './filters/pick-events';
 import { CaptureIndex } from './okta-org/capture-index';
 import { OktaOrg } from './okta-org/okta-org';
 import { LoopbackTags } from './receiver/loopback-tags';
@@ -113,8 +115,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const storageChanged = throttle(() => {
     if (assembled) announce();
   }, 1000);
-  // Set below, once the store it reads from is open (retention may evict while it opens).
+  // Set below, once the store they read from is open (retention may evict while it opens).
   let following: CaptureIndex | undefined;
+  let filters: FilterEngine | undefined;
   const store = await openStore({
     dataDir: options.dataDir,
     version: options.version,
@@ -125,6 +128,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings,
     push,
     onCaptures: (summary) => (summary ? following?.changed(summary) : following?.removed()),
+    onHistory: {
+      appended: (summary) => filters?.appended(summary),
+      removed: (seqs) => filters?.removed(seqs),
+      reloaded: () => filters?.cleared(),
+    },
     onStorageChange: storageChanged,
     segmentBytes: options.segmentBytes,
     writeFault: options.writeFault,
@@ -136,6 +144,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     newId,
     () => clock.now(),
   );
+  filters = await FilterEngine.open({
+    dataDir: options.dataDir,
+    store,
+    jobs,
+    clock,
+    logger,
+    onChange: (state) => push.emit({ name: 'filters.changed', payload: state }),
+  });
   const files = await transferHost(options.transfers);
   const transfers = new Transfers({
     store,
@@ -219,7 +235,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     transport: oktaTransport(options.okta, clock),
     scheduler: options.okta?.scheduler ?? systemScheduler,
     pollIntervalMs: options.okta?.pollIntervalMs ?? 30_000,
-    onChange: (state) => push.emit({ name: 'okta.changed', payload: state }),
+    onChange: (state) => {
+      push.emit({ name: 'okta.changed', payload: state });
+      filters?.hooksChanged(state.hooks);
+    },
   });
   const startReceiver = () => receiver.start(settings.current().port, settings.current().hookPath);
   await startReceiver();
@@ -250,13 +269,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const { lastSeq } = store.stats();
     const cleared = await store.clear();
     captures.removed();
+    filters?.cleared();
     push.emit({ name: 'exchanges.cleared', payload: { seq: lastSeq } });
     announce();
     return cleared;
   };
 
   const hookUrl = () => receiver.status().hookUrl;
-  const sendSamples = sampleSender({ settings, tags, clock, inline, receiver });
+  const engineFilters = filters;
+  const sendSamples = sampleSender({
+    settings,
+    tags,
+    clock,
+    inline,
+    receiver,
+    pick: (filter) => passingOnly(engineFilters.mapOf(filter)),
+  });
   const replay = (input: ReplayInput) =>
     runReplay({ store, settings, tags, hookUrl, clock, newId }, jobs, input);
   const okta = org;
@@ -279,6 +307,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       tunnel,
       okta,
       secrets,
+      filters: engineFilters,
       inline,
       inlineHooks: inlineHookBoard({ okta, inline, settings, store, clock }),
     }),
@@ -295,6 +324,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     stop: async () => {
       storageChanged.cancel();
       okta.stop();
+      engineFilters.stop();
       inline.stop();
       await tunnel.stop();
       await receiver.stop();

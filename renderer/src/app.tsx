@@ -5,6 +5,7 @@ import { DetailPane } from './features/detail/detail-pane';
 import { ExchangeList } from './features/exchanges/exchange-list';
 import { ShortcutSheet } from './features/keyboard/shortcut-sheet';
 import { useShortcuts } from './features/keyboard/use-shortcuts';
+import { FiltersDialog } from './features/filters/filters-dialog';
 import { BreakpointDialog } from './features/inline/breakpoint-dialog';
 import { InlinePanel } from './features/inline/inline-panel';
 import { InlineSync } from './features/inline/inline-sync';
@@ -102,6 +103,7 @@ export function App() {
       </PaneBoundary>
       <ExportDialog />
       <SampleDialog />
+      <FiltersDialog />
       <ReplayHost />
       <ShortcutSheet shortcuts={shortcuts} />
       {/* Last: it opens over any other dialog. */}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Exchange, ExchangeSummary } from '../model/exchange';
+import type { WithheldEvent } from '../model/hook-filter';
 import type { JobView } from '../model/job';
 import type { SettingsView } from '../model/settings';
 import type { AppStatus } from '../model/status';
@@ -8,6 +9,7 @@ import type { TunnelStatus } from '../model/tunnel';
 import { defineCommand, returns, type CommandSpec } from './define';
 import type { CommandName } from './names';
 import { isEventHookEligible } from '../okta/event-types';
+import { filterCommands, filterNameSchema } from './filter-commands';
 import { inlineCommands, inlineTypeSchema } from './inline-commands';
 import { oktaCommands } from './okta-commands';
 import { oktaInlineCommands } from './okta-inline-commands';
@@ -153,7 +155,7 @@ export const commands = {
   }),
   'samples.send': defineCommand({
     summary:
-      'Send a realistic event hook delivery (one event per listed type) or inline hook call (`inlineType`) through the receiver; returns its exchange id.',
+      "Send a realistic event hook delivery (one event per listed type; with `filter`, only the events that saved filter lets through, unlike Okta's Preview) or inline hook call (`inlineType`) through the receiver. Returns its exchange id and the events held back.",
     input: z.union([
       z
         .object({
@@ -161,11 +163,12 @@ export const commands = {
             .array(z.string().refine(isEventHookEligible, 'not an event type Okta can deliver to a hook'))
             .min(1)
             .max(50),
+          filter: filterNameSchema.optional(),
         })
         .strict(),
       z.object({ inlineType: inlineTypeSchema }).strict(),
     ]),
-    output: returns<{ exchangeId: string }>(),
+    output: returns<{ exchangeId: string; withheld: WithheldEvent[] }>(),
   }),
   'replay.run': defineCommand({
     summary:
@@ -191,6 +194,7 @@ export const commands = {
     output: returns<TunnelStatus>(),
   }),
   ...oktaCommands,
+  ...filterCommands,
   ...inlineCommands,
   ...oktaInlineCommands,
 } as const satisfies Record<CommandName, CommandSpec>;

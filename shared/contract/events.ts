@@ -1,6 +1,7 @@
 import type { ExchangeSummary } from '../model/exchange';
 import type { JobView } from '../model/job';
 import type { SettingsView } from '../model/settings';
+import type { FiltersState } from '../model/hook-filter';
 import type { InlineState } from '../model/inline';
 import type { OktaState } from '../model/okta';
 import type { AppStatus } from '../model/status';
@@ -26,7 +27,9 @@ export const events = {
   'exchanges.changed': defineEvent<{ lastSeq: number }>(
     'So many exchanges changed at once (a bulk pin, history migrated from an earlier version) that lists should be read again.',
   ),
-  'jobs.changed': defineEvent<JobView>('An export or import progressed, finished, failed or was cancelled.'),
+  'jobs.changed': defineEvent<JobView>(
+    'An export, import or filter check progressed, finished, failed or was cancelled.',
+  ),
   'status.changed': defineEvent<AppStatus>('Receiver or storage state changed.'),
   'settings.changed': defineEvent<SettingsView>('Settings changed (from any window).'),
   'tunnel.changed': defineEvent<TunnelStatus>('The tunnel changed state, URL or hook path.'),
@@ -35,6 +38,9 @@ export const events = {
   ),
   'okta.changed': defineEvent<OktaState>(
     'The Okta org integration changed: connection, hooks, a run step, the poller, or the delivery correlation.',
+  ),
+  'filters.changed': defineEvent<FiltersState>(
+    'Event hook filters changed: saved, removed, read from a hook, or their check of the history progressed.',
   ),
   'inline.changed': defineEvent<InlineState>(
     'Inline hook settings changed, or a call was held at a breakpoint or released.',

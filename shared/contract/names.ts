@@ -38,6 +38,12 @@ export const commandNames = [
   'okta.deliveries.list',
   'okta.record.get',
   'okta.deliveries.resend',
+  'okta.hooks.filter',
+  'filters.list',
+  'filters.save',
+  'filters.delete',
+  'filters.preview',
+  'filters.fields',
   'inline.get',
   'inline.configure',
   'inline.check',
@@ -60,6 +66,7 @@ export const eventNames = [
   'tunnel.changed',
   'menu.invoked',
   'okta.changed',
+  'filters.changed',
   'inline.changed',
 ] as const;
 

@@ -1,5 +1,8 @@
-/** A long export, import or replay: started by a command, followed with `jobs.changed` pushes. */
-export type JobKind = 'export' | 'import' | 'replay';
+/**
+ * A long export, import, replay or event hook filter check over the history: started by a
+ * command (or a saved filter), followed with `jobs.changed` pushes.
+ */
+export type JobKind = 'export' | 'import' | 'replay' | 'filter';
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface JobView {
@@ -8,7 +11,10 @@ export interface JobView {
   /** What it does, e.g. "Export 1,204 exchanges as HAR". */
   title: string;
   state: JobState;
-  /** Progress in the job's unit: exchanges for an export, bytes read for an import, requests for a replay. */
+  /**
+   * Progress in the job's unit: exchanges for an export or a filter check, bytes read for an
+   * import, requests for a replay.
+   */
   done: number;
   total: number;
   /** One sentence on the outcome (or why it failed); null while running. */

@@ -3,6 +3,8 @@
  * that point a hook here, the System Log poller, and Okta's own account of each delivery. The
  * API token and the private key never appear here, only whether one is configured (and masked).
  */
+import type { Verdict } from '../okta/filter/el-evaluate';
+import type { FilterEntry } from '../okta/filter/event-filter';
 import type { OktaFeature } from '../okta/service-app-scopes';
 import type { SecretView } from './settings';
 
@@ -99,6 +101,8 @@ export interface OktaHook {
   /** The auth header's name; its value is never returned by Okta. */
   authHeader: string | null;
   headers: { key: string; value: string }[];
+  /** Its event filter (`events.filter`, an EA feature), one expression per event type; null when none. */
+  filter: FilterEntry[] | null;
   lastUpdated: string | null;
   /** Created by this inspector: it may deactivate and delete it. */
   createdHere: boolean;
@@ -128,7 +132,7 @@ export interface HookRunStep {
 
 export interface HookRun {
   id: string;
-  action: 'point' | 'retarget' | 'deactivate' | 'delete';
+  action: 'point' | 'retarget' | 'deactivate' | 'delete' | 'filter';
   hookId: string | null;
   hookName: string;
   /** The hook URL the run points the hook at. */
@@ -224,6 +228,23 @@ export interface DeliveryRecord {
   /** Exchanges rebuilt from this System Log record and sent again. */
   resentAs: string[];
   failure: DeliveryFailure | null;
+  /** What the event filter of the first of its hooks that filters this type makes of it. */
+  filter: DeliveryFilterCheck | null;
+}
+
+/**
+ * A hook's event filter beside what Okta did: `sent-though-dropped` when Okta sent an event the
+ * filter drops, `missing-though-passed` when it passes one that never arrived. Only events
+ * published since the hook last changed are compared (the filter may be newer than the event).
+ */
+export interface DeliveryFilterCheck {
+  hookId: string;
+  verdict: Verdict;
+  /** What decided it, in words. */
+  because: string;
+  /** Published after the hook (and so its filter) last changed. */
+  inPlace: boolean;
+  mismatch: 'sent-though-dropped' | 'missing-though-passed' | null;
 }
 
 /** One `event_hook.verified` attempt (written for every attempt, https://developer.okta.com/docs/reference/api/event-types/?q=event_hook.verified). */

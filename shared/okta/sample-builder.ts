@@ -133,7 +133,10 @@ function buildEvent(eventType: string, index: number, publishedAt: number, conte
  * A delivery like the ones Okta sends (https://developer.okta.com/docs/concepts/event-hooks/#sample-event-delivery-payload), with one event per requested type,
  * fresh ids and current timestamps: events published a few hundred ms apart, delivered after.
  */
-export function buildSampleDelivery(eventTypes: string[], context: SampleContext): Record<string, unknown> {
+export function buildSampleDelivery(
+  eventTypes: string[],
+  context: SampleContext,
+): Record<string, unknown> & { data: { events: unknown[] } } {
   const first = context.now - 1500;
   return {
     eventType: ENVELOPE_EVENT_TYPE,

@@ -78,8 +78,8 @@ describe('compileQuery', () => {
     expect(matches('duration:<100ms', summary)).toBe(false);
   });
 
-  it('ANDs terms, ignores problems and leaves free text to the engine', () => {
-    const compiled = compileQuery(parseQuery('status:2xx status:bad alice -bob'), NOW);
+  it('ANDs terms, ignores problems and leaves free text and saved filters to the engine', () => {
+    const compiled = compileQuery(parseQuery('status:2xx status:bad alice -bob filter:sales -filter:x'), NOW);
     expect(compiled.matchesSummary(delivery())).toBe(true);
     expect(compiled.texts).toEqual([
       { text: 'alice', negated: false },

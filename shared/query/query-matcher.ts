@@ -12,7 +12,10 @@ export interface TextTerm {
 }
 
 export interface CompiledQuery {
-  /** Every structured filter (free text aside) holds for this summary. */
+  /**
+   * Every structured filter holds for this summary. Free text and `filter:` are the engine's to
+   * judge: it reads the bodies, and keeps what each saved hook filter lets through.
+   */
   matchesSummary(summary: ExchangeSummary): boolean;
   texts: TextTerm[];
   /** Whether a summary's match can change when its final timing or its pin arrives later. */
@@ -24,9 +27,9 @@ export interface CompiledQuery {
 }
 
 type Predicate = (summary: ExchangeSummary) => boolean;
-type FilterTerm = Term & Exclude<TermBody, { key: 'text' }>;
+type FilterTerm = Term & Exclude<TermBody, { key: 'text' | 'filter' }>;
 
-const isFilter = (term: Term): term is FilterTerm => term.key !== 'text';
+const isFilter = (term: Term): term is FilterTerm => term.key !== 'text' && term.key !== 'filter';
 
 /** Turn a parsed query into predicates; relative times resolve against `now`. */
 export function compileQuery(parsed: ParsedQuery, now: number): CompiledQuery {

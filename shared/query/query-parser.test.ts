@@ -55,9 +55,18 @@ describe('parseQuery', () => {
   it('knows every filter key', () => {
     expect(
       keys(
-        'kind:delivery auth:mismatch is:redelivery,dup has:problems origin:imported hook:who1 after:15m before:10:30 duration:>3s',
+        'kind:delivery auth:mismatch is:redelivery,dup has:problems origin:imported hook:who1 after:15m before:10:30 duration:>3s filter:sales',
       ),
-    ).toEqual(['kind', 'auth', 'is', 'has', 'origin', 'hook', 'after', 'before', 'duration']);
+    ).toEqual(['kind', 'auth', 'is', 'has', 'origin', 'hook', 'after', 'before', 'duration', 'filter']);
+  });
+
+  it('reads saved filter names without case, and refuses what cannot be a name', () => {
+    expect(parseQuery('-filter:Sales,who8vt36qfNpCGz9H1e6').terms).toMatchObject([
+      { key: 'filter', names: ['sales', 'who8vt36qfnpcgz9h1e6'], negated: true },
+    ]);
+    const { problems } = parseQuery('filter:-x filter:a/b');
+    expect(problems.map((problem) => problem.raw)).toEqual(['filter:-x', 'filter:a/b']);
+    expect(problems[0]?.message).toMatch(/not a filter name/);
   });
 
   it('reads durations and times', () => {

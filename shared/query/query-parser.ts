@@ -12,6 +12,7 @@ import {
   type StatusRange,
   type TermBody,
 } from './query-terms';
+import { FILTER_NAME, filterKey } from '../model/hook-filter';
 import { tokenize, type Token } from './query-tokens';
 import { parseDuration, parseTimeSpec } from './time-spec';
 
@@ -68,6 +69,8 @@ function parseFilter(key: FilterKey, token: Token): Parsed {
       return { key, patterns: list(value).map((v) => v.toLowerCase()) };
     case 'hook':
       return { key, values: list(value).map((v) => v.toLowerCase()) };
+    case 'filter':
+      return parseFilterNames(value);
     case 'kind':
       return oneOf(key, value, KIND_VALUES, (values) => ({ key, values }));
     case 'auth':
@@ -107,6 +110,15 @@ function oneOf<V extends string>(
     return { error: `${key}: "${unknown ?? value}" is not one of ${allowed.join(', ')}` };
   }
   return build(values as V[]);
+}
+
+function parseFilterNames(value: string): Parsed {
+  const names = list(value);
+  const bad = names.find((name) => !FILTER_NAME.test(name));
+  if (bad !== undefined || names.length === 0) {
+    return { error: `filter: "${bad ?? value}" is not a filter name (letters, digits, . _ -)` };
+  }
+  return { key: 'filter', names: names.map(filterKey) };
 }
 
 function parseStatus(value: string): Parsed {

@@ -36,6 +36,8 @@ export type TermBody =
   | { key: 'has'; values: HasValue[] }
   | { key: 'origin'; values: ExchangeOrigin[] }
   | { key: 'hook'; values: string[] }
+  /** Saved event hook filters, by name (lowercase): what a hook with one would have delivered. */
+  | { key: 'filter'; names: string[] }
   | { key: 'after' | 'before'; time: TimeSpec }
   | { key: 'duration'; op: CompareOp; ms: number };
 
@@ -74,6 +76,7 @@ export const FILTER_HELP: Record<FilterKey, { example: string; help: string }> =
   has: { example: 'has:problems', help: 'requests that differ from what Okta sends' },
   origin: { example: 'origin:imported', help: 'live, sample, replay or imported' },
   hook: { example: 'hook:who1a2b3c4d5e6f7g8', help: 'the hook id from the envelope source' },
+  filter: { example: 'filter:sales', help: 'what a hook with this event filter would have delivered' },
   after: { example: 'after:2h', help: 'received after a time (ISO, HH:MM, or 15m/2h/3d ago)' },
   before: { example: 'before:2026-05-01T12:00', help: 'received before a time' },
   duration: { example: 'duration:>3s', help: 'answer time, e.g. >3s or <=100ms' },

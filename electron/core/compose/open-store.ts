@@ -18,6 +18,8 @@ export interface StoreWiring {
   push: PushStream;
   /** Stored deliveries changed: the Okta org's correlation may have too. */
   onCaptures(summary?: Pick<ExchangeSummary, 'kind' | 'origin'>): void;
+  /** Deliveries stored and removed: event hook filters check them. */
+  onHistory: { appended(summary: ExchangeSummary): void; removed(seqs: number[]): void; reloaded(): void };
   /** Counts in the status follow the store. */
   onStorageChange: () => void;
   segmentBytes?: number | undefined;
@@ -44,6 +46,7 @@ export async function openStore(wiring: StoreWiring): Promise<ExchangeStore> {
       appended: (summary) => {
         push.exchangeAppended(summary);
         wiring.onCaptures(summary);
+        wiring.onHistory.appended(summary);
         wiring.onStorageChange();
       },
       updated: (summary) => {
@@ -53,12 +56,14 @@ export async function openStore(wiring: StoreWiring): Promise<ExchangeStore> {
       removed: (removed) => {
         push.exchangesRemoved(removed);
         wiring.onCaptures();
+        wiring.onHistory.removed(removed.map(({ seq }) => seq));
         wiring.onStorageChange();
       },
       health: () => wiring.onStorageChange(),
       reloaded: () => {
         push.emit({ name: 'exchanges.changed', payload: { lastSeq: store.stats().lastSeq } });
         wiring.onCaptures();
+        wiring.onHistory.reloaded();
         wiring.onStorageChange();
       },
     },

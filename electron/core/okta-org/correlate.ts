@@ -137,6 +137,7 @@ function recordOf(event: Pending, input: CorrelationInput): DeliveryRecord {
     })),
     resentAs: input.resends(entry.uuid),
     failure: event.failure,
+    filter: null,
   };
 }
 

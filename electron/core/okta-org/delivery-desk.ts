@@ -4,6 +4,7 @@ import { parseOktaTime } from '../../../shared/okta/timestamps';
 import { CommandError } from '../rpc/command-error';
 import type { CaptureIndex } from './capture-index';
 import { correlate, type Correlation } from './correlate';
+import { filterCheck, type HookFilter } from './hook-filters';
 import { LogBook, type LogEntry } from './log-book';
 import type { ResendGroup } from './resend';
 
@@ -29,6 +30,7 @@ export class DeliveryDesk {
     private readonly captures: CaptureIndex,
     private readonly tracked: () => ReadonlySet<string>,
     private readonly now: () => number,
+    private readonly filterOf: (hookId: string) => HookFilter | null,
   ) {}
 
   /** Something changed on either side: the correlation is recomputed when next asked for. */
@@ -118,14 +120,25 @@ export class DeliveryDesk {
     if (this.cached && this.cached.version === this.version && now - this.cached.at < 5000) {
       return this.cached.value;
     }
-    const value = correlate({
-      entries: this.book.entries(),
-      tracked: this.tracked(),
-      arrivals: (uuid) => this.captures.arrivals(uuid),
-      resends: (uuid) => this.captures.resends(uuid),
-      now,
-    });
+    const value = this.withFilters(
+      correlate({
+        entries: this.book.entries(),
+        tracked: this.tracked(),
+        arrivals: (uuid) => this.captures.arrivals(uuid),
+        resends: (uuid) => this.captures.resends(uuid),
+        now,
+      }),
+    );
     this.cached = { version: this.version, at: now, value };
     return value;
+  }
+
+  /** Each record beside the event filter of its hook. */
+  private withFilters(correlation: Correlation): Correlation {
+    const records = correlation.records.map((record) => ({
+      ...record,
+      filter: filterCheck(record, this.book.get(record.uuid)?.raw, this.filterOf),
+    }));
+    return { ...correlation, records, byUuid: new Map(records.map((record) => [record.uuid, record])) };
   }
 }

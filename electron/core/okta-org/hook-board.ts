@@ -1,5 +1,6 @@
 import type { HookRun, OktaHook, UrlChange } from '../../../shared/model/okta';
 import type { DecodedHook } from '../../../shared/okta/event-hook';
+import { fromOktaFilter } from '../../../shared/okta/filter/hook-filter-json';
 import { CommandError } from '../rpc/command-error';
 import type { OktaApi } from './okta-api';
 import type { OktaFailure } from './okta-client';
@@ -71,7 +72,7 @@ export class HookBoard {
     const memory = this.prefs.memory(domain);
     const tracked = this.tracked(domain, hookUrl);
     const hooks = this.hooks.map(
-      ({ id, name, status, verificationStatus, uri, eventTypes, authHeader, headers, lastUpdated }) => ({
+      ({
         id,
         name,
         status,
@@ -80,6 +81,18 @@ export class HookBoard {
         eventTypes,
         authHeader,
         headers,
+        filter,
+        lastUpdated,
+      }) => ({
+        id,
+        name,
+        status,
+        verificationStatus,
+        uri,
+        eventTypes,
+        authHeader,
+        headers,
+        filter: fromOktaFilter(filter),
         lastUpdated,
         createdHere: memory.createdHere.includes(id),
         pointsHere: hookUrl !== null && uri === hookUrl,
@@ -109,6 +122,23 @@ export class HookBoard {
       await this.prefs.remember(domain, (m) => remember(m, id, request.hookId === null));
     }
     return result.run;
+  }
+
+  /**
+   * Set (or clear) a hook's event filter with a full replace: only a hook calling this
+   * receiver, whose secret the inspector holds (Okta never returns it).
+   */
+  async setFilter(deps: RunDeps, domain: string, request: PointRequest): Promise<HookRun> {
+    const hook = request.hookId === null ? undefined : this.find(request.hookId);
+    if (!hook)
+      throw new CommandError('not-found', `The org has no event hook ${request.hookId} (refresh the list).`);
+    if (!this.tracked(domain, request.channel.uri).has(hook.id) || hook.uri !== request.channel.uri) {
+      throw new CommandError(
+        'invalid-input',
+        `${hook.name} does not call this inspector: point it here first, or change its filter in the Admin Console.`,
+      );
+    }
+    return (await this.exclusive(deps, () => pointHook(this.progress(deps), request))).run;
   }
 
   async retire(deps: RunDeps, domain: string, id: string, remove: boolean): Promise<HookRun> {

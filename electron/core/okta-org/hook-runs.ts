@@ -1,5 +1,11 @@
 import type { HookRun } from '../../../shared/model/okta';
-import { eventHookBody, hookState, type DecodedHook, type HookConfig } from '../../../shared/okta/event-hook';
+import {
+  eventHookBody,
+  hookDelivers,
+  hookState,
+  type DecodedHook,
+  type HookConfig,
+} from '../../../shared/okta/event-hook';
 import type { Clock } from '../deps';
 import type { CaptureIndex } from './capture-index';
 import { hookPath, type OktaApi } from './okta-api';
@@ -17,7 +23,7 @@ export interface RunDeps {
 export type Channel = Pick<HookConfig, 'uri' | 'auth' | 'headers'>;
 
 export interface PointRequest {
-  action: 'point' | 'retarget';
+  action: 'point' | 'retarget' | 'filter';
   /** An existing hook to update, or null to create one. */
   hookId: string | null;
   /** For a new hook. */
@@ -25,6 +31,8 @@ export interface PointRequest {
   /** Null keeps the hook's own event types. */
   eventTypes: string[] | null;
   channel: Channel;
+  /** A new `events.filter` (null clears it); left out, the hook's own is kept. */
+  filter?: Record<string, unknown> | null;
 }
 
 export interface RunResult {
@@ -43,6 +51,10 @@ async function verifyAndActivate(
   recorder: RunRecorder,
   saved: DecodedHook,
 ): Promise<RunResult> {
+  if (recorder.run.action === 'filter' && hookDelivers(saved)) {
+    recorder.skip('verify', verifyRequest(saved.id), 'Already VERIFIED: the channel did not change.');
+    return { run: recorder.finish('ok', saved.id), hook: saved };
+  }
   const from = deps.clock.now();
   const verified = await recorder.step(
     'verify',
@@ -78,7 +90,7 @@ async function verifyAndActivate(
 }
 
 /**
- * "Point a hook here": create a hook (or update the chosen one) to call the public hook URL
+ * "Point a hook here" (or set its event filter): create a hook (or update the chosen one) to call the public hook URL
  * with the receiver's secret and custom headers, verify it (the receiver answers the
  * challenge) and activate it, recording every call and Okta's answer.
  */
@@ -102,7 +114,7 @@ export async function pointHook(deps: RunDeps, request: PointRequest): Promise<R
     name: existing?.name ?? request.name,
     description: existing ? existing.description : DESCRIPTION,
     eventTypes: request.eventTypes ?? existing?.eventTypes ?? [],
-    filter: existing?.filter,
+    filter: request.filter === undefined ? existing?.filter : request.filter,
     ...request.channel,
   });
   const saved = existing

@@ -9,9 +9,12 @@ import type {
   PendingKey,
   PublicHookUrl,
 } from '../../../shared/model/okta';
+import type { FilterEntry } from '../../../shared/okta/filter/event-filter';
+import { toOktaFilter } from '../../../shared/okta/filter/hook-filter-json';
 import { CommandError } from '../rpc/command-error';
 import { DeliveryDesk } from './delivery-desk';
 import { HookBoard } from './hook-board';
+import { HookFilters } from './hook-filters';
 import type { PointRequest, RunDeps } from './hook-runs';
 import { LogPoller } from './log-poller';
 import type { OktaOrgDeps } from './okta-org-deps';
@@ -40,6 +43,7 @@ export class OktaOrg {
   private readonly desk: DeliveryDesk;
   private readonly poller: LogPoller;
   private readonly signIn: SignIn;
+  private readonly filters = new HookFilters();
 
   private constructor(
     private readonly deps: OktaOrgDeps,
@@ -52,6 +56,7 @@ export class OktaOrg {
       deps.captures,
       () => this.tracked(),
       () => deps.clock.now(),
+      (hookId) => this.filters.of(this.board.find(hookId)),
     );
     deps.captures.follow(() => this.desk.book.entries().map((entry) => entry.uuid));
     deps.captures.onChange(() => {
@@ -177,6 +182,21 @@ export class OktaOrg {
     }
     await this.afterRun();
     return runs;
+  }
+
+  /** Set (or with null clear) the event filter of a hook calling this inspector. */
+  async setFilter(hookId: string, entries: FilterEntry[] | null): Promise<HookRun> {
+    const session = this.requireSession();
+    const request = this.pointRequest({
+      action: 'filter',
+      hookId,
+      name: '',
+      eventTypes: null,
+      filter: toOktaFilter(entries),
+    });
+    const run = await this.board.setFilter(this.runDeps(session), session.domain, request);
+    await this.afterRun();
+    return run;
   }
 
   async retire(hookId: string, remove: boolean): Promise<HookRun> {

@@ -17,6 +17,9 @@ import type { InlineHookBoard } from '../okta-org/inline-hook-board';
 import type { InlineDesk } from '../inline/inline-desk';
 import type { ParsedInput } from '../../../shared/contract/commands';
 import type { SecretCommands } from '../settings/secret-commands';
+import type { FilterEngine } from '../filters/filter-engine';
+import type { WithheldEvent } from '../../../shared/model/hook-filter';
+import { createFilterHandlers } from './filter-handlers';
 
 /** What the handlers need from the engine; `createCore` provides it. */
 export interface HandlerContext {
@@ -29,17 +32,18 @@ export interface HandlerContext {
   announce(): void;
   updateSettings(patch: SettingsPatch): Promise<void>;
   clearExchanges(): Promise<number>;
-  sendSamples(input: ParsedInput<'samples.send'>): Promise<{ exchangeId: string }>;
+  sendSamples(input: ParsedInput<'samples.send'>): Promise<{ exchangeId: string; withheld: WithheldEvent[] }>;
   replay(input: ReplayInput): Promise<{ exchangeIds: string[] }>;
   tunnel: Pick<TunnelController, 'status' | 'start' | 'stop'>;
   okta: OktaOrg;
   secrets: SecretCommands;
+  filters: FilterEngine;
   inline: InlineDesk;
   inlineHooks: InlineHookBoard;
 }
 
 export function createHandlers(context: HandlerContext): Handlers {
-  const { store } = context;
+  const { store, filters } = context;
   return {
     'status.get': () => context.status(),
     'settings.get': () => context.settings.view(),
@@ -56,7 +60,11 @@ export function createHandlers(context: HandlerContext): Handlers {
       await context.secrets.unlock(passphrase);
       return context.settings.view();
     },
-    'exchanges.list': (input) => store.list(input),
+    // With `filter:`, deliveries stored before the question are checked before it is answered.
+    'exchanges.list': async (input) => {
+      await filters.settled(input.query);
+      return store.list(input);
+    },
     'exchanges.get': async ({ id, revealSecrets }) => {
       const exchange = await store.get(id);
       if (!exchange) throw new CommandError('not-found', `No exchange with id ${id}.`);
@@ -66,8 +74,14 @@ export function createHandlers(context: HandlerContext): Handlers {
       };
       return exchangeForCaller(exchange, { revealSecrets, credentials });
     },
-    'exchanges.match': async ({ query, ids }) => ({ ids: await store.match(query, ids) }),
-    'exchanges.timeline': ({ query, buckets }) => store.timeline(query, buckets),
+    'exchanges.match': async ({ query, ids }) => {
+      await filters.settled(query);
+      return { ids: await store.match(query, ids) };
+    },
+    'exchanges.timeline': async ({ query, buckets }) => {
+      await filters.settled(query);
+      return store.timeline(query, buckets);
+    },
     'exchanges.pin': async ({ pinned, ...selector }) => {
       const changed = await store.setPinned(await store.select(selector), pinned);
       context.announce();
@@ -98,6 +112,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     'tunnel.start': ({ restart }) => context.tunnel.start(restart),
     'tunnel.stop': () => context.tunnel.stop(),
     ...createOktaHandlers(context.okta, store),
+    ...createFilterHandlers(filters, context.okta),
     ...createInlineHandlers(context.inline),
     ...createOktaInlineHandlers(context.inlineHooks),
   };

@@ -5,7 +5,7 @@ import type { LoopbackTags } from '../receiver/loopback-tags';
 import type { Receiver } from '../receiver/receiver';
 import type { SettingsStore } from '../settings/settings-store';
 import { sendInlineSample } from './send-inline-sample';
-import { sendSample } from './send-sample';
+import { sendSample, type EventPick } from './send-sample';
 
 export interface SampleSenderDeps {
   settings: SettingsStore;
@@ -14,6 +14,8 @@ export interface SampleSenderDeps {
   inline: InlineDesk;
   /** Where samples go: the event hook URL and the receiver's base URL, while it runs. */
   receiver: Pick<Receiver, 'status'>;
+  /** The events a saved event hook filter lets through (`samples.send` with `filter`). */
+  pick(filter: string): EventPick;
 }
 
 /** `samples.send`: an event hook delivery, or an inline hook call of one type. */
@@ -22,14 +24,23 @@ export function sampleSender(deps: SampleSenderDeps) {
   const common = { settings: () => settings.current(), secret: () => settings.secret(), tags, clock };
   return (input: ParsedInput<'samples.send'>) =>
     'inlineType' in input
-      ? sendInlineSample(
-          {
-            ...common,
-            localUrl: () => deps.receiver.status().localUrl,
-            basePath: () => inline.state().settings.basePath,
-            sample: (type) => inline.sample(type),
-          },
-          input.inlineType,
+      ? withNothingHeld(
+          sendInlineSample(
+            {
+              ...common,
+              localUrl: () => deps.receiver.status().localUrl,
+              basePath: () => inline.state().settings.basePath,
+              sample: (type) => inline.sample(type),
+            },
+            input.inlineType,
+          ),
         )
-      : sendSample({ ...common, hookUrl: () => deps.receiver.status().hookUrl }, input.eventTypes);
+      : sendSample(
+          { ...common, hookUrl: () => deps.receiver.status().hookUrl },
+          input.eventTypes,
+          input.filter === undefined ? undefined : deps.pick(input.filter),
+        );
 }
+
+/** An inline hook call has no events to hold back. */
+const withNothingHeld = async (sent: Promise<{ exchangeId: string }>) => ({ ...(await sent), withheld: [] });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { WithheldEvent } from '../../../shared/model/hook-filter';
 import type { Settings } from '../../../shared/model/settings';
 import { buildSampleDelivery } from '../../../shared/okta/sample-builder';
 import type { Clock } from '../deps';
@@ -21,11 +22,21 @@ export interface SampleDeps {
   clock: Clock;
 }
 
+/** Which of a delivery's events go out; the others are held back with why. */
+export type EventPick = (events: unknown[]) => { kept: unknown[]; withheld: WithheldEvent[] };
+
+const everyEvent: EventPick = (events) => ({ kept: events, withheld: [] });
+
 /**
  * Like Okta's Preview: build a delivery and send it through the real receiver, so it is
- * checked, answered and recorded exactly as a real one.
+ * checked, answered and recorded exactly as a real one. Preview ignores event hook filters;
+ * `pick` can apply one (only what it lets through is sent).
  */
-export async function sendSample(deps: SampleDeps, eventTypes: string[]): Promise<{ exchangeId: string }> {
+export async function sendSample(
+  deps: SampleDeps,
+  eventTypes: string[],
+  pick: EventPick = everyEvent,
+): Promise<{ exchangeId: string; withheld: WithheldEvent[] }> {
   const hookUrl = deps.hookUrl();
   if (hookUrl === null)
     throw new CommandError(
@@ -38,7 +49,15 @@ export async function sendSample(deps: SampleDeps, eventTypes: string[]): Promis
     randomId: randomOktaId,
     hookId: SAMPLE_HOOK_ID,
   });
-  const body = Buffer.from(JSON.stringify(delivery));
+  const { kept, withheld } = pick(delivery.data.events);
+  if (kept.length === 0) {
+    const why = withheld.map((event) => `${event.eventType}: ${event.because}`).join('; ');
+    throw new CommandError(
+      'invalid-input',
+      `The filter lets none of these events through, so nothing was sent (${why}).`,
+    );
+  }
+  const body = Buffer.from(JSON.stringify({ ...delivery, data: { events: kept } }));
   const url = new URL(hookUrl);
   const { exchangeId } = await sendThroughReceiver(
     deps.tags,
@@ -60,5 +79,5 @@ export async function sendSample(deps: SampleDeps, eventTypes: string[]): Promis
     },
     () => deps.clock.monotonic(),
   );
-  return { exchangeId };
+  return { exchangeId, withheld };
 }

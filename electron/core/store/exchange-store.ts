@@ -6,6 +6,7 @@ import type { CaptureSource } from '../okta-org/capture-index';
 import { sealExchange, unsealExchange } from '../secrets/exchange-secrets';
 import { identitySealer, type HeaderSealer } from './header-sealer';
 import { deliveryKeys } from './index/event-keys';
+import type { FilterSeqSink } from './index/filter-seqs';
 import { parseTiming } from './index/exchange-row';
 import { withEvents } from './derived-delivery';
 import type { Removed } from './index/index-writer';
@@ -244,6 +245,15 @@ export class ExchangeStore {
     return {
       capturesOf: (uuids) => index.call('capturesOf', uuids),
       verificationsBetween: (from, to) => index.call('verificationsBetween', from, to),
+    };
+  }
+
+  /** Where the engine keeps what each saved event hook filter lets through, for `filter:` queries. */
+  filterSeqs(): FilterSeqSink {
+    const { index } = this.history;
+    return {
+      put: (name, seqs, replace) => index.call('putFilterSeqs', name, seqs, replace),
+      drop: (name) => index.call('dropFilterSeqs', name),
     };
   }
 

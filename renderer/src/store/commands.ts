@@ -1,3 +1,4 @@
+import type { CommandOutput } from '../../../shared/contract/commands';
 import type { SettingsPatch } from '../../../shared/contract/schemas';
 import type { Result } from '../../../shared/model/result';
 import type { SettingsView } from '../../../shared/model/settings';
@@ -140,13 +141,17 @@ export async function clearAll(store: AppStore, bridge: Bridge): Promise<void> {
   if (!result.ok) store.getState().setError(result.error.message);
 }
 
-/** Send a sample delivery through the receiver and open it once it is stored. */
+/**
+ * Send a sample delivery through the receiver (with `filter`, only what that saved filter
+ * lets through) and open it once it is stored.
+ */
 export async function sendSample(
   store: AppStore,
   bridge: Bridge,
   eventTypes: string[],
-): Promise<Result<{ exchangeId: string }>> {
-  const result = await bridge.invoke('samples.send', { eventTypes });
+  filter?: string,
+): Promise<Result<CommandOutput<'samples.send'>>> {
+  const result = await bridge.invoke('samples.send', { eventTypes, ...(filter ? { filter } : {}) });
   if (result.ok) await showExchange(store, bridge, result.value.exchangeId);
   return result;
 }

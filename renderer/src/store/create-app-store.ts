@@ -3,6 +3,7 @@ import { createDetailsSlice, type DetailsSlice } from './slices/details-slice';
 import { createEngineSlice, type EngineSlice } from './slices/engine-slice';
 import { createExchangesSlice, type ExchangesSlice } from './slices/exchanges-slice';
 import { createFilterSlice, type FilterSlice } from './slices/filter-slice';
+import { createHookFiltersSlice, type HookFiltersSlice } from './slices/hook-filters-slice';
 import { createJobsSlice, type JobsSlice } from './slices/jobs-slice';
 import { createInlineSlice, type InlineSlice } from './slices/inline-slice';
 import { createOktaSlice, type OktaSlice } from './slices/okta-slice';
@@ -18,6 +19,7 @@ export type AppState = ExchangesSlice &
   EngineSlice &
   TunnelSlice &
   OktaSlice &
+  HookFiltersSlice &
   InlineSlice &
   UiSlice;
 export type AppStore = StoreApi<AppState>;
@@ -34,6 +36,7 @@ export function createAppStore(preferences: Partial<UiPreferences> = {}): AppSto
     ...createTunnelSlice(...a),
     ...createUiSlice(...a),
     ...createOktaSlice(...a),
+    ...createHookFiltersSlice(...a),
     ...createInlineSlice(...a),
     ...preferences,
   }));

@@ -3,6 +3,9 @@ import type { AppState, AppStore } from './create-app-store';
 import { forgetRemoved } from './forget-removed';
 import { applyBatch, emptyBatch, matchingIds, type PushBatch } from './live-match';
 import { MAX_WINDOW } from './slices/exchanges-slice';
+import { parseQuery } from '../../../shared/query/query-parser';
+
+const namesFilter = (query: string) => parseQuery(query).terms.some((term) => term.key === 'filter');
 
 /** Rows read beyond those in view on each side, so scrolling a little needs no new read. */
 export const PAD = 100;
@@ -106,12 +109,13 @@ export function connectStore(
     pending = emptyBatch();
     const { query } = store.getState();
     const { start, limit } = readRange(store.getState());
-    const [list, status, settings, tunnel, okta] = await Promise.all([
+    const [list, status, settings, tunnel, okta, filters] = await Promise.all([
       bridge.invoke('exchanges.list', { offset: start, limit, query }),
       full ? bridge.invoke('status.get', {}) : null,
       full ? bridge.invoke('settings.get', {}) : null,
       full ? bridge.invoke('tunnel.status', {}) : null,
       full ? bridge.invoke('okta.get', {}) : null,
+      full ? bridge.invoke('filters.list', {}) : null,
     ]);
     const state = store.getState();
     if (list.ok) state.replaceWindow({ ...list.value, start });
@@ -120,6 +124,7 @@ export function connectStore(
     if (settings?.ok) state.setSettings(settings.value);
     if (tunnel?.ok) state.setTunnel(tunnel.value);
     if (okta?.ok) state.setOkta(okta.value);
+    if (filters?.ok) state.setHookFilters(filters.value);
     syncing = false;
     const again = syncAgain;
     syncAgain = null;
@@ -164,6 +169,11 @@ export function connectStore(
     bridge.on('settings.changed', (settings) => store.getState().setSettings(settings)),
     bridge.on('tunnel.changed', (tunnel) => store.getState().setTunnel(tunnel)),
     bridge.on('okta.changed', (okta) => store.getState().setOkta(okta)),
+    bridge.on('filters.changed', (filters) => {
+      store.getState().setHookFilters(filters);
+      // A filter's check of the history fills what `filter:` lists as it goes.
+      if (namesFilter(store.getState().query)) void resync(false);
+    }),
     bridge.onConnection((connection) => {
       store.getState().setConnection(connection);
       if (connection === 'connected') void resync(true);

@@ -7,6 +7,7 @@ import type { Written } from '../records/record-log';
 import type { LogPoint, LogPosition } from '../records/record-scan';
 import { capturesOf, verificationsBetween } from './capture-queries';
 import { deliveryKeys, EventKeys } from './event-keys';
+import { FilterSeqs } from './filter-seqs';
 import { summarize } from '../../../../shared/model/summarize';
 import { withEvents } from '../derived-delivery';
 import { decodeRecord } from '../records/record-frame';
@@ -64,6 +65,7 @@ export class IndexService {
   private authHeader: string;
   private readonly search: SearchIndexer;
   private readonly reader: RecordReader;
+  private readonly filters: FilterSeqs;
 
   private constructor(
     private readonly index: IndexConnection,
@@ -73,6 +75,7 @@ export class IndexService {
   ) {
     this.authHeader = authHeader;
     this.parts = assemble(index);
+    this.filters = new FilterSeqs(() => index.db);
     this.reader = new RecordReader(records);
     this.search = new SearchIndexer(
       () => index.db,
@@ -210,6 +213,15 @@ export class IndexService {
     return { position: { segment, offset, length }, timing, sightings };
   }
 
+  /** The seqs a saved event hook filter lets through (the engine evaluates it), for `filter:`. */
+  putFilterSeqs(name: string, seqs: number[], replace: boolean): void {
+    this.filters.put(name, seqs, replace);
+  }
+
+  dropFilterSeqs(name: string): void {
+    this.filters.drop(name);
+  }
+
   capturesOf(uuids: string[]): [string, Capture[]][] {
     return capturesOf(this.index.db, uuids);
   }
@@ -282,8 +294,12 @@ export class IndexService {
 
   /** Before any write: an index opened read-only is reopened writable, or the write fails. */
   private writable(): void {
+    if (!this.index.readOnly) return;
+    // Filter seqs live in the connection's temporary table: carried over to the new one.
+    const filterRows = this.filters.rows();
     if (!this.index.reopenWritable()) return;
     this.parts = assemble(this.index);
+    this.filters.restore(filterRows);
     this.search.wake();
   }
 }

@@ -86,6 +86,12 @@ function condition(term: FilterTerm, now: number, typeSets: TypeSetMatcher): [st
       return ['(e.flags & ?) != 0', [FLAG.problems]];
     case 'hook':
       return [`e.hook IN (${list(term.values.length)})`, term.values];
+    case 'filter':
+      // Seqs the engine found each saved filter lets through (filter-seqs.ts); an unknown name has none.
+      return [
+        'e.seq IN (SELECT seq FROM temp.filter_seqs WHERE name IN (SELECT value FROM json_each(?)))',
+        [JSON.stringify(term.names)],
+      ];
     case 'after':
       return ['e.received_at >= ?', [resolveTime(term.time, now)]];
     case 'before':

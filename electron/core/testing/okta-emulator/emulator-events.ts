@@ -118,8 +118,16 @@ export function deliveryFailureEvent(hook: StoredHook, reason: string, shape: Fa
   };
 }
 
+/** Something an event is about, beside the user (a group, an app). */
+export interface EventTarget {
+  id: string;
+  type: string;
+  alternateId: string;
+  displayName: string;
+}
+
 /** An end-user event of an eligible type, naming the hooks meant to receive it (https://developer.okta.com/docs/concepts/event-hooks/#debugging). */
-export function userEvent(eventType: string, hookIds: string[]): NewLogEvent {
+export function userEvent(eventType: string, hookIds: string[], targets: EventTarget[] = []): NewLogEvent {
   const event = base(eventType, actor(END_USER), {});
   const debugData: Record<string, string> = { requestId: oktaId('', 27), requestUri: '/idp/idx/identify' };
   if (hookIds.length > 0) debugData.targetEventHookIds = hookIds.join(',');
@@ -128,6 +136,7 @@ export function userEvent(eventType: string, hookIds: string[]): NewLogEvent {
     displayMessage: eventType.replace(/[._]/g, ' '),
     target: [
       { id: END_USER.id, type: 'User', alternateId: END_USER.alternateId, displayName: END_USER.displayName },
+      ...targets,
     ],
     debugContext: { debugData },
   };

@@ -1,5 +1,6 @@
 import { oktaId, validationFailed, type EmulatedError } from './emulator-errors';
 import { isDeliverable } from './emulator-event-types';
+import { filterJson, readFilter, type StoredFilterEntry } from './emulator-filter';
 
 /** An event hook as the emulated org keeps it, secret included (Okta never returns it). */
 export interface StoredHook {
@@ -12,7 +13,7 @@ export interface StoredHook {
   createdBy: string;
   lastUpdated: string;
   eventTypes: string[];
-  filter: unknown;
+  filter: StoredFilterEntry[] | null;
   uri: string;
   headers: { key: string; value: string }[];
   auth: { key: string; value: string } | null;
@@ -63,12 +64,17 @@ const problems = (body: JsonRecord): string[] => {
   return found;
 };
 
-/** Validate a create or replace body; Okta answers 400 E0000001 with the causes. */
-export function readHookInput(body: unknown): HookInput | EmulatedError {
+/**
+ * Validate a create or replace body; Okta answers 400 E0000001 with the causes. A filter is
+ * refused while the org has the feature off.
+ */
+export function readHookInput(body: unknown, filtersEnabled: boolean): HookInput | EmulatedError {
   const record = asRecord(body);
   const found = record ? problems(record) : ['the body must be an EventHook object'];
   if (!record || found.length > 0) return validationFailed('eventHook', found);
   const events = asRecord(record.events) ?? {};
+  const filter = readFilter(events.filter, events.items as string[], filtersEnabled);
+  if ('status' in filter) return filter;
   const config = asRecord(asRecord(record.channel)?.config) ?? {};
   const auth = asRecord(config.authScheme);
   const headers = Array.isArray(config.headers) ? config.headers : [];
@@ -76,7 +82,7 @@ export function readHookInput(body: unknown): HookInput | EmulatedError {
     name: asText(record.name) ?? '',
     description: asText(record.description) ?? null,
     eventTypes: (events.items as string[]).slice(),
-    filter: events.filter ?? null,
+    filter: filter.entries,
     uri: asText(config.uri) ?? '',
     headers: headers.flatMap((h) => {
       const header = asRecord(h);
@@ -130,7 +136,7 @@ export function hookJson(hook: StoredHook, base: string): Record<string, unknown
     created: hook.created,
     createdBy: hook.createdBy,
     lastUpdated: hook.lastUpdated,
-    events: { type: 'EVENT_TYPE', items: hook.eventTypes, filter: hook.filter },
+    events: { type: 'EVENT_TYPE', items: hook.eventTypes, filter: filterJson(hook.filter) },
     channel: {
       type: 'HTTP',
       version: '1.0.0',

@@ -3,6 +3,7 @@ import type { Principal } from './emulator-auth';
 import { deliveryCall, verificationCall, type DeliveryAttempt } from './emulator-calls';
 import {
   deliveryFailureEvent,
+  type EventTarget,
   lifecycleEvent,
   userEvent,
   verifiedEvent,
@@ -23,13 +24,15 @@ export interface DeliveryOutcome {
 }
 
 export type HookSeed = Pick<StoredHook, 'name' | 'uri' | 'eventTypes'> &
-  Partial<Pick<StoredHook, 'status' | 'verificationStatus' | 'auth' | 'headers' | 'description'>>;
+  Partial<Pick<StoredHook, 'status' | 'verificationStatus' | 'auth' | 'headers' | 'description' | 'filter'>>;
 
 export interface OrgOptions extends LogOptions {
   /** A CA the org trusts when it calls hooks (a test's throwaway certificate). */
   trust?: string | undefined;
   /** Where `event_hook.delivery` records name the hook. */
   failureShape?: FailureShape | undefined;
+  /** Event hook filters (an EA feature) are on; true unless said otherwise. */
+  filtersEnabled?: boolean | undefined;
 }
 
 /** At most this many hooks are ACTIVE and VERIFIED (https://developer.okta.com/docs/concepts/event-hooks/). */
@@ -45,6 +48,8 @@ export class EmulatorOrg {
   /** Every `/execute` of an inline hook, with each attempt Okta made. */
   readonly executions: { hookId: string; attempts: InlineAttempt[]; ok: boolean }[] = [];
   readonly log: SystemLog;
+  /** The self-service EA feature "event hook filters" is on (an admin may turn it off). */
+  filtersEnabled: boolean;
   private readonly pending = new Map<string, LogEvent[]>();
 
   constructor(
@@ -53,6 +58,7 @@ export class EmulatorOrg {
     private readonly options: OrgOptions,
   ) {
     this.log = new SystemLog(options);
+    this.filtersEnabled = options.filtersEnabled ?? true;
   }
 
   /** A hook that exists before the test starts (made by someone else). */
@@ -99,7 +105,7 @@ export class EmulatorOrg {
    * Something happens in the org: an event of `eventType`, naming every ACTIVE and VERIFIED
    * hook subscribed to it, queued for delivery unless `withhold` (Okta delayed or dropped it).
    */
-  emit(eventType: string, options: { withhold?: boolean } = {}): LogEvent {
+  emit(eventType: string, options: { withhold?: boolean; targets?: EventTarget[] } = {}): LogEvent {
     const hooks = [...this.hooks.values()].filter(
       (hook) =>
         hook.status === 'ACTIVE' &&
@@ -110,6 +116,7 @@ export class EmulatorOrg {
       userEvent(
         eventType,
         hooks.map((hook) => hook.id),
+        options.targets,
       ),
       this.now(),
     );

@@ -69,7 +69,7 @@ function hooksCollection(org: EmulatorOrg, call: Call): Answer {
   if (call.method !== 'POST') return methodNotAllowed();
   const refused = refuse(call, HOOKS_MANAGE);
   if (refused) return refused;
-  const input = readHookInput(call.body);
+  const input = readHookInput(call.body, org.filtersEnabled);
   if ('status' in input) return input;
   const hook = newHook(input, '00u1admin0emulator01', org.now());
   org.hooks.set(hook.id, hook);
@@ -99,7 +99,7 @@ async function lifecycle(org: EmulatorOrg, call: Call, hook: StoredHook, action:
 }
 
 function replace(org: EmulatorOrg, call: Call, hook: StoredHook): Answer {
-  const input = readHookInput(call.body);
+  const input = readHookInput(call.body, org.filtersEnabled);
   if ('status' in input) return input;
   const next = replaceHook(hook, input, org.now());
   org.hooks.set(hook.id, next);

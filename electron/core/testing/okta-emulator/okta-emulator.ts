@@ -26,6 +26,8 @@ export interface OktaEmulatorOptions {
   rejectDebugDataFilter?: boolean;
   /** Where `event_hook.delivery` records name the hook. */
   failureShape?: FailureShape;
+  /** Event hook filters (a self-service EA feature) are on; true unless said otherwise. */
+  filtersEnabled?: boolean;
   /** A CA the org trusts when it calls hooks: the test's https stand-in for a tunnel. */
   trust?: string;
   /** Serve the API over https with this certificate (instead of http). */
@@ -82,8 +84,8 @@ export async function startOktaEmulator(options: OktaEmulatorOptions = {}): Prom
   const now = options.now ?? Date.now;
   const domain = options.domain ?? 'dev-000000.okta.com';
   const origin = `https://${domain}`;
-  const { rejectDebugDataFilter, trust, failureShape } = options;
-  const org = new EmulatorOrg(domain, now, { rejectDebugDataFilter, trust, failureShape });
+  const { rejectDebugDataFilter, trust, failureShape, filtersEnabled } = options;
+  const org = new EmulatorOrg(domain, now, { rejectDebugDataFilter, trust, failureShape, filtersEnabled });
   const tokens = makeTokens(options.tokens ?? [{}], now());
   const oauth = new EmulatorTokenServer(`${origin}/oauth2/v1/token`, now);
   for (const app of options.apps ?? []) oauth.addApp(app);

@@ -6,6 +6,7 @@ import { refreshOkta, resendEvents } from '../../store/okta-commands';
 import { selectSettings } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { DeliveryCounts, OktaLogRecords } from './delivery-lists';
+import { FilterCheck } from './filter-check';
 import { logClock } from './okta-format';
 import { PollStatusLine } from './poll-status';
 import { useDeliveryReport } from './use-delivery-report';
@@ -39,6 +40,7 @@ function DeliveryRow(props: {
       </td>
       <td className="okta-delivery__sentence">
         {verdict.sentence}
+        {record.filter && <FilterCheck check={record.filter} />}
         {arrivals.map((id, index) => (
           <button
             key={id}

@@ -50,6 +50,15 @@ function HookRow(props: { hook: OktaHook; onPoint: (hook: OktaHook) => void; bus
       <td className="mono" title={hook.eventTypes.join('\n')}>
         {first ?? '—'}
         {rest.length > 0 && <span className="muted"> +{rest.length}</span>}
+        {hook.filter && (
+          <span
+            className="flag flag--neutral"
+            title={hook.filter.map((entry) => `${entry.eventType}: ${entry.expression}`).join('\n')}
+            data-testid="okta-hook-filter"
+          >
+            filter on {hook.filter.length}
+          </span>
+        )}
       </td>
       <td>
         <div className="okta-hook__actions">

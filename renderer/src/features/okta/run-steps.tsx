@@ -10,6 +10,7 @@ const TITLE: Record<HookRun['action'], string> = {
   retarget: 'Follow the new URL',
   deactivate: 'Deactivate',
   delete: 'Delete',
+  filter: 'Set the event filter',
 };
 
 function Step({ step, onOpen }: { step: HookRunStep; onOpen: (id: string) => void }) {

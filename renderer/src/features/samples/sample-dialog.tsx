@@ -26,6 +26,9 @@ function SampleForm() {
   const [search, setSearch] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  const [filter, setFilter] = useState('');
+  const [withheld, setWithheld] = useState<string | null>(null);
+  const filters = useAppStore((state) => state.hookFilters?.filters) ?? [];
   const matches = useMemo(() => {
     const needle = search.trim().toLowerCase();
     return needle === ''
@@ -38,10 +41,13 @@ function SampleForm() {
     );
   const send = async () => {
     setSending(true);
-    const result = await sendSample(store, bridge, selected);
+    const result = await sendSample(store, bridge, selected, filter || undefined);
     setSending(false);
-    if (result.ok) close();
-    else setError(result.error.message);
+    if (!result.ok) setError(result.error.message);
+    else if (result.value.withheld.length === 0) close();
+    // Sent (and opened behind the dialog): say what the filter held back.
+    else
+      setWithheld(result.value.withheld.map((event) => `${event.eventType} (${event.because})`).join('; '));
   };
   return (
     <Modal title="Send a test delivery" testId="sample-dialog" onClose={close} className="modal--wide">
@@ -74,6 +80,23 @@ function SampleForm() {
           ? 'Pick at least one event type.'
           : `In this delivery, in order: ${selected.join(', ')}`}
       </p>
+      <label className="field">
+        <span>Like a hook with a filter (Okta&apos;s Preview ignores filters)</span>
+        <select value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="sample-filter">
+          <option value="">Send every event</option>
+          {filters.map((f) => (
+            <option key={f.name} value={f.name}>
+              Only what {f.source.kind === 'hook' ? `the filter of ${f.source.hookName}` : f.name} lets
+              through
+            </option>
+          ))}
+        </select>
+      </label>
+      {withheld !== null && (
+        <p className="muted" data-testid="sample-withheld">
+          Sent. Held back by the filter: {withheld}
+        </p>
+      )}
       <ModalFooter error={error} onCancel={close}>
         <button
           type="button"

@@ -47,6 +47,17 @@ export function MoreMenu() {
             className="button"
             onClick={() => {
               close();
+              store.getState().openDialog('filters');
+            }}
+            data-testid="open-filters"
+          >
+            Event hook filters…
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              close();
               store.getState().openDialog('shortcuts');
             }}
             data-testid="open-shortcuts"

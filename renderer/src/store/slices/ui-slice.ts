@@ -16,7 +16,7 @@ export interface UiPreferences {
 }
 
 /** The modal dialogs; at most one is open. */
-export type DialogId = 'settings' | 'shortcuts' | 'export' | 'sample' | 'replay' | 'confirm';
+export type DialogId = 'settings' | 'shortcuts' | 'export' | 'sample' | 'replay' | 'confirm' | 'filters';
 
 /** A question for the confirm dialog; `resolve` gets the answer (false when dismissed). */
 export interface Confirming {
