@@ -18,6 +18,13 @@ const restrict = ({ paths = [], patterns = [] }) => ({
   'no-restricted-imports': ['error', { paths, patterns }],
 });
 
+/** Production code: every layer's files but their tests. */
+const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
+const noTestSupport = {
+  regex: '(^|/)test-support(/|$)',
+  message: 'Only tests, e2e and bench import test-support/.',
+};
+
 const noElectron = {
   name: 'electron',
   message: 'Only electron/main and electron/preload may import electron.',
@@ -57,6 +64,7 @@ export default tseslint.config(
           'e2e/tsconfig.json',
           'bench/tsconfig.json',
           'scripts/tsconfig.json',
+          'test-support/tsconfig.json',
           'tsconfig.test.json',
           'tsconfig.tools.json',
         ],
@@ -92,30 +100,34 @@ export default tseslint.config(
           ['electron', 'renderer', 'e2e', 'bench'],
           'shared/ imports nothing of ours outside shared/.',
         ),
+        noTestSupport,
       ],
     }),
   },
   {
     files: ['electron/core/**/*.ts'],
-    ignores: ['electron/core/tunnel/ngrok-provider.ts'],
-    rules: restrict({ paths: [noElectron, noNgrok], patterns: corePatterns }),
+    ignores: ['electron/core/tunnel/ngrok-provider.ts', ...TESTS],
+    rules: restrict({ paths: [noElectron, noNgrok], patterns: [...corePatterns, noTestSupport] }),
   },
   {
     files: ['electron/core/tunnel/ngrok-provider.ts'],
-    rules: restrict({ paths: [noElectron], patterns: corePatterns }),
+    rules: restrict({ paths: [noElectron], patterns: [...corePatterns, noTestSupport] }),
   },
   {
     files: ['electron/headless/**/*.ts'],
+    ignores: TESTS,
     rules: restrict({
       paths: [noElectron, noNgrok],
       patterns: [
         intoLayer(['main', 'preload'], 'Headless mode runs without Electron.'),
         { regex: '(^|/)renderer(/|$)', message: 'Serve the built renderer; do not import it.' },
+        noTestSupport,
       ],
     }),
   },
   {
     files: ['electron/main/**/*.ts'],
+    ignores: TESTS,
     rules: restrict({
       paths: [
         noNgrok,
@@ -124,8 +136,14 @@ export default tseslint.config(
       patterns: [
         intoLayer(['preload', 'headless'], 'main wires core and Electron only.'),
         { regex: '(^|/)renderer(/|$)', message: 'Load the renderer through app://.' },
+        noTestSupport,
       ],
     }),
+  },
+  {
+    // main's tests check its Electron wiring with Electron's types.
+    files: ['electron/main/**/*.test.ts'],
+    rules: restrict({ paths: [noNgrok] }),
   },
   {
     files: ['electron/preload/**/*.ts'],
@@ -135,6 +153,7 @@ export default tseslint.config(
         intoLayer(['core', 'main', 'headless'], 'The preload exposes the contract and nothing else.'),
         { regex: '(^|/)renderer(/|$)', message: 'The preload never imports the renderer.' },
         { regex: '/shared/(model|okta)/(?!.*\\.ts$)', message: 'Only shared/contract at runtime.' },
+        noTestSupport,
       ],
     }),
   },
@@ -142,15 +161,18 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
     plugins: { 'react-hooks': reactHooks },
-    rules: {
-      ...reactHooks.configs['recommended-latest'].rules,
-      ...restrict({
-        paths: [noElectron, noNgrok, ...nodeOnly],
-        patterns: [
-          intoLayer(['electron', 'e2e', 'bench'], 'The renderer talks to the engine only through a Bridge.'),
-        ],
-      }),
-    },
+    rules: reactHooks.configs['recommended-latest'].rules,
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: TESTS,
+    rules: restrict({
+      paths: [noElectron, noNgrok, ...nodeOnly],
+      patterns: [
+        intoLayer(['electron', 'e2e', 'bench'], 'The renderer talks to the engine only through a Bridge.'),
+        noTestSupport,
+      ],
+    }),
   },
   {
     files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts', 'bench/**/*.ts'],

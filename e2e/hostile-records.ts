@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { draft, openStore } from '../electron/core/testing/store-fixture';
+import { draft, openStore } from '../test-support/engine/store-fixture';
 import type { Exchange } from '../shared/model/exchange';
 import { decodeDelivery } from '../shared/okta/envelope';
-import { payloadText } from '../electron/core/testing/payloads';
+import { payloadText } from '../test-support/engine/payloads';
 
 /** A delivery of a fixture as the receiver would have stored it, numbered `n`. */
 export function storedDelivery(n: number, fixture = '01-user-session-start.json'): Exchange {

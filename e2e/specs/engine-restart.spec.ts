@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort } from '../../electron/core/testing/free-port';
+import { freePort } from '../../test-support/engine/free-port';
 import { expect, freshDelivery, oktaSender, SECRET, test } from '../fixtures';
 import { startHeadless, type HeadlessInstance } from '../headless-process';
 import { InspectorPage } from '../pages/inspector-page';

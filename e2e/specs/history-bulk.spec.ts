@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { validateHar } from '../../electron/core/testing/har-validator';
+import { validateHar } from '../../test-support/engine/har-validator';
 import { expect, freshDelivery, SECRET, test } from '../fixtures';
 
 const DELIVERIES = [

@@ -1,5 +1,5 @@
 import type { Page, TestInfo } from '@playwright/test';
-import type { OktaEmulator } from '../../electron/core/testing/okta-emulator/okta-emulator';
+import type { OktaEmulator } from '../../test-support/engine/okta-emulator/okta-emulator';
 import { expect, fixtureText, freshDelivery, oktaTest as test, type OrgClock } from '../fixtures';
 import type { InspectorPage } from '../pages/inspector-page';
 import { layoutProblems } from '../pages/layout-probe';

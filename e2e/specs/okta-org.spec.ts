@@ -1,4 +1,4 @@
-import type { OktaEmulator } from '../../electron/core/testing/okta-emulator/okta-emulator';
+import type { OktaEmulator } from '../../test-support/engine/okta-emulator/okta-emulator';
 import { expect, oktaTest as test } from '../fixtures';
 import type { OktaPanelPage } from '../pages/okta-panel-page';
 

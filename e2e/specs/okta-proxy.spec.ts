@@ -1,12 +1,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startConnectProxy, type ConnectProxy } from '../../electron/core/testing/connect-proxy';
-import {
-  startOktaEmulator,
-  type OktaEmulator,
-} from '../../electron/core/testing/okta-emulator/okta-emulator';
-import { makeTestCertificate, type TestCertificate } from '../../electron/core/testing/tls-cert';
+import { startConnectProxy, type ConnectProxy } from '../../test-support/engine/connect-proxy';
+import { startOktaEmulator, type OktaEmulator } from '../../test-support/engine/okta-emulator/okta-emulator';
+import { makeTestCertificate, type TestCertificate } from '../../test-support/engine/tls-cert';
 import { expect, test as base } from '../fixtures';
 import { OktaPanelPage } from '../pages/okta-panel-page';
 

@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { mountSmallDisk } from '../../electron/core/testing/tmpfs';
+import { mountSmallDisk } from '../../test-support/engine/tmpfs';
 import { expect, fixtureText, oktaSender, SECRET, test } from '../fixtures';
 import { startHeadless, type HeadlessInstance } from '../headless-process';
 import { InspectorPage } from '../pages/inspector-page';

@@ -1,6 +1,6 @@
 import type { Page, TestInfo } from '@playwright/test';
-import { freePort } from '../../electron/core/testing/free-port';
-import { startReverseProxy, type ReverseProxy } from '../../electron/core/testing/reverse-proxy';
+import { freePort } from '../../test-support/engine/free-port';
+import { startReverseProxy, type ReverseProxy } from '../../test-support/engine/reverse-proxy';
 import { expect, fixtureText, SECRET, test } from '../fixtures';
 import { startHeadless } from '../headless-process';
 import { readClipboard } from '../pages/inspector-page';

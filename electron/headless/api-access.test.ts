@@ -1,8 +1,8 @@
 import { connect } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestCore, type TestCore } from '../core/testing/core-fixture';
-import { send, type RawResponse } from '../core/testing/http-client';
-import { head, rawRequest } from '../core/testing/raw-socket';
+import { startTestCore, type TestCore } from '../../test-support/engine/core-fixture';
+import { send, type RawResponse } from '../../test-support/engine/http-client';
+import { head, rawRequest } from '../../test-support/engine/raw-socket';
 import { FileTransfers } from '../core/transfer/file-transfers';
 import { startApiServer, type ApiServer } from './api-server';
 

@@ -2,9 +2,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobView } from '../../shared/model/job';
-import { startTestCore, type TestCore } from '../core/testing/core-fixture';
-import { deliver, send } from '../core/testing/http-client';
-import { waitFor } from '../core/testing/wait-for';
+import { startTestCore, type TestCore } from '../../test-support/engine/core-fixture';
+import { deliver, send } from '../../test-support/engine/http-client';
+import { waitFor } from '../../test-support/engine/wait-for';
 import { FileTransfers } from '../core/transfer/file-transfers';
 import { startApiServer, type ApiServer } from './api-server';
 

@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../core/deps';
 import { openSecretVault } from '../core/settings/secret-vault';
-import { makeTempDir } from '../core/testing/core-fixture';
+import { makeTempDir } from '../../test-support/engine/core-fixture';
 import { apiToken } from './api-token';
 
 const dirs: string[] = [];

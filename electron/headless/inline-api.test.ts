@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestCore, type TestCore } from '../core/testing/core-fixture';
-import { send } from '../core/testing/http-client';
+import { startTestCore, type TestCore } from '../../test-support/engine/core-fixture';
+import { send } from '../../test-support/engine/http-client';
 import { FileTransfers } from '../core/transfer/file-transfers';
 import { startApiServer, type ApiServer } from './api-server';
 

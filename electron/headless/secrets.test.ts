@@ -4,14 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { FileTransfers } from '../core/transfer/file-transfers';
 import { startApiServer } from './api-server';
 import type { Logger } from '../core/deps';
-import { makeTempDir, startTestCore, type TestCore } from '../core/testing/core-fixture';
-import { memoryVault } from '../core/testing/memory-vault';
+import { makeTempDir, startTestCore, type TestCore } from '../../test-support/engine/core-fixture';
+import { memoryVault } from '../../test-support/engine/memory-vault';
 import type { SettingsView } from '../../shared/model/settings';
-import { deliver, send } from '../core/testing/http-client';
-import { payloadText } from '../core/testing/payloads';
+import { deliver, send } from '../../test-support/engine/http-client';
+import { payloadText } from '../../test-support/engine/payloads';
 import { NOT_RECORDED, UNREADABLE } from '../core/store/header-sealer';
-import { startTarget } from '../core/testing/target-server';
-import { waitFor } from '../core/testing/wait-for';
+import { startTarget } from '../../test-support/engine/target-server';
+import { waitFor } from '../../test-support/engine/wait-for';
 import type { Exchange } from '../../shared/model/exchange';
 
 /** Distinctive values: any occurrence in an artefact can only be a leak. */

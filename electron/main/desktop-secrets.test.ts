@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SettingsView } from '../../shared/model/settings';
 import { silentLogger } from '../core/deps';
 import { UNREADABLE } from '../core/store/header-sealer';
-import { makeTempDir, startTestCore } from '../core/testing/core-fixture';
-import { deliver } from '../core/testing/http-client';
+import { makeTempDir, startTestCore } from '../../test-support/engine/core-fixture';
+import { deliver } from '../../test-support/engine/http-client';
 import { DesktopSecrets } from './desktop-secrets';
 
 const dirs: string[] = [];

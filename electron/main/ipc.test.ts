@@ -1,7 +1,7 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { commandNames } from '../../shared/contract/names';
-import { startTestCore } from '../core/testing/core-fixture';
+import { startTestCore } from '../../test-support/engine/core-fixture';
 import { APP_ENTRY } from './app-protocol';
 import { forwardPushes, registerCommands } from './ipc';
 

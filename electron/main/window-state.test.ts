@@ -1,7 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { makeTempDir } from '../core/testing/core-fixture';
+import { makeTempDir } from '../../test-support/engine/core-fixture';
 import { restoreBounds, WindowStateFile } from './window-state';
 
 const dirs: string[] = [];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { makeSummary } from '../testing/make-summary';
+import { makeSummary } from '../../test-support/shared/make-summary';
 import { addFilter, removeSpan, setTimeWindow } from './query-edit';
 import { compileQuery } from './query-matcher';
 import { parseQuery } from './query-parser';

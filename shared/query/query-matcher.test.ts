@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExchangeSummary } from '../model/exchange';
-import { makeSummary } from '../testing/make-summary';
+import { makeSummary } from '../../test-support/shared/make-summary';
 import { compileQuery, typeMatcher } from './query-matcher';
 import { parseQuery } from './query-parser';
 

@@ -1,9 +1,9 @@
 import { chmod, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDir, startTestCore, type TestCore } from '../testing/core-fixture';
-import { send } from '../testing/http-client';
-import { payloadText } from '../testing/payloads';
+import { makeTempDir, startTestCore, type TestCore } from '../../../test-support/engine/core-fixture';
+import { send } from '../../../test-support/engine/http-client';
+import { payloadText } from '../../../test-support/engine/payloads';
 
 /** Every entry under `dir`, itself included, as "name: mode" in octal with a / after folders. */
 async function modes(dir: string): Promise<string[]> {

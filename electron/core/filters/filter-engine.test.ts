@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ExchangeSummary } from '../../../shared/model/exchange';
 import type { FilterPreview, FiltersState, WithheldEvent } from '../../../shared/model/hook-filter';
 import type { FieldCatalog } from '../../../shared/okta/filter/field-catalog';
-import { membership, signIn } from '../../../shared/testing/filter-events';
-import { startTestCore, type TestCore } from '../testing/core-fixture';
-import { deliver } from '../testing/http-client';
-import { waitFor } from '../testing/wait-for';
+import { membership, signIn } from '../../../test-support/shared/filter-events';
+import { startTestCore, type TestCore } from '../../../test-support/engine/core-fixture';
+import { deliver } from '../../../test-support/engine/http-client';
+import { waitFor } from '../../../test-support/engine/wait-for';
 
 /** Okta's documented example (https://developer.okta.com/docs/guides/event-hook-filtering/). */
 const SALES =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainTransport } from '../okta-org/okta-problem';
-import { closedPortUrl } from '../testing/target-server';
+import { closedPortUrl } from '../../../test-support/engine/target-server';
 import { fetchTransport, type FetchLike } from './fetch-transport';
 
 const request = (url: string) => ({

@@ -3,10 +3,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startConnectProxy, type ConnectProxy } from '../testing/connect-proxy';
-import { startOktaEmulator, type OktaEmulator } from '../testing/okta-emulator/okta-emulator';
-import { buildTransportProbe } from '../testing/probe-build';
-import { makeTestCertificate } from '../testing/tls-cert';
+import { startConnectProxy, type ConnectProxy } from '../../../test-support/engine/connect-proxy';
+import {
+  startOktaEmulator,
+  type OktaEmulator,
+} from '../../../test-support/engine/okta-emulator/okta-emulator';
+import { buildTransportProbe } from '../../../test-support/engine/probe-build';
+import { makeTestCertificate } from '../../../test-support/engine/tls-cert';
 
 let dir: string;
 let caFile: string;

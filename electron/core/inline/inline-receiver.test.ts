@@ -5,11 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Exchange } from '../../../shared/model/exchange';
 import type { InlineRequestType, InlineState } from '../../../shared/model/inline';
 import { INLINE_TYPES } from '../../../shared/okta/inline/catalog';
-import { startTestCore, type TestCore } from '../testing/core-fixture';
-import { deliver, send } from '../testing/http-client';
-import { FakeTimers } from '../testing/fake-timers';
-import { answer, startTarget, type TargetServer } from '../testing/target-server';
-import { waitFor } from '../testing/wait-for';
+import { startTestCore, type TestCore } from '../../../test-support/engine/core-fixture';
+import { deliver, send } from '../../../test-support/engine/http-client';
+import { FakeTimers } from '../../../test-support/engine/fake-timers';
+import { answer, startTarget, type TargetServer } from '../../../test-support/engine/target-server';
+import { waitFor } from '../../../test-support/engine/wait-for';
 
 const SECRET = 'Basic aW5saW5lOnRlc3Qtb25seQ==';
 const fixture = (name: string) =>

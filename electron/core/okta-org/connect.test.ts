@@ -2,9 +2,9 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OktaState } from '../../../shared/model/okta';
-import { closedPortUrl } from '../testing/target-server';
-import { ORG_DOMAIN, startOktaCore, type OktaTestCore } from '../testing/okta-fixture';
-import { makeTempDir, startTestCore } from '../testing/core-fixture';
+import { closedPortUrl } from '../../../test-support/engine/target-server';
+import { ORG_DOMAIN, startOktaCore, type OktaTestCore } from '../../../test-support/engine/okta-fixture';
+import { makeTempDir, startTestCore } from '../../../test-support/engine/core-fixture';
 
 const DAY = 24 * 3600_000;
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Exchange, ExchangeSummary } from '../../../shared/model/exchange';
 import type { DeliveryReport, ExchangeOktaRecord, HookRun } from '../../../shared/model/okta';
-import { ORG_DOMAIN, startOktaCore, type OktaTestCore } from '../testing/okta-fixture';
-import { answer, startTarget, type TargetServer } from '../testing/target-server';
+import { ORG_DOMAIN, startOktaCore, type OktaTestCore } from '../../../test-support/engine/okta-fixture';
+import { answer, startTarget, type TargetServer } from '../../../test-support/engine/target-server';
 
 const MINUTE = 60_000;
 

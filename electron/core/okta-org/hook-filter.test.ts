@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FiltersState } from '../../../shared/model/hook-filter';
 import type { DeliveryReport, HookRun } from '../../../shared/model/okta';
-import { startOktaCore, type OktaTestCore } from '../testing/okta-fixture';
-import type { EventTarget } from '../testing/okta-emulator/emulator-events';
+import { startOktaCore, type OktaTestCore } from '../../../test-support/engine/okta-fixture';
+import type { EventTarget } from '../../../test-support/engine/okta-emulator/emulator-events';
 
 const MINUTE = 60_000;
 const MEMBERSHIP = 'group.user_membership.add';

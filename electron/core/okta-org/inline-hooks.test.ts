@@ -6,8 +6,8 @@ import type { PendingKey } from '../../../shared/model/okta';
 import type { InlinePreview, OktaInlineHook, OktaInlineState } from '../../../shared/model/okta-inline';
 import type { OktaFeature } from '../../../shared/okta/service-app-scopes';
 import { INLINE_TYPES, inlineType } from '../../../shared/okta/inline/catalog';
-import { HOOK_SECRET, startOktaCore, type OktaTestCore } from '../testing/okta-fixture';
-import { answer, startTarget, type TargetServer } from '../testing/target-server';
+import { HOOK_SECRET, startOktaCore, type OktaTestCore } from '../../../test-support/engine/okta-fixture';
+import { answer, startTarget, type TargetServer } from '../../../test-support/engine/target-server';
 
 let t: OktaTestCore;
 let handler: TargetServer | undefined;

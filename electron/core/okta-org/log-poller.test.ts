@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OktaProblem } from '../../../shared/model/okta';
-import { FakeTimers } from '../testing/fake-timers';
+import { FakeTimers } from '../../../test-support/engine/fake-timers';
 import {
   startOktaEmulator,
   type OktaEmulator,
   type OktaEmulatorOptions,
-} from '../testing/okta-emulator/okta-emulator';
-import { closedPortUrl } from '../testing/target-server';
+} from '../../../test-support/engine/okta-emulator/okta-emulator';
+import { closedPortUrl } from '../../../test-support/engine/target-server';
 import { hooksFilter, LogPoller, PAGE_SIZE } from './log-poller';
 import { nodeTransport } from '../http/http-transport';
 import { apiTokenCredentials } from './credentials';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Exchange } from '../../../shared/model/exchange';
 import type { HookRun, OktaState } from '../../../shared/model/okta';
-import { HOOK_SECRET, startOktaCore, type OktaTestCore } from '../testing/okta-fixture';
-import { answerChallenge, startTarget, type TargetServer } from '../testing/target-server';
+import { HOOK_SECRET, startOktaCore, type OktaTestCore } from '../../../test-support/engine/okta-fixture';
+import { answerChallenge, startTarget, type TargetServer } from '../../../test-support/engine/target-server';
 
 let t: OktaTestCore;
 let handler: TargetServer | undefined;

@@ -1,8 +1,13 @@
 import { generateKeyPairSync, type JsonWebKey } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HookRun, PendingKey } from '../../../shared/model/okta';
-import { makeTestKey } from '../testing/okta-emulator/test-signer';
-import { ORG_DOMAIN, startOktaCore, type OktaTestCore, type ServiceAppInput } from '../testing/okta-fixture';
+import { makeTestKey } from '../../../test-support/engine/okta-emulator/test-signer';
+import {
+  ORG_DOMAIN,
+  startOktaCore,
+  type OktaTestCore,
+  type ServiceAppInput,
+} from '../../../test-support/engine/okta-fixture';
 
 let t: OktaTestCore;
 afterEach(() => t.stop());

@@ -4,9 +4,9 @@ import type { JsonWebKey } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HookRun, OktaState, PendingKey } from '../../../shared/model/okta';
 import type { Logger } from '../deps';
-import { makeTempDir, startTestCore } from '../testing/core-fixture';
-import { makeTestKey } from '../testing/okta-emulator/test-signer';
-import { ORG_DOMAIN, startOktaCore, type OktaTestCore } from '../testing/okta-fixture';
+import { makeTempDir, startTestCore } from '../../../test-support/engine/core-fixture';
+import { makeTestKey } from '../../../test-support/engine/okta-emulator/test-signer';
+import { ORG_DOMAIN, startOktaCore, type OktaTestCore } from '../../../test-support/engine/okta-fixture';
 
 let t: OktaTestCore;
 const cleanup: (() => Promise<unknown>)[] = [];

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestCore, type TestCore } from '../testing/core-fixture';
-import { withheldBodies } from '../testing/corpus-requests';
-import { CORPUS_SECRET, expectHealthy } from '../testing/hostile-corpus';
-import { send } from '../testing/http-client';
-import { collect } from '../testing/raw-socket';
+import { startTestCore, type TestCore } from '../../../test-support/engine/core-fixture';
+import { withheldBodies } from '../../../test-support/engine/corpus-requests';
+import { CORPUS_SECRET, expectHealthy } from '../../../test-support/engine/hostile-corpus';
+import { send } from '../../../test-support/engine/http-client';
+import { collect } from '../../../test-support/engine/raw-socket';
 import { BodyBudget, STRANGERS_SHARE } from './admission';
 
 const LIMIT = 4096;

@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Exchange, ExchangeSummary } from '../../../shared/model/exchange';
 import { nextMove } from '../../../shared/okta/next-move';
 import { verificationVerdict } from '../../../shared/okta/verification-verdict';
-import { startTestCore, type TestCore } from '../testing/core-fixture';
-import { deliver, send } from '../testing/http-client';
-import { payloadText } from '../testing/payloads';
+import { startTestCore, type TestCore } from '../../../test-support/engine/core-fixture';
+import { deliver, send } from '../../../test-support/engine/http-client';
+import { payloadText } from '../../../test-support/engine/payloads';
 import {
   answer,
   answerChallenge,
@@ -14,7 +14,7 @@ import {
   startTarget,
   trickle,
   type TargetServer,
-} from '../testing/target-server';
+} from '../../../test-support/engine/target-server';
 
 let t: TestCore;
 let target: TargetServer | undefined;

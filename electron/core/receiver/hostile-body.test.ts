@@ -1,9 +1,9 @@
 import { deflateSync, gzipSync } from 'node:zlib';
 import { describe, expect } from 'vitest';
 import { FIELD_LIMITS } from '../../../shared/okta/log-event';
-import { CORPUS_SECRET, runCorpus, type HostileCase } from '../testing/hostile-corpus';
-import { payloadText } from '../testing/payloads';
-import { head, rawRequest } from '../testing/raw-socket';
+import { CORPUS_SECRET, runCorpus, type HostileCase } from '../../../test-support/engine/hostile-corpus';
+import { payloadText } from '../../../test-support/engine/payloads';
+import { head, rawRequest } from '../../../test-support/engine/raw-socket';
 
 const FIXTURE = payloadText('01-user-session-start.json');
 const BOMB = gzipSync(Buffer.alloc(64 * 1024 * 1024), { level: 9 });

@@ -1,9 +1,9 @@
 import { describe, expect } from 'vitest';
 import type { Exchange } from '../../../shared/model/exchange';
-import type { TestCore } from '../testing/core-fixture';
-import { CORPUS_SECRET, runCorpus, type HostileCase } from '../testing/hostile-corpus';
-import { startTarget } from '../testing/target-server';
-import { head, rawRequest } from '../testing/raw-socket';
+import type { TestCore } from '../../../test-support/engine/core-fixture';
+import { CORPUS_SECRET, runCorpus, type HostileCase } from '../../../test-support/engine/hostile-corpus';
+import { startTarget } from '../../../test-support/engine/target-server';
+import { head, rawRequest } from '../../../test-support/engine/raw-socket';
 
 type Target = { port: number; path: string };
 

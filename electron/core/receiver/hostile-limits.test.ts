@@ -1,8 +1,8 @@
 import { describe, expect } from 'vitest';
-import { chunked, delivery, length, type Target } from '../testing/corpus-requests';
-import { runCorpus, type HostileCase } from '../testing/hostile-corpus';
-import { payloadText } from '../testing/payloads';
-import { collect, head, openRaw, rawRequest } from '../testing/raw-socket';
+import { chunked, delivery, length, type Target } from '../../../test-support/engine/corpus-requests';
+import { runCorpus, type HostileCase } from '../../../test-support/engine/hostile-corpus';
+import { payloadText } from '../../../test-support/engine/payloads';
+import { collect, head, openRaw, rawRequest } from '../../../test-support/engine/raw-socket';
 
 const FIXTURE = payloadText('01-user-session-start.json');
 /** Just above the fixture the runner delivers afterwards, which must still fit. */

@@ -1,8 +1,13 @@
 import type { Socket } from 'node:net';
 import { describe, expect } from 'vitest';
-import type { TestCore } from '../testing/core-fixture';
-import { CORPUS_SECRET, expectHealthy, runCorpus, type HostileCase } from '../testing/hostile-corpus';
-import { collect, head, openRaw, type RawOutcome } from '../testing/raw-socket';
+import type { TestCore } from '../../../test-support/engine/core-fixture';
+import {
+  CORPUS_SECRET,
+  expectHealthy,
+  runCorpus,
+  type HostileCase,
+} from '../../../test-support/engine/hostile-corpus';
+import { collect, head, openRaw, type RawOutcome } from '../../../test-support/engine/raw-socket';
 
 /**
  * Timeouts shortened from the production values (10 s for headers, 30 s per request, see

@@ -2,11 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { describe, expect } from 'vitest';
 import { MAX_DECODED_EVENTS } from '../../../shared/okta/envelope';
-import { CORPUS_SECRET, expectBoundedRecord, runCorpus, type HostileCase } from '../testing/hostile-corpus';
-import { deliver } from '../testing/http-client';
-import { payloadJson, payloadText } from '../testing/payloads';
-import { answered, withheldBodies } from '../testing/corpus-requests';
-import { collect, head, rawRequest, type RawOutcome } from '../testing/raw-socket';
+import {
+  CORPUS_SECRET,
+  expectBoundedRecord,
+  runCorpus,
+  type HostileCase,
+} from '../../../test-support/engine/hostile-corpus';
+import { deliver } from '../../../test-support/engine/http-client';
+import { payloadJson, payloadText } from '../../../test-support/engine/payloads';
+import { answered, withheldBodies } from '../../../test-support/engine/corpus-requests';
+import { collect, head, rawRequest, type RawOutcome } from '../../../test-support/engine/raw-socket';
 
 const FIXTURE = payloadText('01-user-session-start.json');
 

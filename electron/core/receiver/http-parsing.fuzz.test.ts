@@ -6,7 +6,7 @@ import type { HeaderList } from '../../../shared/model/exchange';
 import { decodeDelivery } from '../../../shared/okta/envelope';
 import { checkAuth, constantTimeEqual } from './auth-check';
 import { headerPairs, headerText, splitTarget } from './capture';
-import { RECORD_BOUND } from '../testing/hostile-corpus';
+import { RECORD_BOUND } from '../../../test-support/engine/hostile-corpus';
 import { toBodyData } from './body-data';
 import { MAX_EXPANSION, readDelivery } from './content-decoding';
 

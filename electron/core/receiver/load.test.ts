@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OKTA_TIMEOUT_MS } from '../../../shared/okta/headers';
-import { startTestCore } from '../testing/core-fixture';
+import { startTestCore } from '../../../test-support/engine/core-fixture';
 import {
   keepAliveCrowd,
   openFileLimit,
@@ -8,9 +8,9 @@ import {
   roundTrip,
   slowlorisCrowd,
   timedDeliveries,
-} from '../testing/load-crowd';
-import { payloadText } from '../testing/payloads';
-import { head } from '../testing/raw-socket';
+} from '../../../test-support/engine/load-crowd';
+import { payloadText } from '../../../test-support/engine/payloads';
+import { head } from '../../../test-support/engine/raw-socket';
 
 const SECRET = 'Basic bG9hZDp0ZXN0';
 const BODY = payloadText('01-user-session-start.json');

@@ -5,11 +5,11 @@ import { RESPONSE_PRESETS } from '../../../shared/okta/response-presets';
 import { verificationVerdict } from '../../../shared/okta/verification-verdict';
 import { rm } from 'node:fs/promises';
 import { decodeDelivery } from '../../../shared/okta/envelope';
-import { makeTempDir, startTestCore, type TestCore } from '../testing/core-fixture';
-import { draft, openStore } from '../testing/store-fixture';
-import { deliver, send } from '../testing/http-client';
-import { payloadText } from '../testing/payloads';
-import { waitFor } from '../testing/wait-for';
+import { makeTempDir, startTestCore, type TestCore } from '../../../test-support/engine/core-fixture';
+import { draft, openStore } from '../../../test-support/engine/store-fixture';
+import { deliver, send } from '../../../test-support/engine/http-client';
+import { payloadText } from '../../../test-support/engine/payloads';
+import { waitFor } from '../../../test-support/engine/wait-for';
 
 const SECRET = 'Basic b2t0YS1ob29rOnMzY3IzdC1kZXYtb25seQ==';
 const AUTH: [string, string] = ['Authorization', SECRET];

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Exchange, ExchangeSummary } from '../../../shared/model/exchange';
-import { startTestCore, type TestCore } from '../testing/core-fixture';
-import { deliver, send } from '../testing/http-client';
-import { payloadJson, payloadText } from '../testing/payloads';
-import { waitFor } from '../testing/wait-for';
+import { startTestCore, type TestCore } from '../../../test-support/engine/core-fixture';
+import { deliver, send } from '../../../test-support/engine/http-client';
+import { payloadJson, payloadText } from '../../../test-support/engine/payloads';
+import { waitFor } from '../../../test-support/engine/wait-for';
 
 const SECRET = 'Basic b2t0YS1ob29rOnMzY3IzdC1kZXYtb25seQ==';
 

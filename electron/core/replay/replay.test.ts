@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Exchange, ExchangeSummary } from '../../../shared/model/exchange';
-import { startTestCore, type TestCore } from '../testing/core-fixture';
-import { deliver } from '../testing/http-client';
-import { collect, openRaw } from '../testing/raw-socket';
-import { payloadText } from '../testing/payloads';
-import { answer, startTarget, type TargetServer } from '../testing/target-server';
-import { waitFor } from '../testing/wait-for';
+import { startTestCore, type TestCore } from '../../../test-support/engine/core-fixture';
+import { deliver } from '../../../test-support/engine/http-client';
+import { collect, openRaw } from '../../../test-support/engine/raw-socket';
+import { payloadText } from '../../../test-support/engine/payloads';
+import { answer, startTarget, type TargetServer } from '../../../test-support/engine/target-server';
+import { waitFor } from '../../../test-support/engine/wait-for';
 
 const SECRET = 'Basic b2t0YS1ob29rOnMzY3IzdC1kZXYtb25seQ==';
 

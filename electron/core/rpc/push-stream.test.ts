@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { PushMessage } from '../../../shared/contract/events';
 import type { ExchangeSummary } from '../../../shared/model/exchange';
-import { makeSummary } from '../../../shared/testing/make-summary';
+import { makeSummary } from '../../../test-support/shared/make-summary';
 import { PushStream } from './push-stream';
 
 const summary = (seq: number, durationMs = 1) => makeSummary(seq, { durationMs });

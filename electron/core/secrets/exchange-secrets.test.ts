@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Exchange, HeaderList } from '../../../shared/model/exchange';
-import { draft } from '../testing/store-fixture';
+import { draft } from '../../../test-support/engine/store-fixture';
 import { exchangeForCaller, HEADER_LIST_PATHS, mapHeaderLists } from './exchange-secrets';
 
 const SECRET = 'Basic c2VhbC1ldmVyeS1saXN0';

@@ -1,7 +1,7 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../testing/core-fixture';
+import { makeTempDir } from '../../../test-support/engine/core-fixture';
 import { SerialQueue, writeAtomically } from './atomic-file';
 
 const dirs: string[] = [];

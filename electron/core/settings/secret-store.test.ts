@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../deps';
-import { makeTempDir } from '../testing/core-fixture';
+import { makeTempDir } from '../../../test-support/engine/core-fixture';
 import { fileCipher, type SecretCipher } from './secret-cipher';
 import type { SecretDocument } from './secret-file';
 import { SecretStore } from './secret-store';

@@ -2,9 +2,9 @@ import { appendFile, readdir, readFile, rm, stat, writeFile } from 'node:fs/prom
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger, type Logger } from '../deps';
-import { makeTempDir } from '../testing/core-fixture';
-import { waitFor } from '../testing/wait-for';
-import { draft, openStore, type OpenedStore } from '../testing/store-fixture';
+import { makeTempDir } from '../../../test-support/engine/core-fixture';
+import { waitFor } from '../../../test-support/engine/wait-for';
+import { draft, openStore, type OpenedStore } from '../../../test-support/engine/store-fixture';
 import type { StoreOptions } from './exchange-store';
 import { historyPaths } from './history';
 

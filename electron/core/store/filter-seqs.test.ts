@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../testing/core-fixture';
-import { draft, openStore, type OpenedStore } from '../testing/store-fixture';
+import { makeTempDir } from '../../../test-support/engine/core-fixture';
+import { draft, openStore, type OpenedStore } from '../../../test-support/engine/store-fixture';
 import { FilterSeqs } from './index/filter-seqs';
 import { openIndexDb } from './index/index-db';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryVault } from '../testing/memory-vault';
+import { memoryVault } from '../../../test-support/engine/memory-vault';
 import { NOT_RECORDED, openHeaderSealer, UNREADABLE } from './header-sealer';
 
 const SECRET = 'Basic c2VhbGVyOnRlc3Q=';

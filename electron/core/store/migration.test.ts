@@ -2,9 +2,9 @@ import { appendFile, cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Exchange, ExchangeSummary } from '../../../shared/model/exchange';
-import { makeTempDir, startTestCore, type TestCore } from '../testing/core-fixture';
-import { deliver } from '../testing/http-client';
-import { waitFor } from '../testing/wait-for';
+import { makeTempDir, startTestCore, type TestCore } from '../../../test-support/engine/core-fixture';
+import { deliver } from '../../../test-support/engine/http-client';
+import { waitFor } from '../../../test-support/engine/wait-for';
 import { HISTORY_FORMAT } from './history-format';
 import { historyPaths } from './history';
 

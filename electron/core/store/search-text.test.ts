@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeInlineRequest } from '../../../shared/okta/inline/decode-request';
-import { draft } from '../testing/store-fixture';
+import { draft } from '../../../test-support/engine/store-fixture';
 import { searchText } from './search-text';
 
 const exchange = (body: string, headers: [string, string][] = []) => {

@@ -2,8 +2,8 @@ import { rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuthResult, OktaDecoded } from '../../../shared/model/exchange';
 import { decodeEvent } from '../../../shared/okta/log-event';
-import { makeTempDir } from '../testing/core-fixture';
-import { draft, openStore, type OpenedStore } from '../testing/store-fixture';
+import { makeTempDir } from '../../../test-support/engine/core-fixture';
+import { draft, openStore, type OpenedStore } from '../../../test-support/engine/store-fixture';
 
 /** Okta delivers at least once, not always in order: what the store says about each delivery. */
 const dirs: string[] = [];

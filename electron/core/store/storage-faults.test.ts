@@ -1,9 +1,9 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestCore, makeTempDir, type TestCore } from '../testing/core-fixture';
-import { deliver, send } from '../testing/http-client';
-import { payloadText } from '../testing/payloads';
+import { startTestCore, makeTempDir, type TestCore } from '../../../test-support/engine/core-fixture';
+import { deliver, send } from '../../../test-support/engine/http-client';
+import { payloadText } from '../../../test-support/engine/payloads';
 import { historyPaths } from './history';
 import { FRAME_HEADER, frameLengths } from './records/record-frame';
 import type { WriteFault } from './records/record-log';

@@ -2,10 +2,10 @@ import { appendFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Exchange, ExchangeSummary } from '../../../shared/model/exchange';
-import { startTestCore, type TestCore } from '../testing/core-fixture';
-import { deliver } from '../testing/http-client';
-import { payloadText } from '../testing/payloads';
-import { mountSmallDisk } from '../testing/tmpfs';
+import { startTestCore, type TestCore } from '../../../test-support/engine/core-fixture';
+import { deliver } from '../../../test-support/engine/http-client';
+import { payloadText } from '../../../test-support/engine/payloads';
+import { mountSmallDisk } from '../../../test-support/engine/tmpfs';
 import { historyPaths } from './history';
 
 const BATCH = payloadText('02-batch-mixed-3-events.json');

@@ -3,11 +3,11 @@ import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Exchange, ExchangeSummary } from '../../../shared/model/exchange';
 import type { JobView } from '../../../shared/model/job';
-import { makeTempDir, startTestCore, type TestCore } from '../testing/core-fixture';
-import { HOSTILE_IMPORTS, type HostileImport } from '../testing/hostile-imports';
-import { deliver } from '../testing/http-client';
-import { payloadText } from '../testing/payloads';
-import { waitFor } from '../testing/wait-for';
+import { makeTempDir, startTestCore, type TestCore } from '../../../test-support/engine/core-fixture';
+import { HOSTILE_IMPORTS, type HostileImport } from '../../../test-support/engine/hostile-imports';
+import { deliver } from '../../../test-support/engine/http-client';
+import { payloadText } from '../../../test-support/engine/payloads';
+import { waitFor } from '../../../test-support/engine/wait-for';
 import { FileTransfers } from './file-transfers';
 
 const SECRET = 'Basic aG9zdGlsZTppbXBvcnQ=';

@@ -4,8 +4,8 @@ import { checkDraft, checkExchange } from '../../../shared/contract/exchange-sch
 import type { Exchange } from '../../../shared/model/exchange';
 import { summarize } from '../../../shared/model/summarize';
 import { decodeDelivery } from '../../../shared/okta/envelope';
-import { payloadText } from '../testing/payloads';
-import { draft } from '../testing/store-fixture';
+import { payloadText } from '../../../test-support/engine/payloads';
+import { draft } from '../../../test-support/engine/store-fixture';
 import { searchText } from '../store/search-text';
 import { exchangeFromHar } from './har-reader';
 import { harEntry } from './har-writer';

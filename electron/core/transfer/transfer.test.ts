@@ -5,11 +5,11 @@ import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Exchange } from '../../../shared/model/exchange';
 import type { JobView } from '../../../shared/model/job';
-import { makeTempDir, startTestCore, type TestCore } from '../testing/core-fixture';
-import { validateHar } from '../testing/har-validator';
-import { deliver, send } from '../testing/http-client';
-import { payloadText, SAMPLE_DELIVERIES } from '../testing/payloads';
-import { waitFor } from '../testing/wait-for';
+import { makeTempDir, startTestCore, type TestCore } from '../../../test-support/engine/core-fixture';
+import { validateHar } from '../../../test-support/engine/har-validator';
+import { deliver, send } from '../../../test-support/engine/http-client';
+import { payloadText, SAMPLE_DELIVERIES } from '../../../test-support/engine/payloads';
+import { waitFor } from '../../../test-support/engine/wait-for';
 import { FileTransfers } from './file-transfers';
 import type { HarLog } from './har-types';
 

@@ -2,11 +2,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TunnelStatus } from '../../../shared/model/tunnel';
-import { startTestCore, type TestCore } from '../testing/core-fixture';
-import { FakeTimers } from '../testing/fake-timers';
-import { freePort } from '../testing/free-port';
-import { send } from '../testing/http-client';
-import { startReverseProxy, type ReverseProxy } from '../testing/reverse-proxy';
+import { startTestCore, type TestCore } from '../../../test-support/engine/core-fixture';
+import { FakeTimers } from '../../../test-support/engine/fake-timers';
+import { freePort } from '../../../test-support/engine/free-port';
+import { send } from '../../../test-support/engine/http-client';
+import { startReverseProxy, type ReverseProxy } from '../../../test-support/engine/reverse-proxy';
 import { createManualProvider } from './manual-provider';
 import { ProbeResponder } from './probe';
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TunnelStatus } from '../../../shared/model/tunnel';
-import { startTestCore } from '../testing/core-fixture';
-import { buildNgrokAgent } from '../testing/ngrok-agent-build';
+import { startTestCore } from '../../../test-support/engine/core-fixture';
+import { buildNgrokAgent } from '../../../test-support/engine/ngrok-agent-build';
 import { forkAgent } from './agent-process';
 import { createNgrokProvider } from './ngrok-process';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TunnelStatus } from '../../../shared/model/tunnel';
 import { silentLogger, systemScheduler } from '../deps';
-import { buildNgrokAgent } from '../testing/ngrok-agent-build';
+import { buildNgrokAgent } from '../../../test-support/engine/ngrok-agent-build';
 import { forkAgent } from './agent-process';
 import { createNgrokProvider } from './ngrok-process';
 import { noneProvider } from './none-provider';

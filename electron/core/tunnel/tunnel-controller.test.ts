@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { TunnelStatus } from '../../../shared/model/tunnel';
 import { silentLogger } from '../deps';
-import { FakeTimers, settle } from '../testing/fake-timers';
-import { FakeTunnelProvider, networkDown, tokenRejected } from '../testing/fake-tunnel-provider';
+import { FakeTimers, settle } from '../../../test-support/engine/fake-timers';
+import {
+  FakeTunnelProvider,
+  networkDown,
+  tokenRejected,
+} from '../../../test-support/engine/fake-tunnel-provider';
 import { noneProvider } from './none-provider';
 import { backoffDelay, TunnelController, type TunnelConfig } from './tunnel-controller';
 

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SettingsView } from '../../../shared/model/settings';
 import type { TunnelStatus } from '../../../shared/model/tunnel';
-import { settle } from '../testing/fake-timers';
-import { startTestCore, type TestCore } from '../testing/core-fixture';
-import { FakeTunnelProvider } from '../testing/fake-tunnel-provider';
-import { freePort } from '../testing/free-port';
+import { settle } from '../../../test-support/engine/fake-timers';
+import { startTestCore, type TestCore } from '../../../test-support/engine/core-fixture';
+import { FakeTunnelProvider } from '../../../test-support/engine/fake-tunnel-provider';
+import { freePort } from '../../../test-support/engine/free-port';
 
 const TOKEN = '2xYzFAKEtokenForTests_abcdef123456';
 const cores: TestCore[] = [];

@@ -16,7 +16,7 @@ export type ConnectionState = 'connected' | 'lost' | 'refused';
  * the headless HTTP API, and in memory for tests.
  */
 export interface Bridge extends InspectorApi {
-  readonly kind: 'electron' | 'http' | 'fake';
+  readonly kind: 'electron' | 'http';
   /** Called on every (re)connection, and whenever the push stream drops or is refused. */
   onConnection(listener: (state: ConnectionState) => void): () => void;
   /**

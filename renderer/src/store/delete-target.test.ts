@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeSummary } from '../../../shared/testing/make-summary';
-import { createFakeBridge } from '../bridge/fake-bridge';
+import { makeSummary } from '../../../test-support/shared/make-summary';
+import { createFakeBridge } from '../../../test-support/renderer/fake-bridge';
 import { confirmDelete, deletePicked, togglePinPicked } from './bulk-commands';
 import { openExchange, showExchange } from './commands';
 import { answerConfirm } from './confirm';

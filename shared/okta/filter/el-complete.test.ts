@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { membership, profileUpdate } from '../../testing/filter-events';
+import { membership, profileUpdate } from '../../../test-support/shared/filter-events';
 import { complete } from './el-complete';
 import { buildCatalog } from './field-catalog';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { membership } from '../../testing/filter-events';
+import { membership } from '../../../test-support/shared/filter-events';
 import { compileFilter, type EventVerdict } from './event-filter';
 import { MAX_STEPS } from './el-evaluate';
 import { EVENT_FIELDS, TARGET_FIELDS } from './filter-fields';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileFilter, FilterMap } from './event-filter';
-import { membership, profileUpdate, signIn, target } from '../../testing/filter-events';
+import { membership, profileUpdate, signIn, target } from '../../../test-support/shared/filter-events';
 
 const verdict = (expression: string, event: unknown) => compileFilter(expression).evaluate(event).verdict;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { menuActions } from '../../../../shared/contract/menu-actions';
-import { createFakeBridge } from '../../bridge/fake-bridge';
+import { createFakeBridge } from '../../../../test-support/renderer/fake-bridge';
 import { createAppStore } from '../../store/create-app-store';
 import { runMenuAction } from './menu-actions';
 

@@ -1,6 +1,6 @@
-import type { OktaState } from '../../../shared/model/okta';
-import type { OktaFeature } from '../../../shared/okta/service-app-scopes';
-import type { CoreOptions } from '../index';
+import type { OktaState } from '../../shared/model/okta';
+import type { OktaFeature } from '../../shared/okta/service-app-scopes';
+import type { CoreOptions } from '../../electron/core/index';
 import { startTestCore, type TestCore } from './core-fixture';
 import { FakeTimers } from './fake-timers';
 import {

@@ -1,4 +1,4 @@
-import type { Scheduler } from '../deps';
+import type { Scheduler } from '../../electron/core/deps';
 
 /** Let every promise chain that is ready run (setImmediate runs after the microtask queue). */
 export const settle = () => new Promise<void>((resolve) => setImmediate(resolve));

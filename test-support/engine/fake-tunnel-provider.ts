@@ -1,10 +1,10 @@
-import type { TunnelProviderName } from '../../../shared/model/tunnel';
+import type { TunnelProviderName } from '../../shared/model/tunnel';
 import {
   TunnelFailure,
   type ConnectRequest,
   type TunnelProvider,
   type TunnelSession,
-} from '../tunnel/tunnel-provider';
+} from '../../electron/core/tunnel/tunnel-provider';
 
 export class FakeSession implements TunnelSession {
   closed = false;

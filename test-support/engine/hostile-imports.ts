@@ -1,4 +1,4 @@
-import type { Exchange } from '../../../shared/model/exchange';
+import type { Exchange } from '../../shared/model/exchange';
 
 /**
  * Crafted import lines and entries: each must be skipped, with a reason naming what is wrong,

@@ -1,4 +1,4 @@
-import { nodeTransport } from '../http/http-transport';
+import { nodeTransport } from '../../electron/core/http/http-transport';
 
 /**
  * Run in a child process (NODE_EXTRA_CA_CERTS is read when Node starts): one GET through the

@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { PushMessage } from '../../../shared/contract/events';
-import type { Result } from '../../../shared/model/result';
-import { createCore, type Core, type CoreOptions } from '../index';
+import type { PushMessage } from '../../shared/contract/events';
+import type { Result } from '../../shared/model/result';
+import { createCore, type Core, type CoreOptions } from '../../electron/core/index';
 import { indexWorkerScript } from './index-worker-build';
 
 /** A throwaway data directory under the OS temp folder. */

@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
-import { checkExchange } from '../../../shared/contract/exchange-schema';
-import type { SettingsPatch } from '../../../shared/contract/schemas';
-import type { Exchange, ExchangeSummary } from '../../../shared/model/exchange';
-import { OKTA_TIMEOUT_MS } from '../../../shared/okta/headers';
-import type { ReceiverLimits } from '../receiver/receiver-limits';
+import { checkExchange } from '../../shared/contract/exchange-schema';
+import type { SettingsPatch } from '../../shared/contract/schemas';
+import type { Exchange, ExchangeSummary } from '../../shared/model/exchange';
+import { OKTA_TIMEOUT_MS } from '../../shared/okta/headers';
+import type { ReceiverLimits } from '../../electron/core/receiver/receiver-limits';
 import { startTestCore, type TestCore } from './core-fixture';
 import { deliver } from './http-client';
 import { payloadText } from './payloads';

@@ -1,7 +1,7 @@
-import type { CommandName, CommandOutput } from '../../../shared/contract/commands';
-import type { EventName, EventPayload } from '../../../shared/contract/events';
-import type { Result } from '../../../shared/model/result';
-import type { Bridge, ConnectionState } from './bridge';
+import type { CommandName, CommandOutput } from '../../shared/contract/commands';
+import type { EventName, EventPayload } from '../../shared/contract/events';
+import type { Result } from '../../shared/model/result';
+import type { Bridge, ConnectionState } from '../../renderer/src/bridge/bridge';
 
 type Responder = (input: unknown) => Result<unknown> | Promise<Result<unknown>>;
 
@@ -31,7 +31,7 @@ export function createFakeBridge(): FakeBridge {
   const calls: { name: CommandName; input: unknown }[] = [];
   const uploads: File[] = [];
   return {
-    kind: 'fake',
+    kind: 'electron',
     calls,
     uploads,
     upload: (file) => {

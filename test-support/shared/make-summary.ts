@@ -1,4 +1,4 @@
-import type { ExchangeSummary } from '../model/exchange';
+import type { ExchangeSummary } from '../../shared/model/exchange';
 
 /** A plausible delivery summary for tests; override what the test is about. */
 export const makeSummary = (seq: number, overrides: Partial<ExchangeSummary> = {}): ExchangeSummary => ({

@@ -1,6 +1,6 @@
-import type { ExchangeSummary } from '../../../shared/model/exchange';
-import { silentLogger } from '../deps';
-import { ExchangeStore, type NewExchange, type StoreOptions } from '../store/exchange-store';
+import type { ExchangeSummary } from '../../shared/model/exchange';
+import { silentLogger } from '../../electron/core/deps';
+import { ExchangeStore, type NewExchange, type StoreOptions } from '../../electron/core/store/exchange-store';
 import { indexWorkerScript } from './index-worker-build';
 
 /** A stored-looking delivery numbered `n` (id `id-n`), with what a test is about overridden. */

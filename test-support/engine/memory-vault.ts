@@ -1,5 +1,5 @@
-import type { SecretName, UnreadableSecret } from '../../../shared/model/settings';
-import type { SecretVault } from '../deps';
+import type { SecretName, UnreadableSecret } from '../../shared/model/settings';
+import type { SecretVault } from '../../electron/core/deps';
 
 /** A vault in memory for tests; `unreadable` plays a saved secret that could not be read. */
 export function memoryVault(unreadable: UnreadableSecret[] = []) {
