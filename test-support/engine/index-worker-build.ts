@@ -18,7 +18,7 @@ export async function buildIndexWorker(outDir: string): Promise<string> {
   const outfile = path.join(outDir, 'index-worker.cjs');
   const sqlite = require.resolve('libsql');
   await build({
-    entryPoints: [path.join(HERE, '../store/index/index-worker.ts')],
+    entryPoints: [path.join(HERE, '../../electron/core/store/index/index-worker.ts')],
     outfile,
     bundle: true,
     platform: 'node',

@@ -14,7 +14,7 @@ export async function buildNgrokAgent(outDir: string): Promise<string> {
   const outfile = path.join(outDir, 'ngrok-agent.cjs');
   const sdk = require.resolve('@ngrok/ngrok');
   await build({
-    entryPoints: [path.join(HERE, '../tunnel/ngrok-agent.ts')],
+    entryPoints: [path.join(HERE, '../../electron/core/tunnel/ngrok-agent.ts')],
     outfile,
     bundle: true,
     platform: 'node',

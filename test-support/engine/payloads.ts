@@ -3,10 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Synthetic Okta payloads (invented ids, documentation IP ranges), copied in for tests. */
-const PAYLOAD_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../shared/okta/fixtures',
-);
+const PAYLOAD_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/okta/fixtures');
 
 export const payloadText = (name: string): string => readFileSync(path.join(PAYLOAD_DIR, name), 'utf8');
 
