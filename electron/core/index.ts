@@ -1,95 +1,38 @@
 import { randomUUID } from 'node:crypto';
+import type { Core, CoreOptions } from './core-api';
 import path from 'node:path';
-import type { PushMessage } from '../../shared/contract/events';
 import type { SettingsPatch } from '../../shared/contract/schemas';
 import type { AppStatus } from '../../shared/model/status';
 import { buildReceiver } from './compose/build-receiver';
-import { oktaBaseOverride, oktaTransport, type OktaOptions } from './compose/okta-options';
+import { oktaBaseOverride, oktaTransport } from './compose/okta-options';
 import { openStore } from './compose/open-store';
 import { keepDataDirPrivate } from './compose/private-data-dir';
 import { StorageHealth } from './compose/storage-health';
 import { transferHost } from './compose/file-transfers-host';
-import {
-  silentLogger,
-  systemClock,
-  systemScheduler,
-  type Clock,
-  type Logger,
-  type SecretVault,
-  type TransferHost,
-} from './deps';
+import { silentLogger, systemClock, systemScheduler } from './deps';
 import { FilterEngine } from './filters/filter-engine';
 import { passingOnly } from './filters/pick-events';
 import { CaptureIndex } from './okta-org/capture-index';
 import { OktaOrg } from './okta-org/okta-org';
 import { LoopbackTags } from './receiver/loopback-tags';
-import type { ReceiverLimits } from './receiver/receiver-limits';
-import { createDispatcher, typedCall, type Call, type Dispatch } from './rpc/dispatcher';
+import { createDispatcher, typedCall } from './rpc/dispatcher';
 import { replay as runReplay } from './replay/replay-job';
 import type { ReplayInput } from './replay/replay-runner';
 import { createHandlers } from './rpc/handlers';
 import { PushStream } from './rpc/push-stream';
 import { sampleSender } from './samples/sample-sender';
-import { inlineHookBoard, openInlineDesk, type InlineOptions } from './compose/inline-parts';
-import { secretCommands, secretNotices, type PassphraseControl } from './settings/secret-commands';
+import { inlineHookBoard, openInlineDesk } from './compose/inline-parts';
+import { secretCommands, secretNotices } from './settings/secret-commands';
 import { openSecretVault } from './settings/secret-vault';
-import { SettingsStore, type SettingsOverrides } from './settings/settings-store';
+import { SettingsStore } from './settings/settings-store';
 import { lockDataDir } from './store/data-dir-lock';
 import { throttle } from './throttle';
 import { Jobs } from './transfer/jobs';
 import { Transfers } from './transfer/transfers';
-import type { WriteFault } from './store/records/record-log';
 import { createTunnel } from './tunnel/create-tunnel';
-import type { TunnelProvider } from './tunnel/tunnel-provider';
 import type { TunnelStatus } from '../../shared/model/tunnel';
 
-export interface CoreOptions {
-  dataDir: string;
-  mode: AppStatus['mode'];
-  version: string;
-  /** The history index thread's script, built beside the host's bundle (store/history.ts). */
-  indexWorker: string;
-  clock?: Clock;
-  newId?: () => string;
-  logger?: Logger;
-  /**
-   * Opens the desktop app's store for its secrets (safeStorage or a passphrase), once the data
-   * folder is locked; without one they are kept in a 0600 file in the data folder, where the
-   * capture key is in both modes.
-   */
-  desktopSecrets?: () => Promise<SecretVault>;
-  /** Passphrase protection of `desktopSecrets` (the desktop app only). */
-  passphrase?: PassphraseControl;
-  /** Command-line values for this run only. */
-  overrides?: SettingsOverrides;
-  /** Batching of pushed summaries; tests shorten it. */
-  pushFlushMs?: number;
-  /** The ngrok provider; hosts build it with the path of their agent script (see ngrok-process.ts). */
-  ngrok?: TunnelProvider;
-  /** Receiver timeouts and sizes; tests shorten the timeouts. */
-  receiverLimits?: Partial<ReceiverLimits>;
-  /** Simulated disk failures in the capture log, for tests. */
-  writeFault?: WriteFault;
-  /** Where exports go and imports come from; by default a temporary folder (headless, tests). */
-  transfers?: TransferHost;
-  /** Segment file size; tests use small ones to see retention work. */
-  segmentBytes?: number;
-  okta?: OktaOptions;
-  inline?: InlineOptions;
-}
-
-/** The engine as its hosts (Electron main, headless CLI, tests) see it. */
-export interface Core {
-  /** For transports: names and inputs off the wire. */
-  dispatch: Dispatch;
-  /** For the engine's hosts, typed by the contract. */
-  call: Call;
-  subscribe(listener: (message: PushMessage) => void): () => void;
-  status(): AppStatus;
-  /** The data folder's secrets, for a host's own (the headless UI's API token). */
-  secrets: SecretVault;
-  stop(): Promise<void>;
-}
+export type { Core, CoreOptions } from './core-api';
 
 /** The composition root: open storage and settings, start the receiver, wire the contract. */
 export async function createCore(options: CoreOptions): Promise<Core> {
