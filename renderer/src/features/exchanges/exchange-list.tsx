@@ -35,7 +35,9 @@ function NoMatches() {
 /**
  * The list, newest first, virtualised: only the rows in view are in the DOM, and only they (and
  * a margin) are held; any other position is read from the engine when it scrolls into view, so
- * the oldest of a million rows is one drag away.
+ * the oldest of a million rows is one drag away. The virtualisation is our own (`layoutRows`),
+ * not a library's, so that a list taller than the browser's element height cap still reaches
+ * its last row: docs/list-scroller.md.
  */
 export function ExchangeList() {
   const window = useAppStore(selectWindow);

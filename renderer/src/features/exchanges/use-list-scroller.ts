@@ -10,6 +10,9 @@ import { layoutRows } from './virtual-rows';
  *   scrolled down keeps their rows in place (the offset grows by the rows put in above, before
  *   paint), so nothing jumps while traffic streams in;
  * - a position asked for (a keyboard move) and the selected row are brought into view.
+ * Past 500,000 rows one px of `scrollTop` is more than one px of list, so scroll positions are
+ * always computed by `layoutRows` (why the list does not use a virtual-list library:
+ * docs/list-scroller.md).
  */
 export function useListScroller(total: number) {
   const scroller = useRef<HTMLDivElement>(null);

@@ -1,7 +1,11 @@
 /**
- * Browsers cap how tall an element may be (Chromium at about 33.5 million px, Firefox lower):
- * a list taller than this scrolls a canvas this tall, each pixel of scrolling standing for
- * several of the list's (the scrollbar still takes you anywhere, in proportion).
+ * Our own virtual rows, not a library's, because the list must reach the oldest of up to
+ * 10,000,000 exchanges (the retention maximum) and browsers cap how tall an element may be
+ * (Chromium clamps it at 33,554,432 px, Firefox lower). A library that draws one box as tall as
+ * all the rows (TanStack Virtual, react-window) stops at row 1,118,480 of 30 px rows in Chromium.
+ * So a list taller than this scrolls a canvas this tall, each pixel of scrolling standing for
+ * several of the list's (the scrollbar still takes you anywhere, in proportion). Measured against
+ * TanStack Virtual, and what this costs: docs/list-scroller.md (issue #18).
  */
 export const MAX_CANVAS_PX = 15_000_000;
 
