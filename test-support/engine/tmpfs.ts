@@ -9,6 +9,8 @@ export interface SmallDisk {
   dir: string;
   /** Make the file system read-only (EROFS for every write, also through open files) or writable again. */
   setReadOnly(readOnly: boolean): Promise<void>;
+  /** Change its size, as when room is made on a full disk. */
+  resize(bytes: number): Promise<void>;
   unmount(): Promise<void>;
 }
 
@@ -28,6 +30,9 @@ export async function mountSmallDisk(bytes: number): Promise<SmallDisk | null> {
     dir,
     setReadOnly: async (readOnly) => {
       await run('mount', ['-o', `remount,${readOnly ? 'ro' : 'rw'}`, dir]);
+    },
+    resize: async (size) => {
+      await run('mount', ['-o', `remount,size=${size}`, dir]);
     },
     unmount: async () => {
       await run('umount', ['-l', dir]);

@@ -1,16 +1,14 @@
 import type { Exchange, ExchangeSummary, Sightings, TimingRecord } from '../../../shared/model/exchange';
 import type { Timeline } from '../../../shared/model/timeline';
-import { summarize } from '../../../shared/model/summarize';
 import type { Logger } from '../deps';
 import type { CaptureSource } from '../okta-org/capture-index';
 import { sealExchange, unsealExchange } from '../secrets/exchange-secrets';
 import { identitySealer, type HeaderSealer } from './header-sealer';
-import { deliveryKeys } from './index/event-keys';
 import type { FilterSeqSink } from './index/filter-seqs';
 import { parseTiming } from './index/exchange-row';
 import { withEvents } from './derived-delivery';
 import type { Removed } from './index/index-writer';
-import { History } from './history';
+import { History, type HistoryStats } from './history';
 import { decodeRecord, encodeRecord } from './records/record-frame';
 import type { WriteFault } from './records/record-log';
 import type { RetentionLimits } from './retention';
@@ -114,12 +112,9 @@ export class ExchangeStore {
     const { history } = this;
     // Nothing awaited between taking a seq and queueing the record: the log writes in seq order.
     const exchange: Exchange = { ...draft, seq: history.nextSeq() };
-    const decodeEvents = options.decodeEvents === true;
-    const summary = summarize(exchange);
-    const tag = decodeEvents
-      ? { kind: 'new' as const, summary, decodeEvents }
-      : { kind: 'new' as const, summary, keys: deliveryKeys(exchange) };
-    await history.log.append(encodeRecord(sealExchange(exchange, this.sealer), decodeEvents), tag);
+    const record = encodeRecord(sealExchange(exchange, this.sealer), options.decodeEvents === true);
+    // The index reads its row from the record, on its own thread (index/record-rows.ts).
+    await history.log.append(record, { kind: 'recorded', seq: exchange.seq });
     history.counted(1, 0);
     void history.retention.schedule();
     return exchange;
@@ -135,7 +130,7 @@ export class ExchangeStore {
 
   /** A page of summaries matching `query`, newest first: from a position, or below a seq. */
   async list(request: { limit: number; offset?: number; cursor?: number | undefined; query?: string }) {
-    const { items, total, searchPending } = await this.history.index.call('window', {
+    const { items, total, searchPending } = await this.history.call('window', {
       query: request.query ?? '',
       now: this.options.now(),
       offset: request.offset ?? 0,
@@ -158,13 +153,13 @@ export class ExchangeStore {
   async match(query: string, ids: string[]): Promise<string[]> {
     const seqs = await this.history.seqsOf(ids);
     const matching = new Set(
-      await this.history.index.call('matching', query, [...seqs.values()], this.options.now()),
+      await this.history.call('matching', query, [...seqs.values()], this.options.now()),
     );
     return ids.filter((id) => matching.has(seqs.get(id) ?? -1));
   }
 
   timeline(query: string, maxBuckets: number): Promise<Timeline> {
-    return this.history.index.call('timeline', query, maxBuckets, this.options.now());
+    return this.history.call('timeline', query, maxBuckets, this.options.now());
   }
 
   /** The seqs a selector names, oldest first. */
@@ -172,7 +167,7 @@ export class ExchangeStore {
     const { history } = this;
     if (selector.ids !== undefined)
       return [...(await history.seqsOf(selector.ids)).values()].sort((a, b) => a - b);
-    const seqs = await history.index.call('seqs', selector.query ?? '', this.options.now());
+    const seqs = await history.call('seqs', selector.query ?? '', this.options.now());
     if (!selector.except?.length) return seqs;
     const except = new Set((await history.seqsOf(selector.except)).values());
     return seqs.filter((seq) => !except.has(seq));
@@ -180,7 +175,7 @@ export class ExchangeStore {
 
   /** The ids of these seqs, oldest first (exchanges since removed are left out). */
   idsOf(seqs: number[]): Promise<string[]> {
-    return this.history.index.call('idsOf', seqs);
+    return this.history.call('idsOf', seqs);
   }
 
   async get(id: string): Promise<Exchange | undefined> {
@@ -190,7 +185,7 @@ export class ExchangeStore {
 
   /** The full exchange stored as `seq`, credential headers opened, with its final timing. */
   async read(seq: number): Promise<Exchange | undefined> {
-    const row = await this.history.index.call('recordOf', seq);
+    const row = await this.history.call('recordOf', seq);
     if (!row) return undefined;
     const stored = decodeRecord(await this.history.log.read(row.position));
     const { exchange } = stored.decodeEvents ? withEvents(stored.exchange) : stored;
@@ -202,7 +197,7 @@ export class ExchangeStore {
 
   async setPinned(seqs: number[], pinned: boolean): Promise<number> {
     const { history } = this;
-    const changed = await history.index.call('setPinned', seqs, pinned);
+    const changed = await history.call('setPinned', seqs, pinned);
     history.counted(0, pinned ? changed.length : -changed.length);
     await this.announceChanged(changed);
     // An exchange unpinned below the watermark was only kept because it was pinned.
@@ -215,7 +210,7 @@ export class ExchangeStore {
   }
 
   async delete(seqs: number[]): Promise<number> {
-    const removed = await this.history.index.call('remove', seqs);
+    const removed = await this.history.call('remove', seqs);
     this.announceRemoved(removed);
     await this.history.retention.schedule();
     return removed.length;
@@ -225,10 +220,10 @@ export class ExchangeStore {
   clear(): Promise<number> {
     const { history } = this;
     return history.retention.exclusive(async () => {
-      const unpinned = await history.index.call('seqs', '-is:pinned', this.options.now());
-      const removed = await history.index.call('remove', unpinned);
+      const unpinned = await history.call('seqs', '-is:pinned', this.options.now());
+      const removed = await history.call('remove', unpinned);
       history.counted(-removed.length, 0);
-      await history.index.call('resetKeys');
+      await history.call('resetKeys');
       await history.log.rollOver();
       await history.retention.dropThrough(history.log.activeSegment() - 1);
       return removed.length;
@@ -241,19 +236,19 @@ export class ExchangeStore {
 
   /** Questions the Okta org integration asks about stored deliveries. */
   captures(): CaptureSource {
-    const { index } = this.history;
+    const { history } = this;
     return {
-      capturesOf: (uuids) => index.call('capturesOf', uuids),
-      verificationsBetween: (from, to) => index.call('verificationsBetween', from, to),
+      capturesOf: (uuids) => history.call('capturesOf', uuids),
+      verificationsBetween: (from, to) => history.call('verificationsBetween', from, to),
     };
   }
 
   /** Where the engine keeps what each saved event hook filter lets through, for `filter:` queries. */
   filterSeqs(): FilterSeqSink {
-    const { index } = this.history;
+    const { history } = this;
     return {
-      put: (name, seqs, replace) => index.call('putFilterSeqs', name, seqs, replace),
-      drop: (name) => index.call('dropFilterSeqs', name),
+      put: (name, seqs, replace) => history.call('putFilterSeqs', name, seqs, replace),
+      drop: (name) => history.call('dropFilterSeqs', name),
     };
   }
 
@@ -262,7 +257,7 @@ export class ExchangeStore {
     return this.history.log.writable();
   }
 
-  stats(): { count: number; bytes: number; pinned: number; lastSeq: number; notices: string[] } {
+  stats(): HistoryStats {
     return this.history.stats();
   }
 
@@ -279,7 +274,7 @@ export class ExchangeStore {
 
   private async announceChanged(seqs: number[]): Promise<void> {
     if (seqs.length > ANNOUNCED_ONE_BY_ONE) return this.options.listeners.reloaded();
-    for (const summary of await this.history.index.call('summariesOf', seqs))
+    for (const summary of await this.history.call('summariesOf', seqs))
       this.options.listeners.updated(summary);
   }
 }

@@ -3,8 +3,9 @@ import type { Exchange, ExchangeSummary } from '../../../shared/model/exchange';
 import { summarize } from '../../../shared/model/summarize';
 import type { Logger } from '../deps';
 import { checkFormat } from './history-format';
-import { IndexClient } from './index-client';
-import { IndexFeed } from './index-feed';
+import { IndexClient, type IndexArgs, type IndexResult } from './index-client';
+import type { IndexMethod } from './index/index-protocol';
+import { IndexFeed, READS_WAIT_FOR } from './index-feed';
 import { deliveryKeys } from './index/event-keys';
 import type { IndexOpened } from './index/index-service';
 import type { IndexTag, Removed } from './index/index-writer';
@@ -39,6 +40,16 @@ export interface HistoryEvents {
   reloaded: () => void;
   /** The index could not be written (a full disk), or can again (null). */
   health: (error: Error | null) => void;
+}
+
+export interface HistoryStats {
+  count: number;
+  bytes: number;
+  pinned: number;
+  lastSeq: number;
+  /** Stored but not indexed yet: the index is catching up with a burst (index-feed.ts). */
+  unindexed: number;
+  notices: string[];
 }
 
 /** Where the history of a data folder lives. */
@@ -118,15 +129,17 @@ export class History {
     // New exchanges follow the seqs of a history being moved over from format 1.
     const v1 = await findV1History(options.dir);
     const state = { lastSeq: Math.max(opened.meta.lastSeq ?? 0, v1?.lastSeq ?? 0), count: opened.count };
-    const end = await recoverTail(
+    const { end, unindexedFrom } = await recoverTail(
       paths.records,
       {
-        index: async (batch: Written<IndexTag>[], to: LogPoint) => {
+        found: (batch) => {
           for (const { tag } of batch) {
-            if (tag.kind !== 'new') continue;
-            state.lastSeq = Math.max(state.lastSeq, tag.summary.seq);
+            if (tag.kind !== 'recorded') continue;
+            state.lastSeq = Math.max(state.lastSeq, tag.seq);
             state.count += 1;
           }
+        },
+        index: async (batch: Written<IndexTag>[], to: LogPoint) => {
           await client.call('written', batch, state.lastSeq, to, options.authHeader());
         },
         knownSeqs: (ids) => client.call('seqsOf', ids),
@@ -157,7 +170,7 @@ export class History {
       options.authHeader,
       { indexed: events.indexed, health: (error) => health(error) },
       options.logger,
-      { lastSeq: state.lastSeq, bytes: opened.bytes },
+      { lastSeq: state.lastSeq, bytes: opened.bytes, unindexedFrom },
     );
     const history = new History(
       options,
@@ -187,9 +200,18 @@ export class History {
     this.pinned += pinned;
   }
 
+  /**
+   * A request to the index that sees every record written before it was asked (unless the
+   * index is far behind a flood: then it answers from what it has, at once).
+   */
+  async call<M extends IndexMethod>(method: M, ...args: IndexArgs<M>): Promise<IndexResult<M>> {
+    await this.feed.current();
+    return this.index.call(method, ...args);
+  }
+
   /** Seqs of the exchanges with these ids (unknown ids are left out). */
   async seqsOf(ids: string[]): Promise<Map<string, number>> {
-    return new Map(await this.index.call('seqsOf', ids));
+    return new Map(await this.call('seqsOf', ids));
   }
 
   setRetention(limits: RetentionLimits): Promise<void> {
@@ -198,16 +220,20 @@ export class History {
     return this.retention.schedule();
   }
 
-  stats(): { count: number; bytes: number; pinned: number; lastSeq: number; notices: string[] } {
-    const extra = [this.migration?.notice() ?? null, this.indexProblem, this.retention.notice()].filter(
-      (n) => n !== null,
-    );
+  stats(): HistoryStats {
+    const unindexed = this.feed.backlog();
+    const catchingUp =
+      unindexed > READS_WAIT_FOR
+        ? `Indexing ${unindexed.toLocaleString('en-US')} exchanges stored during a burst: lists and searches show them once indexed.`
+        : null;
+    const extra = [this.migration?.notice() ?? null, this.indexProblem, catchingUp, this.retention.notice()];
     return {
       count: this.count,
       bytes: this.log.totalBytes() + this.feed.indexBytes(),
       pinned: this.pinned,
       lastSeq: this.seq,
-      notices: [...this.notices, ...extra],
+      unindexed,
+      notices: [...this.notices, ...extra.filter((n) => n !== null)],
     };
   }
 

@@ -3,8 +3,12 @@ import type { Logger } from '../deps';
 import type { IndexMethod, IndexReply, IndexRequest, IndexWorkerData } from './index/index-protocol';
 import type { IndexOpened, IndexService } from './index/index-service';
 
-type Result<M extends IndexMethod> = IndexService[M] extends (...args: never[]) => infer R ? R : never;
-type Args<M extends IndexMethod> = IndexService[M] extends (...args: infer A) => unknown ? A : never;
+export type IndexResult<M extends IndexMethod> = IndexService[M] extends (...args: never[]) => infer R
+  ? R
+  : never;
+export type IndexArgs<M extends IndexMethod> = IndexService[M] extends (...args: infer A) => unknown
+  ? A
+  : never;
 
 interface Waiting {
   resolve(value: unknown): void;
@@ -36,14 +40,14 @@ export class IndexClient {
     return { client, opened: await client.spawn() };
   }
 
-  call<M extends IndexMethod>(method: M, ...args: Args<M>): Promise<Result<M>> {
+  call<M extends IndexMethod>(method: M, ...args: IndexArgs<M>): Promise<IndexResult<M>> {
     const worker = this.worker;
     if (worker === null) {
       return this.spawn().then(() => this.call(method, ...args));
     }
     const id = this.nextId++;
-    return new Promise<Result<M>>((resolve, reject) => {
-      this.waiting.set(id, { resolve: (value) => resolve(value as Result<M>), reject });
+    return new Promise<IndexResult<M>>((resolve, reject) => {
+      this.waiting.set(id, { resolve: (value) => resolve(value as IndexResult<M>), reject });
       worker.postMessage({ id, method, args } satisfies IndexRequest);
     });
   }

@@ -1,7 +1,7 @@
 import type { ExchangeSummary } from '../../../shared/model/exchange';
 import type { Logger } from '../deps';
 import type { IndexClient } from './index-client';
-import type { IndexTag } from './index/index-writer';
+import type { Indexed, IndexTag } from './index/index-writer';
 import type { Written } from './records/record-log';
 import type { LogPoint } from './records/record-scan';
 
@@ -13,27 +13,57 @@ export interface FeedListeners {
 }
 
 /**
- * Hands the index what the log has written, as soon as it is written. An append is answered
- * once its record is in the log (that is what survives a crash); its row follows a moment
- * later. Requests to the index thread are answered in the order they were sent, so anything
- * asked after an append was answered already sees its row. A batch the index could not take
- * is sent again with the next one; until then the rows are missing from lists, never lost:
- * the next start indexes whatever records the index has not committed.
- */
-/**
- * Batches handed to the index thread and not yet answered, past which the log's next write
- * waits: under a flood faster than the index, requests wait for their answer (Okta's own
- * deliveries are paced) rather than acknowledged records piling up in memory.
+ * Batches handed to the index thread and not yet answered. Past this, records the engine
+ * stored as they arrived are not handed over: the index reads them back from the log once it
+ * has room ("catching up"), so a flood faster than the index is answered at the receiver's
+ * pace and costs no memory; the lists show those rows a little later.
  */
 export const MAX_IN_FLIGHT = 4;
 
+/**
+ * A read waits for the index to catch up with what was written before it when it is at most
+ * this many records behind (a few hundred milliseconds of indexing); further behind a flood,
+ * reads answer at once from what is indexed, and the rest is announced as it is indexed.
+ */
+export const READS_WAIT_FOR = 2000;
+
+const startOf = ({ position }: Written<IndexTag>): LogPoint => ({
+  segment: position.segment,
+  offset: position.offset,
+});
+
+const endOf = (batch: Written<IndexTag>[]): LogPoint => {
+  const last = batch.at(-1)?.position ?? { segment: 0, offset: 0, length: 0 };
+  return { segment: last.segment, offset: last.offset + last.length };
+};
+
+const samePoint = (a: LogPoint, b: LogPoint) => a.segment === b.segment && a.offset === b.offset;
+const before = (a: LogPoint, b: LogPoint) =>
+  a.segment < b.segment || (a.segment === b.segment && a.offset < b.offset);
+
+/**
+ * Hands the index what the log has written, as soon as it is written, in the log's order. An
+ * append is answered once its record is in the log (that is what survives a crash); its row
+ * follows a moment later. Requests to the index thread are answered in the order they were
+ * sent, so anything asked after an append was handed over already sees its row. A batch the
+ * index could not take is sent again with the next one; until then the rows are missing from
+ * lists, never lost: the next start indexes whatever records the index has not committed.
+ */
 export class IndexFeed {
   private unindexed: Written<IndexTag>[] = [];
   private inFlight = 0;
-  private waiting: (() => void)[] = [];
+  /** The first record not handed to the index, while it catches up; null when it has them all. */
+  private behind: LogPoint | null = null;
+  private catching = false;
+  /** The last catch-up failed: the next write tries again (closing does not wait for it). */
+  private stalled = false;
+  /** Batches the index cannot read back from the log (rows it is given), handed over in order. */
+  private held: { batch: Written<IndexTag>[]; release: () => void }[] = [];
+  private answeredWaiters: (() => void)[] = [];
   private highest: number;
+  /** The highest seq the index has taken (rows it was given or read back). */
+  private indexedSeq: number;
   private bytes: number;
-  private flowing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly index: IndexClient,
@@ -41,10 +71,14 @@ export class IndexFeed {
     private readonly authHeader: () => string,
     private readonly listeners: FeedListeners,
     private readonly logger: Logger,
-    opened: { lastSeq: number; bytes: number },
+    opened: { lastSeq: number; bytes: number; unindexedFrom?: LogPoint | null },
   ) {
     this.highest = opened.lastSeq;
+    this.indexedSeq = opened.lastSeq;
     this.bytes = opened.bytes;
+    // Records the index could not take when the history opened (a full disk): read back now.
+    this.behind = opened.unindexedFrom ?? null;
+    this.pump();
   }
 
   /** The index's size on disk, as of its last commit. */
@@ -54,37 +88,144 @@ export class IndexFeed {
 
   /**
    * Records the log has just written, in its order; called before their appends resolve.
-   * Resolves once the index has room for more.
+   * Resolves once the log may write more: at once for records the index reads back itself,
+   * once the index has room for the others (a pinned record moved, history moved over).
    */
-  written(written: Written<IndexTag>[]): Promise<void> {
-    const batch = [...this.unindexed, ...written];
-    this.unindexed = [];
-    for (const { tag } of written)
-      if (tag.kind === 'new') this.highest = Math.max(this.highest, tag.summary.seq);
-    const sent = this.index.call('written', batch, this.highest, this.end(), this.authHeader());
-    this.inFlight += 1;
-    const answered = () => {
-      this.inFlight -= 1;
-      for (const wake of this.waiting.splice(0)) wake();
-    };
-    this.flowing = sent.finally(answered).then(
-      ({ indexed, bytes }) => {
-        this.bytes = bytes;
-        this.listeners.health(null);
-        for (const { summary, quiet } of indexed) if (!quiet) this.listeners.indexed(summary);
-      },
-      (error: unknown) => {
-        this.unindexed = [...batch, ...this.unindexed];
-        this.logger.error('history index not updated', { error: String(error), records: batch.length });
-        this.listeners.health(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-    if (this.inFlight < MAX_IN_FLIGHT) return Promise.resolve();
-    return new Promise((resolve) => this.waiting.push(resolve));
+  written(batch: Written<IndexTag>[]): Promise<void> {
+    for (const { tag } of batch)
+      if (tag.kind !== 'moved')
+        this.highest = Math.max(this.highest, tag.kind === 'new' ? tag.summary.seq : tag.seq);
+    const first = batch[0];
+    if (first === undefined) return Promise.resolve();
+    const readBack = batch.every(({ tag }) => tag.kind === 'recorded');
+    if (this.behind === null && this.inFlight < MAX_IN_FLIGHT) {
+      this.send(batch);
+      return readBack || this.inFlight < MAX_IN_FLIGHT ? Promise.resolve() : this.answered();
+    }
+    this.behind ??= startOf(first);
+    this.stalled = false;
+    if (readBack) {
+      this.pump();
+      return Promise.resolve();
+    }
+    return new Promise((release) => {
+      this.held.push({ batch, release });
+      this.pump();
+    });
   }
 
-  /** Once what was handed over so far has been answered (closing waits for it). */
-  settled(): Promise<void> {
-    return this.flowing;
+  /** Exchanges written but not indexed yet, while the index catches up (0 otherwise). */
+  backlog(): number {
+    return this.behind === null ? 0 : Math.max(0, this.highest - this.indexedSeq);
+  }
+
+  /** Once the index has what was written until now, unless it is far behind (see READS_WAIT_FOR). */
+  async current(): Promise<void> {
+    if (this.behind === null || this.backlog() > READS_WAIT_FOR) return;
+    const target = this.end();
+    while (this.behind !== null && !this.stalled && before(this.behind, target)) await this.answered();
+  }
+
+  /** Once everything written so far is indexed, or the index cannot take it (closing waits for it). */
+  async settled(): Promise<void> {
+    while (this.inFlight > 0 || (this.behind !== null && !this.stalled)) await this.answered();
+  }
+
+  private send(batch: Written<IndexTag>[]): void {
+    const rows = [...this.unindexed, ...batch];
+    this.unindexed = [];
+    if (rows.length === 0) return;
+    const sent = this.index.call('written', rows, this.highest, endOf(rows), this.authHeader());
+    this.track(
+      sent,
+      rows.length,
+      ({ indexed, bytes }) => this.accept(indexed, bytes),
+      () => {
+        this.unindexed = [...rows, ...this.unindexed];
+      },
+    );
+  }
+
+  /**
+   * While behind: hand over, in the log's order, the records the index reads back (a bounded
+   * part at a time) and the held batches between them.
+   */
+  private pump(): void {
+    while (this.behind !== null && !this.catching && this.inFlight < MAX_IN_FLIGHT) {
+      const from = this.behind;
+      const next = this.held[0];
+      const to = next ? startOf(next.batch[0] as Written<IndexTag>) : this.end();
+      if (!samePoint(from, to)) {
+        this.catchUp(from, to);
+        return;
+      }
+      if (next === undefined) {
+        this.behind = null;
+        return;
+      }
+      this.held.shift();
+      this.send(next.batch);
+      next.release();
+      this.behind = endOf(next.batch);
+    }
+  }
+
+  private catchUp(from: LogPoint, to: LogPoint): void {
+    this.send([]);
+    this.catching = true;
+    const sent = this.index.call('catchUp', from, to, this.highest, this.authHeader());
+    this.track(
+      sent,
+      0,
+      ({ indexed, bytes, reached }) => {
+        this.behind = reached;
+        this.accept(indexed, bytes);
+      },
+      () => {
+        // Until the next write tries again, nothing waits on the index: held batches go on.
+        this.stalled = true;
+        for (const { release } of this.held) release();
+      },
+      () => (this.catching = false),
+    );
+  }
+
+  private track<T>(
+    sent: Promise<T>,
+    records: number,
+    done: (value: T) => void,
+    failed: () => void,
+    after?: () => void,
+  ): void {
+    this.inFlight += 1;
+    sent
+      .then(
+        (value) => {
+          this.listeners.health(null);
+          done(value);
+        },
+        (error: unknown) => {
+          failed();
+          this.logger.error('history index not updated', { error: String(error), records });
+          this.listeners.health(error instanceof Error ? error : new Error(String(error)));
+        },
+      )
+      .finally(() => {
+        this.inFlight -= 1;
+        after?.();
+        if (!this.stalled) this.pump();
+        for (const wake of this.answeredWaiters.splice(0)) wake();
+      });
+  }
+
+  private accept(indexed: Indexed[], bytes: number): void {
+    this.bytes = bytes;
+    const last = indexed.at(-1);
+    if (last) this.indexedSeq = Math.max(this.indexedSeq, last.summary.seq);
+    for (const { summary, quiet } of indexed) if (!quiet) this.listeners.indexed(summary);
+  }
+
+  private answered(): Promise<void> {
+    return new Promise((resolve) => this.answeredWaiters.push(resolve));
   }
 }

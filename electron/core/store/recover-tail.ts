@@ -1,5 +1,3 @@
-import { summarize } from '../../../shared/model/summarize';
-import { deliveryKeys } from './index/event-keys';
 import type { IndexTag } from './index/index-writer';
 import { decodeRecord } from './records/record-frame';
 import type { Written } from './records/record-log';
@@ -7,6 +5,8 @@ import { scanRecords, type LogPoint } from './records/record-scan';
 
 /** What recovery needs of the index being opened. */
 export interface RecoveryTarget {
+  /** Each batch of records found, indexed or not: the engine counts them and their seqs. */
+  found(batch: Written<IndexTag>[]): void;
   /** Index a batch of recovered records (the log now ends at `end`). */
   index(batch: Written<IndexTag>[], end: LogPoint): Promise<void>;
   /** Seqs of these ids, for those already indexed (a pinned record carried forward). */
@@ -15,22 +15,39 @@ export interface RecoveryTarget {
 
 const BATCH = 1000;
 
+/** Where the log ends, and where the records the index could not take start (null: none). */
+export interface Recovered {
+  end: LogPoint;
+  unindexedFrom: LogPoint | null;
+}
+
 /**
  * Index the records written after the index's last commit: none after a clean stop, the last
  * few after a crash between the two writes, all of them when the index had to be rebuilt. A
- * record the index already has is a pinned one carried forward: the index moves to it.
+ * record the index already has is a pinned one carried forward: the index moves to it. If the
+ * index cannot be written (a full disk), the rest is still read for its seqs, and indexed later.
  */
 export async function recoverTail(
   dir: string,
   target: RecoveryTarget,
   from: LogPoint,
   notice: (message: string) => void,
-): Promise<LogPoint> {
+): Promise<Recovered> {
   let frames: { frame: Buffer; written: Omit<Written<IndexTag>, 'tag'> }[] = [];
+  let unindexedFrom: LogPoint | null = null;
   const flush = async (end: LogPoint) => {
     const batch = await tagged(frames, target, notice);
     frames = [];
-    if (batch.length > 0) await target.index(batch, end);
+    const first = batch[0];
+    if (first === undefined) return;
+    target.found(batch);
+    if (unindexedFrom !== null) return;
+    await target.index(batch, end).catch((error: unknown) => {
+      unindexedFrom = { segment: first.position.segment, offset: first.position.offset };
+      notice(
+        `The history index cannot be written (${String(error)}): the last exchanges are listed once it can be.`,
+      );
+    });
   };
   const end = await scanRecords(
     dir,
@@ -43,7 +60,7 @@ export async function recoverTail(
     (problem) => notice(`${problem.segment}: ${problem.message}`),
   );
   await flush(end);
-  return end;
+  return { end, unindexedFrom };
 }
 
 async function tagged(
@@ -62,20 +79,14 @@ async function tagged(
   });
   const known = new Map(await target.knownSeqs(decoded.map(({ exchange }) => exchange.id)));
   const batch: Written<IndexTag>[] = [];
-  for (const { exchange, decodeEvents, position } of decoded) {
+  for (const { exchange, position } of decoded) {
     const seq = known.get(exchange.id);
     if (seq !== undefined) {
       batch.push({ position, tag: { kind: 'moved', seq } });
       continue;
     }
     // Decoded and judged again as it is indexed, in order, as when it was first stored.
-    const summary = summarize(exchange);
-    batch.push({
-      position,
-      tag: decodeEvents
-        ? { kind: 'new', summary, decodeEvents }
-        : { kind: 'new', summary, keys: deliveryKeys(exchange) },
-    });
+    batch.push({ position, tag: { kind: 'recorded', seq: exchange.seq } });
   }
   return batch;
 }

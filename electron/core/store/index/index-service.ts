@@ -4,19 +4,16 @@ import type { Logger } from '../../deps';
 import type { Capture } from '../../okta-org/capture-index';
 import { RecordReader } from '../records/record-reader';
 import type { Written } from '../records/record-log';
-import type { LogPoint, LogPosition } from '../records/record-scan';
+import type { LogPoint } from '../records/record-scan';
 import { capturesOf, verificationsBetween } from './capture-queries';
-import { deliveryKeys, EventKeys } from './event-keys';
+import { EventKeys } from './event-keys';
 import { FilterSeqs } from './filter-seqs';
-import { summarize } from '../../../../shared/model/summarize';
-import { withEvents } from '../derived-delivery';
-import { decodeRecord } from '../records/record-frame';
-import { searchText } from '../search-text';
-import { SUMMARY_COLUMNS, summaryFromRow } from './exchange-row';
 import { HistoryQueries, type WindowRequest } from './history-queries';
 import { openIndex, type IndexConnection } from './index-connection';
 import { readMeta, type MetaKey } from './index-db';
 import { IndexWriter, type Indexed, type IndexTag, type Removed } from './index-writer';
+import { RecordRows } from './record-rows';
+import { idsOf, recordOf, seqsOf, summariesOf, type StoredRow } from './row-lookups';
 import { RetentionQueries, type RecordRow } from './retention-queries';
 import { SearchIndexer } from './search-indexer';
 import { TypeSets } from './type-sets';
@@ -30,19 +27,22 @@ export interface IndexOpened {
   notices: string[];
 }
 
-/** What the index holds of one record besides its columns (JSON texts, as stored). */
-export interface StoredRow {
-  position: LogPosition;
-  timing: string | null;
-  sightings: string | null;
-}
-
 /** A page of a query's matches, and how many stored exchanges its words do not cover yet. */
 export interface WindowPage {
   items: ExchangeSummary[];
   total: number;
   searchPending: number;
 }
+
+/** What a catch-up indexed, the index's size on disk, and where in the log it stopped. */
+export interface CaughtUp {
+  indexed: Indexed[];
+  bytes: number;
+  reached: LogPoint;
+}
+
+/** Records one catch-up reads: enough to be quick about it, few enough to answer queries between. */
+const CATCH_UP_RECORDS = 2000;
 
 /** A text search waits for the words of at most this many exchanges; past that it answers at once. */
 const DRAIN_LIMIT = 2000;
@@ -66,6 +66,7 @@ export class IndexService {
   private readonly search: SearchIndexer;
   private readonly reader: RecordReader;
   private readonly filters: FilterSeqs;
+  private readonly rows: RecordRows;
 
   private constructor(
     private readonly index: IndexConnection,
@@ -77,6 +78,7 @@ export class IndexService {
     this.parts = assemble(index);
     this.filters = new FilterSeqs(() => index.db);
     this.reader = new RecordReader(records);
+    this.rows = new RecordRows(this.reader, () => this.authHeader, logger);
     this.search = new SearchIndexer(
       () => index.db,
       this.reader,
@@ -118,18 +120,39 @@ export class IndexService {
   ): { indexed: Indexed[]; bytes: number } {
     this.writable();
     this.authHeader = authHeader;
-    const indexed = this.parts.writer.written(
-      batch.map((written) => this.decoded(written)),
-      lastSeq,
-      end,
-    );
+    const rows = batch.flatMap((written) => this.rows.resolve(written) ?? []);
+    const indexed = this.parts.writer.written(rows, lastSeq, end);
     this.search.wake();
     return { indexed, bytes: this.index.bytes() };
   }
 
+  /**
+   * Index records the engine wrote while this thread was busy, read back from the log from
+   * `from` towards `to`, a bounded number at a time (`limit`, all when the engine needs them
+   * all now): the receiver never waits for the index, and nothing it stored is held in memory.
+   */
+  catchUp(
+    from: LogPoint,
+    to: LogPoint,
+    lastSeq: number,
+    authHeader: string,
+    limit = CATCH_UP_RECORDS,
+  ): CaughtUp {
+    this.writable();
+    this.authHeader = authHeader;
+    const { frames, reached } = this.reader.readRange(from, to, limit);
+    const rows = frames.flatMap(({ frame, position }) => this.rows.fromFrame(frame, position) ?? []);
+    const indexed = this.parts.writer.written(rows, lastSeq, reached);
+    this.search.wake();
+    return { indexed, bytes: this.index.bytes(), reached };
+  }
+
   timings(done: { id: string; timing: TimingRecord }[]): ExchangeSummary[] {
     this.writable();
-    return this.parts.writer.timings(done);
+    const { changed, missing } = this.parts.writer.timings(done);
+    const notYet = new Set(missing);
+    this.rows.keepEarly(done.filter(({ id }) => notYet.has(id)));
+    return changed;
   }
 
   setPinned(seqs: number[], pinned: boolean): number[] {
@@ -174,43 +197,20 @@ export class IndexService {
   }
 
   seqsOf(ids: string[]): [string, number][] {
-    return this.index.db
-      .prepare('SELECT id, seq FROM summaries WHERE id IN (SELECT value FROM json_each(?))')
-      .raw()
-      .all([JSON.stringify(ids)]) as [string, number][];
+    return seqsOf(this.index.db, ids);
   }
 
   idsOf(seqs: number[]): string[] {
-    const rows = this.index.db
-      .prepare('SELECT id FROM summaries WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq')
-      .raw()
-      .all([JSON.stringify(seqs)]) as [string][];
-    return rows.map(([id]) => id);
+    return idsOf(this.index.db, seqs);
   }
 
   summariesOf(seqs: number[]): ExchangeSummary[] {
-    const rows = this.index.db
-      .prepare(
-        `SELECT ${SUMMARY_COLUMNS} FROM exchanges e JOIN summaries s ON s.seq = e.seq
-         WHERE e.seq IN (SELECT value FROM json_each(?)) ORDER BY e.seq`,
-      )
-      .raw()
-      .all([JSON.stringify(seqs)]) as unknown[][];
-    return rows.map(summaryFromRow);
+    return summariesOf(this.index.db, seqs);
   }
 
   /** Where the record of `seq` is, its final timing and what was judged of it (JSON). */
   recordOf(seq: number): StoredRow | undefined {
-    const row = this.index.db
-      .prepare(
-        `SELECT e.segment, e.offset, e.length, s.timing, s.sightings
-         FROM exchanges e JOIN summaries s ON s.seq = e.seq WHERE e.seq = ?`,
-      )
-      .raw()
-      .get([seq]) as [number, number, number, string | null, string | null] | undefined;
-    if (!row) return undefined;
-    const [segment, offset, length, timing, sightings] = row;
-    return { position: { segment, offset, length }, timing, sightings };
+    return recordOf(this.index.db, seq);
   }
 
   /** The seqs a saved event hook filter lets through (the engine evaluates it), for `filter:`. */
@@ -249,27 +249,6 @@ export class IndexService {
   /** Stored exchanges whose words are not in the full-text index yet. */
   searchBacklog(): number {
     return this.search.backlog();
-  }
-
-  /**
-   * A delivery stored as received, as indexed: its events decoded from the record (the receiver
-   * answered without parsing it), its keys, and its words from the same parse.
-   */
-  private decoded(written: Written<IndexTag>): Written<IndexTag> {
-    const { tag, position } = written;
-    if (tag.kind !== 'new' || tag.decodeEvents !== true) return written;
-    const frame = this.reader.read(position);
-    if (frame === null) return written;
-    const { exchange, json } = withEvents(decodeRecord(frame).exchange);
-    return {
-      position,
-      tag: {
-        kind: 'new',
-        summary: summarize(exchange, tag.summary.pinned),
-        keys: deliveryKeys(exchange),
-        text: searchText(exchange, this.authHeader, json),
-      },
-    };
   }
 
   /** The last request: nothing runs on this thread after it, so it can be ended safely. */

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Logger } from '../../deps';
+import { runInBackground } from './background-priority';
 import { IndexService } from './index-service';
 import type { IndexReply, IndexRequest, IndexWorkerData } from './index-protocol';
 
@@ -10,6 +11,7 @@ import type { IndexReply, IndexRequest, IndexWorkerData } from './index-protocol
 const port = parentPort;
 if (port === null) throw new Error('index-worker runs as a worker thread');
 const data = workerData as IndexWorkerData;
+runInBackground();
 const logger: Logger = {
   info: (message, fields) => port.postMessage({ log: 'info', message, fields } satisfies IndexReply),
   warn: (message, fields) => port.postMessage({ log: 'warn', message, fields } satisfies IndexReply),

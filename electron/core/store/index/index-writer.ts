@@ -7,12 +7,17 @@ import type { LogPoint } from '../records/record-scan';
 import type { TypeSets } from './type-sets';
 
 /**
- * What an append carries to the index besides its place in the log: a new exchange (or one
- * migrated from an earlier format, pinned and timed as it was), with the keys of the events it
- * carried; its `sightings` if they are already known, else they are judged here. Or a pinned
- * record written again into a newer segment so an older one can be dropped.
+ * What an append carries to the index besides its place in the log:
+ * - `recorded`: an exchange as the engine stored it; the index reads everything it needs from
+ *   the record (its events decoded, its keys, its words), off the receiver's thread;
+ * - `new`: an exchange whose row is given (one moved over from an earlier format, pinned, timed
+ *   and judged as it was, or one `recorded` after the index has read it);
+ * - `moved`: a pinned record written again into a newer segment so an older one can be dropped.
  */
-export type IndexTag =
+export type IndexTag = { kind: 'recorded'; seq: number } | RowTag;
+
+/** A tag with everything the index writes: what `written` takes. */
+export type RowTag =
   | {
       kind: 'new';
       summary: ExchangeSummary;
@@ -21,8 +26,6 @@ export type IndexTag =
       timing?: TimingRecord | undefined;
       /** Not announced to the UIs one by one (history moved from an earlier format). */
       quiet?: true;
-      /** A delivery stored as received: its events are decoded from the record here. */
-      decodeEvents?: boolean;
       /** Its words for search, when known already (they are added later otherwise). */
       text?: string;
     }
@@ -81,7 +84,7 @@ export class IndexWriter {
    * Index records the log has just written, in the order it wrote them; `end` is where the log
    * now ends. Returns the summaries as indexed, with what was judged of each delivery.
    */
-  written(batch: Written<IndexTag>[], lastSeq: number, end: LogPoint): Indexed[] {
+  written(batch: Written<RowTag>[], lastSeq: number, end: LogPoint): Indexed[] {
     const indexed: Indexed[] = [];
     this.transaction(() => {
       for (const { position, tag } of batch) {
@@ -113,8 +116,11 @@ export class IndexWriter {
     return indexed;
   }
 
-  /** Final timings of exchanges whose answers went out; returns their summaries as they now are. */
-  timings(done: { id: string; timing: TimingRecord }[]): ExchangeSummary[] {
+  /**
+   * Final timings of exchanges whose answers went out: the summaries of those indexed, as they
+   * now are, and the ids of those not indexed yet.
+   */
+  timings(done: { id: string; timing: TimingRecord }[]): { changed: ExchangeSummary[]; missing: string[] } {
     const find = this.db.prepare(
       `SELECT ${SUMMARY_COLUMNS} FROM summaries s JOIN exchanges e ON e.seq = s.seq WHERE s.id = ?`,
     );
@@ -123,10 +129,14 @@ export class IndexWriter {
     );
     const keep = this.db.prepare('UPDATE summaries SET timing = ? WHERE seq = ?');
     const changed: ExchangeSummary[] = [];
+    const missing: string[] = [];
     this.transaction(() => {
       for (const { id, timing } of done) {
         const row = find.raw().get([id]) as unknown[] | undefined;
-        if (!row) continue;
+        if (!row) {
+          missing.push(id);
+          continue;
+        }
         const summary = { ...summaryFromRow(row), durationMs: timing.durationMs };
         const { outcome, result } = timingColumns(summary);
         update.run([summary.durationMs, outcome, result, summary.seq]);
@@ -134,7 +144,7 @@ export class IndexWriter {
         changed.push(summary);
       }
     });
-    return changed;
+    return { changed, missing };
   }
 
   /** Pin or unpin; returns the seqs whose pin changed. */

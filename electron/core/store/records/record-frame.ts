@@ -1,4 +1,5 @@
 import type { BodyData, Exchange } from '../../../../shared/model/exchange';
+import { bytesOf } from './body-bytes';
 
 /**
  * One captured exchange as history format 2 writes it: a 12-byte header, the exchange as JSON
@@ -108,11 +109,11 @@ function storeBody(body: BodyData, at: number): { stored: StoredBody; bytes?: Bu
   const stored: StoredBody = { size: body.size, truncated: body.truncated };
   if (body.text !== undefined) {
     // Text is kept as UTF-8: a lone surrogate (only an import can bring one) becomes U+FFFD.
-    const bytes = Buffer.from(body.text, 'utf8');
+    const bytes = bytesOf(body) ?? Buffer.from(body.text, 'utf8');
     return { stored: { ...stored, as: 'text', at, length: bytes.length }, bytes };
   }
   if (body.base64 !== undefined) {
-    const bytes = Buffer.from(body.base64, 'base64');
+    const bytes = bytesOf(body) ?? Buffer.from(body.base64, 'base64');
     return { stored: { ...stored, as: 'base64', at, length: bytes.length }, bytes };
   }
   return { stored };

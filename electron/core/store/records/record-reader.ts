@@ -1,6 +1,13 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
-import { segmentName, type LogPosition } from './record-scan';
+import { FRAME_HEADER, frameLengths } from './record-frame';
+import { segmentName, type LogPoint, type LogPosition } from './record-scan';
+
+/** Records read by `readRange`, and where the next one starts. */
+export interface RangeRead {
+  frames: { frame: Buffer; position: LogPosition }[];
+  reached: LogPoint;
+}
 
 /** Open segment files kept at once; older ones are closed first. */
 const HANDLES = 8;
@@ -23,6 +30,28 @@ export class RecordReader {
     return read === position.length ? buffer : null;
   }
 
+  /**
+   * Up to `max` records from `from` on, stopping at `to` (the log's end when it was asked):
+   * the records the engine wrote while the index was busy, read back in order. The log writes
+   * whole records only, so anything else ends the segment's part (a write that failed at its end).
+   */
+  readRange(from: LogPoint, to: LogPoint, max: number): RangeRead {
+    const frames: RangeRead['frames'] = [];
+    let at = from;
+    while (frames.length < max && (at.segment < to.segment || at.offset < to.offset)) {
+      const fd = this.handle(at.segment);
+      const end = at.segment === to.segment ? to.offset : fd === null ? 0 : fstatSync(fd).size;
+      const frame = fd === null || at.offset >= end ? null : this.frameAt(fd, at.offset, end);
+      if (frame === null) {
+        at = { segment: at.segment + 1, offset: 0 };
+        continue;
+      }
+      frames.push({ frame, position: { segment: at.segment, offset: at.offset, length: frame.length } });
+      at = { segment: at.segment, offset: at.offset + frame.length };
+    }
+    return { frames, reached: at.segment > to.segment ? to : at };
+  }
+
   /** Segments up to `segment` were deleted. */
   forgetThrough(segment: number): void {
     for (const [number, fd] of this.handles) {
@@ -34,6 +63,16 @@ export class RecordReader {
 
   close(): void {
     this.forgetThrough(Infinity);
+  }
+
+  private frameAt(fd: number, offset: number, end: number): Buffer | null {
+    const header = Buffer.allocUnsafe(FRAME_HEADER);
+    if (readSync(fd, header, 0, FRAME_HEADER, offset) !== FRAME_HEADER) return null;
+    const lengths = frameLengths(header, 0);
+    const length = lengths === null ? 0 : FRAME_HEADER + lengths.json + lengths.bodies;
+    if (length === 0 || offset + length > end) return null;
+    const frame = Buffer.allocUnsafe(length);
+    return readSync(fd, frame, 0, length, offset) === length ? frame : null;
   }
 
   private handle(segment: number): number | null {
