@@ -12,8 +12,11 @@ import { firstHeader } from './classify';
  * and a byte-order mark. Okta sends neither (https://developer.okta.com/docs/concepts/event-hooks/#http-headers), so each is listed as a problem.
  */
 export interface ContentView {
-  /** The text to decode as JSON; undefined when the bytes are not UTF-8 text. */
-  text: string | undefined;
+  /**
+   * The text to decode as JSON; undefined when the bytes are not UTF-8 text. Made on demand:
+   * the receiver itself never reads a delivery's text (the index decodes it).
+   */
+  text(): string | undefined;
   /** The Content-Encoding could not be undone, so there is no text to read events from. */
   undecodable: boolean;
   /** Set when the text differs from the stored bytes (decompressed). */
@@ -78,13 +81,13 @@ export async function viewContent(
           `The body is encoded as "${coding}", which the inspector cannot decode; it is kept as received.`,
         ),
       );
-      return { text: undefined, undecodable: true, problems };
+      return { text: () => undefined, undecodable: true, problems };
     }
     try {
       decoded = await decoder(decoded, { maxOutputLength: limit });
     } catch (error) {
       problems.push(undecodable(coding, error, limit));
-      return { text: undefined, undecodable: true, problems };
+      return { text: () => undefined, undecodable: true, problems };
     }
   }
   if (codings.length > 0) {
@@ -109,7 +112,7 @@ function textOf(bytes: Buffer, problems: Problem[]): ContentView {
     );
     body = body.subarray(3);
   }
-  return { text: isUtf8(body) ? body.toString('utf8') : undefined, undecodable: false, problems };
+  return { text: () => (isUtf8(body) ? body.toString('utf8') : undefined), undecodable: false, problems };
 }
 
 function undecodable(coding: string, error: unknown, limit: number): Problem {
@@ -174,6 +177,6 @@ export async function readDelivery(bytes: Buffer, headers: HeaderList, limit: nu
   const view = await viewContent(bytes, headers, limit);
   const decodedBody = view.decodedBytes ? { decodedBody: toBodyData(view.decodedBytes) } : {};
   if (view.undecodable) return { okta: { events: [] }, problems: view.problems, ...decodedBody };
-  const { okta, problems } = decodeDelivery(view.text);
+  const { okta, problems } = decodeDelivery(view.text());
   return { okta, problems: [...view.problems, ...problems], ...decodedBody };
 }

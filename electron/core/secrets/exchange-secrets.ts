@@ -37,13 +37,15 @@ const HEADER_LISTS = {
 } as const satisfies Record<HeaderListPaths<Exchange>, true>;
 
 export const HEADER_LIST_PATHS = Object.keys(HEADER_LISTS) as HeaderListPaths<Exchange>[];
+/** The same paths as keys, split once: every stored exchange is mapped this way. */
+const HEADER_LIST_KEYS = HEADER_LIST_PATHS.map((path) => path.split('.'));
 
 type MapHeaders = (headers: HeaderList) => HeaderList;
 
 /** A copy of `exchange` with every header list mapped; the parts it does not hold stay absent. */
 export function mapHeaderLists(exchange: Exchange, map: MapHeaders): Exchange {
   let mapped: unknown = exchange;
-  for (const path of HEADER_LIST_PATHS) mapped = mapAt(mapped, path.split('.'), map);
+  for (const keys of HEADER_LIST_KEYS) mapped = mapAt(mapped, keys, map);
   return mapped as Exchange;
 }
 
