@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useState, type MouseEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { openExchange, pickRange } from '../../store/commands';
 import {
   selectLoaded,
@@ -132,9 +133,12 @@ export function ExchangeList() {
       <div
         className="list__scroller"
         ref={scroller}
-        onScroll={(event) =>
-          setView({ top: event.currentTarget.scrollTop, height: event.currentTarget.clientHeight })
-        }
+        onScroll={(event) => {
+          const { scrollTop, clientHeight } = event.currentTarget;
+          // Rendered before the browser paints the scrolled frame: a fast wheel otherwise shows
+          // blank frames where rows were not drawn yet (docs/list-scroller.md).
+          flushSync(() => setView({ top: scrollTop, height: clientHeight }));
+        }}
       >
         <div className="list__canvas" style={{ height: layout.canvas }}>
           {rows}

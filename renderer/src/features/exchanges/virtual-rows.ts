@@ -5,7 +5,7 @@
  * all the rows (TanStack Virtual, react-window) stops at row 1,118,480 of 30 px rows in Chromium.
  * So a list taller than this scrolls a canvas this tall, each pixel of scrolling standing for
  * several of the list's (the scrollbar still takes you anywhere, in proportion). Measured against
- * TanStack Virtual, and what this costs: docs/list-scroller.md (issue #18).
+ * TanStack Virtual, and what this costs: docs/list-scroller.md.
  */
 export const MAX_CANVAS_PX = 15_000_000;
 
