@@ -46,18 +46,21 @@ async function captureSome(): Promise<void> {
     await deliver(engine.hookUrl, payloadText(name), [['Authorization', SECRET], copied]);
 }
 
+/** A job's state once it stopped running, as pushed to the UI. */
+const ended = (id: string): Promise<JobView> =>
+  waitFor(() => {
+    const last = engine.pushes
+      .flatMap((m) => (m.name === 'jobs.changed' && m.payload.id === id ? [m.payload] : []))
+      .at(-1);
+    return last && last.state !== 'running' ? last : undefined;
+  });
+
 /** Run a job command and wait for its last state. */
 async function runJob<N extends 'exchanges.export' | 'exchanges.import'>(
   name: N,
   input: CommandInput<N>,
 ): Promise<JobView> {
-  const job = (await engine.call(name, input)).job!;
-  return waitFor(() => {
-    const last = engine.pushes
-      .flatMap((m) => (m.name === 'jobs.changed' && m.payload.id === job.id ? [m.payload] : []))
-      .at(-1);
-    return last && last.state !== 'running' ? last : undefined;
-  });
+  return ended((await engine.call(name, input)).job!.id);
 }
 
 async function importText(text: string, name: string): Promise<JobView> {
@@ -204,16 +207,10 @@ describe('import validation and cancelling', () => {
     await captureSome();
     const job = (await engine.call('exchanges.export', { format: 'har' })).job!;
     await engine.call('jobs.cancel', { id: job.id });
-    const ended = await waitFor(() =>
-      engine.pushes
-        .flatMap((m) =>
-          m.name === 'jobs.changed' && m.payload.id === job.id && m.payload.state !== 'running'
-            ? [m.payload]
-            : [],
-        )
-        .at(-1),
-    );
-    expect(ended).toMatchObject({ state: 'cancelled', message: 'Export cancelled; no file was written.' });
+    expect(await ended(job.id)).toMatchObject({
+      state: 'cancelled',
+      message: 'Export cancelled; no file was written.',
+    });
     expect(stagedFiles()).toEqual([]);
     const lines = [JSON.stringify({ format: 'okta-hook-inspector/exchanges', version: 1 })];
     const [one] = await all();
@@ -221,16 +218,7 @@ describe('import validation and cancelling', () => {
     const upload = await transfers.saveUpload(Readable.from([lines.join('\n')]), 'big.ndjson', 1e9);
     const started = (await engine.call('exchanges.import', { upload })).job!;
     await engine.call('jobs.cancel', { id: started.id });
-    const importEnded = await waitFor(() =>
-      engine.pushes
-        .flatMap((m) =>
-          m.name === 'jobs.changed' && m.payload.id === started.id && m.payload.state !== 'running'
-            ? [m.payload]
-            : [],
-        )
-        .at(-1),
-    );
-    expect(importEnded.state).toBe('cancelled');
+    expect((await ended(started.id)).state).toBe('cancelled');
     expect((await all('origin:imported')).length).toBe(0);
   });
 });
