@@ -187,7 +187,7 @@ async function measureSize(size: number, smoke: boolean): Promise<SizeResult> {
 
 /** How many exchanges the engine says match, so the UI's count can be waited for. */
 const matching = async (engine: Engine, query: string) =>
-  (await command<{ total: number }>(engine, 'exchanges.list', { limit: 1, query })).total;
+  (await command(engine, 'exchanges.list', { limit: 1, query })).total;
 
 /** Apply `query` with Enter, wait for the result on screen; clear it again and wait for the full list. */
 async function timeQueries(

@@ -2,6 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import type { CommandInput, CommandName, CommandOutput } from '../../shared/contract/commands';
+import type { Result } from '../../shared/model/result';
 import { startBurst } from '../delivery-burst';
 import { fixtureText } from '../fixtures';
 import { startHeadless } from '../headless-process';
@@ -14,19 +16,20 @@ const numbered = (n: number) => DELIVERY.replace(/"eventId":\s*"/, `"eventId": "
 const numberOf = (eventId: string | undefined) => Number(/^burst-(\d+)-/.exec(eventId ?? '')?.[1] ?? NaN);
 
 interface Api {
-  call<T>(name: string, input: unknown): Promise<T>;
+  /** A contract command over the headless HTTP API, typed as `Core.call` is. */
+  call<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandOutput<N>>;
 }
 
 const apiOf = (inspectorUrl: string): Api => {
   const base = new URL(inspectorUrl).origin;
   return {
-    call: async <T>(name: string, input: unknown) => {
+    call: async (name, input) => {
       const res = await fetch(`${base}/api/${name}`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
         body: JSON.stringify(input),
       });
-      const result = (await res.json()) as { ok: boolean; value: T };
+      const result = (await res.json()) as Result<CommandOutput<typeof name>>;
       if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result)}`);
       return result.value;
     },
@@ -38,7 +41,7 @@ async function storedNumbers(api: Api): Promise<Set<number>> {
   const ids: string[] = [];
   let cursor: number | null | undefined;
   do {
-    const page = await api.call<{ items: { id: string }[]; nextCursor: number | null }>('exchanges.list', {
+    const page = await api.call('exchanges.list', {
       limit: 5000,
       ...(cursor ? { cursor } : {}),
     });
@@ -47,9 +50,7 @@ async function storedNumbers(api: Api): Promise<Set<number>> {
   } while (cursor);
   const numbers = new Set<number>();
   for (let i = 0; i < ids.length; i += 32) {
-    const batch = await Promise.all(
-      ids.slice(i, i + 32).map((id) => api.call<{ okta: { eventId?: string } }>('exchanges.get', { id })),
-    );
+    const batch = await Promise.all(ids.slice(i, i + 32).map((id) => api.call('exchanges.get', { id })));
     for (const exchange of batch) numbers.add(numberOf(exchange.okta.eventId));
   }
   return numbers;

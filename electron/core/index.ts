@@ -14,14 +14,14 @@ import { FilterEngine } from './filters/filter-engine';
 import { passingOnly } from './filters/pick-events';
 import { CaptureIndex } from './okta-org/capture-index';
 import { OktaOrg } from './okta-org/okta-org';
-import { LoopbackTags } from './receiver/loopback-tags';
+import { OwnRequestTags } from './receiver/own-request-tags';
 import { createDispatcher, typedCall } from './rpc/dispatcher';
 import { replay as runReplay } from './replay/replay-job';
 import type { ReplayInput } from './replay/replay-runner';
 import { createHandlers } from './rpc/handlers';
 import { PushStream } from './rpc/push-stream';
 import { sampleSender } from './samples/sample-sender';
-import { inlineHookBoard, openInlineDesk } from './compose/inline-parts';
+import { inlineHookRegistry, openInlineDesk } from './compose/inline-parts';
 import { secretCommands, secretNotices } from './settings/secret-commands';
 import { openSecretVault } from './settings/secret-vault';
 import { SettingsStore } from './settings/settings-store';
@@ -40,7 +40,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const newId = options.newId ?? randomUUID;
   const push = new PushStream({ flushMs: options.pushFlushMs ?? 50, maxBatch: 1000 });
-  const tags = new LoopbackTags();
+  const tags = new OwnRequestTags();
   const insecureBaseUrl = oktaBaseOverride(options.okta);
   await keepDataDirPrivate(options.dataDir, logger);
   const lock = await lockDataDir(options.dataDir);
@@ -252,7 +252,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       secrets,
       filters: engineFilters,
       inline,
-      inlineHooks: inlineHookBoard({ okta, inline, settings, store, clock }),
+      inlineHooks: inlineHookRegistry({ okta, inline, settings, store, clock }),
     }),
     logger,
   );

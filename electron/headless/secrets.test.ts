@@ -6,13 +6,11 @@ import { startApiServer } from './api-server';
 import type { Logger } from '../core/deps';
 import { makeTempDir, startTestCore, type TestCore } from '../../test-support/engine/core-fixture';
 import { memoryVault } from '../../test-support/engine/memory-vault';
-import type { SettingsView } from '../../shared/model/settings';
 import { deliver, send } from '../../test-support/engine/http-client';
 import { payloadText } from '../../test-support/engine/payloads';
 import { NOT_RECORDED, UNREADABLE } from '../core/store/header-sealer';
 import { startTarget } from '../../test-support/engine/target-server';
 import { waitFor } from '../../test-support/engine/wait-for';
-import type { Exchange } from '../../shared/model/exchange';
 
 /** Distinctive values: any occurrence in an artefact can only be a leak. */
 const RAW = 'hook-user:Zx9-distinctive-hook-secret-41c7';
@@ -97,7 +95,7 @@ async function forwardAndReplay({ t, call, handler }: Engine): Promise<void> {
   expect((await call('settings.update', { forward })).status).toBe(200);
   const body = payloadText('01-user-session-start.json');
   expect((await deliver(t.hookUrl, body, [['Authorization', SECRET]])).status).toBe(200);
-  const [newest] = (await t.call<{ items: { id: string }[] }>('exchanges.list', { limit: 1 })).items;
+  const [newest] = (await t.call('exchanges.list', { limit: 1 })).items;
   expect((await call('replay.run', { id: newest?.id, target: handler.url })).status).toBe(200);
   expect(handler.seen).toHaveLength(2);
 }
@@ -174,13 +172,13 @@ describe('secrets', () => {
     const ids = await readAsTheUi(engine.call);
     expect(ids).toHaveLength(9);
     // Positive controls: the secret is stored where it belongs and can be revealed on request.
-    const revealed = await t.call<{ request: { headers: [string, string][] } }>('exchanges.get', {
-      id: ids.at(-1),
+    const revealed = await t.call('exchanges.get', {
+      id: ids.at(-1)!,
       revealSecrets: true,
     });
     expect(revealed.request.headers).toContainEqual(['Authorization', SECRET]);
     for (const id of ids.slice(0, 2)) {
-      const handled = await t.call<Exchange>('exchanges.get', { id, revealSecrets: true });
+      const handled = await t.call('exchanges.get', { id, revealSecrets: true });
       expect(handled.forward?.headers).toContainEqual(['Authorization', SECRET]);
       expect(handled.forward?.response?.headers).toContainEqual(['X-Echo', SECRET]);
     }
@@ -231,7 +229,7 @@ describe('secrets', () => {
       dataDir: desktop.dataDir,
       desktopSecrets: () => Promise.resolve(memoryVault()),
     });
-    const all = await again.call<{ items: { id: string }[] }>('exchanges.list', {});
+    const all = await again.call('exchanges.list', {});
     for (const { id } of all.items)
       expect(await revealedHeaders(again, id)).toContainEqual(['Authorization', SECRET]);
     await again.stop();
@@ -242,13 +240,13 @@ describe('secrets', () => {
     const dataDir = await makeTempDir();
     await writeFile(path.join(dataDir, 'secrets.enc.json'), JSON.stringify({ hookSecret: 'djEwAAAA' }));
     const t = await startTestCore({ dataDir });
-    const view = await t.call<SettingsView>('settings.get', {});
+    const view = await t.call('settings.get', {});
     expect(view.secretStorage.unreadable.map((u) => u.name)).toEqual(['hookSecret']);
     expect(t.core.status().storage.notices.join('\n')).toMatch(
       /saved hook secret could not be read: it was saved by the desktop app/,
     );
     await t.call('settings.update', { secret: SECRET });
-    expect((await t.call<SettingsView>('settings.get', {})).secretStorage.unreadable).toEqual([]);
+    expect((await t.call('settings.get', {})).secretStorage.unreadable).toEqual([]);
     expect(await t.core.dispatch('secrets.protect', { passphrase: 'a long passphrase' })).toMatchObject({
       ok: false,
       error: { code: 'unavailable', message: expect.stringMatching(/Only the desktop app/) },
@@ -274,8 +272,8 @@ describe('secrets', () => {
 });
 
 async function revealedHeaders(t: TestCore, id?: string) {
-  const first = (await t.call<{ items: { id: string }[] }>('exchanges.list', {})).items[0]?.id;
-  const exchange = await t.call<{ request: { headers: [string, string][] } }>('exchanges.get', {
+  const first = (await t.call('exchanges.list', {})).items[0]!.id;
+  const exchange = await t.call('exchanges.get', {
     id: id ?? first,
     revealSecrets: true,
   });

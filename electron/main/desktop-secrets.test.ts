@@ -1,7 +1,6 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SettingsView } from '../../shared/model/settings';
 import { silentLogger } from '../core/deps';
 import { UNREADABLE } from '../core/store/header-sealer';
 import { makeTempDir, startTestCore } from '../../test-support/engine/core-fixture';
@@ -70,7 +69,7 @@ describe('desktop secrets', () => {
     await first.t.stop();
     safeStorage.keyring = 'k2'; // libsecret reset, or the folder moved to another machine
     const { t } = await desktopRun(dataDir, safeStorage);
-    const view = await t.call<SettingsView>('settings.get', {});
+    const view = await t.call('settings.get', {});
     expect(view.secret.configured).toBe(false);
     expect(view.secretStorage.unreadable).toEqual([
       { name: 'hookSecret', reason: `it could not be decrypted (${DECRYPT_ERROR})` },
@@ -94,7 +93,7 @@ describe('desktop secrets', () => {
     await first.t.stop();
     Object.assign(safeStorage, { keyring: 'k2', rotated: true });
     const { t } = await desktopRun(dataDir, safeStorage);
-    expect((await t.call<SettingsView>('settings.get', {})).ngrokAuthtoken.configured).toBe(true);
+    expect((await t.call('settings.get', {})).ngrokAuthtoken.configured).toBe(true);
     expect(await saved(dataDir)).toContain(Buffer.from('k2|2abcTOKEN').toString('base64'));
     await t.stop();
   });
@@ -108,14 +107,14 @@ describe('desktop secrets', () => {
     await first.t.stop();
     safeStorage.available = false;
     const { t } = await desktopRun(dataDir, safeStorage);
-    const view = await t.call<SettingsView>('settings.get', {});
+    const view = await t.call('settings.get', {});
     expect(view.secretStorage).toMatchObject({
       protection: 'unavailable',
       unreadable: [{ name: 'hookSecret' }],
     });
-    const [summary] = (await t.call<{ items: { id: string }[] }>('exchanges.list', {})).items;
-    const exchange = await t.call<{ request: { headers: [string, string][] } }>('exchanges.get', {
-      id: summary?.id,
+    const [summary] = (await t.call('exchanges.list', {})).items;
+    const exchange = await t.call('exchanges.get', {
+      id: summary!.id,
       revealSecrets: true,
     });
     expect(exchange.request.headers).toContainEqual(['Authorization', SECRET]);
@@ -128,7 +127,7 @@ describe('desktop secrets', () => {
     const safeStorage = fakeSafeStorage();
     safeStorage.backend = 'basic_text';
     const first = await desktopRun(dataDir, safeStorage);
-    expect((await first.t.call<SettingsView>('settings.get', {})).secretStorage).toEqual({
+    expect((await first.t.call('settings.get', {})).secretStorage).toEqual({
       protection: 'basic-text',
       backend: 'basic_text',
       passphraseOption: true,
@@ -137,13 +136,13 @@ describe('desktop secrets', () => {
     await first.t.call('settings.update', { secret: SECRET });
     const tooShort = await first.t.core.dispatch('secrets.protect', { passphrase: 'short' });
     expect(tooShort).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    const view = await first.t.call<SettingsView>('secrets.protect', { passphrase: 'correct horse battery' });
+    const view = await first.t.call('secrets.protect', { passphrase: 'correct horse battery' });
     expect(view.secretStorage.protection).toBe('passphrase');
     expect(await saved(dataDir)).not.toContain(Buffer.from(`k1|${SECRET}`).toString('base64'));
     await first.t.stop();
 
     const next = await desktopRun(dataDir, safeStorage);
-    expect((await next.t.call<SettingsView>('settings.get', {})).secretStorage.protection).toBe('locked');
+    expect((await next.t.call('settings.get', {})).secretStorage.protection).toBe('locked');
     expect(next.t.core.status().storage.notices[0]).toMatch(
       /protected by a passphrase: enter it in Settings/,
     );

@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { CommandInput, CommandName, CommandOutput } from '../../shared/contract/commands';
 import type { PushMessage } from '../../shared/contract/events';
-import type { Result } from '../../shared/model/result';
 import { createCore, type Core, type CoreOptions } from '../../electron/core/index';
 import { indexWorkerScript } from './index-worker-build';
 
@@ -15,8 +15,11 @@ export interface TestCore {
   /** `http://127.0.0.1:<port>/okta/event-hook` of the running receiver. */
   hookUrl: string;
   pushes: PushMessage[];
-  /** Dispatch and unwrap: fails the test on an error result. */
-  call<T = unknown>(name: string, input?: unknown): Promise<T>;
+  /**
+   * `core.call`, typed by the contract the same way, unwrapped: fails the test on an error
+   * result. Inputs the contract refuses go through `core.dispatch`, as a transport sends them.
+   */
+  call<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandOutput<N>>;
   stop(): Promise<void>;
 }
 
@@ -41,8 +44,8 @@ export async function startTestCore(options: Partial<CoreOptions> = {}): Promise
     dataDir,
     hookUrl,
     pushes,
-    call: async <T>(name: string, input?: unknown) => {
-      const result = (await core.dispatch(name, input)) as Result<T>;
+    call: async (name, input) => {
+      const result = await core.call(name, input);
       if (!result.ok) throw new Error(`${name}: ${result.error.code}: ${result.error.message}`);
       return result.value;
     },

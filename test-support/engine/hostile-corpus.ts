@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { checkExchange } from '../../shared/contract/exchange-schema';
 import type { SettingsPatch } from '../../shared/contract/schemas';
-import type { Exchange, ExchangeSummary } from '../../shared/model/exchange';
+import type { Exchange } from '../../shared/model/exchange';
 import { OKTA_TIMEOUT_MS } from '../../shared/okta/headers';
 import type { ReceiverLimits } from '../../electron/core/receiver/receiver-limits';
 import { startTestCore, type TestCore } from './core-fixture';
@@ -45,9 +45,9 @@ export function expectBoundedRecord(exchange: Exchange | undefined, bytes: numbe
 
 /** Every exchange stored so far, oldest first, with secrets in clear for exact assertions. */
 export async function storedExchanges(t: TestCore): Promise<Exchange[]> {
-  const page = await t.call<{ items: ExchangeSummary[] }>('exchanges.list', { limit: 5000 });
+  const page = await t.call('exchanges.list', { limit: 5000 });
   const ids = page.items.map((s) => s.id).reverse();
-  return Promise.all(ids.map((id) => t.call<Exchange>('exchanges.get', { id, revealSecrets: true })));
+  return Promise.all(ids.map((id) => t.call('exchanges.get', { id, revealSecrets: true })));
 }
 
 /** Marks the good deliveries the runner sends, so a case's own records can be told apart. */

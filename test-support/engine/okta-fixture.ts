@@ -59,13 +59,13 @@ export async function startOktaCore(
     publicBase,
     connect: async (token = emulator.token) => {
       await t.call('okta.configure', { publicBase });
-      return t.call<OktaState>('okta.connect', { domain: ORG_DOMAIN, token });
+      return t.call('okta.connect', { domain: ORG_DOMAIN, token });
     },
     connectApp: async ({ features = ALL_FEATURES, ...app }) => {
       await t.call('okta.configure', { publicBase });
-      return t.call<OktaState>('okta.connect', { domain: ORG_DOMAIN, serviceApp: { ...app, features } });
+      return t.call('okta.connect', { domain: ORG_DOMAIN, serviceApp: { ...app, features } });
     },
-    state: () => t.call<OktaState>('okta.get'),
+    state: () => t.call('okta.get', {}),
     stop: async () => {
       await t.stop();
       await tunnel.close();

@@ -1,7 +1,7 @@
 import type { PushStream } from '../rpc/push-stream';
 import type { Clock, Logger } from '../deps';
 import { InlineDesk } from '../inline/inline-desk';
-import { InlineHookBoard } from '../okta-org/inline-hook-board';
+import { InlineHookRegistry } from '../okta-org/inline-hook-registry';
 import { systemScheduler, type Scheduler } from '../deps';
 import type { OktaOrg } from '../okta-org/okta-org';
 import type { SettingsStore } from '../settings/settings-store';
@@ -33,14 +33,14 @@ export const openInlineDesk = (
   });
 
 /** The org's inline hooks, pointed at this receiver's public URL for each type. */
-export const inlineHookBoard = (deps: {
+export const inlineHookRegistry = (deps: {
   okta: OktaOrg;
   inline: InlineDesk;
   settings: SettingsStore;
   store: ExchangeStore;
   clock: Clock;
-}): InlineHookBoard =>
-  new InlineHookBoard({
+}): InlineHookRegistry =>
+  new InlineHookRegistry({
     org: () => deps.okta.connection(),
     settings: deps.settings,
     basePath: () => deps.inline.state().settings.basePath,

@@ -1,7 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ExchangeSummary } from '../../../shared/model/exchange';
-import type { FilterPreview, FiltersState, WithheldEvent } from '../../../shared/model/hook-filter';
-import type { FieldCatalog } from '../../../shared/okta/filter/field-catalog';
 import { membership, signIn } from '../../../test-support/shared/filter-events';
 import { startTestCore, type TestCore } from '../../../test-support/engine/core-fixture';
 import { deliver } from '../../../test-support/engine/http-client';
@@ -33,15 +30,14 @@ async function receive(...events: Record<string, unknown>[]): Promise<void> {
   expect(answer.status).toBe(204);
 }
 
-const list = (query: string) =>
-  t.call<{ items: ExchangeSummary[]; total: number }>('exchanges.list', { limit: 50, query });
+const list = (query: string) => t.call('exchanges.list', { limit: 50, query });
 const preview = (expression: string, eventType = MEMBERSHIP) =>
-  t.call<FilterPreview>('filters.preview', { eventType, expression });
+  t.call('filters.preview', { eventType, expression });
 const stored = async (count: number) =>
   waitFor(async () => ((await list('')).total === count ? true : undefined), 20_000);
 const ready = (name: string) =>
   waitFor(async () => {
-    const state = await t.call<FiltersState>('filters.list', {});
+    const state = await t.call('filters.list', {});
     const filter = state.filters.find((f) => f.name === name);
     return filter?.run.state === 'ready' ? filter : undefined;
   }, 20_000);
@@ -74,7 +70,7 @@ describe('event hook filters over the history', () => {
     t = await startTestCore();
     await receive(membership('Sales'), membership('Marketing'));
     await stored(1);
-    const catalog = await t.call<FieldCatalog>('filters.fields', { eventType: MEMBERSHIP });
+    const catalog = await t.call('filters.fields', { eventType: MEMBERSHIP });
     expect(catalog.events).toBe(2);
     const group = catalog.targets.find((target) => target.type === 'UserGroup');
     const names = group?.fields.find((field) => field.path === 'displayName')?.values.map((v) => v.value);
@@ -109,7 +105,7 @@ describe('event hook filters over the history', () => {
     await t.call('filters.save', { name: 'sales', entries: [{ eventType: MEMBERSHIP, expression: SALES }] });
     await t.core.stop();
     t = await startTestCore({ dataDir });
-    const state = await t.call<FiltersState>('filters.list', {});
+    const state = await t.call('filters.list', {});
     expect(state.filters.map((f) => [f.name, f.entries])).toEqual([
       ['sales', [{ eventType: MEMBERSHIP, expression: SALES }]],
     ]);
@@ -121,14 +117,14 @@ describe('event hook filters over the history', () => {
       name: 'failures',
       entries: [{ eventType: 'user.session.start', expression: "event.outcome.result eq 'FAILURE'" }],
     });
-    const sent = await t.call<{ exchangeId: string; withheld: WithheldEvent[] }>('samples.send', {
+    const sent = await t.call('samples.send', {
       eventTypes: ['user.session.start', 'user.lifecycle.create'],
       filter: 'failures',
     });
     expect(sent.withheld).toEqual([
       expect.objectContaining({ eventType: 'user.session.start', verdict: 'drop' }),
     ]);
-    const exchange = await t.call<{ okta: { events: { eventType: string }[] } }>('exchanges.get', {
+    const exchange = await t.call('exchanges.get', {
       id: sent.exchangeId,
     });
     expect(exchange.okta.events.map((event) => event.eventType)).toEqual(['user.lifecycle.create']);

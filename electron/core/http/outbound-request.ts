@@ -52,7 +52,7 @@ const CAUSES: Record<string, SendFailureCause> = {
 
 /**
  * node:http writes header strings one byte per character. Captured values are text: bytes that
- * were valid UTF-8 were read as UTF-8 (receiver/capture.ts), so sending their UTF-8 bytes
+ * were valid UTF-8 were read as UTF-8 (receiver/headers-and-target.ts), so sending their UTF-8 bytes
  * reproduces the original exactly. A value whose original bytes were not UTF-8 goes out as the
  * UTF-8 form of its characters instead; Okta sends UTF-8, so only malformed input is affected.
  */

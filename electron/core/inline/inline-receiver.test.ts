@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Exchange } from '../../../shared/model/exchange';
-import type { InlineRequestType, InlineState } from '../../../shared/model/inline';
+import type { InlineRequestType } from '../../../shared/model/inline';
 import { INLINE_TYPES } from '../../../shared/okta/inline/catalog';
 import { startTestCore, type TestCore } from '../../../test-support/engine/core-fixture';
 import { deliver, send } from '../../../test-support/engine/http-client';
@@ -31,21 +30,21 @@ async function start() {
 }
 
 const base = () => new URL('/okta/inline/', t.hookUrl).toString();
-const get = (id: string) => t.call<Exchange>('exchanges.get', { id });
+const get = (id: string) => t.call('exchanges.get', { id });
 const latest = async () => {
-  const page = await t.call<{ items: { id: string }[] }>('exchanges.list', { limit: 1 });
+  const page = await t.call('exchanges.list', { limit: 1 });
   return get(page.items[0]!.id);
 };
 const call = (hook: string, body: string, headers: [string, string][] = [['Authorization', SECRET]]) =>
   deliver(`${base()}${hook}`, body, headers);
-const configure = (types: Record<string, unknown>) => t.call<InlineState>('inline.configure', { types });
+const configure = (types: Record<string, unknown>) => t.call('inline.configure', { types });
 
 describe('inline hook calls through the receiver', () => {
   it.each(INLINE_TYPES.map((info) => info.type))(
     '%s: a sample is received on its path, answered from its template, and Okta applies the answer',
     async (type: InlineRequestType) => {
       await start();
-      const { exchangeId } = await t.call<{ exchangeId: string }>('samples.send', { inlineType: type });
+      const { exchangeId } = await t.call('samples.send', { inlineType: type });
       const exchange = await get(exchangeId);
       const hook = type === 'progressive-profile' ? 'registration' : type;
       expect(exchange).toMatchObject({
@@ -138,7 +137,7 @@ describe('inline hook calls through the receiver', () => {
         `/hooks/${type}`,
       );
       await configure({ [type]: { mode: 'forward', forwardUrl: handler.url } });
-      const { exchangeId } = await t.call<{ exchangeId: string }>('samples.send', { inlineType: type });
+      const { exchangeId } = await t.call('samples.send', { inlineType: type });
       const exchange = await get(exchangeId);
       expect(exchange.response.body.text).toBe(text);
       expect(exchange.inline?.answeredBy).toBe('forward');
@@ -203,7 +202,7 @@ describe('secrets in inline calls', () => {
     const shown = await get(id);
     expect(JSON.stringify(shown)).not.toContain('Legacy-Example-Pa55!');
     expect(shown.request.headers).toContainEqual(['Authorization', 'Basic ••••••••']);
-    const revealed = await t.call<Exchange>('exchanges.get', { id, revealSecrets: true });
+    const revealed = await t.call('exchanges.get', { id, revealSecrets: true });
     expect(revealed.request.body.text).toBe(fixture('password-import-request.json'));
   });
 });
@@ -225,7 +224,7 @@ describe('breakpoints', () => {
     expect(JSON.parse(hold.draft)).toMatchObject({ commands: [{ type: 'com.okta.action.update' }] });
     expect(scheduler.delays()).toHaveLength(1);
     const edited = '{"commands":[{"type":"com.okta.action.update","value":{"registration":"DENY"}}]}';
-    const check = await t.call<{ verdict: { summary: string } }>('inline.release', {
+    const check = await t.call('inline.release', {
       id: hold.id,
       answer: edited,
     });

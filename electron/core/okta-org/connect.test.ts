@@ -1,7 +1,6 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OktaState } from '../../../shared/model/okta';
 import { closedPortUrl } from '../../../test-support/engine/target-server';
 import { ORG_DOMAIN, startOktaCore, type OktaTestCore } from '../../../test-support/engine/okta-fixture';
 import { makeTempDir, startTestCore } from '../../../test-support/engine/core-fixture';
@@ -115,8 +114,8 @@ describe('okta.connect', () => {
     await first.stop();
     const second = await startTestCore(options);
     others.unshift(second);
-    expect((await second.call<OktaState>('okta.get')).connection).toMatchObject({ status: 'connected' });
-    const gone = await second.call<OktaState>('okta.disconnect');
+    expect((await second.call('okta.get', {})).connection).toMatchObject({ status: 'connected' });
+    const gone = await second.call('okta.disconnect', {});
     expect(gone.connection).toMatchObject({ status: 'not-connected', auth: null });
     expect(await readFile(path.join(dataDir, 'secrets.json'), 'utf8')).not.toContain(t.emulator.token);
   });

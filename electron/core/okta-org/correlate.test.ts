@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Capture } from './capture-index';
 import { correlate } from './correlate';
-import { LogBook } from './log-book';
+import { SystemLogEvents } from './system-log-events';
 
 const T0 = Date.parse('2026-11-26T10:00:00.000Z');
 const HOOK = 'whoA0000000000000001';
@@ -31,10 +31,10 @@ const failure = (
 });
 
 function run(events: unknown[], arrivals: Record<string, Partial<Capture>[]> = {}, now = T0 + 600 * 60_000) {
-  const book = new LogBook();
-  book.add(events);
+  const logEvents = new SystemLogEvents();
+  logEvents.add(events);
   const result = correlate({
-    entries: book.entries(),
+    entries: logEvents.entries(),
     tracked: new Set([HOOK]),
     arrivals: (uuid) =>
       (arrivals[uuid] ?? []).map((c) => ({

@@ -8,7 +8,7 @@ import type {
 import { OKTA_TIMEOUT_MS } from '../../../shared/okta/headers';
 import { parseOktaTime } from '../../../shared/okta/timestamps';
 import type { Capture } from './capture-index';
-import type { LogEntry } from './log-book';
+import type { LogEntry } from './system-log-events';
 
 export interface CorrelationInput {
   entries: LogEntry[];

@@ -1,6 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Exchange, ExchangeSummary } from '../../../shared/model/exchange';
-import type { DeliveryReport, ExchangeOktaRecord, HookRun } from '../../../shared/model/okta';
 import { ORG_DOMAIN, startOktaCore, type OktaTestCore } from '../../../test-support/engine/okta-fixture';
 import { answer, startTarget, type TargetServer } from '../../../test-support/engine/target-server';
 
@@ -28,7 +26,7 @@ const answerDeliveries = (status: number) =>
 async function scenario() {
   t = await startOktaCore({ emulator: { now: () => Date.now() - orgLag } });
   await t.connect();
-  const run = await t.call<HookRun>('okta.hooks.point', {
+  const run = await t.call('okta.hooks.point', {
     eventTypes: [
       'user.session.start',
       'user.account.lock',
@@ -47,11 +45,11 @@ async function scenario() {
   const missing = org.emit('group.user_membership.add', { withhold: true });
   orgLag = 0;
   const pending = org.emit('user.lifecycle.create', { withhold: true });
-  await t.call('okta.refresh');
+  await t.call('okta.refresh', {});
   return { hookId: run.hookId!, received, failed, failedDelivery, missing, pending };
 }
 
-const report = () => t.call<DeliveryReport>('okta.deliveries.list', {});
+const report = () => t.call('okta.deliveries.list', {});
 const recordOf = async (uuid: string) => (await report()).records.find((r) => r.uuid === uuid);
 
 describe('System Log correlation', () => {
@@ -81,12 +79,12 @@ describe('System Log correlation', () => {
 
   it("shows Okta's account on each exchange, and on the verification request", async () => {
     const s = await scenario();
-    const { items } = await t.call<{ items: ExchangeSummary[] }>('exchanges.list', { limit: 10 });
+    const { items } = await t.call('exchanges.list', { limit: 10 });
     const failedHere = items.find((item) => item.status === 500)!;
-    const record = await t.call<ExchangeOktaRecord>('okta.record.get', { id: failedHere.id });
+    const record = await t.call('okta.record.get', { id: failedHere.id });
     expect(record.events).toMatchObject([{ uuid: s.failed.uuid, record: { status: 'failed' } }]);
     const challenge = items.find((item) => item.kind === 'verification')!;
-    const verification = await t.call<ExchangeOktaRecord>('okta.record.get', { id: challenge.id });
+    const verification = await t.call('okta.record.get', { id: challenge.id });
     expect(verification.verification).toMatchObject({ result: 'SUCCESS', hookId: s.hookId });
   });
 
@@ -100,14 +98,14 @@ describe('System Log correlation', () => {
     async (_, lateBy, shape) => {
       t = await startOktaCore({ emulator: { now: () => Date.now() - orgLag, failureShape: shape } });
       await t.connect();
-      const { hookId } = await t.call<HookRun>('okta.hooks.point', { eventTypes: ['user.session.start'] });
+      const { hookId } = await t.call('okta.hooks.point', { eventTypes: ['user.session.start'] });
       await answerDeliveries(503);
       orgLag = lateBy;
       const late = t.emulator.org.emit('user.session.start');
       orgLag = 0;
       const [delivery] = await t.emulator.org.deliverPending();
       expect(delivery?.delivered).toBe(false);
-      await t.call('okta.refresh');
+      await t.call('okta.refresh', {});
       const { records, unmatchedFailures } = await report();
       expect(records.find((r) => r.uuid === late.uuid)).toMatchObject({
         status: 'failed',
@@ -123,7 +121,7 @@ describe('System Log correlation', () => {
     await t.call('okta.hooks.point', { eventTypes: ['user.session.start'] });
     t.emulator.org.emit('user.session.start');
     await t.emulator.org.deliverPending();
-    await t.call('okta.refresh');
+    await t.call('okta.refresh', {});
     expect((await t.state()).poll).toMatchObject({ filter: 'all', error: null });
     expect((await report()).records.map((r) => r.status)).toEqual(['received']);
   });
@@ -132,10 +130,10 @@ describe('System Log correlation', () => {
 describe("replay from Okta's record", () => {
   it('rebuilds the delivery like Preview and sends it through the receiver', async () => {
     const s = await scenario();
-    const { exchangeIds } = await t.call<{ exchangeIds: string[] }>('okta.deliveries.resend', {
+    const { exchangeIds } = await t.call('okta.deliveries.resend', {
       uuids: [s.missing.uuid],
     });
-    const rebuilt = await t.call<Exchange>('exchanges.get', { id: exchangeIds[0], revealSecrets: true });
+    const rebuilt = await t.call('exchanges.get', { id: exchangeIds[0]!, revealSecrets: true });
     expect(rebuilt).toMatchObject({ origin: 'rebuilt', kind: 'delivery', response: { status: 204 } });
     expect(rebuilt.auth.result).toBe('ok');
     const body = JSON.parse(rebuilt.request.body.text!) as Record<string, unknown> & {
@@ -157,7 +155,7 @@ describe("replay from Okta's record", () => {
     await t.call('settings.update', {
       forward: { target: handler.url, timeoutMs: 5000, verification: 'auto' },
     });
-    const { exchangeIds } = await t.call<{ exchangeIds: string[] }>('okta.deliveries.resend', {
+    const { exchangeIds } = await t.call('okta.deliveries.resend', {
       uuids: [s.failed.uuid, s.missing.uuid],
       target: 'forward',
     });
@@ -165,7 +163,7 @@ describe("replay from Okta's record", () => {
     const sent = JSON.parse(handler.seen[0]!.body.toString()) as { data: { events: { uuid: string }[] } };
     // One delivery per hook, events in published order.
     expect(sent.data.events.map((e) => e.uuid)).toEqual([s.missing.uuid, s.failed.uuid]);
-    const stored = await t.call<Exchange>('exchanges.get', { id: exchangeIds[0] });
+    const stored = await t.call('exchanges.get', { id: exchangeIds[0]! });
     expect(stored).toMatchObject({
       origin: 'rebuilt',
       forward: { url: handler.url },

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FiltersState } from '../../../shared/model/hook-filter';
-import type { DeliveryReport, HookRun } from '../../../shared/model/okta';
+import type { CommandInput } from '../../../shared/contract/commands';
+import type { HookRun } from '../../../shared/model/okta';
 import { startOktaCore, type OktaTestCore } from '../../../test-support/engine/okta-fixture';
 import type { EventTarget } from '../../../test-support/engine/okta-emulator/emulator-events';
 
@@ -25,13 +25,13 @@ afterEach(async () => {
 });
 
 const steps = (run: HookRun) => run.steps.map((step) => `${step.name}:${step.state}`);
-const setFilter = (hookId: string, entries: unknown) =>
-  t.call<HookRun>('okta.hooks.filter', { hookId, entries });
+const setFilter = (hookId: string, entries: CommandInput<'okta.hooks.filter'>['entries']) =>
+  t.call('okta.hooks.filter', { hookId, entries });
 
 async function pointedHook(): Promise<string> {
   t = await startOktaCore({ emulator: { now: () => Date.now() - orgLag } });
   await t.connect();
-  const run = await t.call<HookRun>('okta.hooks.point', { eventTypes: [MEMBERSHIP, 'user.session.start'] });
+  const run = await t.call('okta.hooks.point', { eventTypes: [MEMBERSHIP, 'user.session.start'] });
   return run.hookId!;
 }
 
@@ -47,7 +47,7 @@ describe("a hook's event filter in the org", () => {
     });
     const hook = (await t.state()).hooks.find((h) => h.id === hookId);
     expect(hook?.filter).toEqual([{ eventType: MEMBERSHIP, expression: SALES }]);
-    const filters = await t.call<FiltersState>('filters.list', {});
+    const filters = await t.call('filters.list', {});
     expect(filters.filters).toContainEqual(
       expect.objectContaining({ name: hookId, source: expect.objectContaining({ kind: 'hook', hookId }) }),
     );
@@ -56,7 +56,7 @@ describe("a hook's event filter in the org", () => {
     expect(cleared.outcome).toBe('ok');
     expect(t.emulator.org.hooks.get(hookId)?.filter).toBeNull();
     expect((await t.state()).hooks.find((h) => h.id === hookId)?.filter).toBeNull();
-    expect((await t.call<FiltersState>('filters.list', {})).filters).toEqual([]);
+    expect((await t.call('filters.list', {})).filters).toEqual([]);
   });
 
   it("shows Okta's answer when the org has the feature off", async () => {
@@ -83,7 +83,7 @@ describe("a hook's event filter in the org", () => {
     });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input', message: /point it here/ } });
 
-    const run = await t.call<HookRun>('okta.hooks.point', { eventTypes: [MEMBERSHIP] });
+    const run = await t.call('okta.hooks.point', { eventTypes: [MEMBERSHIP] });
     const other = await setFilter(run.hookId!, [{ eventType: 'user.session.start', expression: SALES }]);
     expect(other.outcome).toBe('failed');
     expect(other.steps[1]).toMatchObject({ status: 400, errorCode: 'E0000001' });
@@ -101,9 +101,9 @@ describe("a hook's event filter in the org", () => {
     const kept = t.emulator.org.emit(MEMBERSHIP, { targets: [group('Sales')] });
     const other = t.emulator.org.emit('user.session.start');
     await t.emulator.org.deliverPending();
-    await t.call('okta.refresh');
+    await t.call('okta.refresh', {});
 
-    const { records } = await t.call<DeliveryReport>('okta.deliveries.list', {});
+    const { records } = await t.call('okta.deliveries.list', {});
     const checkOf = (uuid: string) => records.find((record) => record.uuid === uuid)?.filter;
     expect(checkOf(sent.uuid)).toMatchObject({ verdict: 'drop', mismatch: 'sent-though-dropped', hookId });
     expect(checkOf(kept.uuid)).toMatchObject({ verdict: 'pass', mismatch: null });

@@ -1,7 +1,7 @@
 import type { OktaInlineHook } from '../../../shared/model/okta-inline';
 import { hookOfEventType } from '../../../shared/okta/inline/catalog';
 import { asRecord, asText } from '../../../shared/okta/json-access';
-import type { OktaClient, OktaResult } from './okta-client';
+import { decodeAnswer, listOf, type OktaClient, type OktaResult } from './okta-client';
 import type { CallPurpose } from './okta-problem';
 
 /** Scopes per operation (https://developer.okta.com/docs/api/openapi/okta-management/management/tag/InlineHook/). */
@@ -34,31 +34,19 @@ export function decodeInlineHook(value: unknown): ListedInlineHook | null {
   };
 }
 
-function decoded<T>(
-  result: OktaResult<unknown>,
-  decode: (value: unknown) => T | null,
-  at: number,
-): OktaResult<T> {
-  if (!result.ok) return result;
-  const value = decode(result.value);
-  if (value !== null) return { ...result, value };
-  const problem = { kind: 'okta-error' as const, message: 'Okta answered with something unexpected.', at };
-  return { ok: false, status: result.status, error: null, rateLimit: result.rateLimit, problem };
-}
-
-const list = (value: unknown) =>
-  Array.isArray(value) ? value.flatMap((item) => decodeInlineHook(item) ?? []) : null;
-
 /** The Inline Hooks Management API operations the inspector uses. */
 export class InlineHookApi {
   constructor(private readonly client: OktaClient) {}
 
-  private decoded<T>(result: OktaResult<unknown>, decode: (value: unknown) => T | null) {
-    return decoded(result, decode, this.client.now());
+  private decoded<T>(result: OktaResult<unknown>, decode: (value: unknown) => T | null): OktaResult<T> {
+    return decodeAnswer(result, decode, this.client.now());
   }
 
   async list(): Promise<OktaResult<ListedInlineHook[]>> {
-    return this.decoded(await this.client.request('GET', '/api/v1/inlineHooks', READ), list);
+    return this.decoded(
+      await this.client.request('GET', '/api/v1/inlineHooks', READ),
+      listOf(decodeInlineHook),
+    );
   }
 
   async create(body: Record<string, unknown>): Promise<OktaResult<ListedInlineHook>> {

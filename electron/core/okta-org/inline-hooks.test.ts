@@ -1,9 +1,7 @@
 import type { JsonWebKey } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Exchange } from '../../../shared/model/exchange';
+import type { CommandInput } from '../../../shared/contract/commands';
 import type { InlineRequestType } from '../../../shared/model/inline';
-import type { PendingKey } from '../../../shared/model/okta';
-import type { InlinePreview, OktaInlineHook, OktaInlineState } from '../../../shared/model/okta-inline';
 import type { OktaFeature } from '../../../shared/okta/service-app-scopes';
 import { INLINE_TYPES, inlineType } from '../../../shared/okta/inline/catalog';
 import { HOOK_SECRET, startOktaCore, type OktaTestCore } from '../../../test-support/engine/okta-fixture';
@@ -17,8 +15,9 @@ afterEach(async () => {
   handler = undefined;
 });
 
-const point = (input: Record<string, unknown>) => t.call<OktaInlineHook>('okta.inlineHooks.point', input);
-const preview = (input: Record<string, unknown>) => t.call<InlinePreview>('okta.inlineHooks.preview', input);
+const point = (input: CommandInput<'okta.inlineHooks.point'>) => t.call('okta.inlineHooks.point', input);
+const preview = (input: CommandInput<'okta.inlineHooks.preview'>) =>
+  t.call('okta.inlineHooks.preview', input);
 
 describe('inline hooks in the org', () => {
   it.each(INLINE_TYPES.map((info) => info.type))(
@@ -43,7 +42,7 @@ describe('inline hooks in the org', () => {
       const result = await preview({ hookId: created.id, type });
       expect(result.okta).toMatchObject({ status: 200, summary: "Okta accepted the hook's answer." });
       expect(result.inspector).toMatchObject({ outcome: 'applied', findings: [] });
-      const exchange = await t.call<Exchange>('exchanges.get', { id: result.exchangeId });
+      const exchange = await t.call('exchanges.get', { id: result.exchangeId! });
       expect(exchange).toMatchObject({ kind: 'inline', origin: 'live', auth: { result: 'ok' } });
       expect(exchange.inline?.request.type).toBe(type);
       expect(JSON.parse(result.okta.body ?? '')).toEqual(JSON.parse(exchange.response.body.text ?? ''));
@@ -91,15 +90,15 @@ describe('inline hooks in the org', () => {
     const other = t.emulator.org;
     const { id } = await point({ hook: 'telephony', name: 'SMS through the inspector' });
     other.inlineHooks.set(id, { ...other.inlineHooks.get(id)!, uri: 'https://old.example.com/x' });
-    let state = await t.call<OktaInlineState>('okta.inlineHooks.list');
+    let state = await t.call('okta.inlineHooks.list', {});
     expect(state.hooks.find((h) => h.id === id)?.pointsHere).toBe(false);
     await point({ hook: 'telephony', hookId: id });
-    state = await t.call<OktaInlineState>('okta.inlineHooks.list');
+    state = await t.call('okta.inlineHooks.list', {});
     expect(state.hooks.find((h) => h.id === id)).toMatchObject({
       pointsHere: true,
       name: 'Okta Hook Inspector: Telephony',
     });
-    state = await t.call<OktaInlineState>('okta.inlineHooks.lifecycle', { hookId: id, action: 'delete' });
+    state = await t.call('okta.inlineHooks.lifecycle', { hookId: id, action: 'delete' });
     expect(state.hooks).toEqual([]);
     expect(other.inlineHooks.size).toBe(0);
   });
@@ -132,8 +131,8 @@ describe('inline hooks in the org', () => {
 describe('inline hooks through a service app', () => {
   /** What an admin does in the Admin Console: an API Services app with the inspector's public key. */
   async function connectApp(clientId: string, grants: string[], features: OktaFeature[]) {
-    await t.call('okta.disconnect');
-    const pending = await t.call<PendingKey>('okta.keys.generate');
+    await t.call('okta.disconnect', {});
+    const pending = await t.call('okta.keys.generate', {});
     t.emulator.addApp({ clientId, grants, keys: [JSON.parse(pending.publicJwk) as JsonWebKey] });
     await t.connectApp({ clientId, features });
   }

@@ -1,6 +1,6 @@
 import { decodeHook, type DecodedHook } from '../../../shared/okta/event-hook';
 import { asRecord, asText } from '../../../shared/okta/json-access';
-import type { OktaClient, OktaResult } from './okta-client';
+import { decodeAnswer, listOf, type OktaClient, type OktaResult } from './okta-client';
 import type { CallPurpose } from './okta-problem';
 
 /** Scopes and permissions per operation (https://developer.okta.com/docs/api/oauth2/), named in 403 explanations. */
@@ -39,29 +39,6 @@ function decodeToken(value: unknown): ApiTokenInfo | null {
   };
 }
 
-/** Apply `decode` to a successful answer; an answer of the wrong shape becomes a failure. */
-function decoded<T>(
-  result: OktaResult<unknown>,
-  decode: (value: unknown) => T | null,
-  at: number,
-): OktaResult<T> {
-  if (!result.ok) return result;
-  const value = decode(result.value);
-  if (value !== null) return { ...result, value };
-  return {
-    ok: false,
-    status: result.status,
-    error: null,
-    rateLimit: result.rateLimit,
-    problem: { kind: 'okta-error', message: 'Okta answered with something unexpected.', at },
-  };
-}
-
-const list =
-  <T>(decodeItem: (value: unknown) => T | null) =>
-  (value: unknown): T[] | null =>
-    Array.isArray(value) ? value.flatMap((item) => decodeItem(item) ?? []) : null;
-
 const array = (value: unknown): unknown[] | null => (Array.isArray(value) ? value : null);
 
 const hookPath = (id: string) => `/api/v1/eventHooks/${encodeURIComponent(id)}`;
@@ -71,11 +48,14 @@ export class OktaApi {
   constructor(readonly client: OktaClient) {}
 
   private decoded<T>(result: OktaResult<unknown>, decode: (value: unknown) => T | null): OktaResult<T> {
-    return decoded(result, decode, this.client.now());
+    return decodeAnswer(result, decode, this.client.now());
   }
 
   async listHooks(): Promise<OktaResult<DecodedHook[]>> {
-    return this.decoded(await this.client.request('GET', '/api/v1/eventHooks', HOOKS_READ), list(decodeHook));
+    return this.decoded(
+      await this.client.request('GET', '/api/v1/eventHooks', HOOKS_READ),
+      listOf(decodeHook),
+    );
   }
 
   async getHook(id: string): Promise<OktaResult<DecodedHook>> {
@@ -109,7 +89,7 @@ export class OktaApi {
   async listApiTokens(): Promise<OktaResult<ApiTokenInfo[]>> {
     return this.decoded(
       await this.client.request('GET', '/api/v1/api-tokens', TOKENS_READ),
-      list(decodeToken),
+      listOf(decodeToken),
     );
   }
 

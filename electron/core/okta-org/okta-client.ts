@@ -34,6 +34,33 @@ export interface OktaFailure {
 
 export type OktaResult<T> = OktaReply<T> | OktaFailure;
 
+/**
+ * Apply `decode` to a successful answer; an answer of the wrong shape becomes a failure (`at`:
+ * the client's clock), so the API classes hand on typed values or failures, never guesses.
+ */
+export function decodeAnswer<T>(
+  result: OktaResult<unknown>,
+  decode: (value: unknown) => T | null,
+  at: number,
+): OktaResult<T> {
+  if (!result.ok) return result;
+  const value = decode(result.value);
+  if (value !== null) return { ...result, value };
+  return {
+    ok: false,
+    status: result.status,
+    error: null,
+    rateLimit: result.rateLimit,
+    problem: { kind: 'okta-error', message: 'Okta answered with something unexpected.', at },
+  };
+}
+
+/** Decode a JSON array item by item; items `decodeItem` cannot read are left out. */
+export const listOf =
+  <T>(decodeItem: (value: unknown) => T | null) =>
+  (value: unknown): T[] | null =>
+    Array.isArray(value) ? value.flatMap((item) => decodeItem(item) ?? []) : null;
+
 export interface OktaClientOptions {
   /** `https://dev-123456.okta.com`: the org, as DPoP proofs name it. */
   org: string;

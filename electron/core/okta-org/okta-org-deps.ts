@@ -1,7 +1,7 @@
 import type { OktaState } from '../../../shared/model/okta';
 import type { Clock, Logger, SecretVault } from '../deps';
 import type { HttpTransport } from '../http/http-transport';
-import type { LoopbackTags } from '../receiver/loopback-tags';
+import type { OwnRequestTags } from '../receiver/own-request-tags';
 import type { SettingsStore } from '../settings/settings-store';
 import type { ExchangeStore } from '../store/exchange-store';
 import type { CaptureIndex } from './capture-index';
@@ -16,7 +16,7 @@ export interface OktaOrgDeps {
   newId: () => string;
   settings: SettingsStore;
   store: ExchangeStore;
-  tags: LoopbackTags;
+  tags: OwnRequestTags;
   captures: CaptureIndex;
   /** The receiver's local hook URL (where rebuilt deliveries go through the receiver). */
   hookUrl: () => string | null;

@@ -12,8 +12,8 @@ import type {
 import type { FilterEntry } from '../../../shared/okta/filter/event-filter';
 import { toOktaFilter } from '../../../shared/okta/filter/hook-filter-json';
 import { CommandError } from '../rpc/command-error';
-import { DeliveryDesk } from './delivery-desk';
-import { HookBoard } from './hook-board';
+import { DeliveryCorrelation } from './delivery-correlation';
+import { EventHookRegistry } from './event-hook-registry';
 import { HookFilters } from './hook-filters';
 import type { PointRequest, RunDeps } from './hook-runs';
 import { LogPoller } from './log-poller';
@@ -39,8 +39,8 @@ export class OktaOrg {
   private lastHookUrl: string | null = null;
   private autoTriedFor: string | null = null;
   private readonly emitter: CoalescedEmitter;
-  private readonly board: HookBoard;
-  private readonly desk: DeliveryDesk;
+  private readonly eventHooks: EventHookRegistry;
+  private readonly correlation: DeliveryCorrelation;
   private readonly poller: LogPoller;
   private readonly signIn: SignIn;
   private readonly filters = new HookFilters();
@@ -51,16 +51,16 @@ export class OktaOrg {
   ) {
     this.signIn = new SignIn({ ...deps, prefs });
     this.emitter = new CoalescedEmitter(deps.scheduler, () => deps.onChange(this.state()));
-    this.board = new HookBoard(prefs, () => this.desk.touch());
-    this.desk = new DeliveryDesk(
+    this.eventHooks = new EventHookRegistry(prefs, () => this.correlation.markChanged());
+    this.correlation = new DeliveryCorrelation(
       deps.captures,
       () => this.tracked(),
       () => deps.clock.now(),
-      (hookId) => this.filters.of(this.board.find(hookId)),
+      (hookId) => this.filters.of(this.eventHooks.find(hookId)),
     );
-    deps.captures.follow(() => this.desk.book.entries().map((entry) => entry.uuid));
+    deps.captures.follow(() => this.correlation.logEvents.entries().map((entry) => entry.uuid));
     deps.captures.onChange(() => {
-      this.desk.touch();
+      this.correlation.markChanged();
       this.emitter.soon();
     });
     this.poller = new LogPoller({
@@ -93,18 +93,18 @@ export class OktaOrg {
   state(): OktaState {
     const publicUrl = this.publicUrl();
     const domain = this.session?.domain ?? null;
-    const board = domain
-      ? this.board.view(domain, publicUrl.hookUrl)
+    const hookView = domain
+      ? this.eventHooks.view(domain, publicUrl.hookUrl)
       : { hooks: [], hooksAt: null, runs: [] };
     return {
       connection: connectionView(this.session, this.expiry(), this.deps.baseUrlOverride),
       pendingKey: this.signIn.pendingView(),
       publicUrl,
       autoRetarget: this.prefs.current().autoRetarget,
-      ...board,
-      urlChange: domain ? this.board.urlChange(domain, publicUrl.hookUrl) : null,
-      poll: { ...this.poller.status(), events: this.desk.book.size },
-      deliveries: { version: this.desk.currentVersion(), counts: this.desk.counts() },
+      ...hookView,
+      urlChange: domain ? this.eventHooks.urlChange(domain, publicUrl.hookUrl) : null,
+      poll: { ...this.poller.status(), events: this.correlation.logEvents.size },
+      deliveries: { version: this.correlation.currentVersion(), counts: this.correlation.counts() },
     };
   }
 
@@ -147,11 +147,11 @@ export class OktaOrg {
   /** List the hooks and the token's expiry again, and poll the System Log now. */
   async refresh(): Promise<OktaState> {
     const session = this.requireSession();
-    const failed = await this.board.load(session.api, session.domain, this.deps.clock.now());
+    const failed = await this.eventHooks.load(session.api, session.domain, this.deps.clock.now());
     session.problem = failed?.problem ?? null;
     if (failed === null && session.login.kind === 'api-token')
       session.apiTokens = await session.api.listApiTokens();
-    this.desk.touch();
+    this.correlation.markChanged();
     this.emitter.now();
     // A poller stopped by a refused token starts again once Okta accepts the token.
     if (failed === null && logsOff(session) === null && this.poller.status().state === 'stopped')
@@ -166,7 +166,7 @@ export class OktaOrg {
   async point({ hookId, name, eventTypes }: ParsedInput<'okta.hooks.point'>): Promise<HookRun> {
     const session = this.requireSession();
     const request = this.pointRequest({ action: 'point', hookId: hookId ?? null, name, eventTypes });
-    const run = await this.board.point(this.runDeps(session), session.domain, request);
+    const run = await this.eventHooks.point(this.runDeps(session), session.domain, request);
     await this.afterRun();
     return run;
   }
@@ -174,11 +174,11 @@ export class OktaOrg {
   /** Move every tracked hook still calling an old URL to the current one, and verify again. */
   async retarget(): Promise<HookRun[]> {
     const session = this.requireSession();
-    const change = this.board.urlChange(session.domain, this.publicUrl().hookUrl);
+    const change = this.eventHooks.urlChange(session.domain, this.publicUrl().hookUrl);
     const runs: HookRun[] = [];
     for (const { id, name } of change?.hooks ?? []) {
       const request = this.pointRequest({ action: 'retarget', hookId: id, name, eventTypes: null });
-      runs.push(await this.board.point(this.runDeps(session), session.domain, request));
+      runs.push(await this.eventHooks.point(this.runDeps(session), session.domain, request));
     }
     await this.afterRun();
     return runs;
@@ -194,33 +194,35 @@ export class OktaOrg {
       eventTypes: null,
       filter: toOktaFilter(entries),
     });
-    const run = await this.board.setFilter(this.runDeps(session), session.domain, request);
+    const run = await this.eventHooks.setFilter(this.runDeps(session), session.domain, request);
     await this.afterRun();
     return run;
   }
 
   async retire(hookId: string, remove: boolean): Promise<HookRun> {
     const session = this.requireSession();
-    const run = await this.board.retire(this.runDeps(session), session.domain, hookId, remove);
+    const run = await this.eventHooks.retire(this.runDeps(session), session.domain, hookId, remove);
     await this.afterRun();
     return run;
   }
 
   deliveries(limit: number): DeliveryReport {
     const poll = this.poller.status();
-    return this.desk.report(limit, poll.lastPolledAt, poll.since);
+    return this.correlation.report(limit, poll.lastPolledAt, poll.since);
   }
 
   recordFor(exchange: Exchange): ExchangeOktaRecord {
-    return this.desk.recordFor(exchange, this.session !== null, this.poller.status().lastPolledAt);
+    return this.correlation.recordFor(exchange, this.session !== null, this.poller.status().lastPolledAt);
   }
 
   async resend(uuids: string[], target: ResendTarget): Promise<{ exchangeIds: string[] }> {
     const { domain } = this.requireSession();
-    return { exchangeIds: await resendFromLog({ ...this.deps, domain }, this.desk.groups(uuids), target) };
+    return {
+      exchangeIds: await resendFromLog({ ...this.deps, domain }, this.correlation.groups(uuids), target),
+    };
   }
 
-  /** The connected org's API client and the public hook URL, for the inline hooks board. */
+  /** The connected org's API client and the public hook URL, for the inline hook registry. */
   connection(): Pick<Session, 'api' | 'domain'> & { hookUrl: string | null } {
     const { api, domain } = this.requireSession();
     return { api, domain, hookUrl: this.publicUrl().hookUrl };
@@ -231,7 +233,7 @@ export class OktaOrg {
     const { hookUrl } = this.publicUrl();
     if (hookUrl === this.lastHookUrl) return;
     this.lastHookUrl = hookUrl;
-    this.desk.touch();
+    this.correlation.markChanged();
     this.emitter.soon();
     this.maybeRetarget();
   }
@@ -243,8 +245,8 @@ export class OktaOrg {
 
   private reset(): void {
     this.poller.stop();
-    this.desk.clear();
-    this.board.reset();
+    this.correlation.clear();
+    this.eventHooks.reset();
   }
 
   /** Start following a connected org: its deliveries here, and its System Log if allowed. */
@@ -274,15 +276,15 @@ export class OktaOrg {
   }
 
   private async afterRun(): Promise<void> {
-    this.desk.touch();
+    this.correlation.markChanged();
     this.emitter.now();
     await this.poller.pollNow();
   }
 
   private maybeRetarget(): void {
     const session = this.session;
-    const change = session ? this.board.urlChange(session.domain, this.publicUrl().hookUrl) : null;
-    if (!change || !this.prefs.current().autoRetarget || this.board.isRunning()) return;
+    const change = session ? this.eventHooks.urlChange(session.domain, this.publicUrl().hookUrl) : null;
+    if (!change || !this.prefs.current().autoRetarget || this.eventHooks.isRunning()) return;
     if (this.autoTriedFor === change.to) return;
     this.autoTriedFor = change.to;
     void this.retarget().catch((error: unknown) =>
@@ -291,11 +293,11 @@ export class OktaOrg {
   }
 
   private tracked(): ReadonlySet<string> {
-    return this.session ? this.board.tracked(this.session.domain, this.publicUrl().hookUrl) : new Set();
+    return this.session ? this.eventHooks.tracked(this.session.domain, this.publicUrl().hookUrl) : new Set();
   }
 
   private received(events: unknown[]): void {
-    if (this.desk.add(events) === 0) return;
+    if (this.correlation.add(events) === 0) return;
     this.emitter.soon();
     void this.deps.captures.refresh();
   }
@@ -307,7 +309,7 @@ export class OktaOrg {
 
   private expiry() {
     const listed = this.session?.apiTokens;
-    const own = () => ownTokenIds(this.desk.book.entries(), this.board.writes);
+    const own = () => ownTokenIds(this.correlation.logEvents.entries(), this.eventHooks.writes);
     return listed ? tokenExpiry(listed, own(), this.deps.clock.now()) : null;
   }
 

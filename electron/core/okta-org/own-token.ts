@@ -1,6 +1,6 @@
 import { parseOktaTime } from '../../../shared/okta/timestamps';
-import type { OwnWrite } from './hook-board';
-import type { LogEntry } from './log-book';
+import type { OwnWrite } from './event-hook-registry';
+import type { LogEntry } from './system-log-events';
 
 /** Okta's clock and ours may differ, and a run takes a few seconds. */
 const SKEW_MS = 2 * 60_000;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Exchange } from '../../../shared/model/exchange';
+import type { CommandInput } from '../../../shared/contract/commands';
 import type { HookRun, OktaState } from '../../../shared/model/okta';
 import { HOOK_SECRET, startOktaCore, type OktaTestCore } from '../../../test-support/engine/okta-fixture';
 import { answerChallenge, startTarget, type TargetServer } from '../../../test-support/engine/target-server';
@@ -12,7 +12,7 @@ afterEach(async () => {
   handler = undefined;
 });
 
-const point = (input: Record<string, unknown>) => t.call<HookRun>('okta.hooks.point', input);
+const point = (input: CommandInput<'okta.hooks.point'>) => t.call('okta.hooks.point', input);
 const steps = (run: HookRun) => run.steps.map((step) => `${step.name}:${step.state}`);
 
 describe('point a hook here', () => {
@@ -34,7 +34,7 @@ describe('point a hook here', () => {
       eventTypes: ['user.session.start', 'group.user_membership.add'],
     });
     // The challenge Okta sent is a stored exchange, linked from the verify step.
-    const challenge = await t.call<Exchange>('exchanges.get', { id: run.steps[1]!.exchangeId });
+    const challenge = await t.call('exchanges.get', { id: run.steps[1]!.exchangeId! });
     expect(challenge).toMatchObject({
       kind: 'verification',
       response: { status: 200 },
@@ -68,7 +68,7 @@ describe('point a hook here', () => {
     expect(t.emulator.org.hooks.get(run.hookId!)?.headers).toEqual([
       { key: 'X-Tenant-Hint', value: 'dev-000000' },
     ]);
-    const challenge = await t.call<Exchange>('exchanges.get', { id: run.steps[1]!.exchangeId });
+    const challenge = await t.call('exchanges.get', { id: run.steps[1]!.exchangeId! });
     expect(challenge.request.headers).toContainEqual(['X-Tenant-Hint', 'dev-000000']);
   });
 
@@ -148,12 +148,12 @@ describe('when the public URL changes', () => {
     t = await startOktaCore();
     const run = await pointed();
     const moved = t.publicBase.replace('127.0.0.1', 'localhost');
-    const state = await t.call<OktaState>('okta.configure', { publicBase: moved });
+    const state = await t.call('okta.configure', { publicBase: moved });
     expect(state.urlChange).toEqual({
       to: `${moved}/okta/event-hook`,
       hooks: [{ id: run.hookId, name: 'Okta Hook Inspector', uri: `${t.publicBase}/okta/event-hook` }],
     });
-    const { runs } = await t.call<{ runs: HookRun[] }>('okta.hooks.retarget');
+    const { runs } = await t.call('okta.hooks.retarget', {});
     expect(runs.map(steps)).toEqual([['read:ok', 'update:ok', 'verify:ok', 'activate:skipped']]);
     expect(t.emulator.org.hooks.get(run.hookId!)).toMatchObject({
       uri: `${moved}/okta/event-hook`,
@@ -192,9 +192,9 @@ describe('hooks the inspector created', () => {
     await t.connect();
     const run = await point({ eventTypes: ['user.session.start'] });
     const id = run.hookId!;
-    const deactivated = await t.call<HookRun>('okta.hooks.deactivate', { hookId: id });
+    const deactivated = await t.call('okta.hooks.deactivate', { hookId: id });
     expect(steps(deactivated)).toEqual(['deactivate:ok']);
-    const deleted = await t.call<HookRun>('okta.hooks.delete', { hookId: id });
+    const deleted = await t.call('okta.hooks.delete', { hookId: id });
     expect(steps(deleted)).toEqual(['deactivate:skipped', 'delete:ok']);
     expect(t.emulator.org.hooks.has(id)).toBe(false);
     expect((await t.state()).hooks.map((h) => h.id)).toEqual([theirs.id]);

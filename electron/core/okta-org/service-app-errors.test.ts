@@ -1,6 +1,5 @@
 import { generateKeyPairSync, type JsonWebKey } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HookRun, PendingKey } from '../../../shared/model/okta';
 import { makeTestKey } from '../../../test-support/engine/okta-emulator/test-signer';
 import {
   ORG_DOMAIN,
@@ -23,7 +22,7 @@ const connect = (app: ServiceAppInput) =>
 const messageOf = (result: Awaited<ReturnType<typeof connect>>) => (result.ok ? '' : result.error.message);
 
 async function generatedKey(): Promise<JsonWebKey> {
-  const pending = await t.call<PendingKey>('okta.keys.generate');
+  const pending = await t.call('okta.keys.generate', {});
   return JSON.parse(pending.publicJwk) as JsonWebKey;
 }
 
@@ -62,7 +61,7 @@ describe('service app errors, in Okta’s terms', () => {
       /^This needs okta\.eventHooks\.manage, which the service app has not been granted/,
     );
     await t.connectApp({ clientId: '0oaReadOnly', features: ['system-log'] });
-    const run = await t.call<HookRun>('okta.hooks.point', { eventTypes: ['user.session.start'] });
+    const run = await t.call('okta.hooks.point', { eventTypes: ['user.session.start'] });
     expect(run).toMatchObject({
       outcome: 'failed',
       steps: [{ name: 'create', state: 'failed', status: 403 }],

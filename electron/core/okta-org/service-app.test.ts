@@ -2,7 +2,6 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { JsonWebKey } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HookRun, OktaState, PendingKey } from '../../../shared/model/okta';
 import type { Logger } from '../deps';
 import { makeTempDir, startTestCore } from '../../../test-support/engine/core-fixture';
 import { makeTestKey } from '../../../test-support/engine/okta-emulator/test-signer';
@@ -24,7 +23,7 @@ const capturing: Logger = {
 
 /** What an admin does in the Admin Console: an API Services app with the inspector's public key. */
 async function registeredApp(options: Parameters<OktaTestCore['emulator']['addApp']>[0] = {}) {
-  const pending = await t.call<PendingKey>('okta.keys.generate');
+  const pending = await t.call('okta.keys.generate', {});
   const publicJwk = JSON.parse(pending.publicJwk) as JsonWebKey;
   return { pending, app: t.emulator.addApp({ keys: [publicJwk], ...options }) };
 }
@@ -57,7 +56,7 @@ describe('connect as an OAuth 2.0 service app', () => {
     const [issued] = [...t.emulator.oauth.issued.values()];
     expect(issued?.scopes).toEqual(['okta.eventHooks.manage', 'okta.logs.read']);
     expect(authorizations().every((value) => value.startsWith('Bearer '))).toBe(true);
-    const run = await t.call<HookRun>('okta.hooks.point', { eventTypes: ['user.session.start'] });
+    const run = await t.call('okta.hooks.point', { eventTypes: ['user.session.start'] });
     expect(run.outcome).toBe('ok');
     expect(t.emulator.org.hooks.get(run.hookId!)?.verificationStatus).toBe('VERIFIED');
     expect(tokenRequests()).toHaveLength(1);
@@ -78,7 +77,7 @@ describe('connect as an OAuth 2.0 service app', () => {
       expect(text).not.toContain(accessToken);
     }
     expect(await readFile(path.join(t.dataDir, 'okta-org.json'), 'utf8')).not.toContain(body);
-    await t.call('okta.disconnect');
+    await t.call('okta.disconnect', {});
     expect(await readFile(path.join(t.dataDir, 'secrets.json'), 'utf8')).not.toContain(body);
   });
 
@@ -101,7 +100,7 @@ describe('connect as an OAuth 2.0 service app', () => {
     await first.stop();
     const second = await startTestCore(options);
     cleanup.unshift(() => second.stop());
-    const state = await second.call<OktaState>('okta.refresh');
+    const state = await second.call('okta.refresh', {});
     expect(state.connection).toMatchObject({
       status: 'connected',
       auth: { kind: 'service-app', keyId: 'console-kid', scopes: ['okta.eventHooks.read'] },
@@ -121,7 +120,7 @@ describe('connect as an OAuth 2.0 service app', () => {
       expect(call.headers.find(([name]) => name === 'Authorization')?.[1]).toMatch(/^DPoP /);
       expect(call.headers.some(([name]) => name === 'DPoP')).toBe(true);
     }
-    const run = await t.call<HookRun>('okta.hooks.point', { eventTypes: ['user.session.start'] });
+    const run = await t.call('okta.hooks.point', { eventTypes: ['user.session.start'] });
     expect(run.outcome).toBe('ok');
   });
 
@@ -133,13 +132,13 @@ describe('connect as an OAuth 2.0 service app', () => {
     });
     const { app } = await registeredApp();
     await t.connectApp({ clientId: app.clientId });
-    await t.call('okta.refresh');
+    await t.call('okta.refresh', {});
     expect(tokenRequests()).toHaveLength(1);
     now += 56 * 60_000;
-    await t.call('okta.refresh');
+    await t.call('okta.refresh', {});
     expect(tokenRequests()).toHaveLength(2);
     t.emulator.oauth.issued.clear();
-    expect((await t.call<OktaState>('okta.refresh')).connection.status).toBe('connected');
+    expect((await t.call('okta.refresh', {})).connection.status).toBe('connected');
     expect(tokenRequests()).toHaveLength(3);
   });
 });

@@ -5,7 +5,7 @@ import { verificationProblem } from '../../../shared/okta/verification-verdict';
 import type { NewExchange } from '../store/exchange-store';
 import { toBodyData } from './body-data';
 import { readContent, type ReadContent } from './content-decoding';
-import type { TagInfo } from './loopback-tags';
+import type { TagInfo } from './own-request-tags';
 import type { ReceivedBody } from './read-body';
 import { REFUSED_BODY_BYTES } from './receiver-limits';
 import type { RequestHead } from './request-head';

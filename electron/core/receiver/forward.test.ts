@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Exchange, ExchangeSummary } from '../../../shared/model/exchange';
+import type { Exchange } from '../../../shared/model/exchange';
 import { nextMove } from '../../../shared/okta/next-move';
 import { verificationVerdict } from '../../../shared/okta/verification-verdict';
 import { startTestCore, type TestCore } from '../../../test-support/engine/core-fixture';
@@ -32,8 +32,8 @@ const forwardTo = async (url: string, extra: Record<string, unknown> = {}) => {
 };
 
 const newest = async (): Promise<Exchange> => {
-  const { items } = await t.call<{ items: ExchangeSummary[] }>('exchanges.list', { limit: 1 });
-  return t.call<Exchange>('exchanges.get', { id: items[0]!.id, revealSecrets: true });
+  const { items } = await t.call('exchanges.list', { limit: 1 });
+  return t.call('exchanges.get', { id: items[0]!.id, revealSecrets: true });
 };
 
 /** Raw bytes on a socket: header bytes Node cannot produce from strings (UTF-8 in a value). */

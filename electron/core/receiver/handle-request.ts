@@ -8,7 +8,7 @@ import type { BodyBudget } from './admission';
 import { describeRequest, type Described } from './describe-request';
 import { answerInline, closed, type InlineDeps } from '../inline/answer-inline';
 import { forwardRequest, shouldForward } from './forward-request';
-import type { LoopbackTags } from './loopback-tags';
+import type { OwnRequestTags } from './own-request-tags';
 import { readBody } from './read-body';
 import { REFUSED_BODY_BYTES } from './receiver-limits';
 import { readHead } from './request-head';
@@ -17,7 +17,7 @@ import { busyAnswer, storageFailureAnswer, type Answer } from './respond';
 export interface PipelineDeps {
   settings: SettingsStore;
   store: ExchangeStore;
-  tags: LoopbackTags;
+  tags: OwnRequestTags;
   /** Memory for request bodies, reserved as bytes arrive. */
   budget: BodyBudget;
   newId: () => string;

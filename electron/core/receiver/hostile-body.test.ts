@@ -106,7 +106,7 @@ const cases: HostileCase[] = [
       const outcome = await post(
         FIXTURE.replace('"eventType": "user.session.start"', `"eventType": "${PLANTED}"`),
       )(target);
-      const found = await target.core.call<{ total: number }>('exchanges.list', {
+      const found = await target.core.call('exchanges.list', {
         limit: 1,
         query: 'type:*user*session*',
       });

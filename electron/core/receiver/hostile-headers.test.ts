@@ -1,5 +1,4 @@
 import { describe, expect } from 'vitest';
-import type { Exchange } from '../../../shared/model/exchange';
 import type { TestCore } from '../../../test-support/engine/core-fixture';
 import { CORPUS_SECRET, runCorpus, type HostileCase } from '../../../test-support/engine/hostile-corpus';
 import { startTarget } from '../../../test-support/engine/target-server';
@@ -152,7 +151,7 @@ const cases: HostileCase[] = [
 
 /** Every header list the UI is given for `id`, as it is given them (masked). */
 async function listsShown(core: TestCore, id: string): Promise<string> {
-  const shown = await core.call<Exchange>('exchanges.get', { id });
+  const shown = await core.call('exchanges.get', { id });
   return JSON.stringify([
     shown.request.headers,
     shown.response.headers,
@@ -174,7 +173,7 @@ const forwarded: HostileCase[] = [
           forward: { target: handler.url, timeoutMs: 5000, verification: 'auto' },
         });
         const outcome = await postWith(authorized())({ port, path });
-        const { items } = await core.call<{ items: { id: string }[] }>('exchanges.list', { limit: 1 });
+        const { items } = await core.call('exchanges.list', { limit: 1 });
         expect(await listsShown(core, items[0]!.id)).not.toContain(CORPUS_SECRET.slice('Basic '.length));
         await core.call('settings.update', {
           forward: { target: null, timeoutMs: 5000, verification: 'auto' },

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { HeaderList } from '../../../shared/model/exchange';
 import { decodeDelivery } from '../../../shared/okta/envelope';
 import { checkAuth, constantTimeEqual } from './auth-check';
-import { headerPairs, headerText, splitTarget } from './capture';
+import { headerPairs, headerText, splitTarget } from './headers-and-target';
 import { RECORD_BOUND } from '../../../test-support/engine/hostile-corpus';
 import { toBodyData } from './body-data';
 import { MAX_EXPANSION, readDelivery } from './content-decoding';

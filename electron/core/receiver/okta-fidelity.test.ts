@@ -18,9 +18,9 @@ let t: TestCore;
 afterEach(async () => t?.stop());
 
 const newest = async (): Promise<{ summary: ExchangeSummary; exchange: Exchange }> => {
-  const { items } = await t.call<{ items: ExchangeSummary[] }>('exchanges.list', { limit: 1 });
+  const { items } = await t.call('exchanges.list', { limit: 1 });
   const summary = items[0]!;
-  return { summary, exchange: await t.call<Exchange>('exchanges.get', { id: summary.id }) };
+  return { summary, exchange: await t.call('exchanges.get', { id: summary.id }) };
 };
 
 /** The summary once its final timing is known (pushed after the answer went out). */
@@ -184,10 +184,10 @@ describe('at-least-once delivery', () => {
 describe('samples.send', () => {
   it('sends a realistic batch through the receiver with the secret, recorded as a sample', async () => {
     t = await startTestCore({ overrides: { secret: SECRET } });
-    const { exchangeId } = await t.call<{ exchangeId: string }>('samples.send', {
+    const { exchangeId } = await t.call('samples.send', {
       eventTypes: ['user.session.start', 'group.user_membership.add'],
     });
-    const exchange = await t.call<Exchange>('exchanges.get', { id: exchangeId, revealSecrets: true });
+    const exchange = await t.call('exchanges.get', { id: exchangeId, revealSecrets: true });
     expect(exchange).toMatchObject({
       origin: 'sample',
       kind: 'delivery',

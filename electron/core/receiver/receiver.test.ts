@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Exchange, ExchangeSummary } from '../../../shared/model/exchange';
+import type { Exchange } from '../../../shared/model/exchange';
 import { startTestCore, type TestCore } from '../../../test-support/engine/core-fixture';
 import { deliver, send } from '../../../test-support/engine/http-client';
 import { payloadJson, payloadText } from '../../../test-support/engine/payloads';
@@ -20,10 +20,10 @@ const start = async (secret: string | null = SECRET) => {
 };
 
 const latest = async (t: TestCore): Promise<Exchange> => {
-  const page = await t.call<{ items: ExchangeSummary[] }>('exchanges.list', { limit: 1 });
+  const page = await t.call('exchanges.list', { limit: 1 });
   const id = page.items[0]?.id;
   if (!id) throw new Error('nothing stored');
-  return t.call<Exchange>('exchanges.get', { id, revealSecrets: true });
+  return t.call('exchanges.get', { id, revealSecrets: true });
 };
 
 describe('verification challenge', () => {
@@ -192,8 +192,8 @@ describe('capture', () => {
   it('masks the secret header in exchanges.get unless revealSecrets is asked for', async () => {
     const t = await start();
     await deliver(t.hookUrl, '{}', [['Authorization', SECRET]]);
-    const { items } = await t.call<{ items: ExchangeSummary[] }>('exchanges.list', {});
-    const masked = await t.call<Exchange>('exchanges.get', { id: items[0]?.id });
+    const { items } = await t.call('exchanges.list', {});
+    const masked = await t.call('exchanges.get', { id: items[0]!.id });
     expect(JSON.stringify(masked)).not.toContain('b2t0YS1ob29r');
     expect(masked.request.headers).toContainEqual(['Authorization', 'Basic ••••••••']);
   });

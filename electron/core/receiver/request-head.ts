@@ -2,10 +2,10 @@ import type { IncomingMessage } from 'node:http';
 import type { AuthCheck, HeaderList } from '../../../shared/model/exchange';
 import type { Settings } from '../../../shared/model/settings';
 import { checkAuth, failedAuth } from './auth-check';
-import { headerPairs, remoteAddressOf, splitTarget } from './capture';
+import { headerPairs, remoteAddressOf, splitTarget } from './headers-and-target';
 import { classify, type Route } from './classify';
 import { inlineRoute } from './inline-route';
-import type { LoopbackTags, TagInfo } from './loopback-tags';
+import type { OwnRequestTags, TagInfo } from './own-request-tags';
 
 /** What the request line and headers say, known before a byte of the body is read. */
 export interface RequestHead {
@@ -29,7 +29,7 @@ export interface HeadContext {
   /** Where inline hooks are called (`<base>/<hook>`). */
   inlineBasePath: string;
   secret: string | null;
-  tags: LoopbackTags;
+  tags: OwnRequestTags;
 }
 
 /**

@@ -5,7 +5,7 @@ import {
   type OutboundFailure,
   type OutboundRequest,
 } from '../http/outbound-request';
-import { TAG_HEADER, type LoopbackTags, type TagInfo } from './loopback-tags';
+import { TAG_HEADER, type OwnRequestTags, type TagInfo } from './own-request-tags';
 
 /**
  * Send a request the engine makes (a sample, a replay) through its own receiver, so it is
@@ -13,7 +13,7 @@ import { TAG_HEADER, type LoopbackTags, type TagInfo } from './loopback-tags';
  * so once the answer is in, the exchange id is known, or the request was not recorded.
  */
 export async function sendThroughReceiver(
-  tags: LoopbackTags,
+  tags: OwnRequestTags,
   info: TagInfo,
   request: OutboundRequest,
   now: () => number,

@@ -3,7 +3,7 @@ import { OKTA_TIMEOUT_MS } from '../../../shared/okta/headers';
 import type { Clock } from '../deps';
 import { retarget, targetLocation } from '../http/hop-by-hop';
 import { sendOutbound, type OutboundAnswer, type OutboundFailure } from '../http/outbound-request';
-import type { LoopbackTags } from '../receiver/loopback-tags';
+import type { OwnRequestTags } from '../receiver/own-request-tags';
 import { sendThroughReceiver } from '../receiver/send-through-receiver';
 import { CommandError } from '../rpc/command-error';
 import type { SettingsStore } from '../settings/settings-store';
@@ -14,7 +14,7 @@ import { recordHandlerReplay } from './record-replay';
 export interface ReplayDeps {
   store: ExchangeStore;
   settings: SettingsStore;
-  tags: LoopbackTags;
+  tags: OwnRequestTags;
   hookUrl(): string | null;
   clock: Clock;
   newId(): string;

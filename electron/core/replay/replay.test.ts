@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Exchange, ExchangeSummary } from '../../../shared/model/exchange';
 import { startTestCore, type TestCore } from '../../../test-support/engine/core-fixture';
 import { deliver } from '../../../test-support/engine/http-client';
 import { collect, openRaw } from '../../../test-support/engine/raw-socket';
@@ -17,8 +16,8 @@ afterEach(async () => {
   target = undefined;
 });
 
-const get = (id: string, revealSecrets = true) => t.call<Exchange>('exchanges.get', { id, revealSecrets });
-const replay = (input: Record<string, unknown>) => t.call<{ exchangeIds: string[] }>('replay.run', input);
+const get = (id: string, revealSecrets = true) => t.call('exchanges.get', { id, revealSecrets });
+const replay = (input: Record<string, unknown>) => t.call('replay.run', input);
 
 /** Capture one delivery and return its id. */
 async function captured(body = payloadText('01-user-session-start.json')): Promise<string> {
@@ -27,7 +26,7 @@ async function captured(body = payloadText('01-user-session-start.json')): Promi
     ['X-Order', 'a'],
     ['x-order', 'b'],
   ]);
-  const { items } = await t.call<{ items: ExchangeSummary[] }>('exchanges.list', { limit: 1 });
+  const { items } = await t.call('exchanges.list', { limit: 1 });
   return items[0]!.id;
 }
 
@@ -46,7 +45,7 @@ describe('replay.run', () => {
         `Authorization: ${SECRET}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
     );
     expect((await collect(socket, { responses: 1 })).statuses).toEqual([204]);
-    const { items } = await t.call<{ items: ExchangeSummary[] }>('exchanges.list', { limit: 1 });
+    const { items } = await t.call('exchanges.list', { limit: 1 });
     const original = await get(items[0]!.id);
     await replay({ id: original.id, target: target.url });
     expect(target.seen[0]!.rawHeaders).toEqual(retargeted(original.request.headers, target.url));

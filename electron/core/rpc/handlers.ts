@@ -13,7 +13,7 @@ import type { OktaOrg } from '../okta-org/okta-org';
 import { createOktaHandlers } from './okta-handlers';
 import { createInlineHandlers } from './inline-handlers';
 import { createOktaInlineHandlers } from './okta-inline-handlers';
-import type { InlineHookBoard } from '../okta-org/inline-hook-board';
+import type { InlineHookRegistry } from '../okta-org/inline-hook-registry';
 import type { InlineDesk } from '../inline/inline-desk';
 import type { ParsedInput } from '../../../shared/contract/commands';
 import type { SecretCommands } from '../settings/secret-commands';
@@ -39,7 +39,7 @@ export interface HandlerContext {
   secrets: SecretCommands;
   filters: FilterEngine;
   inline: InlineDesk;
-  inlineHooks: InlineHookBoard;
+  inlineHooks: InlineHookRegistry;
 }
 
 export function createHandlers(context: HandlerContext): Handlers {

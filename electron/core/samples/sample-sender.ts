@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../../shared/contract/commands';
 import type { Clock } from '../deps';
 import type { InlineDesk } from '../inline/inline-desk';
-import type { LoopbackTags } from '../receiver/loopback-tags';
+import type { OwnRequestTags } from '../receiver/own-request-tags';
 import type { Receiver } from '../receiver/receiver';
 import type { SettingsStore } from '../settings/settings-store';
 import { sendInlineSample } from './send-inline-sample';
@@ -9,7 +9,7 @@ import { sendSample, type EventPick } from './send-sample';
 
 export interface SampleSenderDeps {
   settings: SettingsStore;
-  tags: LoopbackTags;
+  tags: OwnRequestTags;
   clock: Clock;
   inline: InlineDesk;
   /** Where samples go: the event hook URL and the receiver's base URL, while it runs. */

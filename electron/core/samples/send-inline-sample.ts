@@ -4,7 +4,7 @@ import type { Settings } from '../../../shared/model/settings';
 import { inlineType } from '../../../shared/okta/inline/catalog';
 import type { JsonRecord } from '../../../shared/okta/json-access';
 import type { Clock } from '../deps';
-import type { LoopbackTags } from '../receiver/loopback-tags';
+import type { OwnRequestTags } from '../receiver/own-request-tags';
 import { sendThroughReceiver } from '../receiver/send-through-receiver';
 import { CommandError } from '../rpc/command-error';
 
@@ -18,7 +18,7 @@ export interface InlineSampleDeps {
   localUrl: () => string | null;
   basePath: () => string;
   sample: (type: InlineRequestType) => JsonRecord;
-  tags: LoopbackTags;
+  tags: OwnRequestTags;
   clock: Clock;
 }
 

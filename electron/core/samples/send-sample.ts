@@ -3,7 +3,7 @@ import type { WithheldEvent } from '../../../shared/model/hook-filter';
 import type { Settings } from '../../../shared/model/settings';
 import { buildSampleDelivery } from '../../../shared/okta/sample-builder';
 import type { Clock } from '../deps';
-import type { LoopbackTags } from '../receiver/loopback-tags';
+import type { OwnRequestTags } from '../receiver/own-request-tags';
 import { sendThroughReceiver } from '../receiver/send-through-receiver';
 import { CommandError } from '../rpc/command-error';
 import { deliveryHeaders, randomOktaId } from './delivery-headers';
@@ -18,7 +18,7 @@ export interface SampleDeps {
   settings: () => Settings;
   secret: () => string | null;
   hookUrl: () => string | null;
-  tags: LoopbackTags;
+  tags: OwnRequestTags;
   clock: Clock;
 }
 

@@ -41,9 +41,9 @@ const moving = (t: TestCore) => t.core.status().storage.notices.some((n) => n.st
 const moved = (t: TestCore) => waitFor(() => (moving(t) ? undefined : true));
 
 async function everything(t: TestCore) {
-  const list = await t.call<{ items: ExchangeSummary[]; total: number }>('exchanges.list', { limit: 5000 });
+  const list = await t.call('exchanges.list', { limit: 5000 });
   const exchanges = await Promise.all(
-    list.items.map((s) => t.call<Exchange>('exchanges.get', { id: s.id, revealSecrets: true })),
+    list.items.map((s) => t.call('exchanges.get', { id: s.id, revealSecrets: true })),
   );
   return { list, exchanges };
 }
@@ -111,8 +111,7 @@ describe('a data folder written by 0.1.0', () => {
   it('is found searchable and filterable as soon as it has moved', async () => {
     const t = await start(await copyOfFixture());
     await moved(t);
-    const search = async (query: string) =>
-      (await t.call<{ total: number }>('exchanges.list', { query, limit: 1 })).total;
+    const search = async (query: string) => (await t.call('exchanges.list', { query, limit: 1 })).total;
     expect(await search('kind:verification')).toBe(1);
     expect(await search('origin:imported')).toBe(2);
     expect(await search('is:pinned')).toBe(3);

@@ -1,7 +1,6 @@
 import { appendFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { Exchange, ExchangeSummary } from '../../../shared/model/exchange';
 import { startTestCore, type TestCore } from '../../../test-support/engine/core-fixture';
 import { deliver } from '../../../test-support/engine/http-client';
 import { payloadText } from '../../../test-support/engine/payloads';
@@ -26,8 +25,8 @@ afterEach(async () => {
 });
 
 const eventIds = async (t: TestCore) => {
-  const { items } = await t.call<{ items: ExchangeSummary[] }>('exchanges.list', { limit: 5000 });
-  const full = await Promise.all(items.map((s) => t.call<Exchange>('exchanges.get', { id: s.id })));
+  const { items } = await t.call('exchanges.list', { limit: 5000 });
+  const full = await Promise.all(items.map((s) => t.call('exchanges.get', { id: s.id })));
   return new Set(full.map((e) => e.okta.eventId));
 };
 
@@ -110,8 +109,8 @@ describe.skipIf(disk === null)('on a real disk (tmpfs)', () => {
 
     t = await startTestCore({ dataDir });
     expect([...(await eventIds(t))].map((id) => id?.slice(0, 3))).toEqual(['n3-', 'n1-']);
-    const [latest] = (await t.call<{ items: { id: string }[] }>('exchanges.list', { limit: 1 })).items;
-    const exchange = await t.call<Exchange>('exchanges.get', { id: latest?.id, revealSecrets: true });
+    const [latest] = (await t.call('exchanges.list', { limit: 1 })).items;
+    const exchange = await t.call('exchanges.get', { id: latest!.id, revealSecrets: true });
     expect(exchange.request.headers).toContainEqual(['Authorization', SECRET]);
     await t.stop();
   });
@@ -127,8 +126,8 @@ describe.skipIf(disk === null)('on a real disk (tmpfs)', () => {
     await t.stop();
 
     t = await startTestCore({ dataDir });
-    const [only] = (await t.call<{ items: { id: string }[] }>('exchanges.list', {})).items;
-    const exchange = await t.call<Exchange>('exchanges.get', { id: only?.id, revealSecrets: true });
+    const [only] = (await t.call('exchanges.list', {})).items;
+    const exchange = await t.call('exchanges.get', { id: only!.id, revealSecrets: true });
     expect(exchange.request.headers).toContainEqual(['Authorization', SECRET]);
     await t.stop();
   });

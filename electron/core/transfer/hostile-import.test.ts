@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Exchange, ExchangeSummary } from '../../../shared/model/exchange';
+import type { Exchange } from '../../../shared/model/exchange';
 import type { JobView } from '../../../shared/model/job';
 import { makeTempDir, startTestCore, type TestCore } from '../../../test-support/engine/core-fixture';
 import { HOSTILE_IMPORTS, type HostileImport } from '../../../test-support/engine/hostile-imports';
@@ -28,7 +28,7 @@ afterEach(async () => {
 
 async function runImport(text: string, name: string): Promise<JobView> {
   const upload = await transfers.saveUpload(Readable.from([text]), name, 1e9);
-  const { job } = await engine.call<{ job: JobView }>('exchanges.import', { upload });
+  const job = (await engine.call('exchanges.import', { upload })).job!;
   return waitFor(() => {
     const last = engine.pushes
       .flatMap((m) => (m.name === 'jobs.changed' && m.payload.id === job.id ? [m.payload] : []))
@@ -40,8 +40,8 @@ async function runImport(text: string, name: string): Promise<JobView> {
 /** A real delivery, captured and read back as an export would write it. */
 async function captured(): Promise<Exchange> {
   await deliver(engine.hookUrl, payloadText('02-batch-mixed-3-events.json'), [['Authorization', SECRET]]);
-  const { items } = await engine.call<{ items: ExchangeSummary[] }>('exchanges.list', { limit: 1 });
-  return engine.call<Exchange>('exchanges.get', { id: items[0]!.id, revealSecrets: true });
+  const { items } = await engine.call('exchanges.list', { limit: 1 });
+  return engine.call('exchanges.get', { id: items[0]!.id, revealSecrets: true });
 }
 
 const HEADER = JSON.stringify({ format: 'okta-hook-inspector/exchanges', version: 1 });
@@ -72,7 +72,7 @@ describe('hostile imports', () => {
     // What was written reads back, after a restart too.
     await engine.core.stop();
     engine = await startTestCore({ transfers, dataDir: parent, overrides: { secret: SECRET } });
-    const { items } = await engine.call<{ items: ExchangeSummary[] }>('exchanges.list', { limit: 10 });
+    const { items } = await engine.call('exchanges.list', { limit: 10 });
     expect(items).toHaveLength(2);
     for (const { id } of items) await engine.call('exchanges.get', { id });
     await engine.call('exchanges.timeline', { query: '', buckets: 120 });
@@ -93,8 +93,8 @@ describe('hostile imports', () => {
     };
     const job = await runImport(JSON.stringify({ log: { entries: [entry] } }), 'chrome.har');
     expect(job).toMatchObject({ state: 'done', imported: { added: 1, skipped: 0 } });
-    const { items } = await engine.call<{ items: ExchangeSummary[] }>('exchanges.list', { limit: 1 });
-    const imported = await engine.call<Exchange>('exchanges.get', { id: items[0]!.id });
+    const { items } = await engine.call('exchanges.list', { limit: 1 });
+    const imported = await engine.call('exchanges.get', { id: items[0]!.id });
     expect(imported.request.headers).toEqual([['content-type', 'application/json']]);
   });
 });

@@ -3,6 +3,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CommandInput } from '../../../shared/contract/commands';
 import type { Exchange } from '../../../shared/model/exchange';
 import type { JobView } from '../../../shared/model/job';
 import { makeTempDir, startTestCore, type TestCore } from '../../../test-support/engine/core-fixture';
@@ -45,15 +46,21 @@ async function captureSome(): Promise<void> {
     await deliver(engine.hookUrl, payloadText(name), [['Authorization', SECRET], copied]);
 }
 
-/** Run a job command and wait for its last state. */
-async function runJob(name: string, input: unknown): Promise<JobView> {
-  const { job } = await engine.call<{ job: JobView }>(name, input);
-  return waitFor(() => {
+/** A job's state once it stopped running, as pushed to the UI. */
+const ended = (id: string): Promise<JobView> =>
+  waitFor(() => {
     const last = engine.pushes
-      .flatMap((m) => (m.name === 'jobs.changed' && m.payload.id === job.id ? [m.payload] : []))
+      .flatMap((m) => (m.name === 'jobs.changed' && m.payload.id === id ? [m.payload] : []))
       .at(-1);
     return last && last.state !== 'running' ? last : undefined;
   });
+
+/** Run a job command and wait for its last state. */
+async function runJob<N extends 'exchanges.export' | 'exchanges.import'>(
+  name: N,
+  input: CommandInput<N>,
+): Promise<JobView> {
+  return ended((await engine.call(name, input)).job!.id);
 }
 
 async function importText(text: string, name: string): Promise<JobView> {
@@ -70,9 +77,9 @@ const withoutPlace = (exchange: Exchange) =>
   );
 
 const all = async (query = '') => {
-  const { items } = await engine.call<{ items: { id: string }[] }>('exchanges.list', { query, limit: 100 });
+  const { items } = await engine.call('exchanges.list', { query, limit: 100 });
   return Promise.all(
-    items.reverse().map(({ id }) => engine.call<Exchange>('exchanges.get', { id, revealSecrets: true })),
+    items.reverse().map(({ id }) => engine.call('exchanges.get', { id, revealSecrets: true })),
   );
 };
 
@@ -198,35 +205,20 @@ describe('import validation and cancelling', () => {
 
   it('leaves no file behind when an export is cancelled, and nothing added when an import is', async () => {
     await captureSome();
-    const { job } = await engine.call<{ job: JobView }>('exchanges.export', { format: 'har' });
+    const job = (await engine.call('exchanges.export', { format: 'har' })).job!;
     await engine.call('jobs.cancel', { id: job.id });
-    const ended = await waitFor(() =>
-      engine.pushes
-        .flatMap((m) =>
-          m.name === 'jobs.changed' && m.payload.id === job.id && m.payload.state !== 'running'
-            ? [m.payload]
-            : [],
-        )
-        .at(-1),
-    );
-    expect(ended).toMatchObject({ state: 'cancelled', message: 'Export cancelled; no file was written.' });
+    expect(await ended(job.id)).toMatchObject({
+      state: 'cancelled',
+      message: 'Export cancelled; no file was written.',
+    });
     expect(stagedFiles()).toEqual([]);
     const lines = [JSON.stringify({ format: 'okta-hook-inspector/exchanges', version: 1 })];
     const [one] = await all();
     for (let n = 0; n < 3000; n += 1) lines.push(JSON.stringify(one));
     const upload = await transfers.saveUpload(Readable.from([lines.join('\n')]), 'big.ndjson', 1e9);
-    const started = await engine.call<{ job: JobView }>('exchanges.import', { upload });
-    await engine.call('jobs.cancel', { id: started.job.id });
-    const importEnded = await waitFor(() =>
-      engine.pushes
-        .flatMap((m) =>
-          m.name === 'jobs.changed' && m.payload.id === started.job.id && m.payload.state !== 'running'
-            ? [m.payload]
-            : [],
-        )
-        .at(-1),
-    );
-    expect(importEnded.state).toBe('cancelled');
+    const started = (await engine.call('exchanges.import', { upload })).job!;
+    await engine.call('jobs.cancel', { id: started.id });
+    expect((await ended(started.id)).state).toBe('cancelled');
     expect((await all('origin:imported')).length).toBe(0);
   });
 });

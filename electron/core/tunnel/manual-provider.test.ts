@@ -31,7 +31,7 @@ const portOf = (url: string) => Number(new URL(url).port);
 
 async function startManual(t: TestCore, publicUrl: string): Promise<TunnelStatus> {
   await t.call('settings.update', { tunnelProvider: 'manual', publicUrl });
-  return t.call<TunnelStatus>('tunnel.start', {});
+  return t.call('tunnel.start', {});
 }
 
 describe('manual provider', () => {
@@ -123,14 +123,14 @@ describe('manual provider', () => {
     await startManual(t, proxy.url);
     await t.call('settings.update', { hookPath: '/hooks/okta' });
     await expect
-      .poll(() => t.call<TunnelStatus>('tunnel.status'))
+      .poll(() => t.call('tunnel.status', {}))
       .toMatchObject({
         state: 'online',
         hookUrl: `${proxy.url}/hooks/okta`,
       });
     await t.call('settings.update', { port: 0 });
     await expect
-      .poll(() => t.call<TunnelStatus>('tunnel.status'))
+      .poll(() => t.call('tunnel.status', {}))
       .toMatchObject({
         state: 'error',
         message: expect.stringMatching(/answers 502, .* point your tunnel at http:\/\/127\.0\.0\.1:\d+/),

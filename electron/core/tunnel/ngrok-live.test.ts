@@ -2,7 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { TunnelStatus } from '../../../shared/model/tunnel';
 import { startTestCore } from '../../../test-support/engine/core-fixture';
 import { buildNgrokAgent } from '../../../test-support/engine/ngrok-agent-build';
 import { forkAgent } from './agent-process';
@@ -24,7 +23,7 @@ describe.skipIf(authtoken === '')('real ngrok service (skipped: set NGROK_AUTHTO
       overrides: { ngrokAuthtoken: { value: authtoken, source: 'environment' } },
     });
     try {
-      const status = await t.call<TunnelStatus>('tunnel.start', {});
+      const status = await t.call('tunnel.start', {});
       if (status.state !== 'online') throw new Error(`tunnel did not come up: ${JSON.stringify(status)}`);
       expect(status.publicUrl).toMatch(/^https:\/\//);
       const answer = await fetch(status.hookUrl, {

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SettingsView } from '../../../shared/model/settings';
 import type { TunnelStatus } from '../../../shared/model/tunnel';
 import { settle } from '../../../test-support/engine/fake-timers';
 import { startTestCore, type TestCore } from '../../../test-support/engine/core-fixture';
@@ -24,7 +23,7 @@ describe('the tunnel in the engine', () => {
     const { t, ngrok } = await engine({
       overrides: { ngrokAuthtoken: { value: TOKEN, source: 'environment' } },
     });
-    const started = t.call<TunnelStatus>('tunnel.start', {});
+    const started = t.call('tunnel.start', {});
     await expect.poll(() => ngrok.attempts.length).toBe(1);
     const receiverPort = Number(new URL(t.core.status().receiver.localUrl!).port);
     expect(ngrok.last().request).toMatchObject({ port: receiverPort, authtoken: TOKEN, domain: null });
@@ -62,7 +61,7 @@ describe('the tunnel in the engine', () => {
     await expect.poll(() => ngrok.attempts.length).toBe(1);
     ngrok.last().succeed('https://auto.ngrok.app');
     await settle();
-    expect(await t.call('tunnel.status')).toMatchObject({ state: 'online' });
+    expect(await t.call('tunnel.status', {})).toMatchObject({ state: 'online' });
   });
 
   it('reports a receiver that is not listening instead of opening a tunnel to nowhere', async () => {
@@ -84,12 +83,12 @@ describe('the ngrok authtoken', () => {
     const { t } = await engine({
       overrides: { ngrokAuthtoken: { value: 'from-env-token', source: 'environment' } },
     });
-    expect((await t.call<SettingsView>('settings.get')).ngrokAuthtoken).toEqual({
+    expect((await t.call('settings.get', {})).ngrokAuthtoken).toEqual({
       configured: true,
       masked: '••••••••',
       source: 'environment',
     });
-    const view = await t.call<SettingsView>('settings.update', {
+    const view = await t.call('settings.update', {
       ngrokAuthtoken: TOKEN,
       ngrokDomain: 'me.ngrok-free.app',
     });
@@ -97,13 +96,13 @@ describe('the ngrok authtoken', () => {
     const everything = JSON.stringify([
       view,
       t.pushes,
-      await t.call('status.get'),
-      await t.call('tunnel.status'),
+      await t.call('status.get', {}),
+      await t.call('tunnel.status', {}),
     ]);
     expect(everything).not.toContain(TOKEN);
     expect(await readFile(path.join(t.dataDir, 'settings.json'), 'utf8')).not.toContain(TOKEN);
     expect(await readFile(path.join(t.dataDir, 'secrets.json'), 'utf8')).toContain(TOKEN);
-    const cleared = await t.call<SettingsView>('settings.update', { ngrokAuthtoken: null });
+    const cleared = await t.call('settings.update', { ngrokAuthtoken: null });
     expect(cleared.ngrokAuthtoken).toEqual({ configured: false, masked: '', source: null });
   });
 
@@ -151,7 +150,7 @@ describe('tunnel commands and settings validate their input', () => {
     });
     const again = await startTestCore({ dataDir: t.dataDir });
     try {
-      expect(await again.call('settings.get')).toMatchObject({
+      expect(await again.call('settings.get', {})).toMatchObject({
         tunnelProvider: 'manual',
         ngrokDomain: 'me.ngrok-free.app',
         publicUrl: 'https://x.trycloudflare.com',

@@ -1,6 +1,6 @@
 import { accessDenied, invalidSession, invalidToken } from './emulator-errors';
 import type { EmulatorTokenServer } from './emulator-token';
-import type { Answer, EmulatorToken, Role } from './emulator-routes';
+import type { Answer, Call, EmulatorToken, Role } from './emulator-routes';
 
 /** Who makes an API call: the admin behind an API token, or a service app with its scopes. */
 export interface Principal {
@@ -27,6 +27,18 @@ const withHeader = (answer: Answer, name: string, value: string): Answer => ({
   ...answer,
   headers: [[name, value]],
 });
+
+/**
+ * Whether a call may use an operation needing `scope`: an OAuth caller's scopes first, then the
+ * admin role behind the token or app (reading needs any admin role, changing a super admin).
+ */
+export function refuse(call: Call, scope: string): Answer | null {
+  const missing = call.lacksScope(scope);
+  if (missing) return missing;
+  const { role } = call.principal;
+  const allowed = scope.endsWith('.read') ? role !== 'none' : role === 'super-admin';
+  return allowed ? null : accessDenied();
+}
 
 /**
  * How the Management and System Log APIs tell callers apart: `SSWS` API tokens, `Bearer` and

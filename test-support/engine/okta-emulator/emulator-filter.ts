@@ -1,15 +1,11 @@
 import { oktaError, validationFailed, type EmulatedError } from './emulator-errors';
+import { asRecord, type JsonRecord } from './emulator-json';
 
 /** One `events.filter.eventFilterMap` entry as the emulated org keeps it. */
 export interface StoredFilterEntry {
   event: string;
   expression: string;
 }
-
-type JsonRecord = Record<string, unknown>;
-
-const asRecord = (value: unknown): JsonRecord | undefined =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonRecord) : undefined;
 
 /** The only filter type (read-only in the API). */
 const FILTER_TYPE = 'EXPRESSION_LANGUAGE';

@@ -1,9 +1,11 @@
+import { channelJson, readChannel, type StoredChannel } from './emulator-channel';
 import { oktaId, validationFailed, type EmulatedError } from './emulator-errors';
 import { isDeliverable } from './emulator-event-types';
 import { filterJson, readFilter, type StoredFilterEntry } from './emulator-filter';
+import { asRecord, asText, type JsonRecord } from './emulator-json';
 
 /** An event hook as the emulated org keeps it, secret included (Okta never returns it). */
-export interface StoredHook {
+export interface StoredHook extends StoredChannel {
   id: string;
   name: string;
   description: string | null;
@@ -14,16 +16,7 @@ export interface StoredHook {
   lastUpdated: string;
   eventTypes: string[];
   filter: StoredFilterEntry[] | null;
-  uri: string;
-  headers: { key: string; value: string }[];
-  auth: { key: string; value: string } | null;
 }
-
-type JsonRecord = Record<string, unknown>;
-
-const asRecord = (value: unknown): JsonRecord | undefined =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonRecord) : undefined;
-const asText = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** Okta calls hooks over https only, on any host (https://developer.okta.com/docs/guides/hooks-best-practices/). */
 const isHttpsUrl = (uri: string): boolean => {
@@ -75,21 +68,12 @@ export function readHookInput(body: unknown, filtersEnabled: boolean): HookInput
   const events = asRecord(record.events) ?? {};
   const filter = readFilter(events.filter, events.items as string[], filtersEnabled);
   if ('status' in filter) return filter;
-  const config = asRecord(asRecord(record.channel)?.config) ?? {};
-  const auth = asRecord(config.authScheme);
-  const headers = Array.isArray(config.headers) ? config.headers : [];
   return {
     name: asText(record.name) ?? '',
     description: asText(record.description) ?? null,
     eventTypes: (events.items as string[]).slice(),
     filter: filter.entries,
-    uri: asText(config.uri) ?? '',
-    headers: headers.flatMap((h) => {
-      const header = asRecord(h);
-      const key = asText(header?.key);
-      return key === undefined ? [] : [{ key, value: asText(header?.value) ?? '' }];
-    }),
-    auth: auth ? { key: asText(auth.key) ?? '', value: asText(auth.value) ?? '' } : null,
+    ...readChannel(record),
   };
 }
 
@@ -137,16 +121,7 @@ export function hookJson(hook: StoredHook, base: string): Record<string, unknown
     createdBy: hook.createdBy,
     lastUpdated: hook.lastUpdated,
     events: { type: 'EVENT_TYPE', items: hook.eventTypes, filter: filterJson(hook.filter) },
-    channel: {
-      type: 'HTTP',
-      version: '1.0.0',
-      config: {
-        uri: hook.uri,
-        headers: hook.headers,
-        method: 'POST',
-        ...(hook.auth ? { authScheme: { type: 'HEADER', key: hook.auth.key.toLowerCase() } } : {}),
-      },
-    },
+    channel: channelJson(hook, hook.auth ? hook.auth.key.toLowerCase() : null),
     _links: {
       self: { href: self },
       verify: link(`${self}/lifecycle/verify`),

@@ -1,4 +1,6 @@
+import { channelJson, readChannel, type StoredChannel } from './emulator-channel';
 import { oktaId, validationFailed, type EmulatedError } from './emulator-errors';
+import { asRecord, asText, type JsonRecord } from './emulator-json';
 
 /**
  * The six inline hook types Okta's Management API accepts (`InlineHookType`,
@@ -14,7 +16,7 @@ export const INLINE_HOOK_TYPES = [
 ] as const;
 
 /** An inline hook as the emulated org keeps it, its auth value included (Okta never returns it). */
-export interface StoredInlineHook {
+export interface StoredInlineHook extends StoredChannel {
   id: string;
   name: string;
   type: string;
@@ -22,17 +24,9 @@ export interface StoredInlineHook {
   status: 'ACTIVE' | 'INACTIVE';
   created: string;
   lastUpdated: string;
-  uri: string;
-  headers: { key: string; value: string }[];
-  auth: { key: string; value: string } | null;
 }
 
-type JsonRecord = Record<string, unknown>;
 type InlineInput = Pick<StoredInlineHook, 'name' | 'type' | 'version' | 'uri' | 'headers' | 'auth'>;
-
-const asRecord = (value: unknown): JsonRecord | undefined =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonRecord) : undefined;
-const asText = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** `uri` must be https, at most 1024 characters, without whitespace. */
 function uriProblem(uri: string | undefined): string | null {
@@ -83,19 +77,11 @@ export function readInlineInput(
   const record = asRecord(body);
   const found = record ? problems(record, replacing) : ['the body must be an InlineHook object'];
   if (!record || found.length > 0) return validationFailed('inlineHook', found);
-  const config = asRecord(asRecord(record.channel)?.config) ?? {};
-  const auth = asRecord(config.authScheme);
-  const headers = Array.isArray(config.headers) ? config.headers : [];
   return {
     name: asText(record.name) ?? '',
     type: replacing?.type ?? asText(record.type) ?? '',
     version: asText(record.version) ?? '1.0.0',
-    uri: asText(config.uri) ?? '',
-    headers: headers.flatMap((h) => {
-      const key = asText(asRecord(h)?.key);
-      return key === undefined ? [] : [{ key, value: asText(asRecord(h)?.value) ?? '' }];
-    }),
-    auth: auth ? { key: asText(auth.key) ?? '', value: asText(auth.value) ?? '' } : null,
+    ...readChannel(record),
   };
 }
 
@@ -117,16 +103,7 @@ export function inlineHookJson(hook: StoredInlineHook, base: string): JsonRecord
     name: hook.name,
     type: hook.type,
     version: hook.version,
-    channel: {
-      type: 'HTTP',
-      version: '1.0.0',
-      config: {
-        uri: hook.uri,
-        headers: hook.headers,
-        method: 'POST',
-        ...(hook.auth ? { authScheme: { type: 'HEADER', key: hook.auth.key } } : {}),
-      },
-    },
+    channel: channelJson(hook, hook.auth?.key ?? null),
     created: hook.created,
     lastUpdated: hook.lastUpdated,
     _links: {

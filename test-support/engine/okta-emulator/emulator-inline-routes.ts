@@ -1,4 +1,5 @@
-import { accessDenied, methodNotAllowed, notFound, oktaError, validationFailed } from './emulator-errors';
+import { refuse } from './emulator-auth';
+import { methodNotAllowed, notFound, oktaError, validationFailed } from './emulator-errors';
 import { executeCall } from './emulator-inline-calls';
 import {
   inlineHookJson,
@@ -16,14 +17,6 @@ const MANAGE = 'okta.inlineHooks.manage';
 /** Inline hooks per org, all types together (https://developer.okta.com/docs/concepts/inline-hooks/). */
 export const MAX_INLINE_HOOKS = 100;
 const TELEPHONY = 'com.okta.telephony.provider';
-
-function refuse(call: Call, scope: string): Answer | null {
-  const missing = call.lacksScope(scope);
-  if (missing) return missing;
-  const { role } = call.principal;
-  const allowed = scope === READ ? role !== 'none' : role === 'super-admin';
-  return allowed ? null : accessDenied();
-}
 
 /** At most one ACTIVE telephony hook per org. */
 function telephonyTaken(org: EmulatorOrg, except: string | null): boolean {

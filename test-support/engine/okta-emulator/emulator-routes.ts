@@ -1,4 +1,4 @@
-import type { Principal } from './emulator-auth';
+import { refuse, type Principal } from './emulator-auth';
 import {
   accessDenied,
   methodNotAllowed,
@@ -43,16 +43,6 @@ const HOOK_PATH = /^\/api\/v1\/eventHooks\/([^/]+)(?:\/lifecycle\/(activate|deac
 /** Okta's scopes per operation (https://developer.okta.com/docs/api/openapi/okta-management/management/tag/EventHook/). */
 const HOOKS_READ = 'okta.eventHooks.read';
 const HOOKS_MANAGE = 'okta.eventHooks.manage';
-
-/** The scope first, then the admin role behind the token or app. */
-function refuse(call: Call, scope: string): Answer | null {
-  const missing = call.lacksScope(scope);
-  if (missing) return missing;
-  const { role } = call.principal;
-  const allowed =
-    scope.endsWith('.read') || scope === 'okta.logs.read' ? role !== 'none' : role === 'super-admin';
-  return allowed ? null : accessDenied();
-}
 
 const tooManyLive = () =>
   validationFailed('eventHook', ['An org can have at most 25 active and verified event hooks']);

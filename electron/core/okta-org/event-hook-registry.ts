@@ -19,7 +19,7 @@ export interface OwnWrite {
  * The org's event hooks as last listed, the runs that change them (one at a time), and what
  * the inspector remembers about them (created here, tracked).
  */
-export class HookBoard {
+export class EventHookRegistry {
   private hooks: DecodedHook[] = [];
   private loadedAt: number | null = null;
   private runs: HookRun[] = [];

@@ -5,7 +5,7 @@ import { CommandError } from '../rpc/command-error';
 import type { CaptureIndex } from './capture-index';
 import { correlate, type Correlation } from './correlate';
 import { filterCheck, type HookFilter } from './hook-filters';
-import { LogBook, type LogEntry } from './log-book';
+import { SystemLogEvents, type LogEntry } from './system-log-events';
 import type { ResendGroup } from './resend';
 
 /** How far apart a verification request here and Okta's record of it may be (clock skew included). */
@@ -21,8 +21,8 @@ const NOTES: Partial<Record<Exchange['origin'], string>> = {
  * The System Log events fetched so far and their correlation with what arrived here,
  * recomputed only when either side changed (`version`).
  */
-export class DeliveryDesk {
-  readonly book = new LogBook();
+export class DeliveryCorrelation {
+  readonly logEvents = new SystemLogEvents();
   private version = 0;
   private cached: { version: number; at: number; value: Correlation } | null = null;
 
@@ -34,7 +34,7 @@ export class DeliveryDesk {
   ) {}
 
   /** Something changed on either side: the correlation is recomputed when next asked for. */
-  touch(): void {
+  markChanged(): void {
     this.version += 1;
   }
 
@@ -43,14 +43,14 @@ export class DeliveryDesk {
   }
 
   add(events: unknown[]): number {
-    const added = this.book.add(events);
-    if (added > 0) this.touch();
+    const added = this.logEvents.add(events);
+    if (added > 0) this.markChanged();
     return added;
   }
 
   clear(): void {
-    this.book.clear();
-    this.touch();
+    this.logEvents.clear();
+    this.markChanged();
   }
 
   counts(): DeliveryCounts {
@@ -99,7 +99,7 @@ export class DeliveryDesk {
     const byHook = new Map<string, LogEntry[]>();
     const unknown: string[] = [];
     for (const uuid of uuids) {
-      const entry = this.book.get(uuid);
+      const entry = this.logEvents.get(uuid);
       if (!entry) {
         unknown.push(uuid);
         continue;
@@ -122,7 +122,7 @@ export class DeliveryDesk {
     }
     const value = this.withFilters(
       correlate({
-        entries: this.book.entries(),
+        entries: this.logEvents.entries(),
         tracked: this.tracked(),
         arrivals: (uuid) => this.captures.arrivals(uuid),
         resends: (uuid) => this.captures.resends(uuid),
@@ -137,7 +137,7 @@ export class DeliveryDesk {
   private withFilters(correlation: Correlation): Correlation {
     const records = correlation.records.map((record) => ({
       ...record,
-      filter: filterCheck(record, this.book.get(record.uuid)?.raw, this.filterOf),
+      filter: filterCheck(record, this.logEvents.get(record.uuid)?.raw, this.filterOf),
     }));
     return { ...correlation, records, byUuid: new Map(records.map((record) => [record.uuid, record])) };
   }

@@ -14,7 +14,7 @@ import { okOrThrow, previewVerdict } from './inline-preview';
 
 const KEPT_PREVIEWS = 10;
 
-export interface InlineBoardDeps {
+export interface InlineHookRegistryDeps {
   /** The connected org's client, domain and public event hook URL; throws when no org is connected. */
   org(): { api: { client: OktaClient }; domain: string; hookUrl: string | null };
   settings: SettingsStore;
@@ -29,14 +29,14 @@ export interface InlineBoardDeps {
  * header auth with the hook secret, like the event hook), switched on and off, removed, and
  * previewed through Okta's `/execute`.
  */
-export class InlineHookBoard {
+export class InlineHookRegistry {
   /** The org the hooks and previews below belong to. */
   private domain: string | null = null;
   private hooks: ListedInlineHook[] = [];
   private loadedAt: number | null = null;
   private previews: InlinePreview[] = [];
 
-  constructor(private readonly deps: InlineBoardDeps) {}
+  constructor(private readonly deps: InlineHookRegistryDeps) {}
 
   state(): OktaInlineState {
     if (this.domain !== this.currentDomain()) this.reset();

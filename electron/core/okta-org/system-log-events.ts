@@ -50,7 +50,7 @@ function entryOf(raw: JsonRecord): LogEntry | null {
  * The System Log events fetched so far, by uuid, in memory only: they name people and
  * addresses, so they are never written to disk (docs/okta-org.md, "What is kept").
  */
-export class LogBook {
+export class SystemLogEvents {
   private readonly byUuid = new Map<string, LogEntry>();
 
   /** Add a page of events; returns how many were new. */

@@ -19,7 +19,7 @@ interface Pending {
  * outside cannot pass itself off as a sample; the tag header is removed before recording, so the
  * exchange shows exactly what Okta would have sent.
  */
-export class LoopbackTags {
+export class OwnRequestTags {
   private readonly pending = new Map<string, Pending>();
 
   /**
