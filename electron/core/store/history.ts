@@ -90,7 +90,7 @@ export class History {
     }, options.logger);
     this.retention = new Retention(
       {
-        index,
+        index: { call: (method, ...args) => this.call(method, ...args) },
         log,
         logger: options.logger,
         count: () => this.count,

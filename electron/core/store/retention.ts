@@ -9,7 +9,8 @@ export interface RetentionLimits {
 }
 
 export interface RetentionContext {
-  index: IndexClient;
+  /** The index, as of every record written before each request (history.ts `call`). */
+  index: Pick<IndexClient, 'call'>;
   log: RecordLog<IndexTag>;
   logger: Logger;
   /** Exchanges stored now. */
@@ -116,7 +117,7 @@ export class Retention {
     for (const row of rows) {
       if (!row.pinned) continue;
       const record = await log.read(row);
-      await log.append(record, { kind: 'moved', seq: row.seq });
+      await log.append([record], { kind: 'moved', seq: row.seq });
     }
     await log.dropThrough(segment);
     await index.call('dropped', segment);

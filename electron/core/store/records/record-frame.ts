@@ -50,8 +50,11 @@ const BODY_FIELDS: BodyField[] = [
   }),
 ];
 
-/** The exchange as one record, ready to append. */
-export function encodeRecord(exchange: Exchange, decodeEvents = false): Buffer {
+/**
+ * The exchange as one record, ready to append: its parts in order (header, JSON, bodies), so
+ * that bodies are written as they arrived, never copied into one buffer first.
+ */
+export function encodeRecord(exchange: Exchange, decodeEvents = false): Buffer[] {
   const copy = shallowCopy(exchange);
   const blobs: Buffer[] = [];
   let at = 0;
@@ -75,7 +78,7 @@ export function encodeRecord(exchange: Exchange, decodeEvents = false): Buffer {
   header.writeUInt32LE(FRAME_MAGIC, 0);
   header.writeUInt32LE(json.length, 4);
   header.writeUInt32LE(at, 8);
-  return Buffer.concat([header, json, ...blobs], FRAME_HEADER + json.length + at);
+  return [header, json, ...blobs];
 }
 
 /** Read a record back; throws on anything that is not a whole record. */
@@ -107,13 +110,18 @@ export function frameLengths(data: Buffer, offset: number): { json: number; bodi
 
 function storeBody(body: BodyData, at: number): { stored: StoredBody; bytes?: Buffer } {
   const stored: StoredBody = { size: body.size, truncated: body.truncated };
+  const received = bytesOf(body);
+  if (received) {
+    const as = body.base64 === undefined ? 'text' : 'base64';
+    return { stored: { ...stored, as, at, length: received.length }, bytes: received };
+  }
   if (body.text !== undefined) {
     // Text is kept as UTF-8: a lone surrogate (only an import can bring one) becomes U+FFFD.
-    const bytes = bytesOf(body) ?? Buffer.from(body.text, 'utf8');
+    const bytes = Buffer.from(body.text, 'utf8');
     return { stored: { ...stored, as: 'text', at, length: bytes.length }, bytes };
   }
   if (body.base64 !== undefined) {
-    const bytes = bytesOf(body) ?? Buffer.from(body.base64, 'base64');
+    const bytes = Buffer.from(body.base64, 'base64');
     return { stored: { ...stored, as: 'base64', at, length: bytes.length }, bytes };
   }
   return { stored };

@@ -29,8 +29,8 @@ describe('the record log', () => {
       writes.push(writes.length + 1);
       return new Promise<void>((resolve) => (room = resolve));
     });
-    await log.append(Buffer.from('first'), 'a');
-    const second = log.append(Buffer.from('second'), 'b');
+    await log.append([Buffer.from('first')], 'a');
+    const second = log.append([Buffer.from('second')], 'b');
     expect(await settled(second)).toBe(false);
     expect(writes).toEqual([1]);
     room();

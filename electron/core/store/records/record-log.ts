@@ -20,7 +20,8 @@ export type WriteFault = (
 ) => { partial: number; error: Error } | undefined;
 
 interface Pending<T> {
-  record: Buffer;
+  /** Its parts, written one after the other. */
+  record: Buffer[];
   tag: T;
   resolve: (position: LogPosition) => void;
   reject: (error: unknown) => void;
@@ -110,7 +111,7 @@ export class RecordLog<T = undefined> {
     );
   }
 
-  append(record: Buffer, tag: T): Promise<LogPosition> {
+  append(record: Buffer[], tag: T): Promise<LogPosition> {
     return new Promise((resolve, reject) => {
       this.queue.push({ record, tag, resolve, reject });
       if (!this.writing) void this.drain();
@@ -243,8 +244,8 @@ export class RecordLog<T = undefined> {
   }
 
   private async writeBatch(batch: Pending<T>[]): Promise<void> {
-    const records = batch.map((p) => p.record);
-    const length = records.reduce((sum, record) => sum + record.length, 0);
+    const records = batch.flatMap((p) => p.record);
+    const length = records.reduce((sum, part) => sum + part.length, 0);
     const start = this.size;
     try {
       const handle = this.handle ?? (await this.openForWriting());
@@ -268,8 +269,9 @@ export class RecordLog<T = undefined> {
     this.size = start + length;
     let offset = start;
     const written = batch.map((pending) => {
-      const position = { segment: this.segment, offset, length: pending.record.length };
-      offset += pending.record.length;
+      const length = pending.record.reduce((sum, part) => sum + part.length, 0);
+      const position = { segment: this.segment, offset, length };
+      offset += length;
       return { position, tag: pending.tag };
     });
     const room = this.onWritten?.(written);
