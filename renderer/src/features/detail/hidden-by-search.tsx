@@ -14,8 +14,7 @@ export function HiddenBySearch() {
   return (
     <div className="detail__hidden" role="status" data-testid="detail-hidden">
       <span>
-        <strong>The search hides this exchange:</strong> it is not in the list. Keys that act on it ask or say
-        so first.
+        <strong>The search hides this exchange:</strong> it is not in the list.
       </span>
       <button type="button" className="button button--small" onClick={() => store.getState().setQuery('')}>
         Clear the search
