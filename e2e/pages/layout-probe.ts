@@ -125,3 +125,19 @@ export function chartLabelProblems(page: Page, root: string, marks: string): Pro
     { rootSelector: root, markSelector: marks },
   );
 }
+
+/**
+ * The list's header and row cells whose text is cut (wider than the cell), in words. The event
+ * types cell is left out: it ends in an ellipsis by design and its title holds the whole text.
+ */
+export function cutListCells(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.list__header .cell, .row .cell')]
+      .filter((cell) => !cell.classList.contains('cell--events') && cell.checkVisibility())
+      .filter((cell) => cell.scrollWidth > cell.clientWidth)
+      .map(
+        (cell) =>
+          `${cell.className} "${cell.textContent?.trim() ?? ''}" (${cell.scrollWidth} > ${cell.clientWidth})`,
+      ),
+  );
+}
