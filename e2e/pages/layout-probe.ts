@@ -87,3 +87,57 @@ export function layoutProblems(page: Page, scope?: string): Promise<string[]> {
     { selector: INTERACTIVE, scopeSelector: scope },
   );
 }
+
+/**
+ * Problems with the text labels of a chart (`root`, an SVG), in words: one smaller than 10 px,
+ * one that sticks out of the chart, or one whose box meets another label's or a mark's (what
+ * `marks` selects: bars, ticks).
+ */
+export function chartLabelProblems(page: Page, root: string, marks: string): Promise<string[]> {
+  return page.evaluate(
+    ({ rootSelector, markSelector }) => {
+      const chart = document.querySelector(rootSelector);
+      if (!chart) return [`nothing matches ${rootSelector}`];
+      const labels = [...chart.querySelectorAll('text')];
+      if (labels.length === 0) return ['the chart has no labels'];
+      const meet = (a: DOMRect, b: DOMRect) =>
+        a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      const area = chart.getBoundingClientRect();
+      const markBoxes = [...chart.querySelectorAll(markSelector)]
+        .map((mark) => mark.getBoundingClientRect())
+        .filter((box) => box.width > 0 && box.height > 0);
+      const problems: string[] = [];
+      labels.forEach((label, i) => {
+        const box = label.getBoundingClientRect();
+        const name = `"${label.textContent?.trim() ?? ''}"`;
+        const size = parseFloat(getComputedStyle(label).fontSize);
+        if (size < 10) problems.push(`${name} is ${size}px`);
+        if (box.left < area.left || box.right > area.right || box.top < area.top || box.bottom > area.bottom)
+          problems.push(`${name} sticks out of the chart`);
+        if (markBoxes.some((mark) => meet(box, mark))) problems.push(`${name} meets a bar or tick`);
+        for (const other of labels.slice(i + 1)) {
+          if (meet(box, other.getBoundingClientRect()))
+            problems.push(`${name} meets "${other.textContent?.trim() ?? ''}"`);
+        }
+      });
+      return problems;
+    },
+    { rootSelector: root, markSelector: marks },
+  );
+}
+
+/**
+ * The list's header and row cells whose text is cut (wider than the cell), in words. The event
+ * types cell is left out: it ends in an ellipsis by design and its title holds the whole text.
+ */
+export function cutListCells(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.list__header .cell, .row .cell')]
+      .filter((cell) => !cell.classList.contains('cell--events') && cell.checkVisibility())
+      .filter((cell) => cell.scrollWidth > cell.clientWidth)
+      .map(
+        (cell) =>
+          `${cell.className} "${cell.textContent?.trim() ?? ''}" (${cell.scrollWidth} > ${cell.clientWidth})`,
+      ),
+  );
+}

@@ -1,4 +1,6 @@
 import { expect, freshDelivery, SECRET, test } from '../fixtures';
+import { olderHarFile } from '../older-har';
+import { chartLabelProblems } from '../pages/layout-probe';
 
 const SESSION = '01-user-session-start.json';
 const BATCH = '02-batch-mixed-3-events.json';
@@ -72,4 +74,22 @@ test('should filter to a window dragged across the timeline', async ({ okta, ins
   await inspector.dragTimeline(0.5, 1);
   await expect(inspector.rows).toHaveCount(3);
   await expect(inspector.chip('after')).toBeVisible();
+});
+
+test('should keep the timeline’s labels readable, clear of the bars and of each other', async ({
+  okta,
+  inspector,
+}) => {
+  // A delivery from three days ago draws a bar at the strip's left edge, where the labels are.
+  await inspector.importFile(olderHarFile());
+  await okta.deliver(freshDelivery(SESSION));
+  await expect(inspector.rows).toHaveCount(2);
+  await expect(inspector.page.getByTestId('timeline-range')).toHaveText(/^\S+ \S+ – \d{4}-/);
+  const first = inspector.timeline.locator('.tl-bar').first();
+  await expect(first).toBeVisible();
+  const [bar, plot] = [await first.boundingBox(), await inspector.timeline.boundingBox()];
+  expect((bar?.x ?? 0) - (plot?.x ?? 0), 'the oldest bar is at the left edge').toBeLessThan(40);
+  expect(
+    await chartLabelProblems(inspector.page, '[data-testid="timeline-plot"]', '.tl-bar, .tl-latency'),
+  ).toEqual([]);
 });

@@ -2,7 +2,8 @@ import type { Page, TestInfo } from '@playwright/test';
 import type { OktaEmulator } from '../../test-support/engine/okta-emulator/okta-emulator';
 import { expect, fixtureText, freshDelivery, oktaTest as test, type OrgClock } from '../fixtures';
 import type { InspectorPage } from '../pages/inspector-page';
-import { layoutProblems } from '../pages/layout-probe';
+import { olderHarFile } from '../older-har';
+import { cutListCells, layoutProblems } from '../pages/layout-probe';
 import type { OktaPanelPage } from '../pages/okta-panel-page';
 
 const SIZES = [
@@ -29,6 +30,29 @@ async function check(page: Page, testInfo: TestInfo, name: string, scope?: strin
   await page.screenshot({ path: testInfo.outputPath(`${name}-${size?.width}x${size?.height}.png`) });
   // Soft: one run reports every screen that has a problem.
   expect.soft(await layoutProblems(page, scope), label).toEqual([]);
+}
+
+/**
+ * The list's columns a user reads at this size, with no text cut: when, what and what Okta does
+ * next always, and how long the answer took (against Okta's 3 s); Method and Auth from 1280 px
+ * (a delivery is a POST, a verification a GET, and a failed check is also its 401).
+ */
+async function listColumns(inspector: InspectorPage) {
+  const size = inspector.page.viewportSize();
+  const wide = (size?.width ?? 0) >= 1280;
+  const header = inspector.page.locator('.list__header');
+  const names = [
+    'Time',
+    'Status',
+    'Okta events',
+    'Okta next',
+    'Duration',
+    ...(wide ? ['Method', 'Auth'] : []),
+  ];
+  for (const name of names) {
+    await expect.soft(header.getByText(name, { exact: true }), `the ${name} column`).toBeVisible();
+  }
+  expect.soft(await cutListCells(inspector.page), 'list cells cut short').toEqual([]);
 }
 
 /** A verification, a batch, a foreign body and one with long strings; the batch's tabs one by one. */
@@ -122,12 +146,17 @@ for (const size of SIZES) {
     await expect(page.getByTestId('empty-state')).toBeVisible();
     await check(page, testInfo, 'empty');
 
+    // A row from another day (its time cell also holds the date), and one with the widest
+    // badges: a wrong secret. The import's card stays in its corner, as it does until closed.
+    await inspector.importFile(olderHarFile());
+    await okta.deliver(fixtureText('01-user-session-start.json'), 'Basic wrong');
     await okta.verify('layout');
     await okta.deliver(fixtureText('02-batch-mixed-3-events.json'));
     await okta.deliver(FOREIGN);
     await okta.deliver(LONG);
-    await expect(inspector.rows).toHaveCount(4);
+    await expect(inspector.rows).toHaveCount(6);
     await details(inspector, testInfo);
+    await listColumns(inspector);
     await dialogs(inspector, testInfo);
     await oktaScreens(oktaPanel, oktaOrg, orgClock, publicBase, testInfo);
   });

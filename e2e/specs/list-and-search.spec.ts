@@ -1,30 +1,12 @@
 import { expect, fixtureText, test } from '../fixtures';
-
-/** One delivery from three days ago, in a HAR file as another tool would write it. */
-function olderHar(): Buffer {
-  const startedDateTime = new Date(Date.now() - 3 * 86_400_000).toISOString();
-  const entry = {
-    startedDateTime,
-    time: 12,
-    request: {
-      method: 'POST',
-      url: 'https://hooks.example.com/okta/event-hook',
-      httpVersion: 'HTTP/1.1',
-      headers: [{ name: 'Content-Type', value: 'application/json' }],
-      postData: { mimeType: 'application/json', text: fixtureText('01-user-session-start.json') },
-    },
-    response: { status: 204, headers: [], content: { size: 0, mimeType: '' } },
-    timings: { send: 0, wait: 12, receive: 0 },
-  };
-  return Buffer.from(JSON.stringify({ log: { version: '1.2', creator: { name: 'x' }, entries: [entry] } }));
-}
+import { olderHarFile } from '../older-har';
 
 test('should show the date of a row from another day, and only the time of today’s', async ({
   okta,
   inspector,
 }) => {
   await okta.deliver(fixtureText('02-batch-mixed-3-events.json'));
-  await inspector.importFile({ name: 'older.har', mimeType: 'application/json', buffer: olderHar() });
+  await inspector.importFile(olderHarFile());
   await expect(inspector.rows).toHaveCount(2);
   const times = inspector.rows.locator('.cell--time');
   const older = times.filter({ hasText: /^\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/ });

@@ -16,20 +16,42 @@ export function replayPicked(store: AppStore): void {
     });
 }
 
-export async function pinPicked(store: AppStore, bridge: Bridge, pinned: boolean): Promise<void> {
+/** Pin or unpin the picked exchanges; true once the engine has done it. */
+export async function pinPicked(store: AppStore, bridge: Bridge, pinned: boolean): Promise<boolean> {
   const target = selectTarget(store.getState());
-  if (!target) return;
+  if (!target) return false;
   const result = await bridge.invoke('exchanges.pin', { ...target, pinned });
   if (!result.ok) store.getState().setError(result.error.message);
+  return result.ok;
 }
 
-/** Pin if any of the picked is unpinned, else unpin (the `p` key). */
-export function togglePinPicked(store: AppStore, bridge: Bridge): Promise<void> {
+/** The one exchange a key acts on is the one shown, and the search hides it from the list. */
+function targetsHiddenSelection(state: AppState): boolean {
+  const target = selectTarget(state);
+  return (
+    state.selectedHidden &&
+    target !== null &&
+    'ids' in target &&
+    target.ids.length === 1 &&
+    target.ids[0] === state.selectedId
+  );
+}
+
+/**
+ * Pin if any of the picked is unpinned, else unpin (the `p` key). Pinning is undone as easily,
+ * so an exchange the search hides is pinned at once, and a toast says which one it was.
+ */
+export async function togglePinPicked(store: AppStore, bridge: Bridge): Promise<void> {
   const state = store.getState();
   const target = selectTarget(state);
   const summaries = target && 'ids' in target ? target.ids.map((id) => state.byId[id]) : [];
   const allPinned = summaries.length > 0 && summaries.every((summary) => summary?.pinned === true);
-  return pinPicked(store, bridge, !allPinned);
+  const hidden = targetsHiddenSelection(state);
+  const done = await pinPicked(store, bridge, !allPinned);
+  if (done && hidden) {
+    const what = allPinned ? 'Unpinned' : 'Pinned';
+    store.getState().showToast(`${what} the exchange shown; the search hides it from the list.`);
+  }
 }
 
 /**
@@ -55,12 +77,15 @@ function deleteQuestion(state: AppState): { title: string; message: string } | n
   const elsewhere = state.selectedId !== null && state.selectedId !== id;
   // `followed` speaks of the pick; with nothing picked the target is the exchange shown.
   const followed = state.followed && state.picked.has(id);
-  if (!followed && !elsewhere) return null;
+  const hidden = targetsHiddenSelection(state);
+  if (!followed && !elsewhere && !hidden) return null;
   const summary = state.byId[id];
   const what = summary ? ` (${summary.method} ${summary.path} → ${summary.status})` : '';
-  const why = elsewhere
-    ? 'It is not the exchange the detail pane shows'
-    : 'It was opened from a link or a replay, not picked in the list';
+  const why = hidden
+    ? 'The search hides it: it is not in the list'
+    : elsewhere
+      ? 'It is not the exchange the detail pane shows'
+      : 'It was opened from a link or a replay, not picked in the list';
   return { title: 'Delete this exchange?', message: `${why}${what}. ${CANNOT_UNDO}` };
 }
 

@@ -95,6 +95,66 @@ describe('keys act on the exchange the detail pane shows', () => {
   });
 });
 
+describe('an exchange the search hides', () => {
+  /** id-1 shown, then a search the engine says it does not match (or does, with `matches`). */
+  async function hideShown(matches: string[] = []) {
+    const context = await setup();
+    const { store, bridge } = context;
+    bridge.answer('exchanges.match', () => ({ ids: matches }));
+    bridge.answer('exchanges.list', (input) => {
+      const { query } = input as { query: string };
+      const items = ['id-3', 'id-2', 'id-1'].filter((id) => query === '' || matches.includes(id));
+      return {
+        items: items.map((id) => makeSummary(Number(id.slice(3)))),
+        nextCursor: null,
+        total: items.length,
+        lastSeq: 3,
+        searchPending: 0,
+      };
+    });
+    store.getState().pickOnly('id-1');
+    await openExchange(store, bridge, 'id-1');
+    store.getState().setQuery('status:5xx');
+    await settle();
+    return context;
+  }
+
+  it('is marked hidden, and Delete asks first, naming why', async () => {
+    const { store, bridge } = await hideShown();
+    expect(store.getState().selectedHidden).toBe(true);
+    const deleting = confirmDelete(store, bridge);
+    expect(store.getState().confirming?.message).toContain('The search hides it: it is not in the list');
+    answerConfirm(store, false);
+    await deleting;
+    expect(sent(bridge, 'exchanges.delete')).toEqual([]);
+  });
+
+  it('is not marked when the engine says it still matches, nor once the search is cleared', async () => {
+    expect((await hideShown(['id-1'])).store.getState().selectedHidden).toBe(false);
+    const { store } = await hideShown();
+    store.getState().setQuery('');
+    await settle();
+    expect(store.getState().selectedHidden).toBe(false);
+  });
+
+  it('drops an answer about an exchange no longer shown', async () => {
+    const { store, bridge } = await setup();
+    const engine = bridge.invoke.bind(bridge);
+    let answer: (ids: string[]) => void = () => undefined;
+    // The engine answers the first match only when told to, after the user has moved on.
+    bridge.invoke = (name, input) =>
+      name === 'exchanges.match'
+        ? new Promise((resolve) => (answer = (ids) => resolve({ ok: true, value: { ids } })))
+        : engine(name, input);
+    store.getState().select('id-1');
+    store.getState().setQuery('status:5xx');
+    store.getState().select('id-2');
+    answer([]);
+    await settle();
+    expect(store.getState().selectedHidden).toBe(false);
+  });
+});
+
 describe('a deleted exchange', () => {
   it('leaves the detail cache, the comparison and the pane once the engine says it is gone', async () => {
     const { store, bridge } = await setup();

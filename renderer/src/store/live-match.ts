@@ -49,7 +49,8 @@ export function applyBatch(state: AppState, batch: PushBatch, matches: ReadonlyS
   // elsewhere it may have matched before: the rows are read again.
   const unplaced = joined.some((item) => !within(item));
   state.insertExchanges([...batch.appended.filter(fits), ...joined.filter(within)]);
-  state.updateExchanges(batch.updated.filter(fits));
+  // The one shown in detail is held even when the query hides it: its pin and verdicts stay current.
+  state.updateExchanges(batch.updated.filter((item) => fits(item) || item.id === state.selectedId));
   const placed = state.removeExchanges(
     {
       ids: [...batch.removed.ids, ...left.map((item) => item.id)],

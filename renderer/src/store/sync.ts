@@ -2,6 +2,7 @@ import type { Bridge } from '../bridge/bridge';
 import type { AppState, AppStore } from './create-app-store';
 import { forgetRemoved } from './forget-removed';
 import { applyBatch, emptyBatch, matchingIds, type PushBatch } from './live-match';
+import { watchSelectionVisibility } from './selection-visibility';
 import { MAX_WINDOW } from './slices/exchanges-slice';
 import { parseQuery } from '../../../shared/query/query-parser';
 
@@ -182,6 +183,7 @@ export function connectStore(
       if (state.query !== previous.query) void resync(false);
       else if (state.wanted !== previous.wanted && !covered(state)) void resync(false);
     }),
+    watchSelectionVisibility(store, bridge),
   ];
   return () => {
     for (const unsubscribe of unsubscribers) unsubscribe();

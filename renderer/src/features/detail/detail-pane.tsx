@@ -8,6 +8,7 @@ import { Tabs, type TabDef } from '../../ui/tabs';
 import { InlineCallTab } from '../inline/inline-call-tab';
 import { BodyView } from './body-view';
 import { DetailHeader } from './detail-header';
+import { HiddenBySearch } from './hidden-by-search';
 import { OktaEventsTab } from './okta-events-tab';
 import { RawTab } from './raw-tab';
 import { RequestHeadersTab } from './request-headers-tab';
@@ -110,6 +111,7 @@ export function DetailPane() {
   const tab = clicked?.id === exchange.id ? clicked.tab : tabWithContent(preferred, exchange);
   return (
     <section className="detail" data-testid="detail" data-exchange-id={exchange.id}>
+      <HiddenBySearch />
       {/* Each part fails on its own: a record that cannot be drawn shows why, and the next one is drawn afresh. */}
       <PaneBoundary key={exchange.id} what="This exchange">
         <DetailHeader

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Timeline, TimelineBucket } from '../../../../shared/model/timeline';
-import { layoutTimeline, perSlice } from './timeline-geometry';
+import { labelGutter, layoutTimeline, perSlice } from './timeline-geometry';
 
 const bucket = (start: number, counts: Partial<TimelineBucket> = {}): TimelineBucket => ({
   start,
@@ -25,7 +25,7 @@ const timeline: Timeline = {
     bucket(180_000),
   ],
 };
-const bands = { width: 400, barsHeight: 40, latencyTop: 44, latencyHeight: 20 };
+const bands = { width: 400, left: 0, barsHeight: 40, latencyTop: 44, latencyHeight: 20 };
 
 describe('layoutTimeline', () => {
   it('stacks bars by outcome, scaled to the busiest slice', () => {
@@ -52,6 +52,15 @@ describe('layoutTimeline', () => {
     expect(timeAt(xOf(90_000))).toBe(90_000);
     expect(timeAt(-20)).toBe(0);
     expect(timeAt(999)).toBe(240_000);
+  });
+
+  it('leaves the gutter before `left` to the axis labels', () => {
+    const { bars, latency, timeAt, xOf } = layoutTimeline(timeline, { ...bands, left: 40 });
+    expect(bars.map((bar) => bar.x)).toEqual([40, 130, 220, 310]);
+    expect(Math.min(...latency.map((tick) => tick.x))).toBeGreaterThanOrEqual(40);
+    expect(timeAt(10)).toBe(0);
+    expect(timeAt(xOf(90_000))).toBe(90_000);
+    expect(labelGutter(['1,204', '3 s'])).toBeGreaterThan(labelGutter(['3 s']));
   });
 
   it('names the slice width', () => {

@@ -31,6 +31,8 @@ export interface Layout {
 
 export interface Bands {
   width: number;
+  /** Where the plot starts: the axis labels have the strip's left edge to themselves. */
+  left: number;
   barsHeight: number;
   /** Top and height of the response-time band, under the bars. */
   latencyTop: number;
@@ -43,11 +45,13 @@ const MAX_MS = 10_000;
 
 export function layoutTimeline(timeline: Timeline, bands: Bands): Layout {
   const span = Math.max(1, timeline.to - timeline.from);
-  const xOf = (time: number) => ((time - timeline.from) / span) * bands.width;
-  const timeAt = (x: number) => timeline.from + (Math.min(Math.max(x, 0), bands.width) / bands.width) * span;
-  const slot = (timeline.bucketMs / span) * bands.width;
+  const plotWidth = Math.max(1, bands.width - bands.left);
+  const xOf = (time: number) => bands.left + ((time - timeline.from) / span) * plotWidth;
+  const timeAt = (x: number) =>
+    timeline.from + ((Math.min(Math.max(x, bands.left), bands.width) - bands.left) / plotWidth) * span;
+  const slot = (timeline.bucketMs / span) * plotWidth;
   const gap = slot > 4 ? 1 : 0;
-  const tallest = Math.max(1, ...timeline.buckets.map(total));
+  const tallest = busiest(timeline);
   const logY = (ms: number) => {
     const share =
       (Math.log10(Math.min(MAX_MS, Math.max(MIN_MS, ms))) - Math.log10(MIN_MS)) / Math.log10(MAX_MS / MIN_MS);
@@ -76,7 +80,17 @@ export function layoutTimeline(timeline: Timeline, bands: Bands): Layout {
   return { bars, latency, thresholdY: logY(OKTA_TIMEOUT_MS), xOf, timeAt };
 }
 
+/** Pixels per character of an axis label, a little over a digit's width at the labels' 10 px. */
+const LABEL_CHAR_PX = 6.5;
+
+/** The gutter that holds these labels, right-aligned, with a few pixels before the plot. */
+export const labelGutter = (labels: string[]): number =>
+  Math.ceil(8 + LABEL_CHAR_PX * Math.max(0, ...labels.map((label) => label.length)));
+
 export const total = (bucket: TimelineBucket) => PARTS.reduce((sum, { field }) => sum + bucket[field], 0);
+
+/** Exchanges in the busiest slice: what a full-height bar stands for. */
+export const busiest = (timeline: Timeline) => Math.max(1, ...timeline.buckets.map(total));
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

@@ -5,10 +5,26 @@ import { parseQuery } from '../../../../shared/query/query-parser';
 import { selectQuery, selectTimeline } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { formatClock, formatDuration, formatRange } from '../../ui/format';
-import { layoutTimeline, PARTS, perSlice, total, type Bands, type Layout } from './timeline-geometry';
+import {
+  busiest,
+  labelGutter,
+  layoutTimeline,
+  PARTS,
+  perSlice,
+  total,
+  type Bands,
+  type Layout,
+} from './timeline-geometry';
 
 const HEIGHT = 64;
-const bandsFor = (width: number): Bands => ({ width, barsHeight: 38, latencyTop: 44, latencyHeight: 18 });
+const bandsFor = (width: number, left: number): Bands => ({
+  width,
+  left,
+  barsHeight: 38,
+  latencyTop: 44,
+  latencyHeight: 18,
+});
+const LIMIT_LABEL = '3 s';
 
 /** A click (not a drag) under this many pixels picks the slice under the pointer. */
 const CLICK_PX = 4;
@@ -58,8 +74,11 @@ function useBrush(layout: Layout, bucketMs: number, onWindow: (from: number, to:
 
 function Plot(props: { timeline: Timeline; width: number; onWindow: (from: number, to: number) => void }) {
   const { timeline, width } = props;
-  const bands = bandsFor(width);
+  const countLabel = busiest(timeline).toLocaleString();
+  // The labels get their own gutter: bars at the strip's start never run under them.
+  const bands = bandsFor(width, labelGutter([countLabel, LIMIT_LABEL]));
   const layout = layoutTimeline(timeline, bands);
+  const labelX = bands.left - 4;
   const { drag, handlers } = useBrush(layout, timeline.bucketMs, props.onWindow);
   return (
     <svg
@@ -87,10 +106,27 @@ function Plot(props: { timeline: Timeline; width: number; onWindow: (from: numbe
           ))}
         </g>
       ))}
-      <line className="tl-axis" x1={0} x2={width} y1={bands.barsHeight + 0.5} y2={bands.barsHeight + 0.5} />
-      <line className="tl-limit" x1={0} x2={width} y1={layout.thresholdY} y2={layout.thresholdY} />
-      <text className="tl-limit-label" x={2} y={layout.thresholdY - 2}>
-        3 s
+      <line
+        className="tl-axis"
+        x1={bands.left}
+        x2={width}
+        y1={bands.barsHeight + 0.5}
+        y2={bands.barsHeight + 0.5}
+      />
+      <line className="tl-limit" x1={bands.left} x2={width} y1={layout.thresholdY} y2={layout.thresholdY} />
+      <text className="tl-label" x={labelX} y={2} dominantBaseline="hanging" data-testid="timeline-label">
+        <title>{`The busiest slice: ${countLabel}`}</title>
+        {countLabel}
+      </text>
+      <text
+        className="tl-label tl-label--limit"
+        x={labelX}
+        y={layout.thresholdY}
+        dominantBaseline="middle"
+        data-testid="timeline-label"
+      >
+        <title>Okta&apos;s 3-second limit for an answer</title>
+        {LIMIT_LABEL}
       </text>
       {layout.latency.map((tick) => (
         <line

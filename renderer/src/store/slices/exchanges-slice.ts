@@ -36,6 +36,12 @@ export interface ExchangesSlice {
   shifted: number;
   /** The exchange shown in the detail pane. */
   selectedId: string | null;
+  /**
+   * The engine says the exchange shown is not among the query's matches: a new search left it
+   * out, or it was opened from outside the list. The pane says so; keys ask or say so first.
+   */
+  selectedHidden: boolean;
+  setSelectedHidden(hidden: boolean): void;
   /** Where the keyboard is in the list; stays when the detail is closed. */
   cursorId: string | null;
   /** True once the first page is in. */
@@ -80,6 +86,7 @@ export const createExchangesSlice: StateCreator<AppState, [], [], ExchangesSlice
   searchPending: 0,
   shifted: 0,
   selectedId: null,
+  selectedHidden: false,
   cursorId: null,
   loaded: false,
   wanted: { first: 0, last: 0 },
@@ -209,6 +216,10 @@ export const createExchangesSlice: StateCreator<AppState, [], [], ExchangesSlice
     const { window, windowStart } = get();
     const index = window.indexOf(id);
     return index === -1 ? null : windowStart + index;
+  },
+
+  setSelectedHidden: (hidden) => {
+    if (get().selectedHidden !== hidden) set({ selectedHidden: hidden });
   },
 
   select: (id) => set(id === null ? { selectedId: null } : { selectedId: id, cursorId: id }),
