@@ -260,6 +260,7 @@ export class History {
   /** An exchange of a format-1 history, with its seq, pin, final timing and judgement as they were. */
   private async storeMigrated(exchange: Exchange, pinned: boolean): Promise<void> {
     const { sightings, ...rest } = exchange;
+    await this.feed.roomForRows();
     await this.log.append(encodeRecord(rest), {
       kind: 'new',
       summary: summarize(exchange, pinned),

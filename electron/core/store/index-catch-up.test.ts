@@ -1,9 +1,13 @@
-import { readdir, rm } from 'node:fs/promises';
+import { appendFile, readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../../test-support/engine/core-fixture';
 import { waitFor } from '../../../test-support/engine/wait-for';
 import { draft, openStore, type OpenedStore } from '../../../test-support/engine/store-fixture';
+import { silentLogger } from '../deps';
 import { historyPaths } from './history';
+import { IndexService } from './index/index-service';
+import { segmentName } from './records/record-scan';
 
 const dirs: string[] = [];
 const opened: OpenedStore[] = [];
@@ -79,5 +83,33 @@ describe('a flood faster than the index', () => {
     expect(page.total).toBe(FLOOD);
     expect(new Set(page.items.map((s) => s.seq)).size).toBe(FLOOD);
     expect((await again.store.append(delivery(FLOOD + 1))).seq).toBe(FLOOD + 1);
+  });
+
+  it('moves a pinned record it reads back (carried forward by retention): pinned still, not announced again', async () => {
+    const dir = await makeTempDir('ohi-flood-');
+    dirs.push(dir);
+    const t = await openStore(dir);
+    await t.store.append(draft(1));
+    expect(await t.store.setPinned([1], true)).toBe(1);
+    await t.store.close();
+    // The pinned record written again further on, not yet in the index (a full disk, say).
+    const file = path.join(historyPaths(dir).records, segmentName(1));
+    const record = await readFile(file);
+    await appendFile(file, record);
+
+    const service = await IndexService.open(historyPaths(dir), 'Authorization', silentLogger);
+    try {
+      const { indexed } = service.catchUp(
+        { segment: 1, offset: record.length },
+        { segment: 1, offset: 2 * record.length },
+        1,
+        'Authorization',
+      );
+      expect(indexed).toEqual([]);
+      expect(service.summariesOf([1])[0]?.pinned).toBe(true);
+      expect(service.recordOf(1)?.position.offset).toBe(record.length);
+    } finally {
+      service.close();
+    }
   });
 });

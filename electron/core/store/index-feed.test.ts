@@ -4,41 +4,52 @@ import type { IndexClient } from './index-client';
 import { IndexFeed, MAX_IN_FLIGHT } from './index-feed';
 import type { IndexTag } from './index/index-writer';
 import type { Written } from './records/record-log';
+import type { LogPoint } from './records/record-scan';
+
+/** Records in these tests are 100 bytes, one per write, all in segment 1. */
+const RECORD = 100;
 
 /**
- * The index thread's side, answered when the test says (the flow control is what is checked;
- * store tests run the real index): a catch-up reads everything it was asked for.
+ * The index thread's side, answered (or failed) when the test says: the flow control is what
+ * is checked (the store tests run the real index). A catch-up reads all it was asked for.
  */
-function slowIndex() {
-  const calls: { method: string; args: unknown[]; answer: () => void }[] = [];
+function scriptedIndex() {
+  const calls: { method: string; args: unknown[]; answer: () => void; fail: (error: Error) => void }[] = [];
   const sent: string[] = [];
   const index = {
     call: (method: string, ...args: unknown[]) =>
-      new Promise(
-        (resolve) =>
-          sent.push(method) &&
-          calls.push({
-            method,
-            args,
-            answer: () => resolve({ indexed: [], bytes: 0, reached: args[1] }),
-          }),
-      ),
+      new Promise((resolve, reject) => {
+        const [from, to] = args as [LogPoint, LogPoint];
+        sent.push(
+          method === 'catchUp'
+            ? `catchUp ${from.offset / RECORD}-${to.offset / RECORD}`
+            : `written ${seqs(args[0]).join(',')}`,
+        );
+        calls.push({
+          method,
+          args,
+          answer: () => resolve({ indexed: [], bytes: 0, reached: to }),
+          fail: reject,
+        });
+      }),
   } as unknown as IndexClient;
-  const answerOne = async () => {
-    calls.shift()?.answer();
-    for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setImmediate(resolve));
+  const ticks = async () => {
+    for (let i = 0; i < 10; i += 1) await new Promise((resolve) => setImmediate(resolve));
   };
-  return { index, calls, sent, answerOne };
+  const answerAll = async () => {
+    while (calls.length > 0) {
+      calls.shift()?.answer();
+      await ticks();
+    }
+  };
+  return { index, calls, sent, ticks, answerAll };
 }
 
-const pending = async (promise: Promise<void>) => {
-  let done = false;
-  void promise.then(() => (done = true));
-  for (let i = 0; i < 20; i += 1) await new Promise((resolve) => setImmediate(resolve));
-  return !done;
-};
+const seqs = (rows: unknown) =>
+  (rows as Written<IndexTag>[]).map(({ tag }) =>
+    tag.kind === 'moved' ? `moved ${tag.seq}` : tag.kind === 'new' ? tag.summary.seq : tag.seq,
+  );
 
-/** A log of 100-byte records in segment 1; `end` is where it ends now. */
 function feedOn(index: IndexClient) {
   const log = { end: { segment: 1, offset: 0 }, seq: 0 };
   const feed = new IndexFeed(
@@ -51,53 +62,61 @@ function feedOn(index: IndexClient) {
   );
   const write = (tag?: IndexTag) => {
     const written: Written<IndexTag> = {
-      position: { segment: 1, offset: log.end.offset, length: 100 },
+      position: { segment: 1, offset: log.end.offset, length: RECORD },
       tag: tag ?? { kind: 'recorded', seq: (log.seq += 1) },
     };
-    log.end = { segment: 1, offset: log.end.offset + 100 };
-    return feed.written([written]);
+    log.end = { segment: 1, offset: log.end.offset + RECORD };
+    feed.written([written]);
   };
   return { feed, write };
 }
 
 describe('the index feed', () => {
-  it(`never holds the receiver: past ${MAX_IN_FLIGHT} unanswered batches, the index reads the rest back from the log`, async () => {
-    const { index, calls, answerOne } = slowIndex();
+  it(`past ${MAX_IN_FLIGHT} unanswered batches, lets the index read the rest back from the log`, async () => {
+    const { index, calls, sent, ticks, answerAll } = scriptedIndex();
     const { feed, write } = feedOn(index);
-    for (let i = 0; i < MAX_IN_FLIGHT; i += 1) await write();
-    expect(await pending(write())).toBe(false);
-    expect(await pending(write())).toBe(false);
-    expect(calls.map((c) => c.method)).toEqual(Array(MAX_IN_FLIGHT).fill('written'));
-
-    await answerOne();
-    expect(calls.at(-1)?.method).toBe('catchUp');
-    expect(calls.at(-1)?.args.slice(0, 2)).toEqual([
-      { segment: 1, offset: MAX_IN_FLIGHT * 100 },
-      { segment: 1, offset: (MAX_IN_FLIGHT + 2) * 100 },
-    ]);
+    for (let i = 0; i < MAX_IN_FLIGHT + 2; i += 1) write();
+    expect(sent).toEqual(['written 1', 'written 2', 'written 3', 'written 4']);
+    calls.shift()?.answer();
+    await ticks();
+    expect(sent.at(-1)).toBe('catchUp 4-6');
     // Written while the index catches up: read back too, never sent twice.
-    expect(await pending(write())).toBe(false);
-    while (calls.length > 0) await answerOne();
-    expect(calls).toEqual([]);
+    write();
+    await answerAll();
+    expect(sent.slice(4)).toEqual(['catchUp 4-6', 'catchUp 6-7']);
+    expect(feed.backlog()).toBe(0);
     await feed.settled();
   });
 
-  it('hands a row the log cannot give back (a moved pin) over after the records before it, holding the log meanwhile', async () => {
-    const { index, calls, sent, answerOne } = slowIndex();
+  it('hands a row the log cannot give back (a moved pin) over after the records before it, never holding the log', async () => {
+    const { index, calls, sent, ticks, answerAll } = scriptedIndex();
     const { feed, write } = feedOn(index);
-    for (let i = 0; i < MAX_IN_FLIGHT; i += 1) await write();
-    await write();
-    const moved = write({ kind: 'moved', seq: 1 });
-    expect(await pending(moved)).toBe(true);
-
-    await answerOne();
-    const catchUp = calls.at(-1);
-    expect(catchUp?.method).toBe('catchUp');
-    expect(catchUp?.args[1]).toEqual({ segment: 1, offset: (MAX_IN_FLIGHT + 1) * 100 });
-    while (await pending(moved)) await answerOne();
-    expect(sent).toEqual([...Array(MAX_IN_FLIGHT).fill('written'), 'catchUp', 'written']);
-    expect((calls.at(-1)?.args[0] as Written<IndexTag>[]).map((w) => w.tag.kind)).toEqual(['moved']);
-    while (calls.length > 0) await answerOne();
+    for (let i = 0; i < MAX_IN_FLIGHT + 1; i += 1) write();
+    write({ kind: 'moved', seq: 1 });
+    write();
+    calls.shift()?.answer();
+    await ticks();
+    await answerAll();
+    expect(sent.slice(MAX_IN_FLIGHT)).toEqual(['catchUp 4-5', 'written moved 1', 'catchUp 6-7']);
     await feed.settled();
+  });
+
+  it('after a catch-up fails, a read tries again (no further delivery needed)', async () => {
+    const { index, calls, sent, ticks, answerAll } = scriptedIndex();
+    const { feed, write } = feedOn(index);
+    for (let i = 0; i < MAX_IN_FLIGHT + 3; i += 1) write();
+    calls.shift()?.answer();
+    await ticks();
+    const catchUp = calls.find((call) => call.method === 'catchUp');
+    calls.splice(calls.indexOf(catchUp!), 1);
+    catchUp?.fail(new Error('The history index stopped (exit code 1).'));
+    await answerAll();
+    expect(feed.backlog()).toBeGreaterThan(0);
+
+    const read = feed.current();
+    await answerAll();
+    await read;
+    expect(sent.filter((call) => call.startsWith('catchUp'))).toEqual(['catchUp 4-7', 'catchUp 4-7']);
+    expect(feed.backlog()).toBe(0);
   });
 });

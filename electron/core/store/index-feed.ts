@@ -27,6 +27,9 @@ export const MAX_IN_FLIGHT = 4;
  */
 export const READS_WAIT_FOR = 2000;
 
+/** Held batches past which history being moved over waits (see `roomForRows`). */
+const HELD_BATCHES = 64;
+
 const startOf = ({ position }: Written<IndexTag>): LogPoint => ({
   segment: position.segment,
   offset: position.offset,
@@ -58,7 +61,7 @@ export class IndexFeed {
   /** The last catch-up failed: the next write tries again (closing does not wait for it). */
   private stalled = false;
   /** Batches the index cannot read back from the log (rows it is given), handed over in order. */
-  private held: { batch: Written<IndexTag>[]; release: () => void }[] = [];
+  private held: Written<IndexTag>[][] = [];
   private answeredWaiters: (() => void)[] = [];
   private highest: number;
   /** The highest seq the index has taken (rows it was given or read back). */
@@ -87,31 +90,28 @@ export class IndexFeed {
   }
 
   /**
-   * Records the log has just written, in its order; called before their appends resolve.
-   * Resolves once the log may write more: at once for records the index reads back itself,
-   * once the index has room for the others (a pinned record moved, history moved over).
+   * Records the log has just written, in its order; called before their appends resolve. Never
+   * makes the log wait: while the index is busy, records it can read back stay in the log, and
+   * rows it is given (a pinned record moved, history moved over) wait here, in order.
    */
-  written(batch: Written<IndexTag>[]): Promise<void> {
+  written(batch: Written<IndexTag>[]): void {
     for (const { tag } of batch)
       if (tag.kind !== 'moved')
         this.highest = Math.max(this.highest, tag.kind === 'new' ? tag.summary.seq : tag.seq);
     const first = batch[0];
-    if (first === undefined) return Promise.resolve();
-    const readBack = batch.every(({ tag }) => tag.kind === 'recorded');
-    if (this.behind === null && this.inFlight < MAX_IN_FLIGHT) {
-      this.send(batch);
-      return readBack || this.inFlight < MAX_IN_FLIGHT ? Promise.resolve() : this.answered();
-    }
+    if (first === undefined) return;
+    if (this.behind === null && this.inFlight < MAX_IN_FLIGHT) return this.send(batch);
     this.behind ??= startOf(first);
-    this.stalled = false;
-    if (readBack) {
-      this.pump();
-      return Promise.resolve();
-    }
-    return new Promise((release) => {
-      this.held.push({ batch, release });
-      this.pump();
-    });
+    if (!batch.every(({ tag }) => tag.kind === 'recorded')) this.held.push(batch);
+    this.retry();
+  }
+
+  /**
+   * Once few rows wait here: history moved over from an earlier format waits for this before
+   * each record, so that a long move during a flood holds a bounded number of rows in memory.
+   */
+  async roomForRows(): Promise<void> {
+    while (this.held.length >= HELD_BATCHES && !this.stalled) await this.answered();
   }
 
   /** Exchanges written but not indexed yet, while the index catches up (0 otherwise). */
@@ -122,6 +122,7 @@ export class IndexFeed {
   /** Once the index has what was written until now, unless it is far behind (see READS_WAIT_FOR). */
   async current(): Promise<void> {
     if (this.behind === null || this.backlog() > READS_WAIT_FOR) return;
+    this.retry();
     const target = this.end();
     while (this.behind !== null && !this.stalled && before(this.behind, target)) await this.answered();
   }
@@ -154,7 +155,7 @@ export class IndexFeed {
     while (this.behind !== null && !this.catching && this.inFlight < MAX_IN_FLIGHT) {
       const from = this.behind;
       const next = this.held[0];
-      const to = next ? startOf(next.batch[0] as Written<IndexTag>) : this.end();
+      const to = next ? startOf(next[0] as Written<IndexTag>) : this.end();
       if (!samePoint(from, to)) {
         this.catchUp(from, to);
         return;
@@ -164,10 +165,15 @@ export class IndexFeed {
         return;
       }
       this.held.shift();
-      this.send(next.batch);
-      next.release();
-      this.behind = endOf(next.batch);
+      this.send(next);
+      this.behind = endOf(next);
     }
+  }
+
+  /** Try again after a failed catch-up: on each write, and on each read that waits for it. */
+  private retry(): void {
+    this.stalled = false;
+    this.pump();
   }
 
   private catchUp(from: LogPoint, to: LogPoint): void {
@@ -181,11 +187,7 @@ export class IndexFeed {
         this.behind = reached;
         this.accept(indexed, bytes);
       },
-      () => {
-        // Until the next write tries again, nothing waits on the index: held batches go on.
-        this.stalled = true;
-        for (const { release } of this.held) release();
-      },
+      () => (this.stalled = true),
       () => (this.catching = false),
     );
   }

@@ -141,7 +141,11 @@ export class IndexService {
     this.writable();
     this.authHeader = authHeader;
     const { frames, reached } = this.reader.readRange(from, to, limit);
-    const rows = frames.flatMap(({ frame, position }) => this.rows.fromFrame(frame, position) ?? []);
+    const find = this.index.db.prepare('SELECT seq FROM summaries WHERE id = ?').raw();
+    const knownSeq = (id: string) => (find.get([id]) as [number] | undefined)?.[0];
+    const rows = frames.flatMap(
+      ({ frame, position }) => this.rows.fromFrame(frame, position, knownSeq) ?? [],
+    );
     const indexed = this.parts.writer.written(rows, lastSeq, reached);
     this.search.wake();
     return { indexed, bytes: this.index.bytes(), reached };

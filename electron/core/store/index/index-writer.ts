@@ -1,7 +1,7 @@
 import type { ExchangeSummary, Sightings, TimingRecord } from '../../../../shared/model/exchange';
 import type { DeliveryKeys, EventKeys } from './event-keys';
 import { exchangeColumns, SUMMARY_COLUMNS, summaryData, summaryFromRow, timingColumns } from './exchange-row';
-import { FLAG, writeMeta, type Db } from './index-db';
+import { FLAG, readMeta, writeMeta, type Db } from './index-db';
 import type { Written } from '../records/record-log';
 import type { LogPoint } from '../records/record-scan';
 import type { TypeSets } from './type-sets';
@@ -41,6 +41,9 @@ export interface Removed {
 
 const CHUNK = 500;
 
+const isAfter = (a: LogPoint, b: LogPoint) =>
+  a.segment > b.segment || (a.segment === b.segment && a.offset > b.offset);
+
 /** A new exchange as indexed. */
 export interface Indexed {
   summary: ExchangeSummary;
@@ -64,6 +67,8 @@ export class IndexWriter {
   private readonly insertSummary;
   private readonly moveRecord;
   private readonly insertSearch;
+  /** What the `meta` table says was indexed last: seq, and where in the log it ends. */
+  private logged: { lastSeq: number; end: LogPoint };
 
   constructor(
     private readonly db: Db,
@@ -78,6 +83,11 @@ export class IndexWriter {
     );
     this.moveRecord = db.prepare('UPDATE exchanges SET segment = ?, offset = ?, length = ? WHERE seq = ?');
     this.insertSearch = db.prepare('INSERT OR REPLACE INTO search (rowid, text) VALUES (?, ?)');
+    const meta = readMeta(db);
+    this.logged = {
+      lastSeq: meta.lastSeq ?? 0,
+      end: { segment: meta.logSegment ?? 0, offset: meta.logOffset ?? 0 },
+    };
   }
 
   /**
@@ -86,6 +96,11 @@ export class IndexWriter {
    */
   written(batch: Written<RowTag>[], lastSeq: number, end: LogPoint): Indexed[] {
     const indexed: Indexed[] = [];
+    // Only ever forward: a batch sent again after a failure must not move recovery's start back.
+    const logged = {
+      lastSeq: Math.max(lastSeq, this.logged.lastSeq),
+      end: isAfter(end, this.logged.end) ? end : this.logged.end,
+    };
     this.transaction(() => {
       for (const { position, tag } of batch) {
         if (tag.kind === 'moved') {
@@ -109,10 +124,11 @@ export class IndexWriter {
         ]);
         indexed.push({ summary, ...(tag.quiet ? { quiet: true as const } : {}) });
       }
-      writeMeta(this.db, 'lastSeq', lastSeq);
-      writeMeta(this.db, 'logSegment', end.segment);
-      writeMeta(this.db, 'logOffset', end.offset);
+      writeMeta(this.db, 'lastSeq', logged.lastSeq);
+      writeMeta(this.db, 'logSegment', logged.end.segment);
+      writeMeta(this.db, 'logOffset', logged.end.offset);
     });
+    this.logged = logged;
     return indexed;
   }
 

@@ -38,10 +38,19 @@ export class RecordRows {
     return frame === null ? null : this.fromFrame(frame, position);
   }
 
-  /** The row of a record read back from the log; null (and a warning) when it cannot be read. */
-  fromFrame(frame: Buffer, position: LogPosition): Written<RowTag> | null {
+  /**
+   * The row of a record read back from the log; null (and a warning) when it cannot be read.
+   * `knownSeq` finds a record the index has already (a pinned one carried forward): it moves.
+   */
+  fromFrame(
+    frame: Buffer,
+    position: LogPosition,
+    knownSeq: (id: string) => number | undefined = () => undefined,
+  ): Written<RowTag> | null {
     try {
       const stored = decodeRecord(frame);
+      const seq = knownSeq(stored.exchange.id);
+      if (seq !== undefined) return { position, tag: { kind: 'moved', seq } };
       const { exchange, json } = stored.decodeEvents
         ? withEvents(stored.exchange)
         : { ...stored, json: undefined };

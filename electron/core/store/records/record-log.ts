@@ -40,11 +40,9 @@ export interface RecordLogOptions<T> {
   rollOverBytes?: number;
   /**
    * Called once per write with every record it put in the file, before any append resolves:
-   * the index is handed them here, in the order they are in the file. The next write waits for
-   * what it returns: a reader that falls behind holds new appends back instead of queueing
-   * acknowledged records in memory without bound.
+   * the index is handed them here, in the order they are in the file.
    */
-  onWritten?: (written: Written<T>[]) => Promise<void> | void;
+  onWritten?: (written: Written<T>[]) => void;
 }
 
 /**
@@ -74,7 +72,7 @@ export class RecordLog<T = undefined> {
     private readonly sealed: Map<number, number>,
     private rollOverBytes: number,
     private readonly fault: WriteFault | undefined,
-    private readonly onWritten: ((written: Written<T>[]) => Promise<void> | void) | undefined,
+    private readonly onWritten: ((written: Written<T>[]) => void) | undefined,
   ) {}
 
   /**
@@ -274,10 +272,9 @@ export class RecordLog<T = undefined> {
       offset += length;
       return { position, tag: pending.tag };
     });
-    const room = this.onWritten?.(written);
+    this.onWritten?.(written);
     batch.forEach((pending, i) => pending.resolve((written[i] as Written<T>).position));
     if (this.size >= this.rollOverBytes) await this.roll();
-    await room;
   }
 
   /** The records, one after the other, as one write (no copy into one buffer first). */

@@ -3,6 +3,9 @@ import path from 'node:path';
 import { FRAME_HEADER, frameLengths } from './record-frame';
 import { segmentName, type LogPoint, type LogPosition } from './record-scan';
 
+const before = (a: LogPoint, b: LogPoint) =>
+  a.segment < b.segment || (a.segment === b.segment && a.offset < b.offset);
+
 /** Records read by `readRange`, and where the next one starts. */
 export interface RangeRead {
   frames: { frame: Buffer; position: LogPosition }[];
@@ -38,18 +41,19 @@ export class RecordReader {
   readRange(from: LogPoint, to: LogPoint, max: number): RangeRead {
     const frames: RangeRead['frames'] = [];
     let at = from;
-    while (frames.length < max && (at.segment < to.segment || at.offset < to.offset)) {
+    while (frames.length < max && before(at, to)) {
       const fd = this.handle(at.segment);
       const end = at.segment === to.segment ? to.offset : fd === null ? 0 : fstatSync(fd).size;
       const frame = fd === null || at.offset >= end ? null : this.frameAt(fd, at.offset, end);
       if (frame === null) {
-        at = { segment: at.segment + 1, offset: 0 };
+        // The rest of this segment is gone (dropped) or not a record: on to the next one.
+        at = at.segment < to.segment ? { segment: at.segment + 1, offset: 0 } : to;
         continue;
       }
       frames.push({ frame, position: { segment: at.segment, offset: at.offset, length: frame.length } });
       at = { segment: at.segment, offset: at.offset + frame.length };
     }
-    return { frames, reached: at.segment > to.segment ? to : at };
+    return { frames, reached: at };
   }
 
   /** Segments up to `segment` were deleted. */
