@@ -11,7 +11,8 @@ import type { IndexTag, Removed } from './index/index-writer';
 import { encodeRecord } from './records/record-frame';
 import { RecordLog, type WriteFault, type Written } from './records/record-log';
 import type { LogPoint } from './records/record-scan';
-import { recoverTail } from './recover-tail';
+import { IndexRebuild, logAfter, rebuildFrom } from './index-rebuild';
+import { recoverTail, type RecoveryTarget } from './recover-tail';
 import { Retention, segmentBytesFor, type RetentionLimits } from './retention';
 import { TimingWriter } from './timing-writer';
 import { findV1History } from './v1/migrate-v1';
@@ -39,6 +40,8 @@ export interface HistoryEvents {
   reloaded: () => void;
   /** The index could not be written (a full disk), or can again (null). */
   health: (error: Error | null) => void;
+  /** A rebuild of the index progressed: the status says how far. */
+  progress: () => void;
 }
 
 /** Where the history of a data folder lives. */
@@ -57,6 +60,7 @@ export class History {
   private count: number;
   private pinned: number;
   private migration: MigrationRun | null = null;
+  private rebuild: IndexRebuild | null = null;
   /** Why the index cannot be written now, if it cannot. */
   private indexProblem: string | null = null;
   readonly timings: TimingWriter;
@@ -115,34 +119,49 @@ export class History {
     events: HistoryEvents,
   ): Promise<History> {
     const notices = [...opened.notices];
+    const notice = (message: string) => {
+      options.logger.warn('history repaired', { message });
+      notices.push(message);
+    };
     // New exchanges follow the seqs of a history being moved over from format 1.
     const v1 = await findV1History(options.dir);
     const state = { lastSeq: Math.max(opened.meta.lastSeq ?? 0, v1?.lastSeq ?? 0), count: opened.count };
-    const end = await recoverTail(
-      paths.records,
-      {
-        index: async (batch: Written<IndexTag>[], to: LogPoint) => {
-          for (const { tag } of batch) {
-            if (tag.kind !== 'new') continue;
-            state.lastSeq = Math.max(state.lastSeq, tag.summary.seq);
-            state.count += 1;
-          }
-          await client.call('written', batch, state.lastSeq, to, options.authHeader());
-        },
-        knownSeqs: (ids) => client.call('seqsOf', ids),
+    /** Counts what recovery indexes; once the history exists, into its count. */
+    const tally: { add: (stored: number) => void } = { add: (stored) => void (state.count += stored) };
+    const target: RecoveryTarget = {
+      index: async (batch: Written<IndexTag>[], to: LogPoint) => {
+        let stored = 0;
+        for (const { tag } of batch) {
+          if (tag.kind !== 'new') continue;
+          state.lastSeq = Math.max(state.lastSeq, tag.summary.seq);
+          stored += 1;
+        }
+        await client.call('written', batch, state.lastSeq, to, options.authHeader());
+        tally.add(stored);
       },
-      { segment: opened.meta.logSegment ?? 0, offset: opened.meta.logOffset ?? 0 },
-      (message) => {
-        options.logger.warn('history repaired', { message });
-        notices.push(message);
-      },
-    );
+      knownSeqs: (ids) => client.call('seqsOf', ids),
+    };
+    const rebuilding = rebuildFrom(opened);
+    let end: LogPoint;
+    if (rebuilding) {
+      const tail = await logAfter(paths.records, rebuilding.seqsAfter, notice);
+      state.lastSeq = Math.max(state.lastSeq, rebuilding.lastSeq, tail.lastSeq);
+      end = tail.end;
+    } else {
+      end = await recoverTail(
+        paths.records,
+        target,
+        { segment: opened.meta.logSegment ?? 0, offset: opened.meta.logOffset ?? 0 },
+        notice,
+      );
+    }
     let feed: IndexFeed | undefined;
+    let rebuild: IndexRebuild | undefined;
     const log = await RecordLog.open<IndexTag>(paths.records, {
       end,
       rollOverBytes: options.segmentBytes ?? segmentBytesFor(options.retention.maxBytes),
       ...(options.writeFault ? { fault: options.writeFault } : {}),
-      onWritten: (written) => feed?.written(written),
+      onWritten: (written) => (rebuild?.active() ? rebuild.hold(written) : feed?.written(written)),
     });
     const health = (error: Error | null) => {
       history.indexProblem =
@@ -169,6 +188,31 @@ export class History {
       events,
     );
     if (v1) history.migrate(events.reloaded);
+    if (rebuilding) {
+      tally.add = (stored) => history.counted(stored, 0);
+      rebuild = new IndexRebuild({
+        dir: paths.records,
+        end,
+        from: rebuilding.from,
+        mark: async (point) => {
+          await client.call('setMeta', 'rebuildSegment', point?.segment ?? null);
+          await client.call('setMeta', 'rebuildOffset', point?.offset ?? null);
+        },
+        target,
+        indexHeld: async (batch, to) => {
+          for (const { tag } of batch)
+            if (tag.kind === 'new') state.lastSeq = Math.max(state.lastSeq, tag.summary.seq);
+          await client.call('written', batch, state.lastSeq, to, options.authHeader());
+        },
+        notice,
+        progress: events.progress,
+        finished: events.reloaded,
+        logger: options.logger,
+      });
+      history.rebuild = rebuild;
+      // Retention and Clear wait for it: the segments it reads stay, and it sees every row.
+      void history.retention.exclusive(() => rebuild?.start() ?? Promise.resolve());
+    }
     return history;
   }
 
@@ -199,9 +243,12 @@ export class History {
   }
 
   stats(): { count: number; bytes: number; pinned: number; lastSeq: number; notices: string[] } {
-    const extra = [this.migration?.notice() ?? null, this.indexProblem, this.retention.notice()].filter(
-      (n) => n !== null,
-    );
+    const extra = [
+      this.rebuild?.notice() ?? null,
+      this.migration?.notice() ?? null,
+      this.indexProblem,
+      this.retention.notice(),
+    ].filter((n) => n !== null);
     return {
       count: this.count,
       bytes: this.log.totalBytes() + this.feed.indexBytes(),
@@ -212,6 +259,7 @@ export class History {
   }
 
   async close(): Promise<void> {
+    await this.rebuild?.stop();
     await this.migration?.stop();
     await this.retention.schedule();
     await this.timings.flush();

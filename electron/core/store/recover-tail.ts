@@ -19,12 +19,14 @@ const BATCH = 1000;
  * Index the records written after the index's last commit: none after a clean stop, the last
  * few after a crash between the two writes, all of them when the index had to be rebuilt. A
  * record the index already has is a pinned one carried forward: the index moves to it.
+ * `until`: where to stop (a rebuild while the log takes new records, index-rebuild.ts).
  */
 export async function recoverTail(
   dir: string,
   target: RecoveryTarget,
   from: LogPoint,
   notice: (message: string) => void,
+  until?: LogPoint,
 ): Promise<LogPoint> {
   let frames: { frame: Buffer; written: Omit<Written<IndexTag>, 'tag'> }[] = [];
   const flush = async (end: LogPoint) => {
@@ -41,6 +43,7 @@ export async function recoverTail(
         await flush({ segment: position.segment, offset: position.offset + position.length });
     },
     (problem) => notice(`${problem.segment}: ${problem.message}`),
+    until,
   );
   await flush(end);
   return end;

@@ -143,11 +143,12 @@ export function connectStore(
   const unsubscribers = [
     bridge.on('exchanges.appended', ({ items }) => queue((b) => b.appended.push(...items))),
     bridge.on('exchanges.updated', ({ items }) => queue((b) => b.updated.push(...items))),
-    bridge.on('exchanges.removed', ({ ids, seqs }) => {
+    bridge.on('exchanges.removed', ({ ids, seqs, receivedAt }) => {
       forgetRemoved(store.getState(), ids);
       queue((b) => {
         b.removed.ids.push(...ids);
         b.removed.seqs.push(...seqs);
+        b.removed.receivedAt.push(...receivedAt);
       });
     }),
     bridge.on('exchanges.cleared', () => {

@@ -15,16 +15,23 @@ export interface WindowRequest {
   /** Rows to skip from the newest (after `before`). */
   offset: number;
   limit: number;
-  /** Only exchanges with a seq below this one. */
+  /** Only exchanges listed after (older than) the one with this seq; none if it is gone. */
   before?: number | undefined;
 }
 
 export interface WindowRows {
-  /** Newest first. */
+  /** Newest first: by time received, then seq (LIST_ORDER). */
   items: ExchangeSummary[];
   /** How many match (`before` aside). */
   total: number;
 }
+
+/**
+ * The list's order: newest received first, seq breaking ties, so an exchange imported from last
+ * week lists below today's. It is the order of the `exchanges` table and of its indexes
+ * (index-db.ts), so a page at any offset is one walk of an index, never a sort.
+ */
+const LIST_ORDER = 'e.received_at DESC, e.seq DESC';
 
 /** Per-slice counts come from one aggregate per slice over the time index (docs/storage.md). */
 const SLICE_SQL = (where: string) =>
@@ -49,14 +56,17 @@ export class HistoryQueries {
 
   window(request: WindowRequest): WindowRows {
     const { where, params } = this.condition(request.query, request.now);
-    const before = request.before === undefined ? '' : ' AND e.seq < ?';
+    const before =
+      request.before === undefined
+        ? ''
+        : ' AND (e.received_at, e.seq) < (SELECT received_at, seq FROM exchanges WHERE seq = ?)';
     const bounded = request.before === undefined ? params : [...params, request.before];
     const rows = this.db
       .prepare(
         `SELECT ${SUMMARY_COLUMNS} FROM (
-           SELECT e.seq, e.flags, e.duration_ms FROM exchanges e WHERE ${where}${before}
-           ORDER BY e.seq DESC LIMIT ? OFFSET ?
-         ) e JOIN summaries s ON s.seq = e.seq ORDER BY e.seq DESC`,
+           SELECT e.seq, e.received_at, e.flags, e.duration_ms FROM exchanges e WHERE ${where}${before}
+           ORDER BY ${LIST_ORDER} LIMIT ? OFFSET ?
+         ) e JOIN summaries s ON s.seq = e.seq ORDER BY ${LIST_ORDER}`,
       )
       .raw()
       .all([...bounded, request.limit, request.offset]) as unknown[][];

@@ -15,7 +15,7 @@ import { searchText } from '../search-text';
 import { SUMMARY_COLUMNS, summaryFromRow } from './exchange-row';
 import { HistoryQueries, type WindowRequest } from './history-queries';
 import { openIndex, type IndexConnection } from './index-connection';
-import { readMeta, type MetaKey } from './index-db';
+import { readMeta, type MetaKey, type SettableMetaKey } from './index-db';
 import { IndexWriter, type Indexed, type IndexTag, type Removed } from './index-writer';
 import { RetentionQueries, type RecordRow } from './retention-queries';
 import { SearchIndexer } from './search-indexer';
@@ -28,6 +28,8 @@ export interface IndexOpened {
   pinned: number;
   bytes: number;
   notices: string[];
+  /** What an index of another table version that this one replaced had got to (index-connection.ts). */
+  replaced: Partial<Record<MetaKey, number>> | null;
 }
 
 /** What the index holds of one record besides its columns (JSON texts, as stored). */
@@ -101,6 +103,7 @@ export class IndexService {
       pinned,
       bytes: this.index.bytes(),
       notices: this.index.notices,
+      replaced: this.index.replaced,
     };
   }
 
@@ -148,7 +151,7 @@ export class IndexService {
     this.parts.writer.dropped(segment);
   }
 
-  setMeta(key: 'evictedThrough', value: number): void {
+  setMeta(key: SettableMetaKey, value: number | null): void {
     this.writable();
     this.parts.writer.setMeta(key, value);
   }
