@@ -54,14 +54,15 @@ export class HistoryQueries {
     return compileSql(parseQuery(query), now, (patterns) => this.typeSets.matching(patterns));
   }
 
-  window(request: WindowRequest): WindowRows {
+  /** `rows`: how many the index holds, the count when the query matches every row. */
+  window(request: WindowRequest, rows: number): WindowRows {
     const { where, params } = this.condition(request.query, request.now);
     const before =
       request.before === undefined
         ? ''
         : ' AND (e.received_at, e.seq) < (SELECT received_at, seq FROM exchanges WHERE seq = ?)';
     const bounded = request.before === undefined ? params : [...params, request.before];
-    const rows = this.db
+    const page = this.db
       .prepare(
         `SELECT ${SUMMARY_COLUMNS} FROM (
            SELECT e.seq, e.received_at, e.flags, e.duration_ms FROM exchanges e WHERE ${where}${before}
@@ -70,7 +71,7 @@ export class HistoryQueries {
       )
       .raw()
       .all([...bounded, request.limit, request.offset]) as unknown[][];
-    return { items: rows.map(summaryFromRow), total: this.count(where, params) };
+    return { items: page.map(summaryFromRow), total: where === '1' ? rows : this.count(where, params) };
   }
 
   /** Of these seqs, those matching the query. */
