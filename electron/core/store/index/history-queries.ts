@@ -33,6 +33,11 @@ export interface WindowRows {
  */
 const LIST_ORDER = 'e.received_at DESC, e.seq DESC';
 
+/** Slices of the whole history's timeline kept at most (a few timelines' worth). */
+const MAX_SLICES = 5000;
+/** Past this many changed rows at once, every kept slice is forgotten rather than each looked up. */
+const MANY_CHANGES = 1000;
+
 /** Per-slice counts come from one aggregate per slice over the time index (docs/storage.md). */
 const SLICE_SQL = (where: string) =>
   `SELECT sum(e.result = 0), sum(e.result = 1), sum(e.result = 2), sum(e.result = 3), sum(e.result = 4),
@@ -45,6 +50,13 @@ const SLICE_SQL = (where: string) =>
  * them reads more than the rows it returns plus a scan of the narrow `exchanges` table.
  */
 export class HistoryQueries {
+  /**
+   * Slices of the whole history's timeline (no query), by "from:to": counting them is a pass over
+   * every row (hundreds of ms at 1,000,000), and the index answers one request at a time, so a
+   * recount would hold the next page or filter. A slice is forgotten when a row in it changes.
+   */
+  private readonly slices = new Map<string, BucketCounts>();
+
   constructor(
     private readonly db: Db,
     private readonly typeSets: TypeSets,
@@ -95,20 +107,51 @@ export class HistoryQueries {
     return rows.map(([seq]) => seq);
   }
 
-  timeline(query: string, maxBuckets: number, now: number): Timeline {
+  /** `rows`: how many the index holds, the count when the query matches every row. */
+  timeline(query: string, maxBuckets: number, now: number, rows: number): Timeline {
     const { where, params } = this.condition(query, now);
     const { window } = compileQuery(parseQuery(query), now);
-    const [first, last, total] = this.db
-      .prepare(`SELECT min(e.received_at), max(e.received_at), count(*) FROM exchanges e WHERE ${where}`)
-      .raw()
-      .get(params) as [number | null, number | null, number];
+    const everything = where === '1';
+    // Without a query, the ends are one index lookup each and the count is known: no pass over every row.
+    const end = (which: 'min' | 'max') =>
+      (this.db.prepare(`SELECT ${which}(received_at) FROM exchanges`).raw().get() as [number | null])[0];
+    const [first, last, total] = everything
+      ? [end('min'), end('max'), rows]
+      : (this.db
+          .prepare(`SELECT min(e.received_at), max(e.received_at), count(*) FROM exchanges e WHERE ${where}`)
+          .raw()
+          .get(params) as [number | null, number | null, number]);
     const span = timelineSpan(window, { first, last }, now);
     const slice = this.db.prepare(SLICE_SQL(where)).raw();
     return timelineBuckets(span, { maxBuckets, total }, (from, to): BucketCounts => {
       if (total === 0) return [0, 0, 0, 0, 0, 0];
-      const counts = slice.get([from, to, ...params]) as (number | null)[];
-      return counts.map((n) => n ?? 0) as BucketCounts;
+      const key = `${from}:${to}`;
+      const kept = everything ? this.slices.get(key) : undefined;
+      if (kept) return kept;
+      const counts = (slice.get([from, to, ...params]) as (number | null)[]).map(
+        (n) => n ?? 0,
+      ) as BucketCounts;
+      if (everything) {
+        // The newest slice ends at "now", so each timeline adds one: start over past the cap.
+        if (this.slices.size >= MAX_SLICES) this.slices.clear();
+        this.slices.set(key, counts);
+      }
+      return counts;
     });
+  }
+
+  /** Rows received at these times were added, changed or removed: their slices are counted again. */
+  changedAt(times: number[]): void {
+    if (times.length === 0 || this.slices.size === 0) return;
+    // Many at once (a Clear, an import, retention): everything is counted again.
+    if (times.length > MANY_CHANGES) {
+      this.slices.clear();
+      return;
+    }
+    for (const key of this.slices.keys()) {
+      const [from = 0, to = 0] = key.split(':').map(Number);
+      if (times.some((time) => from <= time && time < to)) this.slices.delete(key);
+    }
   }
 
   private count(where: string, params: SqlValue[]): number {

@@ -133,13 +133,16 @@ export class IndexService {
       end,
     );
     this.rows += indexed.length;
+    this.parts.queries.changedAt(indexed.map(({ summary }) => summary.receivedAt));
     this.search.wake();
     return { indexed, bytes: this.index.bytes() };
   }
 
   timings(done: { id: string; timing: TimingRecord }[]): ExchangeSummary[] {
     this.writable();
-    return this.parts.writer.timings(done);
+    const changed = this.parts.writer.timings(done);
+    this.parts.queries.changedAt(changed.map((summary) => summary.receivedAt));
+    return changed;
   }
 
   setPinned(seqs: number[], pinned: boolean): number[] {
@@ -151,6 +154,7 @@ export class IndexService {
     this.writable();
     const removed = this.parts.writer.remove(seqs);
     this.rows -= removed.length;
+    this.parts.queries.changedAt(removed.map((gone) => gone.receivedAt));
     return removed;
   }
 
@@ -182,7 +186,7 @@ export class IndexService {
 
   timeline(query: string, maxBuckets: number, now: number): Timeline {
     this.searchable(query, now);
-    return this.parts.queries.timeline(query, maxBuckets, now);
+    return this.parts.queries.timeline(query, maxBuckets, now, this.rows);
   }
 
   seqsOf(ids: string[]): [string, number][] {
