@@ -32,6 +32,7 @@ export interface WindowRows {
  * (index-db.ts), so a page at any offset is one walk of an index, never a sort.
  */
 const LIST_ORDER = 'e.received_at DESC, e.seq DESC';
+const OLDEST_FIRST = 'e.received_at, e.seq';
 
 /** Slices of the whole history's timeline kept at most (a few timelines' worth). */
 const MAX_SLICES = 5000;
@@ -74,16 +75,24 @@ export class HistoryQueries {
         ? ''
         : ' AND (e.received_at, e.seq) < (SELECT received_at, seq FROM exchanges WHERE seq = ?)';
     const bounded = request.before === undefined ? params : [...params, request.before];
+    const total = where === '1' ? rows : this.count(where, params);
+    // Skipping rows is a walk over them: a page in the older half is read from the oldest end
+    // (the jump to the oldest row skips none instead of every other one).
+    const { limit, offset } = request;
+    const fromOldest = request.before === undefined && offset > total / 2;
+    const [order, skip, take] = fromOldest
+      ? [OLDEST_FIRST, Math.max(0, total - offset - limit), Math.max(0, Math.min(limit, total - offset))]
+      : [LIST_ORDER, offset, limit];
     const page = this.db
       .prepare(
         `SELECT ${SUMMARY_COLUMNS} FROM (
            SELECT e.seq, e.received_at, e.flags, e.duration_ms FROM exchanges e WHERE ${where}${before}
-           ORDER BY ${LIST_ORDER} LIMIT ? OFFSET ?
+           ORDER BY ${order} LIMIT ? OFFSET ?
          ) e JOIN summaries s ON s.seq = e.seq ORDER BY ${LIST_ORDER}`,
       )
       .raw()
-      .all([...bounded, request.limit, request.offset]) as unknown[][];
-    return { items: page.map(summaryFromRow), total: where === '1' ? rows : this.count(where, params) };
+      .all([...bounded, take, skip]) as unknown[][];
+    return { items: page.map(summaryFromRow), total };
   }
 
   /** Of these seqs, those matching the query. */
