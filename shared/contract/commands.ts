@@ -68,13 +68,13 @@ export const commands = {
   }),
   'exchanges.list': defineCommand({
     summary:
-      'Summaries matching `query` (search syntax; all when empty), newest first, from position `offset` (0 is the newest), or below `cursor` (pass the returned `nextCursor` for the next older page). `searchPending` counts stored exchanges whose words are not searchable yet.',
+      'Summaries matching `query` (search syntax; all when empty), newest first (by time received, then seq: an imported exchange sorts by its own date), from position `offset` (0 is the newest), or after the exchange whose seq is `cursor` (pass the returned `nextCursor` for the next older page; a cursor whose exchange was deleted meanwhile ends the paging). `searchPending` counts stored exchanges whose words are not searchable yet.',
     input: z
       .object({
         limit: z.number().int().min(1).max(5000).default(500),
         /** Rows to skip, from the newest (after `cursor`). */
         offset: z.number().int().min(0).max(100_000_000).default(0),
-        /** Only exchanges with a seq below this one. */
+        /** Only exchanges listed after (older than) the one with this seq. */
         cursor: z.number().int().min(0).optional(),
         query: querySchema.default(''),
       })

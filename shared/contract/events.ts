@@ -18,8 +18,8 @@ export const events = {
   'exchanges.updated': defineEvent<{ items: ExchangeSummary[] }>(
     'Summaries that changed after they were appended (final timing, pinned or unpinned).',
   ),
-  'exchanges.removed': defineEvent<{ ids: string[]; seqs: number[] }>(
-    'Exchanges deleted or evicted by retention, batched like appends; `seqs[i]` is the seq of `ids[i]`.',
+  'exchanges.removed': defineEvent<{ ids: string[]; seqs: number[]; receivedAt: number[] }>(
+    'Exchanges deleted or evicted by retention, batched like appends; `seqs[i]` and `receivedAt[i]` are those of `ids[i]` (a list placed by time received, then seq, can tell where each was).',
   ),
   'exchanges.cleared': defineEvent<{ seq: number }>(
     'Every unpinned exchange was deleted; `seq` is the last seq before the clear. Pinned ones remain: reload the list.',

@@ -54,7 +54,7 @@ export async function openStore(dir: string, options: Partial<StoreOptions> = {}
       updated: (s) => opened.updated.push(s),
       removed: (removed) => opened.removed.push(...removed.map(({ id }) => id)),
       reloaded: () => undefined,
-      health: () => undefined,
+      status: () => undefined,
     },
     ...options,
   });

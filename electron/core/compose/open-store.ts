@@ -59,7 +59,7 @@ export async function openStore(wiring: StoreWiring): Promise<ExchangeStore> {
         wiring.onHistory.removed(removed.map(({ seq }) => seq));
         wiring.onStorageChange();
       },
-      health: () => wiring.onStorageChange(),
+      status: () => wiring.onStorageChange(),
       reloaded: () => {
         push.emit({ name: 'exchanges.changed', payload: { lastSeq: store.stats().lastSeq } });
         wiring.onCaptures();

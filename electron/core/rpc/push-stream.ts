@@ -19,7 +19,7 @@ export class PushStream {
   private readonly listeners = new Set<PushListener>();
   private appended = new Map<string, ExchangeSummary>();
   private updated = new Map<string, ExchangeSummary>();
-  private removed = new Map<string, number>();
+  private removed = new Map<string, { seq: number; receivedAt: number }>();
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly options: PushStreamOptions = { flushMs: 50, maxBatch: 1000 }) {}
@@ -40,8 +40,8 @@ export class PushStream {
     this.schedule();
   }
 
-  exchangesRemoved(removed: { id: string; seq: number }[]): void {
-    for (const { id, seq } of removed) this.removed.set(id, seq);
+  exchangesRemoved(removed: { id: string; seq: number; receivedAt: number }[]): void {
+    for (const { id, seq, receivedAt } of removed) this.removed.set(id, { seq, receivedAt });
     this.schedule();
   }
 
@@ -68,9 +68,10 @@ export class PushStream {
     // After appends and updates: an exchange added and removed in one batch ends up gone.
     if (this.removed.size > 0) {
       const ids = [...this.removed.keys()];
-      const seqs = [...this.removed.values()];
+      const gone = [...this.removed.values()];
       this.removed = new Map();
-      this.send({ name: 'exchanges.removed', payload: { ids, seqs } });
+      const [seqs, receivedAt] = [gone.map((g) => g.seq), gone.map((g) => g.receivedAt)];
+      this.send({ name: 'exchanges.removed', payload: { ids, seqs, receivedAt } });
     }
   }
 

@@ -101,6 +101,14 @@ describe('ExchangeStore', () => {
       4, 3,
     ]);
     expect((await store.list({ limit: 2, offset: 4 })).items.map((s) => s.seq)).toEqual([2, 1]);
+    // Pages in the older half are read from the oldest end: the same rows, partial at the end.
+    for (const [offset, limit, expected] of [
+      [3, 2, [3, 2]],
+      [4, 5, [2, 1]],
+      [5, 3, [1]],
+      [6, 2, []],
+    ] as const)
+      expect((await store.list({ limit, offset })).items.map((s) => s.seq)).toEqual(expected);
     const failed = await store.list({ limit: 2, query: 'status:5xx' });
     expect(failed.items.map((s) => s.seq)).toEqual([6, 4]);
     expect(failed.total).toBe(3);

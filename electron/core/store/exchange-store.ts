@@ -20,11 +20,11 @@ export interface StoreListeners {
   appended(summary: ExchangeSummary): void;
   updated(summary: ExchangeSummary): void;
   /** Exchanges deleted or evicted (not sent for `clear`, which has its own event). */
-  removed(removed: { id: string; seq: number }[]): void;
+  removed(removed: { id: string; seq: number; receivedAt: number }[]): void;
   /** So much changed at once (a bulk pin, history moved over) that lists should be read again. */
   reloaded(): void;
-  /** The index could not be written, or can again: the status says so. */
-  health(): void;
+  /** The status changed: the index could not be written (or can again), or its rebuild progressed. */
+  status(): void;
 }
 
 export interface ListPage {
@@ -93,7 +93,8 @@ export class ExchangeStore {
       updated: (summary) => listeners.updated(summary),
       removed: (gone) => relay.to?.announceRemoved(gone),
       reloaded: () => listeners.reloaded(),
-      health: () => listeners.health(),
+      health: () => listeners.status(),
+      progress: () => listeners.status(),
     });
     const store = new ExchangeStore(options, history);
     relay.to = store;
@@ -269,7 +270,7 @@ export class ExchangeStore {
     if (removed.length === 0) return;
     const pinned = removed.filter((gone) => gone.pinned).length;
     this.history.counted(-removed.length, -pinned);
-    this.options.listeners.removed(removed.map(({ id, seq }) => ({ id, seq })));
+    this.options.listeners.removed(removed.map(({ id, seq, receivedAt }) => ({ id, seq, receivedAt })));
   }
 
   private async announceChanged(seqs: number[]): Promise<void> {

@@ -12,7 +12,8 @@ import type { IndexTag, Removed } from './index/index-writer';
 import { encodeRecord } from './records/record-frame';
 import { RecordLog, type WriteFault, type Written } from './records/record-log';
 import type { LogPoint } from './records/record-scan';
-import { recoverTail } from './recover-tail';
+import { IndexRebuild, logAfter, rebuildFrom } from './index-rebuild';
+import { recoverTail, type RecoveryTarget } from './recover-tail';
 import { Retention, segmentBytesFor, type RetentionLimits } from './retention';
 import { TimingWriter } from './timing-writer';
 import { findV1History } from './v1/migrate-v1';
@@ -40,6 +41,8 @@ export interface HistoryEvents {
   reloaded: () => void;
   /** The index could not be written (a full disk), or can again (null). */
   health: (error: Error | null) => void;
+  /** A rebuild of the index progressed: the status says how far. */
+  progress: () => void;
 }
 
 export interface HistoryStats {
@@ -68,6 +71,7 @@ export class History {
   private count: number;
   private pinned: number;
   private migration: MigrationRun | null = null;
+  private rebuild: IndexRebuild | null = null;
   /** Why the index cannot be written now, if it cannot. */
   private indexProblem: string | null = null;
   readonly timings: TimingWriter;
@@ -126,30 +130,42 @@ export class History {
     events: HistoryEvents,
   ): Promise<History> {
     const notices = [...opened.notices];
+    const notice = (message: string) => {
+      options.logger.warn('history repaired', { message });
+      notices.push(message);
+    };
     // New exchanges follow the seqs of a history being moved over from format 1.
     const v1 = await findV1History(options.dir);
     const state = { lastSeq: Math.max(opened.meta.lastSeq ?? 0, v1?.lastSeq ?? 0), count: opened.count };
-    const { end, unindexedFrom } = await recoverTail(
-      paths.records,
-      {
-        found: (batch) => {
-          for (const { tag } of batch) {
-            if (tag.kind !== 'recorded') continue;
-            state.lastSeq = Math.max(state.lastSeq, tag.seq);
-            state.count += 1;
-          }
-        },
-        index: async (batch: Written<IndexTag>[], to: LogPoint) => {
-          await client.call('written', batch, state.lastSeq, to, options.authHeader());
-        },
-        knownSeqs: (ids) => client.call('seqsOf', ids),
+    const recordedSeqs = (batch: Written<IndexTag>[]) =>
+      batch.flatMap(({ tag }) => (tag.kind === 'recorded' ? [tag.seq] : []));
+    const indexBatch = async (batch: Written<IndexTag>[], to: LogPoint) => {
+      await client.call('written', batch, state.lastSeq, to, options.authHeader());
+    };
+    // Every record found counts (those the index could not take are listed later).
+    const target: RecoveryTarget = {
+      found: (batch) => {
+        for (const seq of recordedSeqs(batch)) state.lastSeq = Math.max(state.lastSeq, seq);
+        state.count += recordedSeqs(batch).length;
       },
-      { segment: opened.meta.logSegment ?? 0, offset: opened.meta.logOffset ?? 0 },
-      (message) => {
-        options.logger.warn('history repaired', { message });
-        notices.push(message);
-      },
-    );
+      index: indexBatch,
+      knownSeqs: (ids) => client.call('seqsOf', ids),
+    };
+    const rebuilding = rebuildFrom(opened);
+    let end: LogPoint;
+    let unindexedFrom: LogPoint | null = null;
+    if (rebuilding) {
+      const tail = await logAfter(paths.records, rebuilding.seqsAfter, notice);
+      state.lastSeq = Math.max(state.lastSeq, rebuilding.lastSeq, tail.lastSeq);
+      end = tail.end;
+    } else {
+      ({ end, unindexedFrom } = await recoverTail(
+        paths.records,
+        target,
+        { segment: opened.meta.logSegment ?? 0, offset: opened.meta.logOffset ?? 0 },
+        notice,
+      ));
+    }
     let feed: IndexFeed | undefined;
     const log = await RecordLog.open<IndexTag>(paths.records, {
       end,
@@ -182,6 +198,36 @@ export class History {
       events,
     );
     if (v1) history.migrate(events.reloaded);
+    if (rebuilding) {
+      // What the log stores meanwhile is read back from it once the rebuild is done.
+      feed.pause(end);
+      const rebuild = new IndexRebuild({
+        dir: paths.records,
+        end,
+        from: rebuilding.from,
+        mark: async (point) => {
+          await client.call('setMeta', 'rebuildSegment', point?.segment ?? null);
+          await client.call('setMeta', 'rebuildOffset', point?.offset ?? null);
+        },
+        // Counted once indexed: a step that failed is read again.
+        target: {
+          ...target,
+          found: () => undefined,
+          index: async (batch, to) => {
+            await indexBatch(batch, to);
+            history.counted(recordedSeqs(batch).length, 0);
+          },
+        },
+        resume: () => feed.resume(),
+        notice,
+        progress: events.progress,
+        finished: events.reloaded,
+        logger: options.logger,
+      });
+      history.rebuild = rebuild;
+      // Retention and Clear wait for it: the segments it reads stay, and it sees every row.
+      void history.retention.exclusive(() => rebuild.start());
+    }
     return history;
   }
 
@@ -221,12 +267,19 @@ export class History {
   }
 
   stats(): HistoryStats {
+    const rebuilding = this.rebuild?.notice() ?? null;
     const unindexed = this.feed.backlog();
     const catchingUp =
-      unindexed > READS_WAIT_FOR
+      rebuilding === null && unindexed > READS_WAIT_FOR
         ? `Indexing ${unindexed.toLocaleString('en-US')} exchanges stored during a burst: lists and searches show them once indexed.`
         : null;
-    const extra = [this.migration?.notice() ?? null, this.indexProblem, catchingUp, this.retention.notice()];
+    const extra = [
+      rebuilding,
+      this.migration?.notice() ?? null,
+      this.indexProblem,
+      catchingUp,
+      this.retention.notice(),
+    ];
     return {
       count: this.count,
       bytes: this.log.totalBytes() + this.feed.indexBytes(),
@@ -238,6 +291,7 @@ export class History {
   }
 
   async close(): Promise<void> {
+    await this.rebuild?.stop();
     await this.migration?.stop();
     await this.retention.schedule();
     await this.timings.flush();

@@ -58,8 +58,10 @@ export class IndexFeed {
   /** The first record not handed to the index, while it catches up; null when it has them all. */
   private behind: LogPoint | null = null;
   private catching = false;
-  /** The last catch-up failed: the next write tries again (closing does not wait for it). */
+  /** The last catch-up failed: the next write or read tries again (closing does not wait for it). */
   private stalled = false;
+  /** The index is being rebuilt from the records (index-rebuild.ts): nothing is handed over. */
+  private paused = false;
   /** Batches the index cannot read back from the log (rows it is given), handed over in order. */
   private held: Written<IndexTag>[][] = [];
   private answeredWaiters: (() => void)[] = [];
@@ -106,12 +108,23 @@ export class IndexFeed {
     this.retry();
   }
 
+  /** Hand nothing over from `from` on until `resume`: the index is being rebuilt before it. */
+  pause(from: LogPoint): void {
+    this.paused = true;
+    this.behind = from;
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.retry();
+  }
+
   /**
    * Once few rows wait here: history moved over from an earlier format waits for this before
    * each record, so that a long move during a flood holds a bounded number of rows in memory.
    */
   async roomForRows(): Promise<void> {
-    while (this.held.length >= HELD_BATCHES && !this.stalled) await this.answered();
+    while (this.held.length >= HELD_BATCHES && !this.stalled && !this.paused) await this.answered();
   }
 
   /** Exchanges written but not indexed yet, while the index catches up (0 otherwise). */
@@ -121,7 +134,7 @@ export class IndexFeed {
 
   /** Once the index has what was written until now, unless it is far behind (see READS_WAIT_FOR). */
   async current(): Promise<void> {
-    if (this.behind === null || this.backlog() > READS_WAIT_FOR) return;
+    if (this.behind === null || this.paused || this.backlog() > READS_WAIT_FOR) return;
     this.retry();
     const target = this.end();
     while (this.behind !== null && !this.stalled && before(this.behind, target)) await this.answered();
@@ -129,7 +142,8 @@ export class IndexFeed {
 
   /** Once everything written so far is indexed, or the index cannot take it (closing waits for it). */
   async settled(): Promise<void> {
-    while (this.inFlight > 0 || (this.behind !== null && !this.stalled)) await this.answered();
+    while (this.inFlight > 0 || (this.behind !== null && !this.stalled && !this.paused))
+      await this.answered();
   }
 
   private send(batch: Written<IndexTag>[]): void {
@@ -152,7 +166,7 @@ export class IndexFeed {
    * part at a time) and the held batches between them.
    */
   private pump(): void {
-    while (this.behind !== null && !this.catching && this.inFlight < MAX_IN_FLIGHT) {
+    while (this.behind !== null && !this.paused && !this.catching && this.inFlight < MAX_IN_FLIGHT) {
       const from = this.behind;
       const next = this.held[0];
       const to = next ? startOf(next[0] as Written<IndexTag>) : this.end();

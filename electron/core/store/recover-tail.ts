@@ -26,12 +26,14 @@ export interface Recovered {
  * few after a crash between the two writes, all of them when the index had to be rebuilt. A
  * record the index already has is a pinned one carried forward: the index moves to it. If the
  * index cannot be written (a full disk), the rest is still read for its seqs, and indexed later.
+ * `until`: where to stop (a rebuild while the log takes new records, index-rebuild.ts).
  */
 export async function recoverTail(
   dir: string,
   target: RecoveryTarget,
   from: LogPoint,
   notice: (message: string) => void,
+  until?: LogPoint,
 ): Promise<Recovered> {
   let frames: { frame: Buffer; written: Omit<Written<IndexTag>, 'tag'> }[] = [];
   let unindexedFrom: LogPoint | null = null;
@@ -58,6 +60,7 @@ export async function recoverTail(
         await flush({ segment: position.segment, offset: position.offset + position.length });
     },
     (problem) => notice(`${problem.segment}: ${problem.message}`),
+    until,
   );
   await flush(end);
   return { end, unindexedFrom };

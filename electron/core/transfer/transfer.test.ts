@@ -222,3 +222,31 @@ describe('import validation and cancelling', () => {
     expect((await all('origin:imported')).length).toBe(0);
   });
 });
+
+describe('the list order of imported exchanges', () => {
+  it('lists exchanges imported from last week below today’s, by time received, also by position', async () => {
+    await captureSome();
+    const exported = await runJob('exchanges.export', { format: 'har' });
+    const har = JSON.parse(await readFile(exported.file!.path!, 'utf8')) as HarLog;
+    const week = 7 * 24 * 60 * 60 * 1000;
+    for (const entry of har.log.entries)
+      entry.startedDateTime = new Date(Date.parse(entry.startedDateTime) - week).toISOString();
+    const job = await importText(JSON.stringify(har), 'last-week.har');
+    expect(job).toMatchObject({ state: 'done', imported: { added: har.log.entries.length } });
+    await deliver(engine.hookUrl, payloadText(SAMPLE_DELIVERIES[0]), [['Authorization', SECRET]]);
+
+    const { items, total } = await engine.call('exchanges.list', { limit: 100 });
+    const live = har.log.entries.length + 1;
+    // Stored after today's first deliveries (higher seqs), received a week before them all.
+    expect(items.map((s) => s.origin)).toEqual([
+      ...Array<string>(live).fill('live'),
+      ...Array<string>(har.log.entries.length).fill('imported'),
+    ]);
+    const received = items.map((s) => s.receivedAt);
+    expect(received).toEqual([...received].sort((a, b) => b - a));
+    for (let offset = 0; offset < total; offset += 1) {
+      const page = await engine.call('exchanges.list', { limit: 1, offset });
+      expect(page.items[0]?.seq).toBe(items[offset]?.seq);
+    }
+  });
+});

@@ -77,7 +77,7 @@ describe('keys act on the exchange the detail pane shows', () => {
   it('deletes the exchange shown at once once the followed pick is gone', async () => {
     const { store, bridge } = await setup();
     await showExchange(store, bridge, 'id-3');
-    bridge.emit('exchanges.removed', { ids: ['id-3'], seqs: [3] });
+    bridge.emit('exchanges.removed', { ids: ['id-3'], seqs: [3], receivedAt: [3] });
     // Enter opens the row under the cursor without picking it.
     await openExchange(store, bridge, 'id-2');
     await confirmDelete(store, bridge);
@@ -161,7 +161,7 @@ describe('a deleted exchange', () => {
     await showExchange(store, bridge, 'id-1');
     store.getState().setCompare({ a: 'id-1', b: 'id-3' });
     expect(store.getState().details['id-1']?.state).toBe('ready');
-    bridge.emit('exchanges.removed', { ids: ['id-1'], seqs: [1] });
+    bridge.emit('exchanges.removed', { ids: ['id-1'], seqs: [1], receivedAt: [1] });
     expect(store.getState().details['id-1']).toBeUndefined();
     expect(store.getState().compare).toBeNull();
     expect(store.getState().selectedId).toBeNull();

@@ -1,6 +1,7 @@
 import type { ExchangeSummary } from '../../../shared/model/exchange';
 import type { Bridge } from '../bridge/bridge';
 import type { AppState } from './create-app-store';
+import { listsAbove } from './list-order';
 
 /** The contract's limit per `exchanges.match` call. */
 const MATCH_CHUNK = 5000;
@@ -9,10 +10,14 @@ const MATCH_CHUNK = 5000;
 export interface PushBatch {
   appended: ExchangeSummary[];
   updated: ExchangeSummary[];
-  removed: { ids: string[]; seqs: number[] };
+  removed: { ids: string[]; seqs: number[]; receivedAt: number[] };
 }
 
-export const emptyBatch = (): PushBatch => ({ appended: [], updated: [], removed: { ids: [], seqs: [] } });
+export const emptyBatch = (): PushBatch => ({
+  appended: [],
+  updated: [],
+  removed: { ids: [], seqs: [], receivedAt: [] },
+});
 
 /** Which of these exchanges match the query, asked of the engine; null if it could not say. */
 export async function matchingIds(bridge: Bridge, query: string, ids: string[]): Promise<Set<string> | null> {
@@ -41,8 +46,11 @@ export function applyBatch(state: AppState, batch: PushBatch, matches: ReadonlyS
   }
   const fits = (item: ExchangeSummary) => matches.has(item.id);
   const held = (item: ExchangeSummary) => state.window.includes(item.id);
-  const seqs = state.window.map((id) => state.byId[id]?.seq ?? 0);
-  const within = (item: ExchangeSummary) => item.seq >= Math.min(...seqs) && item.seq <= Math.max(...seqs);
+  const first = state.byId[state.window[0] ?? ''];
+  const last = state.byId[state.window.at(-1) ?? ''];
+  // Between the first and last rows held, in the list's order (by time received, then seq).
+  const within = (item: ExchangeSummary) =>
+    first !== undefined && last !== undefined && !listsAbove(item, first) && !listsAbove(last, item);
   const left = batch.updated.filter((item) => !fits(item) && held(item));
   const joined = batch.updated.filter((item) => fits(item) && !held(item));
   // A changed row that now matches is new to the list only if it falls among the rows held;
@@ -55,6 +63,7 @@ export function applyBatch(state: AppState, batch: PushBatch, matches: ReadonlyS
     {
       ids: [...batch.removed.ids, ...left.map((item) => item.id)],
       seqs: [...batch.removed.seqs, ...left.map((item) => item.seq)],
+      receivedAt: [...batch.removed.receivedAt, ...left.map((item) => item.receivedAt)],
     },
     false,
   );

@@ -108,7 +108,7 @@ describe('connectStore', () => {
     bridge.setConnected(true);
     await settle();
     bridge.emit('exchanges.updated', { items: [{ ...summary(1), durationMs: 42 }, summary(99)] });
-    bridge.emit('exchanges.removed', { ids: ['id-2'], seqs: [2] });
+    bridge.emit('exchanges.removed', { ids: ['id-2'], seqs: [2], receivedAt: [2] });
     frames.run();
     expect(store.getState().byId['id-1']?.durationMs).toBe(42);
     expect(store.getState().byId['id-99']).toBeUndefined();
@@ -145,7 +145,7 @@ describe('connectStore', () => {
     frames.run();
     expect(store.getState()).toMatchObject({ windowStart: start + 2, total: 1002, shifted: 2 });
     // Retention takes the oldest (below the rows held), a delete one of the newest (above).
-    bridge.emit('exchanges.removed', { ids: ['id-1', 'id-1002'], seqs: [1, 1002] });
+    bridge.emit('exchanges.removed', { ids: ['id-1', 'id-1002'], seqs: [1, 1002], receivedAt: [1, 1002] });
     frames.run();
     expect(store.getState()).toMatchObject({ windowStart: start + 1, total: 1000 });
     expect(store.getState().positionOf('id-500')).toBe(501);
@@ -157,7 +157,7 @@ describe('connectStore', () => {
     bridge.setConnected(true);
     await settle();
     setEngine([summary(1), summary(2)]);
-    bridge.emit('exchanges.removed', { ids: ['id-3'], seqs: [3] });
+    bridge.emit('exchanges.removed', { ids: ['id-3'], seqs: [3], receivedAt: [3] });
     bridge.setConnected(true);
     await settle();
     frames.run();
@@ -173,7 +173,7 @@ describe('connectStore', () => {
       if (!pushDuringRead) return;
       pushDuringRead = false;
       setEngine([summary(1), summary(2)]);
-      bridge.emit('exchanges.removed', { ids: ['id-3'], seqs: [3] });
+      bridge.emit('exchanges.removed', { ids: ['id-3'], seqs: [3], receivedAt: [3] });
     });
     bridge.setConnected(true);
     await settle();
@@ -194,7 +194,7 @@ describe('connectStore', () => {
     store.getState().setWanted(500, 530);
     await settle();
     setEngine(Array.from({ length: 999 }, (_, i) => summary(i + 1)));
-    bridge.emit('exchanges.removed', { ids: ['id-1000'], seqs: [1000] });
+    bridge.emit('exchanges.removed', { ids: ['id-1000'], seqs: [1000], receivedAt: [1000] });
     bridge.setConnected(true);
     await settle();
     frames.run();

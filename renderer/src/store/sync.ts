@@ -110,22 +110,12 @@ export function connectStore(
     pending = emptyBatch();
     const { query } = store.getState();
     const { start, limit } = readRange(store.getState());
-    const [list, status, settings, tunnel, okta, filters] = await Promise.all([
-      bridge.invoke('exchanges.list', { offset: start, limit, query }),
-      full ? bridge.invoke('status.get', {}) : null,
-      full ? bridge.invoke('settings.get', {}) : null,
-      full ? bridge.invoke('tunnel.status', {}) : null,
-      full ? bridge.invoke('okta.get', {}) : null,
-      full ? bridge.invoke('filters.list', {}) : null,
-    ]);
-    const state = store.getState();
-    if (list.ok) state.replaceWindow({ ...list.value, start });
-    else state.setError(list.error.message);
-    if (status?.ok) state.setStatus(status.value);
-    if (settings?.ok) state.setSettings(settings.value);
-    if (tunnel?.ok) state.setTunnel(tunnel.value);
-    if (okta?.ok) state.setOkta(okta.value);
-    if (filters?.ok) state.setHookFilters(filters.value);
+    // The rows are drawn as soon as they come: the first paint waits for nothing else.
+    const rest = full ? readRest() : null;
+    const list = await bridge.invoke('exchanges.list', { offset: start, limit, query });
+    if (list.ok) store.getState().replaceWindow({ ...list.value, start });
+    else store.getState().setError(list.error.message);
+    await rest;
     syncing = false;
     const again = syncAgain;
     syncAgain = null;
@@ -136,6 +126,18 @@ export function connectStore(
     requestFlush();
   };
 
+  /** Status, settings, tunnel, Okta and filters, each taken as it comes. */
+  const readRest = () => {
+    const state = () => store.getState();
+    return Promise.all([
+      bridge.invoke('status.get', {}).then((r) => r.ok && state().setStatus(r.value)),
+      bridge.invoke('settings.get', {}).then((r) => r.ok && state().setSettings(r.value)),
+      bridge.invoke('tunnel.status', {}).then((r) => r.ok && state().setTunnel(r.value)),
+      bridge.invoke('okta.get', {}).then((r) => r.ok && state().setOkta(r.value)),
+      bridge.invoke('filters.list', {}).then((r) => r.ok && state().setHookFilters(r.value)),
+    ]);
+  };
+
   const queue = (change: (batch: PushBatch) => void) => {
     change(pending);
     requestFlush();
@@ -144,11 +146,12 @@ export function connectStore(
   const unsubscribers = [
     bridge.on('exchanges.appended', ({ items }) => queue((b) => b.appended.push(...items))),
     bridge.on('exchanges.updated', ({ items }) => queue((b) => b.updated.push(...items))),
-    bridge.on('exchanges.removed', ({ ids, seqs }) => {
+    bridge.on('exchanges.removed', ({ ids, seqs, receivedAt }) => {
       forgetRemoved(store.getState(), ids);
       queue((b) => {
         b.removed.ids.push(...ids);
         b.removed.seqs.push(...seqs);
+        b.removed.receivedAt.push(...receivedAt);
       });
     }),
     bridge.on('exchanges.cleared', () => {

@@ -16,6 +16,8 @@ export function connectTimeline(store: AppStore, bridge: Bridge): () => void {
   let inFlight = false;
   let again = false;
   let lastRefresh = -Infinity;
+  /** Asked for before the list's first page came: sent once it has. */
+  let firstPage = false;
 
   const refresh = async () => {
     timer = null;
@@ -40,7 +42,10 @@ export function connectTimeline(store: AppStore, bridge: Bridge): () => void {
   };
   const now = () => {
     if (timer) clearTimeout(timer);
-    void refresh();
+    // The index answers one request at a time: the list's first page goes first, so the
+    // timeline (a pass over every match) never delays the first paint.
+    if (store.getState().loaded) void refresh();
+    else firstPage = true;
   };
 
   const unsubscribers = [
@@ -53,6 +58,10 @@ export function connectTimeline(store: AppStore, bridge: Bridge): () => void {
     }),
     store.subscribe((state, previous) => {
       if (state.query !== previous.query) now();
+      else if (firstPage && state.loaded) {
+        firstPage = false;
+        void refresh();
+      }
     }),
   ];
   return () => {

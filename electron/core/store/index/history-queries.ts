@@ -15,16 +15,29 @@ export interface WindowRequest {
   /** Rows to skip from the newest (after `before`). */
   offset: number;
   limit: number;
-  /** Only exchanges with a seq below this one. */
+  /** Only exchanges listed after (older than) the one with this seq; none if it is gone. */
   before?: number | undefined;
 }
 
 export interface WindowRows {
-  /** Newest first. */
+  /** Newest first: by time received, then seq (LIST_ORDER). */
   items: ExchangeSummary[];
   /** How many match (`before` aside). */
   total: number;
 }
+
+/**
+ * The list's order: newest received first, seq breaking ties, so an exchange imported from last
+ * week lists below today's. It is the order of the `exchanges` table and of its indexes
+ * (index-db.ts), so a page at any offset is one walk of an index, never a sort.
+ */
+const LIST_ORDER = 'e.received_at DESC, e.seq DESC';
+const OLDEST_FIRST = 'e.received_at, e.seq';
+
+/** Slices of the whole history's timeline kept at most (a few timelines' worth). */
+const MAX_SLICES = 5000;
+/** Past this many changed rows at once, every kept slice is forgotten rather than each looked up. */
+const MANY_CHANGES = 1000;
 
 /** Per-slice counts come from one aggregate per slice over the time index (docs/storage.md). */
 const SLICE_SQL = (where: string) =>
@@ -38,6 +51,13 @@ const SLICE_SQL = (where: string) =>
  * them reads more than the rows it returns plus a scan of the narrow `exchanges` table.
  */
 export class HistoryQueries {
+  /**
+   * Slices of the whole history's timeline (no query), by "from:to": counting them is a pass over
+   * every row (hundreds of ms at 1,000,000), and the index answers one request at a time, so a
+   * recount would hold the next page or filter. A slice is forgotten when a row in it changes.
+   */
+  private readonly slices = new Map<string, BucketCounts>();
+
   constructor(
     private readonly db: Db,
     private readonly typeSets: TypeSets,
@@ -47,20 +67,32 @@ export class HistoryQueries {
     return compileSql(parseQuery(query), now, (patterns) => this.typeSets.matching(patterns));
   }
 
-  window(request: WindowRequest): WindowRows {
+  /** `rows`: how many the index holds, the count when the query matches every row. */
+  window(request: WindowRequest, rows: number): WindowRows {
     const { where, params } = this.condition(request.query, request.now);
-    const before = request.before === undefined ? '' : ' AND e.seq < ?';
+    const before =
+      request.before === undefined
+        ? ''
+        : ' AND (e.received_at, e.seq) < (SELECT received_at, seq FROM exchanges WHERE seq = ?)';
     const bounded = request.before === undefined ? params : [...params, request.before];
-    const rows = this.db
+    const total = where === '1' ? rows : this.count(where, params);
+    // Skipping rows is a walk over them: a page in the older half is read from the oldest end
+    // (the jump to the oldest row skips none instead of every other one).
+    const { limit, offset } = request;
+    const fromOldest = request.before === undefined && offset > total / 2;
+    const [order, skip, take] = fromOldest
+      ? [OLDEST_FIRST, Math.max(0, total - offset - limit), Math.max(0, Math.min(limit, total - offset))]
+      : [LIST_ORDER, offset, limit];
+    const page = this.db
       .prepare(
         `SELECT ${SUMMARY_COLUMNS} FROM (
-           SELECT e.seq, e.flags, e.duration_ms FROM exchanges e WHERE ${where}${before}
-           ORDER BY e.seq DESC LIMIT ? OFFSET ?
-         ) e JOIN summaries s ON s.seq = e.seq ORDER BY e.seq DESC`,
+           SELECT e.seq, e.received_at, e.flags, e.duration_ms FROM exchanges e WHERE ${where}${before}
+           ORDER BY ${order} LIMIT ? OFFSET ?
+         ) e JOIN summaries s ON s.seq = e.seq ORDER BY ${LIST_ORDER}`,
       )
       .raw()
-      .all([...bounded, request.limit, request.offset]) as unknown[][];
-    return { items: rows.map(summaryFromRow), total: this.count(where, params) };
+      .all([...bounded, take, skip]) as unknown[][];
+    return { items: page.map(summaryFromRow), total };
   }
 
   /** Of these seqs, those matching the query. */
@@ -84,20 +116,51 @@ export class HistoryQueries {
     return rows.map(([seq]) => seq);
   }
 
-  timeline(query: string, maxBuckets: number, now: number): Timeline {
+  /** `rows`: how many the index holds, the count when the query matches every row. */
+  timeline(query: string, maxBuckets: number, now: number, rows: number): Timeline {
     const { where, params } = this.condition(query, now);
     const { window } = compileQuery(parseQuery(query), now);
-    const [first, last, total] = this.db
-      .prepare(`SELECT min(e.received_at), max(e.received_at), count(*) FROM exchanges e WHERE ${where}`)
-      .raw()
-      .get(params) as [number | null, number | null, number];
+    const everything = where === '1';
+    // Without a query, the ends are one index lookup each and the count is known: no pass over every row.
+    const end = (which: 'min' | 'max') =>
+      (this.db.prepare(`SELECT ${which}(received_at) FROM exchanges`).raw().get() as [number | null])[0];
+    const [first, last, total] = everything
+      ? [end('min'), end('max'), rows]
+      : (this.db
+          .prepare(`SELECT min(e.received_at), max(e.received_at), count(*) FROM exchanges e WHERE ${where}`)
+          .raw()
+          .get(params) as [number | null, number | null, number]);
     const span = timelineSpan(window, { first, last }, now);
     const slice = this.db.prepare(SLICE_SQL(where)).raw();
     return timelineBuckets(span, { maxBuckets, total }, (from, to): BucketCounts => {
       if (total === 0) return [0, 0, 0, 0, 0, 0];
-      const counts = slice.get([from, to, ...params]) as (number | null)[];
-      return counts.map((n) => n ?? 0) as BucketCounts;
+      const key = `${from}:${to}`;
+      const kept = everything ? this.slices.get(key) : undefined;
+      if (kept) return kept;
+      const counts = (slice.get([from, to, ...params]) as (number | null)[]).map(
+        (n) => n ?? 0,
+      ) as BucketCounts;
+      if (everything) {
+        // The newest slice ends at "now", so each timeline adds one: start over past the cap.
+        if (this.slices.size >= MAX_SLICES) this.slices.clear();
+        this.slices.set(key, counts);
+      }
+      return counts;
     });
+  }
+
+  /** Rows received at these times were added, changed or removed: their slices are counted again. */
+  changedAt(times: number[]): void {
+    if (times.length === 0 || this.slices.size === 0) return;
+    // Many at once (a Clear, an import, retention): everything is counted again.
+    if (times.length > MANY_CHANGES) {
+      this.slices.clear();
+      return;
+    }
+    for (const key of this.slices.keys()) {
+      const [from = 0, to = 0] = key.split(':').map(Number);
+      if (times.some((time) => from <= time && time < to)) this.slices.delete(key);
+    }
   }
 
   private count(where: string, params: SqlValue[]): number {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'libsql';
 import type { Logger } from '../../deps';
 import { makePrivateDir } from '../private-dir';
-import { IndexVersionError, openIndexDb, type Db } from './index-db';
+import { IndexVersionError, openIndexDb, readMeta, type Db, type MetaKey } from './index-db';
 import { isUnwritable } from '../records/record-scan';
 
 /** SQLite's words for "this file or folder cannot be written". */
@@ -24,6 +24,11 @@ export interface IndexConnection {
   readonly notices: string[];
   /** Opened read-only: the folder could not be written. */
   readonly readOnly: boolean;
+  /**
+   * The bookkeeping of an index of another table version this one replaced (it is rebuilt from
+   * the records): how far in the log it had got and its last seq. Null when none was replaced.
+   */
+  readonly replaced: Partial<Record<MetaKey, number>> | null;
   /** Bytes the index takes on disk (its pages in use). */
   bytes(): number;
   /** If open read-only, try to open it writable: true when it now is (a new `db`); throws if it cannot be. */
@@ -33,11 +38,12 @@ export interface IndexConnection {
 
 export async function openIndex(file: string, logger: Logger): Promise<IndexConnection> {
   const notices: string[] = [];
+  const replaced: { meta: Partial<Record<MetaKey, number>> | null } = { meta: null };
   let db: Db;
   let readOnly = false;
   try {
     await makePrivateDir(path.dirname(file));
-    db = await openWritable(file, notices, logger);
+    db = await openWritable(file, notices, replaced, logger);
   } catch (error) {
     if (!cannotWrite(error)) throw error;
     logger.warn('history index opened read-only', { error: String(error) });
@@ -50,6 +56,7 @@ export async function openIndex(file: string, logger: Logger): Promise<IndexConn
       return db;
     },
     notices,
+    replaced: replaced.meta,
     get readOnly() {
       return readOnly;
     },
@@ -68,17 +75,37 @@ export async function openIndex(file: string, logger: Logger): Promise<IndexConn
 }
 
 /** Open or create the index; one of another table version is deleted, to be rebuilt from the records. */
-async function openWritable(file: string, notices: string[], logger: Logger): Promise<Db> {
+async function openWritable(
+  file: string,
+  notices: string[],
+  replaced: { meta: Partial<Record<MetaKey, number>> | null },
+  logger: Logger,
+): Promise<Db> {
   try {
     return openIndexDb(file);
   } catch (error) {
     if (!(error instanceof IndexVersionError) && !isCorrupt(error)) throw error;
+    if (error instanceof IndexVersionError) replaced.meta = readableMeta(file);
     logger.warn('history index rebuilt', { error: String(error) });
     notices.push(
-      `The history index could not be used (${(error as Error).message}); it was rebuilt from the stored records, without the pins, deletions and final timings it held.`,
+      `The history index could not be used (${(error as Error).message}); it is rebuilt from the stored records, without the pins, deletions and final timings it held.`,
     );
     for (const suffix of ['', '-wal', '-shm']) await fs.rm(`${file}${suffix}`, { force: true });
     return openIndexDb(file);
+  }
+}
+
+/** The bookkeeping of an index about to be replaced, if it can be read (its table is the same in every version). */
+function readableMeta(file: string): Partial<Record<MetaKey, number>> | null {
+  try {
+    const db = new Database(file, { readonly: true });
+    try {
+      return readMeta(db);
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
   }
 }
 

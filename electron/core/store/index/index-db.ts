@@ -3,7 +3,7 @@ import Database from 'libsql';
 export type Db = InstanceType<typeof Database>;
 
 /** Bumped when the tables below change; an index of another version is rebuilt from the records. */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 /**
  * The history index (docs/storage.md): one row per stored exchange with what the list shows and
@@ -12,6 +12,11 @@ export const INDEX_VERSION = 1;
  *
  * - `exchanges`: the columns filters use, small so a scan of a million rows stays in cache.
  *   `flags`: FLAG bits. `type_set`: the event types of a delivery (`type_sets`), 0 for none.
+ *   Kept in the list's order, by time received then seq (an exchange imported from last week
+ *   sorts below today's), as a table without rowid keyed on that pair: a page at any position
+ *   and a filter's scan walk the table in list order with no sort and no lookup per row
+ *   (docs/storage.md, "The list's order"). `exchanges_seq` finds a row by seq; `exchanges_type`
+ *   answers a `type:` filter's count, page and timeline from the index alone.
  * - `summaries`: the rest of the list row (JSON), the final timing once known, what was judged
  *   of a delivery (redelivery, repeated events, order), and the id.
  * - `event_keys` / `delivery_keys`: event uuids and delivery eventIds, for redeliveries, repeated
@@ -22,7 +27,7 @@ export const INDEX_VERSION = 1;
  */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS exchanges (
-  seq INTEGER PRIMARY KEY,
+  seq INTEGER NOT NULL,
   received_at INTEGER NOT NULL,
   kind INTEGER NOT NULL,
   origin INTEGER NOT NULL,
@@ -36,9 +41,12 @@ CREATE TABLE IF NOT EXISTS exchanges (
   hook TEXT,
   segment INTEGER NOT NULL,
   offset INTEGER NOT NULL,
-  length INTEGER NOT NULL
-);
+  length INTEGER NOT NULL,
+  PRIMARY KEY (received_at, seq)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX IF NOT EXISTS exchanges_seq ON exchanges (seq);
 CREATE INDEX IF NOT EXISTS exchanges_time ON exchanges (received_at, result, duration_ms);
+CREATE INDEX IF NOT EXISTS exchanges_type ON exchanges (type_set, received_at, seq, result, duration_ms);
 CREATE INDEX IF NOT EXISTS exchanges_segment ON exchanges (segment, flags, length);
 CREATE INDEX IF NOT EXISTS exchanges_unsearched ON exchanges (seq) WHERE (flags & 32) = 0;
 CREATE TABLE IF NOT EXISTS summaries (
@@ -82,8 +90,15 @@ export const FLAG = {
   searched: 32,
 } as const;
 
-/** Keys of the `meta` table. */
-export type MetaKey = 'lastSeq' | 'evictedThrough' | 'logSegment' | 'logOffset';
+/**
+ * Keys of the `meta` table. `rebuildSegment`/`rebuildOffset`: a rebuild from the records is
+ * under way up to that point of the log (index-rebuild.ts); what follows it was stored meanwhile.
+ */
+export type MetaKey =
+  'lastSeq' | 'evictedThrough' | 'logSegment' | 'logOffset' | 'rebuildSegment' | 'rebuildOffset';
+
+/** Meta keys set from outside the writer's own bookkeeping; null removes one. */
+export type SettableMetaKey = 'evictedThrough' | 'rebuildSegment' | 'rebuildOffset';
 
 /**
  * Open (or create) the index database. WAL with synchronous=NORMAL: a commit is in the

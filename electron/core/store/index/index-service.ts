@@ -10,8 +10,8 @@ import { EventKeys } from './event-keys';
 import { FilterSeqs } from './filter-seqs';
 import { HistoryQueries, type WindowRequest } from './history-queries';
 import { openIndex, type IndexConnection } from './index-connection';
-import { readMeta, type MetaKey } from './index-db';
-import { IndexWriter, type Indexed, type IndexTag, type Removed } from './index-writer';
+import { readMeta, type MetaKey, type SettableMetaKey } from './index-db';
+import { IndexWriter, type Indexed, type IndexTag, type Removed, type RowTag } from './index-writer';
 import { RecordRows } from './record-rows';
 import { idsOf, recordOf, seqsOf, summariesOf, type StoredRow } from './row-lookups';
 import { RetentionQueries, type RecordRow } from './retention-queries';
@@ -25,6 +25,8 @@ export interface IndexOpened {
   pinned: number;
   bytes: number;
   notices: string[];
+  /** What an index of another table version that this one replaced had got to (index-connection.ts). */
+  replaced: Partial<Record<MetaKey, number>> | null;
 }
 
 /** A page of a query's matches, and how many stored exchanges its words do not cover yet. */
@@ -66,7 +68,12 @@ export class IndexService {
   private readonly search: SearchIndexer;
   private readonly reader: RecordReader;
   private readonly filters: FilterSeqs;
-  private readonly rows: RecordRows;
+  private readonly fromRecords: RecordRows;
+  /**
+   * Rows in the index, counted at open and kept as rows come and go: the whole list's count is
+   * asked with every page read, and counting a million rows took 30–200 ms (cold at first paint).
+   */
+  private rows = 0;
 
   private constructor(
     private readonly index: IndexConnection,
@@ -78,7 +85,7 @@ export class IndexService {
     this.parts = assemble(index);
     this.filters = new FilterSeqs(() => index.db);
     this.reader = new RecordReader(records);
-    this.rows = new RecordRows(this.reader, () => this.authHeader, logger);
+    this.fromRecords = new RecordRows(this.reader, () => this.authHeader, logger);
     this.search = new SearchIndexer(
       () => index.db,
       this.reader,
@@ -97,12 +104,14 @@ export class IndexService {
       .prepare('SELECT count(*), count(*) FILTER (WHERE (flags & 8) != 0) FROM exchanges')
       .raw()
       .get() as [number, number];
+    this.rows = count;
     return {
       meta: readMeta(this.index.db),
       count,
       pinned,
       bytes: this.index.bytes(),
       notices: this.index.notices,
+      replaced: this.index.replaced,
     };
   }
 
@@ -120,10 +129,8 @@ export class IndexService {
   ): { indexed: Indexed[]; bytes: number } {
     this.writable();
     this.authHeader = authHeader;
-    const rows = batch.flatMap((written) => this.rows.resolve(written) ?? []);
-    const indexed = this.parts.writer.written(rows, lastSeq, end);
-    this.search.wake();
-    return { indexed, bytes: this.index.bytes() };
+    const rows = batch.flatMap((written) => this.fromRecords.resolve(written) ?? []);
+    return { indexed: this.commit(rows, lastSeq, end), bytes: this.index.bytes() };
   }
 
   /**
@@ -144,18 +151,26 @@ export class IndexService {
     const find = this.index.db.prepare('SELECT seq FROM summaries WHERE id = ?').raw();
     const knownSeq = (id: string) => (find.get([id]) as [number] | undefined)?.[0];
     const rows = frames.flatMap(
-      ({ frame, position }) => this.rows.fromFrame(frame, position, knownSeq) ?? [],
+      ({ frame, position }) => this.fromRecords.fromFrame(frame, position, knownSeq) ?? [],
     );
-    const indexed = this.parts.writer.written(rows, lastSeq, reached);
+    return { indexed: this.commit(rows, lastSeq, reached), bytes: this.index.bytes(), reached };
+  }
+
+  /** Write rows in one transaction; the kept count and timeline follow. */
+  private commit(rows: Written<RowTag>[], lastSeq: number, end: LogPoint): Indexed[] {
+    const indexed = this.parts.writer.written(rows, lastSeq, end);
+    this.rows += indexed.length;
+    this.parts.queries.changedAt(indexed.map(({ summary }) => summary.receivedAt));
     this.search.wake();
-    return { indexed, bytes: this.index.bytes(), reached };
+    return indexed;
   }
 
   timings(done: { id: string; timing: TimingRecord }[]): ExchangeSummary[] {
     this.writable();
     const { changed, missing } = this.parts.writer.timings(done);
     const notYet = new Set(missing);
-    this.rows.keepEarly(done.filter(({ id }) => notYet.has(id)));
+    this.fromRecords.keepEarly(done.filter(({ id }) => notYet.has(id)));
+    this.parts.queries.changedAt(changed.map((summary) => summary.receivedAt));
     return changed;
   }
 
@@ -166,7 +181,10 @@ export class IndexService {
 
   remove(seqs: number[]): Removed[] {
     this.writable();
-    return this.parts.writer.remove(seqs);
+    const removed = this.parts.writer.remove(seqs);
+    this.rows -= removed.length;
+    this.parts.queries.changedAt(removed.map((gone) => gone.receivedAt));
+    return removed;
   }
 
   dropped(segment: number): void {
@@ -175,14 +193,14 @@ export class IndexService {
     this.parts.writer.dropped(segment);
   }
 
-  setMeta(key: 'evictedThrough', value: number): void {
+  setMeta(key: SettableMetaKey, value: number | null): void {
     this.writable();
     this.parts.writer.setMeta(key, value);
   }
 
   window(request: WindowRequest): WindowPage {
     const searchPending = this.searchable(request.query, request.now);
-    return { ...this.parts.queries.window(request), searchPending };
+    return { ...this.parts.queries.window(request, this.rows), searchPending };
   }
 
   matching(query: string, seqs: number[], now: number): number[] {
@@ -197,7 +215,7 @@ export class IndexService {
 
   timeline(query: string, maxBuckets: number, now: number): Timeline {
     this.searchable(query, now);
-    return this.parts.queries.timeline(query, maxBuckets, now);
+    return this.parts.queries.timeline(query, maxBuckets, now, this.rows);
   }
 
   seqsOf(ids: string[]): [string, number][] {

@@ -1,7 +1,7 @@
 import type { ExchangeSummary, Sightings, TimingRecord } from '../../../../shared/model/exchange';
 import type { DeliveryKeys, EventKeys } from './event-keys';
 import { exchangeColumns, SUMMARY_COLUMNS, summaryData, summaryFromRow, timingColumns } from './exchange-row';
-import { FLAG, readMeta, writeMeta, type Db } from './index-db';
+import { FLAG, readMeta, writeMeta, type Db, type SettableMetaKey } from './index-db';
 import type { Written } from '../records/record-log';
 import type { LogPoint } from '../records/record-scan';
 import type { TypeSets } from './type-sets';
@@ -35,6 +35,8 @@ export type RowTag =
 export interface Removed {
   seq: number;
   id: string;
+  /** Where it was in the list's order (by time received, then seq). */
+  receivedAt: number;
   segment: number;
   pinned: boolean;
 }
@@ -185,11 +187,11 @@ export class IndexWriter {
       this.transaction(() => {
         const rows = this.db
           .prepare(
-            `SELECT e.seq, s.id, e.segment, e.flags FROM exchanges e JOIN summaries s ON s.seq = e.seq
+            `SELECT e.seq, s.id, e.segment, e.flags, e.received_at FROM exchanges e JOIN summaries s ON s.seq = e.seq
              WHERE e.seq IN (SELECT value FROM json_each(?))`,
           )
           .raw()
-          .all([chunk]) as [number, string, number, number][];
+          .all([chunk]) as [number, string, number, number, number][];
         const gone = this.db.prepare('INSERT OR REPLACE INTO gone (seq, id, segment) VALUES (?, ?, ?)');
         for (const [seq, id, segment] of rows) gone.run([seq, id, segment]);
         for (const table of ['exchanges', 'summaries', 'search']) {
@@ -199,9 +201,10 @@ export class IndexWriter {
             .run([chunk]);
         }
         removed.push(
-          ...rows.map(([seq, id, segment, flags]) => ({
+          ...rows.map(([seq, id, segment, flags, receivedAt]) => ({
             seq,
             id,
+            receivedAt,
             segment,
             pinned: (flags & FLAG.pinned) !== 0,
           })),
@@ -221,8 +224,9 @@ export class IndexWriter {
     });
   }
 
-  setMeta(key: 'evictedThrough', value: number): void {
-    writeMeta(this.db, key, value);
+  setMeta(key: SettableMetaKey, value: number | null): void {
+    if (value === null) this.db.prepare('DELETE FROM meta WHERE key = ?').run([key]);
+    else writeMeta(this.db, key, value);
   }
 
   private transaction(work: () => void): void {

@@ -50,22 +50,26 @@ export type OnRecord = (frame: Buffer, position: LogPosition) => void | Promise<
 /**
  * Read every whole record from `from` to the end of the log, in order. Bytes that are not a
  * record (a torn write at the end, or damage in the middle) are skipped and reported; the
- * returned point is where the last whole record ends, where writing resumes.
+ * returned point is where the last whole record ends, where writing resumes. `until`: stop
+ * there (a log being written to meanwhile: what follows is not this scan's).
  */
 export async function scanRecords(
   dir: string,
   from: LogPoint,
   onRecord: OnRecord,
   onNotice: (notice: LogNotice) => void,
+  until?: LogPoint,
 ): Promise<LogPoint> {
   let end = from;
   for (const segment of await listSegments(dir)) {
     if (segment < from.segment) continue;
+    if (until !== undefined && segment > until.segment) break;
     const start = segment === from.segment ? from.offset : 0;
     const notice = (message: string) => onNotice({ segment: segmentName(segment), message });
     const file = path.join(dir, segmentName(segment));
-    const validEnd = await scanFile(file, segment, start, onRecord, notice);
-    const { size } = await fs.stat(file);
+    const limit = until?.segment === segment ? until.offset : Infinity;
+    const validEnd = await scanFile(file, segment, start, limit, onRecord, notice);
+    const size = Math.min(limit, (await fs.stat(file)).size);
     if (validEnd < size)
       notice(
         `${size - validEnd} bytes of an incomplete record at the end (an interrupted write) are cut before the next write.`,
@@ -79,12 +83,13 @@ async function scanFile(
   file: string,
   segment: number,
   from: number,
+  limit: number,
   onRecord: OnRecord,
   notice: (message: string) => void,
 ): Promise<number> {
   const handle = await fs.open(file, 'r');
   try {
-    const { size } = await handle.stat();
+    const size = Math.min(limit, (await handle.stat()).size);
     let offset = from;
     let validEnd = from;
     while (offset < size) {

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ExchangeSummary } from '../../../../shared/model/exchange';
 import type { AppState } from '../create-app-store';
+import { listOrder, listsAbove, type ListPlace } from '../list-order';
 
 /** A page of the list as the engine answers it, and where it starts. */
 export interface WindowPage {
@@ -59,14 +60,21 @@ export interface ExchangesSlice {
    * when a gap shows a push was missed (resync).
    */
   admitSeqs(items: ExchangeSummary[]): ExchangeSummary[] | null;
-  /** Add summaries (new, or newly matching) in their place by seq. */
+  /**
+   * Add summaries (new, or newly matching) in their place in the list's order (by time
+   * received, then seq): one older than the rows held, where the list goes on, is only counted
+   * (nothing in view moves); one newer moves the held rows a place down.
+   */
   insertExchanges(items: ExchangeSummary[]): void;
   updateExchanges(items: ExchangeSummary[]): void;
   /**
    * Take out removed exchanges; returns false when some of them were not held and it cannot
    * tell where they were (the caller reads the window again).
    */
-  removeExchanges(removed: { ids: string[]; seqs: number[] }, everyRowMatches: boolean): boolean;
+  removeExchanges(
+    removed: { ids: string[]; seqs: number[]; receivedAt: number[] },
+    everyRowMatches: boolean,
+  ): boolean;
   clearExchanges(): void;
   /** Position of a held row, or null. */
   positionOf(id: string): number | null;
@@ -74,8 +82,8 @@ export interface ExchangesSlice {
   select(id: string | null): void;
 }
 
-const seqOf = (state: Pick<AppState, 'byId'>, id: string | undefined) =>
-  id === undefined ? undefined : state.byId[id]?.seq;
+const placeOf = (state: Pick<AppState, 'byId'>, id: string | undefined): ListPlace | undefined =>
+  id === undefined ? undefined : state.byId[id];
 
 export const createExchangesSlice: StateCreator<AppState, [], [], ExchangesSlice> = (set, get) => ({
   window: [],
@@ -126,25 +134,28 @@ export const createExchangesSlice: StateCreator<AppState, [], [], ExchangesSlice
 
   insertExchanges: (items) => {
     const state = get();
-    const fresh = items.filter((item) => !state.window.includes(item.id)).sort((a, b) => b.seq - a.seq);
+    const fresh = items.filter((item) => !state.window.includes(item.id)).sort(listOrder);
     if (fresh.length === 0) return;
-    const newest = seqOf(state, state.window[0]) ?? Infinity;
-    const oldest = seqOf(state, state.window.at(-1)) ?? -Infinity;
+    const newest = placeOf(state, state.window[0]);
+    const oldest = placeOf(state, state.window.at(-1));
     const reachesEnd = state.windowStart + state.window.length >= state.total;
     let { windowStart, shifted } = state;
     let window = [...state.window];
     const { byId } = state;
     for (const item of fresh) {
       // Above the rows held: they move one place down.
-      if (item.seq > newest && windowStart > 0) {
+      if (newest && listsAbove(item, newest) && windowStart > 0) {
         windowStart += 1;
         shifted += 1;
         continue;
       }
       // Below them, where the list goes on: not held.
-      if (item.seq < oldest && !reachesEnd) continue;
+      if (oldest && listsAbove(oldest, item) && !reachesEnd) continue;
       byId[item.id] = item;
-      const at = window.findIndex((id) => (byId[id]?.seq ?? 0) < item.seq);
+      const at = window.findIndex((id) => {
+        const row = byId[id];
+        return row === undefined || listsAbove(item, row);
+      });
       window.splice(at === -1 ? window.length : at, 0, item.id);
       if (at === 0) shifted += 1;
     }
@@ -163,11 +174,11 @@ export const createExchangesSlice: StateCreator<AppState, [], [], ExchangesSlice
     set({ byId });
   },
 
-  removeExchanges: ({ ids, seqs }, everyRowMatches) => {
+  removeExchanges: ({ ids, seqs, receivedAt }, everyRowMatches) => {
     const state = get();
     const held = new Set(ids.filter((id) => state.window.includes(id)));
-    const newest = seqOf(state, state.window[0]) ?? -Infinity;
-    const oldest = seqOf(state, state.window.at(-1)) ?? Infinity;
+    const newest = placeOf(state, state.window[0]);
+    const oldest = placeOf(state, state.window.at(-1));
     const fromTop = state.windowStart === 0;
     const toEnd = state.windowStart + state.window.length >= state.total;
     let above = 0;
@@ -175,13 +186,13 @@ export const createExchangesSlice: StateCreator<AppState, [], [], ExchangesSlice
     let unplaced = 0;
     ids.forEach((id, i) => {
       if (held.has(id)) return;
-      const seq = seqs[i] ?? 0;
+      const gone = { seq: seqs[i] ?? 0, receivedAt: receivedAt[i] ?? 0 };
       if (!everyRowMatches) unplaced += 1;
       // The rows held are the list as last read: one not among them that would fall between
       // them, or beyond an end of the list they reach, was gone by then (a read that ran
       // after the delete). Counting it again would shrink the list below what the engine has.
-      else if (seq > newest && !fromTop) above += 1;
-      else if (seq < oldest && !toEnd) below += 1;
+      else if ((newest === undefined || listsAbove(gone, newest)) && !fromTop) above += 1;
+      else if ((oldest === undefined || listsAbove(oldest, gone)) && !toEnd) below += 1;
     });
     const { byId } = state;
     // The one shown in detail is held outside the window too.

@@ -76,7 +76,7 @@ describe('selection', () => {
     const state = () => store.getState();
     state().pickOnly('id-1');
     state().togglePicked('id-2');
-    state().removeExchanges({ ids: ['id-1'], seqs: [1] }, true);
+    state().removeExchanges({ ids: ['id-1'], seqs: [1], receivedAt: [1] }, true);
     expect([...state().picked]).toEqual(['id-2']);
     state().clearPicked();
     state().select('id-3');

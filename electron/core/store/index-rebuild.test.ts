@@ -1,0 +1,85 @@
+import { cp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import Database from 'libsql';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../../test-support/engine/core-fixture';
+import { waitFor } from '../../../test-support/engine/wait-for';
+import { draft, openStore, type OpenedStore } from '../../../test-support/engine/store-fixture';
+import type { ExchangeStore } from './exchange-store';
+import { historyPaths } from './history';
+
+/** A history whose index the previous table version wrote (its README says what it holds). */
+const FIXTURE = path.resolve('test-support/fixtures/history-index-v1');
+
+const dirs: string[] = [];
+const opened: OpenedStore[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map(({ store }) => store.close().catch(() => undefined)));
+  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function tempDir() {
+  const dir = await makeTempDir('ohi-rebuild-');
+  dirs.push(dir);
+  return dir;
+}
+
+/** Opened with a record of the notices the status showed each time it was told to change. */
+async function open(dir: string) {
+  const shown: string[][] = [];
+  const store: { current?: ExchangeStore } = {};
+  const result = await openStore(dir, {
+    listeners: {
+      appended: () => undefined,
+      updated: () => undefined,
+      removed: () => undefined,
+      reloaded: () => undefined,
+      status: () => shown.push(store.current?.stats().notices ?? []),
+    },
+  });
+  store.current = result.store;
+  opened.push(result);
+  return { store: result.store, shown };
+}
+
+const rebuilding = (store: ExchangeStore) =>
+  store.stats().notices.some((notice) => notice.startsWith('Rebuilding the history index'));
+const rebuilt = (store: ExchangeStore) => waitFor(() => (rebuilding(store) ? undefined : true), 30_000);
+const seqs = async (store: ExchangeStore) => (await store.list({ limit: 5000 })).items.map((s) => s.seq);
+
+describe('an index of another table version', () => {
+  it('is rebuilt from the records, listing imported exchanges by the time they were received', async () => {
+    const dir = await tempDir();
+    await cp(FIXTURE, dir, { recursive: true });
+    const { store } = await open(dir);
+    await rebuilt(store);
+    // Stored in seq order 1…5; 3 and 4 were imported, dated a week before the others.
+    expect(await seqs(store)).toEqual([5, 2, 1, 4, 3]);
+    expect(store.stats().notices.join(' ')).toMatch(/table version 1.*rebuilt from the stored records/);
+    // Paging by position and by cursor follow the same order.
+    expect((await store.list({ limit: 2, offset: 2 })).items.map((s) => s.seq)).toEqual([1, 4]);
+    expect((await store.list({ limit: 2, cursor: 1 })).items.map((s) => s.seq)).toEqual([4, 3]);
+    expect((await store.append(draft(6))).seq).toBe(6);
+  });
+
+  it('is rebuilt in the background: the status shows how far, and what is stored meanwhile follows', async () => {
+    const dir = await tempDir();
+    const first = await openStore(dir);
+    await Promise.all(Array.from({ length: 3000 }, (_, i) => first.store.append(draft(i + 1))));
+    await first.store.close();
+    // An index of another table version, as an older build left it.
+    const index = new Database(historyPaths(dir).index);
+    index.exec('PRAGMA user_version = 1');
+    index.close();
+
+    const { store, shown } = await open(dir);
+    const stored = await store.append(draft(3001, { receivedAt: Date.now() }));
+    expect(stored.seq).toBe(3001);
+    await rebuilt(store);
+    expect(shown.flat().join(' ')).toMatch(/Rebuilding the history index from the stored records: \d+%/);
+    const all = await seqs(store);
+    expect(all).toHaveLength(3001);
+    expect(all[0]).toBe(3001);
+    expect(store.stats().count).toBe(3001);
+  });
+});
