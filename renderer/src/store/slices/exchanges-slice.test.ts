@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { storeHolding as holding } from '../../../../test-support/renderer/store-holding';
 import { makeSummary } from '../../../../test-support/shared/make-summary';
-import { createAppStore } from '../create-app-store';
 
-/** Rows `start`… of a list of `count` (seqs and receivedAt count…1, newest first), `held` of them read. */
-function storeHolding(count: number, held: number, start: number) {
-  const store = createAppStore();
-  const all = Array.from({ length: count }, (_, i) => makeSummary(count - i));
-  store.getState().replaceWindow({
-    items: all.slice(start, start + held),
-    total: count,
-    lastSeq: count,
-    start,
-    searchPending: 0,
-  });
-  return store;
-}
+const storeHolding = (count: number, held: number, start: number) => holding(count, held, start).store;
 
 describe('the list in the order of time received', () => {
   it('places a new exchange received earlier than rows held where its time puts it', () => {

@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { makeSummary } from '../../../../test-support/shared/make-summary';
 import { createFakeBridge } from '../../../../test-support/renderer/fake-bridge';
 import { moveCursor, pickRange } from '../commands';
-import { createAppStore } from '../create-app-store';
+import { storeHolding } from '../../../../test-support/renderer/store-holding';
 import { selectPickedCount, selectTarget } from '../selectors';
 
 /** A store holding rows `start`… of `count` (newest first), and an engine that has all of them. */
 function storeWith(count: number, held = count, start = 0) {
-  const store = createAppStore();
-  const all = Array.from({ length: count }, (_, i) => makeSummary(count - i));
-  store.getState().replaceWindow({
-    items: all.slice(start, start + held),
-    total: count,
-    lastSeq: count,
-    start,
-    searchPending: 0,
-  });
+  const { store, all } = storeHolding(count, held, start);
   const bridge = createFakeBridge();
   bridge.answer('exchanges.list', (input) => {
     const { offset = 0, limit = 500 } = input as { offset?: number; limit?: number };
