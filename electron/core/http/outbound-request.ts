@@ -1,6 +1,7 @@
 import { request as httpRequest, type Agent, type ClientRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { HeaderList } from '../../../shared/model/exchange';
+import { systemScheduler } from '../deps';
 
 /** Why a request to a handler got no answer, in the words the UI uses. */
 export type SendFailureCause = 'refused' | 'dns' | 'reset' | 'timeout' | 'other';
@@ -168,16 +169,14 @@ export function sendOutbound(
     );
     // A deadline for the whole exchange: socket.setTimeout only fires after a silence, so a
     // handler sending a byte now and then would hold the request (and Okta's answer) for ever.
-    const deadline = setTimeout(
-      () =>
-        request.destroy(
-          Object.assign(new Error(`no complete answer within ${options.timeoutMs} ms`), {
-            code: 'ETIMEDOUT',
-          }),
-        ),
-      options.timeoutMs,
+    const cancelDeadline = systemScheduler.after(options.timeoutMs, () =>
+      request.destroy(
+        Object.assign(new Error(`no complete answer within ${options.timeoutMs} ms`), {
+          code: 'ETIMEDOUT',
+        }),
+      ),
     );
-    request.once('close', () => clearTimeout(deadline));
+    request.once('close', cancelDeadline);
     request.on('error', fail);
     if (oneByOne) setOneByOne(request, headers);
     request.end(options.body);

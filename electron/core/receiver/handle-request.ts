@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Exchange } from '../../../shared/model/exchange';
-import type { Clock, Logger } from '../deps';
+import { systemScheduler, type Clock, type Logger } from '../deps';
 import type { SettingsStore } from '../settings/settings-store';
 import type { ExchangeStore, NewExchange } from '../store/exchange-store';
 import type { BodyBudget } from './admission';
@@ -127,10 +126,14 @@ async function store(
 }
 
 /** The response policy's delay; ends early if the client hangs up meanwhile. */
-async function holdAnswer(response: ServerResponse, delayMs: number): Promise<void> {
-  const controller = new AbortController();
-  const onClose = () => controller.abort();
-  response.once('close', onClose);
-  await sleep(delayMs, undefined, { signal: controller.signal }).catch(() => undefined);
-  response.off('close', onClose);
+function holdAnswer(response: ServerResponse, delayMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      cancel();
+      response.off('close', done);
+      resolve();
+    };
+    const cancel = systemScheduler.after(delayMs, done);
+    response.once('close', done);
+  });
 }

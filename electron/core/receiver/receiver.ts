@@ -1,7 +1,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ReceiverStatus } from '../../../shared/model/status';
-import type { Logger } from '../deps';
+import { systemScheduler, type Logger } from '../deps';
 import { withClientErrors } from './client-errors';
 import { RECEIVER_LIMITS, serverOptions, type ReceiverLimits } from './receiver-limits';
 
@@ -59,9 +59,9 @@ export class Receiver {
     if (!server) return;
     this.server = null;
     await new Promise<void>((resolve) => {
-      const force = setTimeout(() => server.closeAllConnections(), STOP_GRACE_MS);
+      const cancelForce = systemScheduler.after(STOP_GRACE_MS, () => server.closeAllConnections());
       server.close(() => {
-        clearTimeout(force);
+        cancelForce();
         resolve();
       });
       server.closeIdleConnections();

@@ -1,5 +1,6 @@
 import type { PushMessage } from '../../../shared/contract/events';
 import type { ExchangeSummary } from '../../../shared/model/exchange';
+import { systemScheduler, type Scheduler } from '../deps';
 
 export type PushListener = (message: PushMessage) => void;
 
@@ -20,9 +21,13 @@ export class PushStream {
   private appended = new Map<string, ExchangeSummary>();
   private updated = new Map<string, ExchangeSummary>();
   private removed = new Map<string, { seq: number; receivedAt: number }>();
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Cancels the pending flush, if one is due. */
+  private cancelFlush: (() => void) | null = null;
 
-  constructor(private readonly options: PushStreamOptions = { flushMs: 50, maxBatch: 1000 }) {}
+  constructor(
+    private readonly options: PushStreamOptions = { flushMs: 50, maxBatch: 1000 },
+    private readonly scheduler: Scheduler = systemScheduler,
+  ) {}
 
   subscribe(listener: PushListener): () => void {
     this.listeners.add(listener);
@@ -53,8 +58,8 @@ export class PushStream {
 
   /** Send what is pending now (also used on shutdown). */
   flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.cancelFlush?.();
+    this.cancelFlush = null;
     if (this.appended.size > 0) {
       const items = [...this.appended.values()];
       this.appended = new Map();
@@ -77,7 +82,7 @@ export class PushStream {
 
   private schedule(): void {
     if (this.appended.size + this.updated.size + this.removed.size >= this.options.maxBatch) this.flush();
-    else this.timer ??= setTimeout(() => this.flush(), this.options.flushMs);
+    else this.cancelFlush ??= this.scheduler.after(this.options.flushMs, () => this.flush());
   }
 
   private send(message: PushMessage): void {

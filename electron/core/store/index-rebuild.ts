@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Logger } from '../deps';
+import { systemScheduler, type Logger } from '../deps';
 import type { IndexOpened } from './index/index-service';
 import { decodeRecord } from './records/record-frame';
 import { listSegments, scanRecords, segmentName, type LogPoint } from './records/record-scan';
@@ -90,7 +90,7 @@ export class IndexRebuild {
       } catch (error) {
         if (error instanceof Stopped) return;
         deps.logger.error('history index rebuild failed, trying again', { error: String(error) });
-        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+        await new Promise<void>((resolve) => systemScheduler.after(RETRY_MS, resolve));
       }
     }
     if (this.stopped) return;

@@ -1,3 +1,4 @@
+import { systemScheduler } from '../deps';
 import { isToAgent, type AgentConnect, type FromAgent } from './agent-protocol';
 import { classifyNgrokError } from './ngrok-errors';
 import { openNgrokTunnel, type OpenNgrok } from './ngrok-provider';
@@ -29,7 +30,7 @@ const send = (message: FromAgent) => {
   else if (process.connected) process.send?.(message);
 };
 
-const exitSoon = (code: number) => setTimeout(() => process.exit(code), EXIT_AFTER_FAILURE_MS);
+const exitSoon = (code: number) => systemScheduler.after(EXIT_AFTER_FAILURE_MS, () => process.exit(code));
 
 const wire = (failure: TunnelFailure) => ({
   code: failure.code,
@@ -54,7 +55,10 @@ async function connect(message: AgentConnect): Promise<void> {
 
 async function close(): Promise<void> {
   const closing = tunnel?.close().catch(() => undefined);
-  await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS))]);
+  await Promise.race([
+    closing,
+    new Promise<void>((resolve) => systemScheduler.after(CLOSE_GRACE_MS, resolve)),
+  ]);
   process.exit(0);
 }
 

@@ -1,3 +1,4 @@
+import { systemScheduler } from '../deps';
 import type { AgentProcess, LaunchAgent } from './agent-process';
 import { isFromAgent, type AgentConnect, type WireFailure } from './agent-protocol';
 import { noAuthtoken } from './ngrok-errors';
@@ -132,9 +133,9 @@ class AgentSession implements TunnelSession {
     this.closing = true;
     if (!this.agent.running()) return;
     this.agent.send({ type: 'close' });
-    const force = setTimeout(() => this.agent.kill(), this.closeGraceMs);
+    const cancelKill = systemScheduler.after(this.closeGraceMs, () => this.agent.kill());
     await this.gone;
-    clearTimeout(force);
+    cancelKill();
   }
 }
 
