@@ -9,15 +9,16 @@ export const randomOktaId = (length: number) =>
   Array.from(randomBytes(length), (byte) => ALPHABET[byte % ALPHABET.length]).join('');
 
 /**
- * The headers Okta sends with a delivery (https://developer.okta.com/docs/concepts/event-hooks/#http-headers), with this hook's secret and custom
- * headers, for deliveries the engine makes itself (samples, deliveries rebuilt from the log).
+ * The headers Okta sends when it calls a hook: JSON both ways, the hook's auth header and custom
+ * headers, then `extra`, for calls the engine makes itself (samples, deliveries rebuilt from the
+ * log).
  */
-export function deliveryHeaders(
+export function hookCallHeaders(
   settings: Settings,
   secret: string | null,
   url: URL,
   length: number,
-  userAgent: string,
+  extra: HeaderList = [],
 ): HeaderList {
   return [
     ['Host', url.host],
@@ -25,8 +26,24 @@ export function deliveryHeaders(
     ['Content-Type', 'application/json'],
     ...(secret ? ([[settings.authHeader, secret]] as HeaderList) : []),
     ...settings.requiredHeaders.map(({ name, value }): [string, string] => [name, value]),
-    ['User-Agent', userAgent],
-    ['X-Okta-Request-Id', randomOktaId(27)],
+    ...extra,
     ['Content-Length', String(length)],
   ];
 }
+
+/**
+ * An event hook delivery's headers
+ * (https://developer.okta.com/docs/concepts/event-hooks/#http-headers): a hook call's, with
+ * Okta's user agent and a request id.
+ */
+export const deliveryHeaders = (
+  settings: Settings,
+  secret: string | null,
+  url: URL,
+  length: number,
+  userAgent: string,
+): HeaderList =>
+  hookCallHeaders(settings, secret, url, length, [
+    ['User-Agent', userAgent],
+    ['X-Okta-Request-Id', randomOktaId(27)],
+  ]);

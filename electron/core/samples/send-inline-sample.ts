@@ -1,4 +1,3 @@
-import type { HeaderList } from '../../../shared/model/exchange';
 import type { InlineRequestType } from '../../../shared/model/inline';
 import type { Settings } from '../../../shared/model/settings';
 import { inlineType } from '../../../shared/okta/inline/catalog';
@@ -7,6 +6,7 @@ import type { Clock } from '../deps';
 import type { OwnRequestTags } from '../receiver/own-request-tags';
 import { sendThroughReceiver } from '../receiver/send-through-receiver';
 import { CommandError } from '../rpc/command-error';
+import { hookCallHeaders } from './delivery-headers';
 
 /** Longer than any breakpoint deadline, so a held sample is answered, not cut off. */
 const SAMPLE_TIMEOUT_MS = 30_000;
@@ -20,18 +20,6 @@ export interface InlineSampleDeps {
   sample: (type: InlineRequestType) => JsonRecord;
   tags: OwnRequestTags;
   clock: Clock;
-}
-
-/** The headers Okta sends with an inline call: JSON both ways, the hook's auth header and custom headers. */
-function inlineHeaders(settings: Settings, secret: string | null, url: URL, length: number): HeaderList {
-  return [
-    ['Host', url.host],
-    ['Accept', 'application/json'],
-    ['Content-Type', 'application/json'],
-    ...(secret ? ([[settings.authHeader, secret]] as HeaderList) : []),
-    ...settings.requiredHeaders.map(({ name, value }): [string, string] => [name, value]),
-    ['Content-Length', String(length)],
-  ];
 }
 
 /**
@@ -57,7 +45,7 @@ export async function sendInlineSample(
       url,
       path: url.pathname,
       method: 'POST',
-      headers: inlineHeaders(deps.settings(), deps.secret(), url, body.length),
+      headers: hookCallHeaders(deps.settings(), deps.secret(), url, body.length),
       body,
       timeoutMs: SAMPLE_TIMEOUT_MS,
       bodyLimit: 1024 * 1024,
