@@ -221,6 +221,8 @@ export class ExchangeStore {
   clear(): Promise<number> {
     const { history } = this;
     return history.retention.exclusive(async () => {
+      // Every exchange stored before Clear, even those a burst left unindexed so far.
+      await history.indexedThrough(history.log.end());
       const unpinned = await history.call('seqs', '-is:pinned', this.options.now());
       const removed = await history.call('remove', unpinned);
       history.counted(-removed.length, 0);

@@ -5,7 +5,7 @@ import type { Logger } from '../deps';
 import { checkFormat } from './history-format';
 import { IndexClient, type IndexArgs, type IndexResult } from './index-client';
 import type { IndexMethod } from './index/index-protocol';
-import { IndexFeed, READS_WAIT_FOR } from './index-feed';
+import { IndexFeed } from './index-feed';
 import { deliveryKeys } from './index/event-keys';
 import type { IndexOpened } from './index/index-service';
 import type { IndexTag, Removed } from './index/index-writer';
@@ -95,6 +95,7 @@ export class History {
     this.retention = new Retention(
       {
         index: { call: (method, ...args) => this.call(method, ...args) },
+        indexedThrough: (point) => this.indexedThrough(point),
         log,
         logger: options.logger,
         count: () => this.count,
@@ -240,6 +241,11 @@ export class History {
     return this.seq;
   }
 
+  /** Once the index has every record before `point` of the log (index-feed.ts `reached`). */
+  indexedThrough(point: LogPoint): Promise<void> {
+    return this.feed.reached(point);
+  }
+
   /** Keep the counts in the status current without counting rows. */
   counted(stored: number, pinned: number): void {
     this.count += stored;
@@ -269,9 +275,10 @@ export class History {
   stats(): HistoryStats {
     const rebuilding = this.rebuild?.notice() ?? null;
     const unindexed = this.feed.backlog();
+    const burst = this.feed.burstBacklog();
     const catchingUp =
-      rebuilding === null && unindexed > READS_WAIT_FOR
-        ? `Indexing ${unindexed.toLocaleString('en-US')} exchanges stored during a burst: lists and searches show them once indexed.`
+      rebuilding === null && burst > 0
+        ? `Indexing ${burst.toLocaleString('en-US')} exchanges stored during a burst: lists and searches show them once indexed.`
         : null;
     const extra = [
       rebuilding,

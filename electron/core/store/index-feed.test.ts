@@ -50,7 +50,7 @@ const seqs = (rows: unknown) =>
     tag.kind === 'moved' ? `moved ${tag.seq}` : tag.kind === 'new' ? tag.summary.seq : tag.seq,
   );
 
-function feedOn(index: IndexClient) {
+function feedOn(index: IndexClient, readsWaitFor?: number) {
   const log = { end: { segment: 1, offset: 0 }, seq: 0 };
   const feed = new IndexFeed(
     index,
@@ -59,6 +59,7 @@ function feedOn(index: IndexClient) {
     { indexed: () => undefined, health: () => undefined },
     silentLogger,
     { lastSeq: 0, bytes: 0 },
+    readsWaitFor,
   );
   const write = (tag?: IndexTag) => {
     const written: Written<IndexTag> = {
@@ -118,5 +119,41 @@ describe('the index feed', () => {
     await read;
     expect(sent.filter((call) => call.startsWith('catchUp'))).toEqual(['catchUp 4-7', 'catchUp 4-7']);
     expect(feed.backlog()).toBe(0);
+  });
+
+  it('before records are dropped, waits for the index to read them, however far behind it is', async () => {
+    const { index, calls, ticks, answerAll } = scriptedIndex();
+    // Reads stop waiting as soon as the index is behind, as past READS_WAIT_FOR in a flood.
+    const { feed, write } = feedOn(index, 0);
+    for (let i = 0; i < MAX_IN_FLIGHT + 3; i += 1) write();
+    calls.shift()?.answer();
+    await ticks();
+    expect(feed.burstBacklog()).toBeGreaterThan(0);
+    await feed.current();
+
+    let reached = false;
+    const through = feed
+      .reached({ segment: 1, offset: (MAX_IN_FLIGHT + 3) * RECORD })
+      .then(() => (reached = true));
+    await ticks();
+    expect(reached).toBe(false);
+    await answerAll();
+    await through;
+    expect(feed.backlog()).toBe(0);
+  });
+
+  it('refuses to let records be dropped while the index cannot read them', async () => {
+    const { index, calls, ticks, answerAll } = scriptedIndex();
+    const { feed, write } = feedOn(index, 0);
+    for (let i = 0; i < MAX_IN_FLIGHT + 3; i += 1) write();
+    calls.shift()?.answer();
+    await ticks();
+    const through = feed.reached({ segment: 1, offset: (MAX_IN_FLIGHT + 3) * RECORD });
+    await ticks();
+    const catchUp = calls.find((call) => call.method === 'catchUp');
+    calls.splice(calls.indexOf(catchUp!), 1);
+    catchUp?.fail(new Error('The history index stopped (exit code 1).'));
+    await expect(through).rejects.toThrow('cannot take the records to be dropped');
+    await answerAll();
   });
 });

@@ -77,6 +77,8 @@ export class IndexFeed {
     private readonly listeners: FeedListeners,
     private readonly logger: Logger,
     opened: { lastSeq: number; bytes: number; unindexedFrom?: LogPoint | null },
+    /** Tests lower it to make reads answer while the index is behind. */
+    private readonly readsWaitFor = READS_WAIT_FOR,
   ) {
     this.highest = opened.lastSeq;
     this.indexedSeq = opened.lastSeq;
@@ -132,12 +134,31 @@ export class IndexFeed {
     return this.behind === null ? 0 : Math.max(0, this.highest - this.indexedSeq);
   }
 
+  /** How many exchanges stored during a burst reads leave out for now (see READS_WAIT_FOR); 0 if none. */
+  burstBacklog(): number {
+    const backlog = this.backlog();
+    return backlog > this.readsWaitFor ? backlog : 0;
+  }
+
   /** Once the index has what was written until now, unless it is far behind (see READS_WAIT_FOR). */
   async current(): Promise<void> {
-    if (this.behind === null || this.paused || this.backlog() > READS_WAIT_FOR) return;
+    if (this.behind === null || this.paused || this.burstBacklog() > 0) return;
     this.retry();
     const target = this.end();
     while (this.behind !== null && !this.stalled && before(this.behind, target)) await this.answered();
+  }
+
+  /**
+   * Once the index has every record before `point`, however far behind a flood it is: records
+   * about to be dropped (Clear, retention) must be in the index first, or they would vanish from
+   * the counts unseen. Throws if the index cannot take them now (a full disk).
+   */
+  async reached(point: LogPoint): Promise<void> {
+    this.retry();
+    while (this.behind !== null && !this.paused && before(this.behind, point)) {
+      if (this.stalled) throw new Error('the history index cannot take the records to be dropped yet');
+      await this.answered();
+    }
   }
 
   /** Once everything written so far is indexed, or the index cannot take it (closing waits for it). */

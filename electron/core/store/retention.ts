@@ -2,6 +2,7 @@ import type { Logger } from '../deps';
 import type { IndexClient } from './index-client';
 import type { IndexTag, Removed } from './index/index-writer';
 import type { RecordLog } from './records/record-log';
+import type { LogPoint } from './records/record-scan';
 
 export interface RetentionLimits {
   maxCount: number;
@@ -11,6 +12,8 @@ export interface RetentionLimits {
 export interface RetentionContext {
   /** The index, as of every record written before each request (history.ts `call`). */
   index: Pick<IndexClient, 'call'>;
+  /** Once the index has every record before this point of the log, however far behind a burst. */
+  indexedThrough(point: LogPoint): Promise<void>;
   log: RecordLog<IndexTag>;
   logger: Logger;
   /** Exchanges stored now. */
@@ -109,6 +112,8 @@ export class Retention {
    */
   async dropThrough(segment: number): Promise<void> {
     const { index, log } = this.context;
+    // Records of these segments the index has not read yet (a burst) would go uncounted.
+    await this.context.indexedThrough({ segment: segment + 1, offset: 0 });
     const rows = await index.call('inSegmentsThrough', segment);
     // Exactly what the segments hold: with history migrated from an earlier format beside live
     // traffic, the log is not in seq order, so a watermark would take more.
