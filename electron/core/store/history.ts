@@ -303,7 +303,7 @@ export class History {
     await this.retention.schedule();
     await this.timings.flush();
     await this.log.close();
-    await this.feed.settled();
+    await this.feed.stop();
     await this.index.close();
   }
 

@@ -86,7 +86,7 @@ describe('the index feed', () => {
     await answerAll();
     expect(sent.slice(4)).toEqual(['catchUp 4-6', 'catchUp 6-7']);
     expect(feed.backlog()).toBe(0);
-    await feed.settled();
+    await feed.stop();
   });
 
   it('hands a row the log cannot give back (a moved pin) over after the records before it, never holding the log', async () => {
@@ -99,7 +99,7 @@ describe('the index feed', () => {
     await ticks();
     await answerAll();
     expect(sent.slice(MAX_IN_FLIGHT)).toEqual(['catchUp 4-5', 'written moved 1', 'catchUp 6-7']);
-    await feed.settled();
+    await feed.stop();
   });
 
   it('after a catch-up fails, a read tries again (no further delivery needed)', async () => {
@@ -155,5 +155,20 @@ describe('the index feed', () => {
     catchUp?.fail(new Error('The history index stopped (exit code 1).'));
     await expect(through).rejects.toThrow('cannot take the records to be dropped');
     await answerAll();
+  });
+
+  it('on closing, stops reading a burst back (the next start does) but hands over the rows only it holds', async () => {
+    const { index, calls, sent, ticks, answerAll } = scriptedIndex();
+    const { feed, write } = feedOn(index);
+    for (let i = 0; i < MAX_IN_FLIGHT + 1; i += 1) write();
+    write({ kind: 'moved', seq: 1 });
+    for (let i = 0; i < 3; i += 1) write();
+    const stopped = feed.stop();
+    calls.shift()?.answer();
+    await ticks();
+    await answerAll();
+    await stopped;
+    // Up to the moved pin, in order; the three records after it are left to the next start.
+    expect(sent.slice(MAX_IN_FLIGHT)).toEqual(['catchUp 4-5', 'written moved 1']);
   });
 });

@@ -62,6 +62,8 @@ export class IndexFeed {
   private stalled = false;
   /** The index is being rebuilt from the records (index-rebuild.ts): nothing is handed over. */
   private paused = false;
+  /** Closing: records are no longer read back (the next start does that). */
+  private stopping = false;
   /** Batches the index cannot read back from the log (rows it is given), handed over in order. */
   private held: Written<IndexTag>[][] = [];
   private answeredWaiters: (() => void)[] = [];
@@ -161,9 +163,14 @@ export class IndexFeed {
     }
   }
 
-  /** Once everything written so far is indexed, or the index cannot take it (closing waits for it). */
-  async settled(): Promise<void> {
-    while (this.inFlight > 0 || (this.behind !== null && !this.stalled && !this.paused))
+  /**
+   * Stop catching up and wait for what the index was handed: what it has not read back of a
+   * burst is read at the next start, from where its last commit ends, so closing does not wait
+   * for a whole burst. Rows it can only be given (held here) are handed over first, in order.
+   */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    while (this.inFlight > 0 || (this.held.length > 0 && !this.stalled && !this.paused))
       await this.answered();
   }
 
@@ -190,6 +197,7 @@ export class IndexFeed {
     while (this.behind !== null && !this.paused && !this.catching && this.inFlight < MAX_IN_FLIGHT) {
       const from = this.behind;
       const next = this.held[0];
+      if (next === undefined && this.stopping) return;
       const to = next ? startOf(next[0] as Written<IndexTag>) : this.end();
       if (!samePoint(from, to)) {
         this.catchUp(from, to);
