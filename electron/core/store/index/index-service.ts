@@ -16,6 +16,7 @@ import { RecordRows } from './record-rows';
 import { idsOf, recordOf, seqsOf, summariesOf, type StoredRow } from './row-lookups';
 import { RetentionQueries, type RecordRow } from './retention-queries';
 import { SearchIndexer } from './search-indexer';
+import { TimelineCounts } from './timeline-counts';
 import { TypeSets } from './type-sets';
 
 /** What the index tells its owner when it opens. */
@@ -156,11 +157,10 @@ export class IndexService {
     return { indexed: this.commit(rows, lastSeq, reached), bytes: this.index.bytes(), reached };
   }
 
-  /** Write rows in one transaction; the kept count and timeline follow. */
+  /** Write rows in one transaction; the kept count follows. */
   private commit(rows: Written<RowTag>[], lastSeq: number, end: LogPoint): Indexed[] {
     const indexed = this.parts.writer.written(rows, lastSeq, end);
     this.rows += indexed.length;
-    this.parts.queries.changedAt(indexed.map(({ summary }) => summary.receivedAt));
     this.search.wake();
     return indexed;
   }
@@ -170,7 +170,6 @@ export class IndexService {
     const { changed, missing } = this.parts.writer.timings(done);
     const notYet = new Set(missing);
     this.fromRecords.keepEarly(done.filter(({ id }) => notYet.has(id)));
-    this.parts.queries.changedAt(changed.map((summary) => summary.receivedAt));
     return changed;
   }
 
@@ -183,7 +182,6 @@ export class IndexService {
     this.writable();
     const removed = this.parts.writer.remove(seqs);
     this.rows -= removed.length;
-    this.parts.queries.changedAt(removed.map((gone) => gone.receivedAt));
     return removed;
   }
 
@@ -308,11 +306,12 @@ export class IndexService {
 function assemble(index: IndexConnection): Parts {
   const keys = new EventKeys(index.db);
   const typeSets = new TypeSets(index.db);
+  const timelineCounts = new TimelineCounts(index.db);
   return {
     keys,
     typeSets,
-    writer: new IndexWriter(index.db, keys, typeSets),
-    queries: new HistoryQueries(index.db, typeSets),
+    writer: new IndexWriter(index.db, keys, typeSets, timelineCounts),
+    queries: new HistoryQueries(index.db, typeSets, timelineCounts),
     retention: new RetentionQueries(index.db),
   };
 }
