@@ -1,22 +1,19 @@
 import path from 'node:path';
 import type { Exchange, ExchangeSummary } from '../../../shared/model/exchange';
-import { summarize } from '../../../shared/model/summarize';
 import type { Logger } from '../deps';
 import { checkFormat } from './history-format';
 import { IndexClient, type IndexArgs, type IndexResult } from './index-client';
 import type { IndexMethod } from './index/index-protocol';
 import { IndexFeed } from './index-feed';
-import { deliveryKeys } from './index/event-keys';
 import type { IndexOpened } from './index/index-service';
 import type { IndexTag, Removed } from './index/index-writer';
-import { encodeRecord } from './records/record-frame';
-import { RecordLog, type WriteFault, type Written } from './records/record-log';
+import { RecordLog, type WriteFault } from './records/record-log';
 import type { LogPoint } from './records/record-scan';
-import { IndexRebuild, logAfter, rebuildFrom } from './index-rebuild';
-import { recoverTail, type RecoveryTarget } from './recover-tail';
+import { openingOf, recordedSeqs } from './history-opening';
+import { IndexRebuild } from './index-rebuild';
 import { Retention, segmentBytesFor, type RetentionLimits } from './retention';
 import { TimingWriter } from './timing-writer';
-import { findV1History } from './v1/migrate-v1';
+import { movedRecord } from './v1/migrate-v1';
 import { MigrationRun } from './v1/migration-run';
 
 export interface HistoryOptions {
@@ -135,38 +132,14 @@ export class History {
       options.logger.warn('history repaired', { message });
       notices.push(message);
     };
-    // New exchanges follow the seqs of a history being moved over from format 1.
-    const v1 = await findV1History(options.dir);
-    const state = { lastSeq: Math.max(opened.meta.lastSeq ?? 0, v1?.lastSeq ?? 0), count: opened.count };
-    const recordedSeqs = (batch: Written<IndexTag>[]) =>
-      batch.flatMap(({ tag }) => (tag.kind === 'recorded' ? [tag.seq] : []));
-    const indexBatch = async (batch: Written<IndexTag>[], to: LogPoint) => {
-      await client.call('written', batch, state.lastSeq, to, options.authHeader());
-    };
-    // Every record found counts (those the index could not take are listed later).
-    const target: RecoveryTarget = {
-      found: (batch) => {
-        for (const seq of recordedSeqs(batch)) state.lastSeq = Math.max(state.lastSeq, seq);
-        state.count += recordedSeqs(batch).length;
-      },
-      index: indexBatch,
-      knownSeqs: (ids) => client.call('seqsOf', ids),
-    };
-    const rebuilding = rebuildFrom(opened);
-    let end: LogPoint;
-    let unindexedFrom: LogPoint | null = null;
-    if (rebuilding) {
-      const tail = await logAfter(paths.records, rebuilding.seqsAfter, notice);
-      state.lastSeq = Math.max(state.lastSeq, rebuilding.lastSeq, tail.lastSeq);
-      end = tail.end;
-    } else {
-      ({ end, unindexedFrom } = await recoverTail(
-        paths.records,
-        target,
-        { segment: opened.meta.logSegment ?? 0, offset: opened.meta.logOffset ?? 0 },
-        notice,
-      ));
-    }
+    const opening = await openingOf(
+      { dataDir: options.dir, records: paths.records },
+      client,
+      opened,
+      options.authHeader,
+      notice,
+    );
+    const { end, rebuildFrom, target } = opening;
     let feed: IndexFeed | undefined;
     const log = await RecordLog.open<IndexTag>(paths.records, {
       end,
@@ -187,25 +160,25 @@ export class History {
       options.authHeader,
       { indexed: events.indexed, health: (error) => health(error) },
       options.logger,
-      { lastSeq: state.lastSeq, bytes: opened.bytes, unindexedFrom },
+      { lastSeq: opening.lastSeq, bytes: opened.bytes, unindexedFrom: opening.unindexedFrom },
     );
     const history = new History(
       options,
       client,
       log,
       feed,
-      { ...state, pinned: opened.pinned, evictedThrough: opened.meta.evictedThrough ?? 0 },
+      { ...opening, pinned: opened.pinned, evictedThrough: opened.meta.evictedThrough ?? 0 },
       notices,
       events,
     );
-    if (v1) history.migrate(events.reloaded);
-    if (rebuilding) {
+    if (opening.v1) history.migrate(events.reloaded);
+    if (rebuildFrom) {
       // What the log stores meanwhile is read back from it once the rebuild is done.
       feed.pause(end);
       const rebuild = new IndexRebuild({
         dir: paths.records,
         end,
-        from: rebuilding.from,
+        from: rebuildFrom,
         mark: async (point) => {
           await client.call('setMeta', 'rebuildSegment', point?.segment ?? null);
           await client.call('setMeta', 'rebuildOffset', point?.offset ?? null);
@@ -215,7 +188,7 @@ export class History {
           ...target,
           found: () => undefined,
           index: async (batch, to) => {
-            await indexBatch(batch, to);
+            await target.index(batch, to);
             history.counted(recordedSeqs(batch).length, 0);
           },
         },
@@ -320,16 +293,9 @@ export class History {
 
   /** An exchange of a format-1 history, with its seq, pin, final timing and judgement as they were. */
   private async storeMigrated(exchange: Exchange, pinned: boolean): Promise<void> {
-    const { sightings, ...rest } = exchange;
+    const { record, tag } = movedRecord(exchange, pinned);
     await this.feed.roomForRows();
-    await this.log.append(encodeRecord(rest), {
-      kind: 'new',
-      summary: summarize(exchange, pinned),
-      keys: deliveryKeys(exchange),
-      sightings,
-      timing: exchange.timing,
-      quiet: true,
-    });
+    await this.log.append(record, tag);
     this.counted(1, pinned ? 1 : 0);
   }
 }

@@ -22,7 +22,7 @@ const drawn = (timeline: Timeline) =>
     .map((b) => [b.start, b.accepted, b.rejected, b.maxMs]);
 
 describe('the whole history’s timeline', () => {
-  it('stays right as rows are added into its slices, answered and removed (its slices are kept between reads)', async () => {
+  it('stays right as rows are added into its slices, answered and removed (its slices are kept counted)', async () => {
     const dir = await makeTempDir('ohi-timeline-');
     dirs.push(dir);
     const { store } = await openStore(dir);

@@ -6,6 +6,7 @@ import { SUMMARY_COLUMNS, summaryFromRow } from './exchange-row';
 import type { Db } from './index-db';
 import { compileSql, type SqlCondition, type SqlValue } from './query-sql';
 import { timelineBuckets, timelineSpan, type BucketCounts } from './timeline';
+import { sliceSql, type TimelineCounts } from './timeline-counts';
 import type { TypeSets } from './type-sets';
 
 export interface WindowRequest {
@@ -34,33 +35,16 @@ export interface WindowRows {
 const LIST_ORDER = 'e.received_at DESC, e.seq DESC';
 const OLDEST_FIRST = 'e.received_at, e.seq';
 
-/** Slices of the whole history's timeline kept at most (a few timelines' worth). */
-const MAX_SLICES = 5000;
-/** Past this many changed rows at once, every kept slice is forgotten rather than each looked up. */
-const MANY_CHANGES = 1000;
-
-/** Per-slice counts come from one aggregate per slice over the time index (docs/storage.md). */
-const SLICE_SQL = (where: string) =>
-  `SELECT sum(e.result = 0), sum(e.result = 1), sum(e.result = 2), sum(e.result = 3), sum(e.result = 4),
-          max(e.duration_ms)
-   FROM exchanges e WHERE e.received_at >= ? AND e.received_at < ? AND ${where}`;
-
 /**
  * The read side of the history: a page of rows at any position of a query's matches, counts, a
  * timeline and the seqs a bulk action applies to, all answered by the index in SQL, so none of
  * them reads more than the rows it returns plus a scan of the narrow `exchanges` table.
  */
 export class HistoryQueries {
-  /**
-   * Slices of the whole history's timeline (no query), by "from:to": counting them is a pass over
-   * every row (hundreds of ms at 1,000,000), and the index answers one request at a time, so a
-   * recount would hold the next page or filter. A slice is forgotten when a row in it changes.
-   */
-  private readonly slices = new Map<string, BucketCounts>();
-
   constructor(
     private readonly db: Db,
     private readonly typeSets: TypeSets,
+    private readonly timelineCounts: TimelineCounts,
   ) {}
 
   condition(query: string, now: number): SqlCondition {
@@ -131,36 +115,13 @@ export class HistoryQueries {
           .raw()
           .get(params) as [number | null, number | null, number]);
     const span = timelineSpan(window, { first, last }, now);
-    const slice = this.db.prepare(SLICE_SQL(where)).raw();
+    // The whole history's slices are kept counted (timeline-counts.ts); a query's are counted from its rows.
+    const slice = this.db.prepare(sliceSql(where)).raw();
     return timelineBuckets(span, { maxBuckets, total }, (from, to): BucketCounts => {
       if (total === 0) return [0, 0, 0, 0, 0, 0];
-      const key = `${from}:${to}`;
-      const kept = everything ? this.slices.get(key) : undefined;
-      if (kept) return kept;
-      const counts = (slice.get([from, to, ...params]) as (number | null)[]).map(
-        (n) => n ?? 0,
-      ) as BucketCounts;
-      if (everything) {
-        // The newest slice ends at "now", so each timeline adds one: start over past the cap.
-        if (this.slices.size >= MAX_SLICES) this.slices.clear();
-        this.slices.set(key, counts);
-      }
-      return counts;
+      if (everything) return this.timelineCounts.slice(from, to);
+      return (slice.get([from, to, ...params]) as (number | null)[]).map((n) => n ?? 0) as BucketCounts;
     });
-  }
-
-  /** Rows received at these times were added, changed or removed: their slices are counted again. */
-  changedAt(times: number[]): void {
-    if (times.length === 0 || this.slices.size === 0) return;
-    // Many at once (a Clear, an import, retention): everything is counted again.
-    if (times.length > MANY_CHANGES) {
-      this.slices.clear();
-      return;
-    }
-    for (const key of this.slices.keys()) {
-      const [from = 0, to = 0] = key.split(':').map(Number);
-      if (times.some((time) => from <= time && time < to)) this.slices.delete(key);
-    }
   }
 
   private count(where: string, params: SqlValue[]): number {

@@ -1,4 +1,5 @@
 import Database from 'libsql';
+import { addTimelineCounts } from './timeline-counts';
 
 export type Db = InstanceType<typeof Database>;
 
@@ -24,6 +25,9 @@ export const INDEX_VERSION = 2;
  *   redelivery of a deleted exchange is still recognised; `gone` keeps the ids of those.
  * - `search`: FTS5, words of headers, request line and body values; rowid = seq. Filled a
  *   little after each row (search-indexer.ts), from the record, so storing stays quick.
+ * - `timeline_counts`: rows per second, minute and hour received, by how each ended, kept by
+ *   triggers on `exchanges` (timeline-counts.ts); added to an index written without them when it
+ *   is opened, from its rows, so they are not a table version of their own.
  */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS exchanges (
@@ -113,12 +117,16 @@ export function openIndexDb(file: string): Db {
     // 16 MB of pages: the hot part of a million rows' filter columns; the rest is the OS's cache.
     db.exec('PRAGMA cache_size = -16000');
     db.exec('PRAGMA temp_store = MEMORY');
+    // A row replaced (INSERT OR REPLACE) leaves the timeline's counts through their delete trigger.
+    db.exec('PRAGMA recursive_triggers = ON');
     const [version] = db.prepare('PRAGMA user_version').raw().get() as [number];
-    // An index that exists is opened without writing to it: that works on a full disk too.
-    if (version === INDEX_VERSION) return db;
-    if (version !== 0) throw new IndexVersionError(version);
-    db.exec(SCHEMA);
-    db.exec(`PRAGMA user_version = ${INDEX_VERSION}`);
+    if (version !== INDEX_VERSION && version !== 0) throw new IndexVersionError(version);
+    if (version === 0) {
+      db.exec(SCHEMA);
+      db.exec(`PRAGMA user_version = ${INDEX_VERSION}`);
+    }
+    // An index that has its counts already is opened without writing to it: that works on a full disk too.
+    addTimelineCounts(db);
     return db;
   } catch (error) {
     db.close();

@@ -4,6 +4,7 @@ import { exchangeColumns, SUMMARY_COLUMNS, summaryData, summaryFromRow, timingCo
 import { FLAG, readMeta, writeMeta, type Db, type SettableMetaKey } from './index-db';
 import type { Written } from '../records/record-log';
 import type { LogPoint } from '../records/record-scan';
+import type { TimelineCounts } from './timeline-counts';
 import type { TypeSets } from './type-sets';
 
 /**
@@ -76,6 +77,7 @@ export class IndexWriter {
     private readonly db: Db,
     private readonly keys: EventKeys,
     private readonly typeSets: TypeSets,
+    private readonly timelineCounts: TimelineCounts,
   ) {
     this.insertExchange = db.prepare(
       'INSERT OR REPLACE INTO exchanges VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -233,6 +235,7 @@ export class IndexWriter {
     this.db.exec('BEGIN IMMEDIATE');
     try {
       work();
+      this.timelineCounts.freshen();
       this.db.exec('COMMIT');
       this.typeSets.settle();
     } catch (error) {

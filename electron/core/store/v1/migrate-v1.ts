@@ -1,5 +1,9 @@
 import { promises as fs } from 'node:fs';
 import type { Exchange } from '../../../../shared/model/exchange';
+import { summarize } from '../../../../shared/model/summarize';
+import { deliveryKeys } from '../index/event-keys';
+import type { IndexTag } from '../index/index-writer';
+import { encodeRecord } from '../records/record-frame';
 import { lastV1Seq, listV1Segments, planV1, V1Reader, v1Paths } from './v1-log';
 
 /** What migration writes to: the history of format 2, open and receiving. */
@@ -25,6 +29,25 @@ const CHUNK = 500;
 export async function findV1History(dataDir: string): Promise<{ lastSeq: number } | null> {
   const segments = await listV1Segments(v1Paths(dataDir).dir);
   return segments.length === 0 ? null : { lastSeq: await lastV1Seq(dataDir) };
+}
+
+/**
+ * The record and index row of an exchange of a format-1 history: its seq, pin, final timing and
+ * judgement as they were, not announced to the UIs one by one.
+ */
+export function movedRecord(exchange: Exchange, pinned: boolean): { record: Buffer[]; tag: IndexTag } {
+  const { sightings, ...rest } = exchange;
+  return {
+    record: encodeRecord(rest),
+    tag: {
+      kind: 'new',
+      summary: summarize(exchange, pinned),
+      keys: deliveryKeys(exchange),
+      sightings,
+      timing: exchange.timing,
+      quiet: true,
+    },
+  };
 }
 
 /**
