@@ -7,10 +7,11 @@ import { useAppStore } from '../../store/store-context';
 import { PinIcon } from '../../ui/icons';
 import { visible } from '../../ui/visible-text';
 import { FlagMarks, OutcomeBadge } from '../verdicts/outcome-badge';
+import { TypeName } from './type-name';
 
 export const ROW_HEIGHT = 30;
 
-/** The first type, or the one a `type:` filter matched, cut short before its count is. */
+/** The first type, or the one a `type:` filter matched, cut short before its count and badges are. */
 function EventsText({ summary, asked }: { summary: ExchangeSummary; asked: TypeTest }) {
   const [first] = summary.eventTypes;
   if (summary.kind === 'verification' || first === undefined) {
@@ -25,19 +26,19 @@ function EventsText({ summary, asked }: { summary: ExchangeSummary; asked: TypeT
   const matched = asked && !asked(first) ? summary.eventTypes.find(asked) : undefined;
   return (
     <>
-      <span className="cell__text">
-        {matched === undefined ? (
-          visible(first)
-        ) : (
-          <mark
-            className="cell__match"
-            data-testid="matched-type"
-            title={visible(`Matched by the search; first: ${first}`)}
-          >
-            {visible(matched)}
-          </mark>
-        )}
-      </span>
+      {matched === undefined ? (
+        <span className="cell__type">
+          <TypeName type={first} />
+        </span>
+      ) : (
+        <mark
+          className="cell__type cell__match"
+          data-testid="matched-type"
+          title={visible(`Matched by the search; first: ${first}`)}
+        >
+          <TypeName type={matched} />
+        </mark>
+      )}
       {summary.eventCount > 1 && <span className="cell__more"> +{summary.eventCount - 1}</span>}
     </>
   );
