@@ -114,7 +114,7 @@ export const ExchangeRow = memo(function ExchangeRow(props: {
         <OutcomeBadge summary={summary} />
       </span>
       <span role="cell" className="cell cell--auth">
-        <AuthBadge result={summary.auth} />
+        <AuthBadge result={summary.auth} origin={summary.origin} />
       </span>
       <span role="cell" className="cell cell--duration">
         {formatDuration(summary.durationMs)}
