@@ -47,6 +47,19 @@ test('should show which event type a row matched when it is not the first', asyn
   await expect(inspector.row(0).locator('.cell--events')).toContainText('user.account.lock +2');
 });
 
+test('should find a branch of event types by its start up to a dot', async ({ okta, inspector }) => {
+  await okta.deliver(fixtureText('01-user-session-start.json'));
+  await okta.deliver(fixtureText('02-batch-mixed-3-events.json'));
+  await expect(inspector.rows).toHaveCount(2);
+  const count = inspector.page.getByTestId('list-count');
+  // Typed, not completed: Enter would pick the first suggestion, a whole type.
+  await inspector.searchInput.fill('type:user.session');
+  await expect(count).toContainText('1 of 2 match');
+  await expect(inspector.row(0)).toContainText('user.session.start');
+  await inspector.searchInput.fill('type:user.sess');
+  await expect(inspector.page.getByTestId('no-matches')).toBeVisible();
+});
+
 test('should say, in place, why part of a search is ignored', async ({ inspector }) => {
   await inspector.search('status:abc maria');
   const problem = inspector.page.getByTestId('query-problem');
