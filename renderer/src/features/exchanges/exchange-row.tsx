@@ -11,17 +11,18 @@ import { TypeName } from './type-name';
 
 export const ROW_HEIGHT = 30;
 
+/** A request that failed the secret check is kept, not decoded: its events are unknown, not absent. */
+function withoutTypes(summary: ExchangeSummary): string {
+  if (summary.kind === 'verification') return 'verification challenge';
+  if (summary.kind !== 'delivery') return summary.path;
+  return summary.auth === 'missing' || summary.auth === 'mismatch' ? 'not decoded' : 'no events';
+}
+
 /** The first type, or the one a `type:` filter matched, cut short before its count and badges are. */
 function EventsText({ summary, asked }: { summary: ExchangeSummary; asked: TypeTest }) {
   const [first] = summary.eventTypes;
   if (summary.kind === 'verification' || first === undefined) {
-    const text =
-      summary.kind === 'verification'
-        ? 'verification challenge'
-        : summary.kind === 'delivery'
-          ? 'no events'
-          : summary.path;
-    return <span className="cell__text">{visible(text)}</span>;
+    return <span className="cell__text">{visible(withoutTypes(summary))}</span>;
   }
   const matched = asked && !asked(first) ? summary.eventTypes.find(asked) : undefined;
   return (
