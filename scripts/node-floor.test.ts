@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { satisfies } from './node-range';
 
 /**
  * Which Node.js runs what, derived from the `engines` of the packages each use needs, and held
@@ -54,22 +55,51 @@ const PROBES = [
 ];
 
 const parts = (version: string) => version.split('.').map(Number);
-const compare = (a: string, b: string) =>
-  parts(a)
-    .map((part, i) => part - (parts(b)[i] ?? 0))
-    .find((d) => d !== 0) ?? 0;
 
-/** The range forms the engines fields use; anything else fails the test rather than passing it. */
-function satisfies(range: string, version: string): boolean {
-  return range.split('||').some((raw) => {
-    const clause = raw.trim().replace(/^>=\s+/, '>=');
-    if (clause === '*') return true;
-    const caret = /^\^(\d+(?:\.\d+){0,2})$/.exec(clause);
-    if (caret?.[1]) return parts(version)[0] === parts(caret[1])[0] && compare(version, caret[1]) >= 0;
-    const atLeast = /^>=(\d+(?:\.\d+){0,2})$/.exec(clause);
-    if (atLeast?.[1]) return compare(version, atLeast[1]) >= 0;
-    throw new Error(`an engines range this test does not read: "${raw}"`);
-  });
+interface LockEntry {
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  engines?: { node?: string } | string[];
+}
+
+const LOCK = (
+  JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, LockEntry>;
+  }
+).packages;
+
+/** Where npm put `name` for the package at `from`: the nearest node_modules up the tree. */
+function lockPath(from: string, name: string): string | undefined {
+  for (let at = from; ; at = at.slice(0, Math.max(0, at.lastIndexOf('/node_modules/')))) {
+    const candidate = `${at === '' ? '' : `${at}/`}node_modules/${name}`;
+    if (candidate in LOCK) return candidate;
+    if (at === '') return undefined;
+  }
+}
+
+/** Every package `npm ci` installs for our own dependencies, except those under `leaving`. */
+function installed(leaving: string[]): Set<string> {
+  const seen = new Set<string>();
+  const visit = (at: string) => {
+    const entry = LOCK[at] ?? {};
+    const names = Object.keys({
+      ...entry.dependencies,
+      ...entry.devDependencies,
+      ...entry.optionalDependencies,
+      ...entry.peerDependencies,
+    });
+    for (const name of names.filter((n) => at !== '' || !leaving.includes(n))) {
+      const found = lockPath(at, name);
+      if (found !== undefined && !seen.has(found)) {
+        seen.add(found);
+        visit(found);
+      }
+    }
+  };
+  visit('');
+  return seen;
 }
 
 /** The Node versions a use runs on: every package's engines, and the receiver's parser. */
@@ -113,5 +143,22 @@ describe('the Node.js versions the README states', () => {
   it("the desktop app from source and the installers: Electron's download needs more", () => {
     expect(floors(USES.desktop)).toEqual(['22.13', '24', '25']);
     expect(row(readme, 'The desktop app from source, the installers')).toBe(said(floors(USES.desktop)));
+  });
+});
+
+describe('the engines of what npm ci installs', () => {
+  it('accept every Node.js version package.json does, apart from the desktop path', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      engines: { node: string };
+    };
+    const supported = PROBES.filter((v) => satisfies(pkg.engines.node, v));
+    const refusing = [...installed(['electron', 'electron-builder'])].flatMap((at) => {
+      const engines = LOCK[at]?.engines;
+      const range = Array.isArray(engines) ? undefined : engines?.node;
+      const refused = range === undefined ? [] : supported.filter((v) => !satisfies(range, v));
+      return refused.length === 0 ? [] : [`${at} (${range ?? ''}) refuses ${refused.join(', ')}`];
+    });
+    // npm ci warns EBADENGINE for each: a warning users learn to ignore, or a real break.
+    expect(refusing).toEqual([]);
   });
 });

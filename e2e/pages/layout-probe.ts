@@ -141,3 +141,53 @@ export function cutListCells(page: Page): Promise<string[]> {
       ),
   );
 }
+
+/**
+ * Rows with a badge (redelivery, imported, sample, ⚠ …) whose event type does not read, in
+ * words: the type may give up its middle, but its first segment and its last (the action, as
+ * in `.start`), each badge, and the whole type in the cell's title must be there. Last segments
+ * longer than any Okta uses (a hostile sender's) are left out.
+ */
+export function unreadableTypes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    /** Where `from..to` of the type's text ends on screen; null if a box cuts it (by a pixel's fraction too: that draws an ellipsis). */
+    const drawnRight = (root: Element, from: number, to: number): number | null => {
+      const range = document.createRange();
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      let at = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const length = node.textContent?.length ?? 0;
+        if (at <= from && from < at + length) range.setStart(node, from - at);
+        if (at < to && to <= at + length) range.setEnd(node, to - at);
+        at += length;
+      }
+      const right = range.getBoundingClientRect().right;
+      for (let up = range.commonAncestorContainer.parentElement; up; up = up.parentElement) {
+        if (getComputedStyle(up).overflowX !== 'visible' && right > up.getBoundingClientRect().right + 0.01)
+          return null;
+        if (up.classList.contains('cell')) break;
+      }
+      return right;
+    };
+    const problems: string[] = [];
+    for (const cell of document.querySelectorAll('.row .cell--events')) {
+      const flags = [...cell.querySelectorAll('.flag')];
+      const typeBox = cell.firstElementChild;
+      const type = typeBox?.textContent ?? '';
+      const [first = ''] = type.split('.');
+      const last = type.slice(type.lastIndexOf('.'));
+      if (flags.length === 0 || !typeBox || !type.includes('.') || last.length > 30) continue;
+      const cellRight = cell.getBoundingClientRect().right;
+      // The first segment, its dot and one character more: room for the ellipsis after it.
+      if (drawnRight(typeBox, 0, first.length + 2) === null) problems.push(`${type}: its start is cut`);
+      if (drawnRight(typeBox, type.length - last.length, type.length) === null)
+        problems.push(`${type}: "${last}" is cut`);
+      for (const flag of flags) {
+        if (flag.getBoundingClientRect().right > cellRight + 0.5)
+          problems.push(`${type}: its "${flag.textContent ?? ''}" badge is cut`);
+      }
+      if (!(cell.getAttribute('title') ?? '').includes(type)) problems.push(`${type}: not in the title`);
+    }
+    return problems;
+  });
+}

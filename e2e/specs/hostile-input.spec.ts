@@ -43,9 +43,10 @@ test('should quote a crafted method in Copy as cURL, and skip one that is not an
     buffer: Buffer.from(ndjsonExport([substituting, shellCode])),
   });
   await expect(inspector.page.getByTestId('job-text')).toContainText(
-    'Imported 1 exchanges from crafted.ndjson. 1 skipped (line 3: request.method: not an HTTP method).',
+    'Imported 1 exchange from crafted.ndjson. 1 skipped (line 3: request.method: not an HTTP method).',
   );
   await expect(inspector.rows).toHaveCount(1);
+  await expect(inspector.page.getByTestId('list-count').locator('span').first()).toHaveText('1 exchange');
   await inspector.openRow(0);
   await inspector.detail.getByTestId('copy-curl').click();
   expect(await readClipboard(inspector.page)).toMatch(

@@ -3,7 +3,7 @@ import type { OktaEmulator } from '../../test-support/engine/okta-emulator/okta-
 import { expect, fixtureText, freshDelivery, oktaTest as test, type OrgClock } from '../fixtures';
 import type { InspectorPage } from '../pages/inspector-page';
 import { olderHarFile } from '../older-har';
-import { cutListCells, layoutProblems } from '../pages/layout-probe';
+import { cutListCells, layoutProblems, unreadableTypes } from '../pages/layout-probe';
 import type { OktaPanelPage } from '../pages/okta-panel-page';
 
 const SIZES = [
@@ -53,6 +53,7 @@ async function listColumns(inspector: InspectorPage) {
     await expect.soft(header.getByText(name, { exact: true }), `the ${name} column`).toBeVisible();
   }
   expect.soft(await cutListCells(inspector.page), 'list cells cut short').toEqual([]);
+  expect.soft(await unreadableTypes(inspector.page), 'event types beside a badge').toEqual([]);
 }
 
 /** A verification, a batch, a foreign body and one with long strings; the batch's tabs one by one. */
@@ -148,13 +149,17 @@ for (const size of SIZES) {
 
     // A row from another day (its time cell also holds the date), and one with the widest
     // badges: a wrong secret. The import's card stays in its corner, as it does until closed.
+    // A redelivery: the widest badge beside an event type.
     await inspector.importFile(olderHarFile());
     await okta.deliver(fixtureText('01-user-session-start.json'), 'Basic wrong');
+    const twice = freshDelivery('01-user-session-start.json');
+    await okta.deliver(twice);
+    await okta.deliver(twice);
     await okta.verify('layout');
     await okta.deliver(fixtureText('02-batch-mixed-3-events.json'));
     await okta.deliver(FOREIGN);
     await okta.deliver(LONG);
-    await expect(inspector.rows).toHaveCount(6);
+    await expect(inspector.rows).toHaveCount(8);
     await details(inspector, testInfo);
     await listColumns(inspector);
     await dialogs(inspector, testInfo);

@@ -20,6 +20,23 @@ test('should show the date of a row from another day, and only the time of today
   await expect(times.filter({ hasText: /^\d{2}:\d{2}:\d{2}\.\d{3}$/ })).toHaveCount(1);
 });
 
+test('should say an imported row was not checked for a secret, not that none is configured', async ({
+  okta,
+  inspector,
+}) => {
+  await okta.deliver(fixtureText('02-batch-mixed-3-events.json'));
+  await inspector.importFile(olderHarFile());
+  await expect(inspector.rows).toHaveCount(2);
+  await expect(inspector.row(0).getByTestId('auth-badge')).toHaveText('auth ✓');
+  const imported = inspector.row(1).getByTestId('auth-badge');
+  await expect(imported).toHaveText('unchecked');
+  await expect(imported).toHaveAttribute('title', /^Imported: no secret was checked/);
+  await inspector.openRow(1);
+  await expect(inspector.detail.getByTestId('auth-badge')).toHaveText('unchecked');
+  await expect(inspector.detail.getByTestId('note-auth')).toHaveClass(/note--neutral/);
+  await expect(inspector.detail).not.toContainText('from unknown');
+});
+
 test('should show which event type a row matched when it is not the first', async ({ okta, inspector }) => {
   await okta.deliver(fixtureText('02-batch-mixed-3-events.json'));
   await expect(inspector.row(0)).toContainText('user.lifecycle.create +2');
@@ -28,6 +45,19 @@ test('should show which event type a row matched when it is not the first', asyn
   const matched = inspector.row(0).getByTestId('matched-type');
   await expect(matched).toHaveText('user.account.lock');
   await expect(inspector.row(0).locator('.cell--events')).toContainText('user.account.lock +2');
+});
+
+test('should find a branch of event types by its start up to a dot', async ({ okta, inspector }) => {
+  await okta.deliver(fixtureText('01-user-session-start.json'));
+  await okta.deliver(fixtureText('02-batch-mixed-3-events.json'));
+  await expect(inspector.rows).toHaveCount(2);
+  const count = inspector.page.getByTestId('list-count');
+  // Typed, not completed: Enter would pick the first suggestion, a whole type.
+  await inspector.searchInput.fill('type:user.session');
+  await expect(count).toContainText('1 of 2 match');
+  await expect(inspector.row(0)).toContainText('user.session.start');
+  await inspector.searchInput.fill('type:user.sess');
+  await expect(inspector.page.getByTestId('no-matches')).toBeVisible();
 });
 
 test('should say, in place, why part of a search is ignored', async ({ inspector }) => {

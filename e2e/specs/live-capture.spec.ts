@@ -58,6 +58,8 @@ test('should show a rejected delivery with the reason the secret did not match',
   expect(response.status).toBe(401);
   await expect(inspector.row(0)).toHaveAttribute('data-status', '401');
   await expect(inspector.row(0).getByTestId('auth-badge')).toHaveAttribute('data-auth', 'mismatch');
+  // Its body was kept, not decoded: whether it held events is unknown.
+  await expect(inspector.row(0).locator('.cell--events')).toContainText('not decoded');
   await inspector.openRow(0);
   await expect(inspector.detail.getByTestId('notes')).toContainText('does not match the configured secret');
 });

@@ -17,8 +17,20 @@ describe('compileQuery', () => {
     const summary = delivery({ eventTypes: ['user.session.start', 'group.user_membership.add'] });
     expect(matches('type:user.session.start', summary)).toBe(true);
     expect(matches('type:group.*', summary)).toBe(true);
-    expect(matches('type:user.session', summary)).toBe(false);
+    expect(matches('type:user.session.st', summary)).toBe(false);
     expect(matches('-type:user.*', summary)).toBe(false);
+  });
+
+  it('matches a branch of dotted names: a type and every type under it', () => {
+    const summary = delivery({ eventTypes: ['user.session.start'] });
+    expect(matches('type:user.session', summary)).toBe(true);
+    expect(matches('type:User.Session.', summary)).toBe(true);
+    expect(matches('type:user', summary)).toBe(true);
+    expect(matches('type:user.sess', summary)).toBe(false);
+    expect(matches('type:user.session.start.x', summary)).toBe(false);
+    expect(matches('-type:user.session', summary)).toBe(false);
+    expect(matches('type:*.session', summary)).toBe(true);
+    expect(matches('type:user.session', delivery({ eventTypes: ['user.sessions.start'] }))).toBe(false);
   });
 
   it('matches status classes, codes and no answer', () => {

@@ -8,7 +8,12 @@ describe('parseQuery', () => {
     const { terms, problems } = parseQuery('type:user.session.start status:4xx "alice@example.com"');
     expect(problems).toEqual([]);
     expect(terms).toMatchObject([
-      { key: 'type', patterns: ['user.session.start'], negated: false, raw: 'type:user.session.start' },
+      {
+        key: 'type',
+        patterns: ['user.session.start', 'user.session.start.*'],
+        negated: false,
+        raw: 'type:user.session.start',
+      },
       { key: 'status', ranges: [{ min: 400, max: 499 }] },
       { key: 'text', text: 'alice@example.com', raw: '"alice@example.com"' },
     ]);
@@ -48,7 +53,7 @@ describe('parseQuery', () => {
         ],
       },
       { key: 'next', values: ['will-retry', 'lost'] },
-      { key: 'type', patterns: ['user.session.start'] },
+      { key: 'type', patterns: ['user.session.start', 'user.session.start.*'] },
     ]);
   });
 

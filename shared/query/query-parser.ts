@@ -66,7 +66,7 @@ function parseFilter(key: FilterKey, token: Token): Parsed {
   if (value === '') return { error: `${key}: needs a value, e.g. ${FILTER_HELP[key].example}` };
   switch (key) {
     case 'type':
-      return { key, patterns: list(value).map((v) => v.toLowerCase()) };
+      return { key, patterns: list(value).flatMap(typePatterns) };
     case 'hook':
       return { key, values: list(value).map((v) => v.toLowerCase()) };
     case 'filter':
@@ -97,6 +97,18 @@ function parseFilter(key: FilterKey, token: Token): Parsed {
 }
 
 const list = (value: string) => value.split(',').filter((v) => v !== '');
+
+/**
+ * Okta's event types are dotted paths, object first (`user.session.start`), so a `type:` value
+ * names a type or a whole branch: `user.session` also finds `user.session.end`, never
+ * `user.sessions.x`. One that ends in `*` or `.` already says where it stops.
+ */
+function typePatterns(value: string): string[] {
+  const pattern = value.toLowerCase();
+  if (pattern.endsWith('*')) return [pattern];
+  if (pattern.endsWith('.')) return [`${pattern}*`];
+  return [pattern, `${pattern}.*`];
+}
 
 function oneOf<V extends string>(
   key: FilterKey,

@@ -67,7 +67,10 @@ export const STATUS_CLASSES = ['2xx', '3xx', '4xx', '5xx'] as const;
 
 /** Every filter the syntax knows, with one line of help; the UI builds its menus from this. */
 export const FILTER_HELP: Record<FilterKey, { example: string; help: string }> = {
-  type: { example: 'type:user.session.start', help: 'an event type in the delivery (* as wildcard)' },
+  type: {
+    example: 'type:user.session.start',
+    help: 'an event type, or the start of one up to a dot (user.session); * as wildcard',
+  },
   kind: { example: 'kind:verification', help: 'delivery, verification or other' },
   status: { example: 'status:4xx', help: 'status class (2xx…5xx), a code, or none' },
   auth: { example: 'auth:mismatch', help: 'ok, missing, mismatch or not-configured' },

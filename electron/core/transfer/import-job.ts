@@ -181,6 +181,9 @@ class ImportSink {
     const skipped = this.skipped.length;
     const why = skipped === 0 ? '' : ` ${skipped} skipped (${this.skipped[0]}${skipped > 1 ? ', …' : ''}).`;
     if (added === 0 && skipped > 0) throw new ImportError(`nothing could be imported:${why}`);
-    this.job.finish(`Imported ${added} exchanges from ${this.file}.${why}`, { imported: { added, skipped } });
+    const exchanges = added === 1 ? 'exchange' : 'exchanges';
+    this.job.finish(`Imported ${added} ${exchanges} from ${this.file}.${why}`, {
+      imported: { added, skipped },
+    });
   }
 }

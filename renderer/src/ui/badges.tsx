@@ -1,4 +1,5 @@
-import type { AuthResult } from '../../../shared/model/exchange';
+import type { AuthResult, ExchangeOrigin } from '../../../shared/model/exchange';
+import { authLabel } from './auth-label';
 import { reasonPhrase, statusTone } from './format';
 
 export function StatusBadge(props: { status: number; withReason?: boolean }) {
@@ -12,15 +13,8 @@ export function StatusBadge(props: { status: number; withReason?: boolean }) {
   );
 }
 
-const AUTH_LABELS: Record<AuthResult, { text: string; title: string }> = {
-  ok: { text: 'auth ✓', title: 'The shared secret matched' },
-  'not-configured': { text: 'no secret', title: 'No secret is configured: every request is accepted' },
-  missing: { text: 'no auth', title: 'The auth header was missing' },
-  mismatch: { text: 'bad auth', title: 'The auth header did not match the secret' },
-};
-
-export function AuthBadge(props: { result: AuthResult }) {
-  const { text, title } = AUTH_LABELS[props.result];
+export function AuthBadge(props: { result: AuthResult; origin: ExchangeOrigin }) {
+  const { text, title } = authLabel(props.result, props.origin);
   return (
     <span
       className={`auth auth--${props.result}`}

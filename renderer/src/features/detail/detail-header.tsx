@@ -62,8 +62,9 @@ export function DetailHeader({ exchange, onCompare }: { exchange: Exchange; onCo
               : ''}
           </span>
         )}
-        <span>from {visible(request.remoteAddress) || 'unknown'}</span>
-        <AuthBadge result={exchange.auth.result} />
+        {/* A HAR file from another tool does not say where a request came from. */}
+        {request.remoteAddress !== '' && <span>from {visible(request.remoteAddress)}</span>}
+        <AuthBadge result={exchange.auth.result} origin={exchange.origin} />
       </div>
       <DetailActions exchange={exchange} onCompare={onCompare} />
       <VerdictNotes exchange={exchange} />

@@ -112,6 +112,10 @@ function ProblemNotes({ problems }: { problems: Problem[] }) {
   );
 }
 
+/** A failed check is red; an import's "not checked" is how the file is, nothing to fix. */
+const authTone = (exchange: Exchange) =>
+  exchange.forward || exchange.auth.result === 'not-configured' ? 'neutral' : 'bad';
+
 /** What Okta will do, and anything the user should act on, each in one plain sentence. */
 export function VerdictNotes({ exchange }: { exchange: Exchange }) {
   const outcome = outcomeOf(summarize(exchange));
@@ -125,7 +129,7 @@ export function VerdictNotes({ exchange }: { exchange: Exchange }) {
       )}
       <ForwardNote exchange={exchange} />
       {exchange.auth.message !== undefined && (
-        <li className={`note ${exchange.forward ? 'note--neutral' : 'note--bad'}`} data-testid="note-auth">
+        <li className={`note note--${authTone(exchange)}`} data-testid="note-auth">
           {exchange.forward ? "Your handler decided the answer; the inspector's own check says: " : ''}
           {visible(exchange.auth.message)}
         </li>

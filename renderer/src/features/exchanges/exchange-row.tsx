@@ -7,37 +7,39 @@ import { useAppStore } from '../../store/store-context';
 import { PinIcon } from '../../ui/icons';
 import { visible } from '../../ui/visible-text';
 import { FlagMarks, OutcomeBadge } from '../verdicts/outcome-badge';
+import { TypeName } from './type-name';
 
 export const ROW_HEIGHT = 30;
 
-/** The first type, or the one a `type:` filter matched, cut short before its count is. */
+/** A request that failed the secret check is kept, not decoded: its events are unknown, not absent. */
+function withoutTypes(summary: ExchangeSummary): string {
+  if (summary.kind === 'verification') return 'verification challenge';
+  if (summary.kind !== 'delivery') return summary.path;
+  return summary.auth === 'missing' || summary.auth === 'mismatch' ? 'not decoded' : 'no events';
+}
+
+/** The first type, or the one a `type:` filter matched, cut short before its count and badges are. */
 function EventsText({ summary, asked }: { summary: ExchangeSummary; asked: TypeTest }) {
   const [first] = summary.eventTypes;
   if (summary.kind === 'verification' || first === undefined) {
-    const text =
-      summary.kind === 'verification'
-        ? 'verification challenge'
-        : summary.kind === 'delivery'
-          ? 'no events'
-          : summary.path;
-    return <span className="cell__text">{visible(text)}</span>;
+    return <span className="cell__text">{visible(withoutTypes(summary))}</span>;
   }
   const matched = asked && !asked(first) ? summary.eventTypes.find(asked) : undefined;
   return (
     <>
-      <span className="cell__text">
-        {matched === undefined ? (
-          visible(first)
-        ) : (
-          <mark
-            className="cell__match"
-            data-testid="matched-type"
-            title={visible(`Matched by the search; first: ${first}`)}
-          >
-            {visible(matched)}
-          </mark>
-        )}
-      </span>
+      {matched === undefined ? (
+        <span className="cell__type">
+          <TypeName type={first} />
+        </span>
+      ) : (
+        <mark
+          className="cell__type cell__match"
+          data-testid="matched-type"
+          title={visible(`Matched by the search; first: ${first}`)}
+        >
+          <TypeName type={matched} />
+        </mark>
+      )}
       {summary.eventCount > 1 && <span className="cell__more"> +{summary.eventCount - 1}</span>}
     </>
   );
@@ -113,7 +115,7 @@ export const ExchangeRow = memo(function ExchangeRow(props: {
         <OutcomeBadge summary={summary} />
       </span>
       <span role="cell" className="cell cell--auth">
-        <AuthBadge result={summary.auth} />
+        <AuthBadge result={summary.auth} origin={summary.origin} />
       </span>
       <span role="cell" className="cell cell--duration">
         {formatDuration(summary.durationMs)}

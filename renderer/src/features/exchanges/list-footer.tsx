@@ -18,7 +18,7 @@ export function ListFooter() {
   if (picked > 1 || allPicked) return <SelectionBar />;
   const counted =
     query === '' || stored === undefined
-      ? `${total.toLocaleString()} exchanges`
+      ? `${total.toLocaleString()} ${total === 1 ? 'exchange' : 'exchanges'}`
       : `${total.toLocaleString()} of ${stored.toLocaleString()} match`;
   return (
     <div className="list__footer" data-testid="list-count">

@@ -105,7 +105,11 @@ function SampleForm() {
           onClick={() => void send()}
           data-testid="sample-send"
         >
-          {selected.length > 1 ? `Send a batch of ${selected.length} events` : 'Send 1 event'}
+          {selected.length > 1
+            ? `Send a batch of ${selected.length} events`
+            : selected.length === 1
+              ? 'Send 1 event'
+              : 'Send'}
         </button>
       </ModalFooter>
     </Modal>

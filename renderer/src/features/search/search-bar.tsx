@@ -125,7 +125,7 @@ export function SearchBar({ inputRef }: { inputRef: RefObject<HTMLInputElement |
             className="search__input"
             value={text}
             spellCheck={false}
-            placeholder="Search headers and bodies, or filter: type:user.session.start status:4xx next:will-retry"
+            placeholder="Search headers and bodies, or filter: type:user.session status:4xx next:will-retry"
             aria-label="Search and filter"
             onChange={(event) => {
               edit(event.target.value);
