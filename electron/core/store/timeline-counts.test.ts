@@ -183,6 +183,36 @@ describe('the timeline’s kept counts', () => {
   });
 });
 
+describe('the timeline’s kept counts after a burst', () => {
+  const burst = async (store: ExchangeStore, count: number) => {
+    const stored = [];
+    for (let n = 1; n <= count; n += 1) stored.push(store.append(draft(n, { receivedAt: T + n * 250 })));
+    await Promise.all(stored);
+  };
+  const caughtUp = (store: ExchangeStore) =>
+    waitFor(() => (store.stats().unindexed === 0 ? true : undefined), 60_000);
+
+  it('closed before the index read it back: the next start reads it, every row counted', async () => {
+    const first = await open();
+    await burst(first.store, 4000);
+    await first.store.close();
+    opened.splice(0);
+    const { store, dir } = await open(first.dir);
+    await caughtUp(store);
+    expect((await store.list({ limit: 1 })).total).toBe(4000);
+    await expectRight(store, dir);
+  });
+
+  it('cleared while the index reads it back: nothing left, nothing counted', async () => {
+    const { store, dir } = await open();
+    await burst(store, 4000);
+    expect(await store.clear()).toBe(4000);
+    await caughtUp(store);
+    expect((await store.list({ limit: 1 })).total).toBe(0);
+    await expectRight(store, dir);
+  });
+});
+
 /** Take the kept counts out of an index, as one written before they were kept. */
 function stripCounts(dir: string): void {
   const db = new Database(historyPaths(dir).index);
