@@ -171,4 +171,27 @@ describe('the index feed', () => {
     // Up to the moved pin, in order; the three records after it are left to the next start.
     expect(sent.slice(MAX_IN_FLIGHT)).toEqual(['catchUp 4-5', 'written moved 1']);
   });
+
+  it('once stopped, neither a read nor a drop waits for the records it left to the next start', async () => {
+    const { index, calls, ticks, answerAll } = scriptedIndex();
+    const { feed, write } = feedOn(index);
+    for (let i = 0; i < MAX_IN_FLIGHT + 3; i += 1) write();
+    const stopped = feed.stop();
+    calls.shift()?.answer();
+    await ticks();
+    await answerAll();
+    await stopped;
+    expect(feed.backlog()).toBeGreaterThan(0);
+
+    // A read or a Clear that comes in while the history closes settles: nothing will catch up.
+    const settled: string[] = [];
+    void feed.current().then(() => settled.push('read'));
+    void feed.reached({ segment: 1, offset: (MAX_IN_FLIGHT + 3) * RECORD }).then(
+      () => settled.push('dropped'),
+      () => settled.push('drop refused'),
+    );
+    await ticks();
+    await answerAll();
+    expect(settled.sort()).toEqual(['drop refused', 'read']);
+  });
 });

@@ -144,21 +144,25 @@ export class IndexFeed {
 
   /** Once the index has what was written until now, unless it is far behind (see READS_WAIT_FOR). */
   async current(): Promise<void> {
-    if (this.behind === null || this.paused || this.burstBacklog() > 0) return;
+    // Closing stops the catch-up: the index answers from what it has (or as closed).
+    if (this.behind === null || this.paused || this.stopping || this.burstBacklog() > 0) return;
     this.retry();
     const target = this.end();
-    while (this.behind !== null && !this.stalled && before(this.behind, target)) await this.answered();
+    while (this.behind !== null && !this.stalled && !this.stopping && before(this.behind, target))
+      await this.answered();
   }
 
   /**
    * Once the index has every record before `point`, however far behind a flood it is: records
    * about to be dropped (Clear, retention) must be in the index first, or they would vanish from
-   * the counts unseen. Throws if the index cannot take them now (a full disk).
+   * the counts unseen. Throws if the index cannot take them now (a full disk, or closing).
    */
   async reached(point: LogPoint): Promise<void> {
     this.retry();
     while (this.behind !== null && !this.paused && before(this.behind, point)) {
       if (this.stalled) throw new Error('the history index cannot take the records to be dropped yet');
+      // Closing: nothing catches up until the next start, so the records are kept for it.
+      if (this.stopping) throw new Error('the history is closing: the records are kept for the next start');
       await this.answered();
     }
   }

@@ -1,8 +1,10 @@
-import { rm } from 'node:fs/promises';
+import { readdir, rm, statfs, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import Database from 'libsql';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Timeline } from '../../../shared/model/timeline';
 import { makeTempDir } from '../../../test-support/engine/core-fixture';
+import { mountSmallDisk } from '../../../test-support/engine/tmpfs';
 import { draft, openStore, type OpenedStore } from '../../../test-support/engine/store-fixture';
 import { waitFor } from '../../../test-support/engine/wait-for';
 import type { ExchangeStore } from './exchange-store';
@@ -180,3 +182,124 @@ describe('the timeline’s kept counts', () => {
     await expectRight(store, dir);
   });
 });
+
+describe('the timeline’s kept counts after a burst', () => {
+  const burst = async (store: ExchangeStore, count: number) => {
+    const stored = [];
+    for (let n = 1; n <= count; n += 1) stored.push(store.append(draft(n, { receivedAt: T + n * 250 })));
+    await Promise.all(stored);
+  };
+  const caughtUp = (store: ExchangeStore) =>
+    waitFor(() => (store.stats().unindexed === 0 ? true : undefined), 60_000);
+
+  it('closed before the index read it back: the next start reads it, every row counted', async () => {
+    const first = await open();
+    await burst(first.store, 4000);
+    await first.store.close();
+    opened.splice(0);
+    const { store, dir } = await open(first.dir);
+    await caughtUp(store);
+    expect((await store.list({ limit: 1 })).total).toBe(4000);
+    await expectRight(store, dir);
+  });
+
+  it('cleared while the index reads it back: nothing left, nothing counted', async () => {
+    const { store, dir } = await open();
+    await burst(store, 4000);
+    expect(await store.clear()).toBe(4000);
+    await caughtUp(store);
+    expect((await store.list({ limit: 1 })).total).toBe(0);
+    await expectRight(store, dir);
+  });
+});
+
+/** Take the kept counts out of an index, as one written before they were kept. */
+function stripCounts(dir: string): void {
+  const db = new Database(historyPaths(dir).index);
+  for (const trigger of ['insert', 'delete', 'update']) db.exec(`DROP TRIGGER timeline_counts_${trigger}`);
+  db.exec('DROP TABLE timeline_counts');
+  db.close();
+}
+
+const DISK_BYTES = 16 * 1024 * 1024;
+const disk = await mountSmallDisk(DISK_BYTES);
+afterAll(async () => disk?.unmount());
+
+describe.skipIf(disk === null)(
+  'the timeline’s kept counts, first added on a disk that cannot take them',
+  () => {
+    afterEach(async () => {
+      await disk!.setReadOnly(false);
+      for (const name of await readdir(disk!.dir))
+        await rm(path.join(disk!.dir, name), { recursive: true, force: true });
+    });
+
+    async function oldIndex(name: string): Promise<string> {
+      const dir = path.join(disk!.dir, name);
+      const first = await open(dir);
+      for (let n = 1; n <= 6; n += 1) await first.store.append(draft(n, { receivedAt: T + n * 7 * MINUTE }));
+      await first.store.list({ limit: 1 });
+      await first.store.close();
+      opened.splice(0);
+      stripCounts(dir);
+      return dir;
+    }
+
+    it('are counted from the rows while read-only, and added once it can be written', async () => {
+      const dir = await oldIndex('read-only');
+      await disk!.setReadOnly(true);
+      const { store } = await open(dir);
+      const timeline = await store.timeline('', 120);
+      expect(timeline.total).toBe(6);
+      expect(timeline.buckets.reduce((sum, b) => sum + b.accepted, 0)).toBe(6);
+      await disk!.setReadOnly(false);
+      await store.append(draft(7, { receivedAt: T + 50 * MINUTE }));
+      await expectRight(store, dir);
+      await store.delete([await seqOf(store, 'id-2')]);
+      await expectRight(store, dir);
+    });
+
+    it('are added once room is made on a disk too full to add them at start', async () => {
+      const dir = await oldIndex('full');
+      const filler = path.join(disk!.dir, 'filler');
+      // Everything but a few pages: the index opens, but cannot write the counts' table.
+      const { bavail, bsize } = await statfs(disk!.dir);
+      await writeFile(filler, Buffer.alloc(Math.max(0, Number(bavail) * Number(bsize) - 4096)));
+      const { store } = await open(dir);
+      expect((await store.timeline('', 120)).total).toBe(6);
+      await rm(filler);
+      await store.append(draft(7, { receivedAt: T + 50 * MINUTE }));
+      await expectRight(store, dir);
+    });
+
+    it('leave an index with room for its writes but not for them writable, and add them at a start with room', async () => {
+      const dir = path.join(disk!.dir, 'nearly-full');
+      const first = await open(dir);
+      // Each in an hour of its own: adding their counts takes more room than the rows' own writes.
+      for (let n = 1; n <= 5000; n += 1)
+        await first.store.append(draft(n, { receivedAt: T - n * (HOUR + SECOND) }));
+      // A burst: reads stop waiting for it and closing leaves it to the next start; all in first.
+      await waitFor(() => (first.store.stats().unindexed === 0 ? true : undefined), 60_000);
+      await first.store.close();
+      opened.splice(0);
+      stripCounts(dir);
+      const { bavail, bsize } = await statfs(disk!.dir);
+      await writeFile(
+        path.join(disk!.dir, 'filler'),
+        Buffer.alloc(Number(bavail) * Number(bsize) - 512 * 1024),
+      );
+
+      const { store } = await open(dir);
+      expect(await store.setPinned([await seqOf(store, 'id-1')], true)).toBe(1);
+      expect(await store.delete([await seqOf(store, 'id-2')])).toBe(1);
+      expect((await store.timeline('', 120)).total).toBe(4999);
+
+      // Counted from the rows meanwhile; kept from the first start with room for them.
+      await store.close();
+      opened.splice(0);
+      await rm(path.join(disk!.dir, 'filler'));
+      const again = await open(dir);
+      await expectRight(again.store, dir);
+    });
+  },
+);

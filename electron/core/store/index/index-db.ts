@@ -126,11 +126,25 @@ export function openIndexDb(file: string): Db {
       db.exec(`PRAGMA user_version = ${INDEX_VERSION}`);
     }
     // An index that has its counts already is opened without writing to it: that works on a full disk too.
-    addTimelineCounts(db);
+    addWhereRoom(db);
     return db;
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+/**
+ * Add the timeline's counts unless the disk has no room for them: they take about as much again
+ * as the index while they are filled, where its own writes need a few pages, so an index is not
+ * left unwritable (no pin, deletion or retention) for want of them. Its timeline is counted from
+ * the rows until a later start has the room.
+ */
+function addWhereRoom(db: Db): void {
+  try {
+    addTimelineCounts(db);
+  } catch (error) {
+    if (!String((error as { code?: unknown }).code).startsWith('SQLITE_FULL')) throw error;
   }
 }
 
