@@ -3,13 +3,6 @@ import type { Plugin, Rolldown } from 'vite';
 /** The chunk of React and the app that renderer/src/main.ts imports. */
 export const UI_CHUNK = 'render-app';
 
-/**
- * At the top of a file, V8 compiles all of its functions while the file streams in, off the
- * main thread, instead of each on the main thread at its first call
- * (https://github.com/WICG/explicit-javascript-compile-hints-file-based).
- */
-export const COMPILE_ALL = '//# allFunctionsCalledOnLoad\n';
-
 /** What the first screen runs after the entry: the UI's chunk and every chunk it imports but the entry. */
 export function firstScreenChunks(bundle: Rolldown.OutputBundle): Rolldown.OutputChunk[] {
   const chunks = new Map<string, Rolldown.OutputChunk>();
@@ -26,22 +19,16 @@ export function firstScreenChunks(bundle: Rolldown.OutputBundle): Rolldown.Outpu
 }
 
 /**
- * Makes the first screen's chunks ready while the entry runs. The entry imports the UI's chunk
- * only once the engine has been asked for the list's first page (renderer/src/main.ts): the
- * page preloads it and what it imports, so they are downloaded by then, and their functions
- * are compiled as they come (nearly all of them run in the first render). Not the entry: it is
- * small, and should be parsed and run first. Nor the chunks of the parts loaded later
- * (dialogs, panels, an exchange's detail).
+ * The page preloads the first screen's chunks: the entry imports the UI's chunk only once the
+ * engine has been asked for the list's first page (renderer/src/main.ts), and by then it is
+ * downloaded and parsed. Not the chunks of the parts loaded later (dialogs, panels, an
+ * exchange's detail). (V8's hint to compile every function of a file as it streams in,
+ * `//# allFunctionsCalledOnLoad`, made the first row later here: on two cores, that compile
+ * held up the import.)
  */
 export function firstScreen(): Plugin {
   return {
     name: 'first-screen',
-    generateBundle: {
-      order: 'post',
-      handler(_options, bundle) {
-        for (const chunk of firstScreenChunks(bundle)) chunk.code = COMPILE_ALL + chunk.code;
-      },
-    },
     transformIndexHtml: {
       order: 'post',
       handler: (_html, { bundle = {} }) =>
