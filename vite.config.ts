@@ -1,11 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { firstScreen } from './scripts/first-screen.ts';
 
 /** Builds the renderer (one bundle for Electron and the headless browser UI) and hosts Vitest. */
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react()],
+  plugins: [react(), firstScreen()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

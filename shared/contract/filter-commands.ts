@@ -1,21 +1,16 @@
 import { z } from 'zod';
-import { FILTER_NAME, type FilterPreview, type FiltersState } from '../model/hook-filter';
+import { FILTER_EVENT_TYPE, FILTER_NAME, type FilterPreview, type FiltersState } from '../model/hook-filter';
 import type { HookRun } from '../model/okta';
 import type { FieldCatalog } from '../okta/filter/field-catalog';
 import { MAX_EXPRESSION_LENGTH } from '../okta/filter/el-parser';
 import { MAX_HOOK_EVENT_TYPES } from '../okta/event-hook';
 import { defineCommand, returns } from './define';
 
-/**
- * An event type as written in a filter: the catalog's are lower case with dots and underscores
- * (https://developer.okta.com/docs/reference/api/event-types/); types newer than the catalog here
- * are accepted, characters that could never be one are not.
- */
-export const filterEventTypeSchema = z
+const filterEventTypeSchema = z
   .string()
   .min(1)
-  .max(200)
-  .regex(/^[A-Za-z0-9_.]+$/, 'an event type has letters, digits, dots and underscores only');
+  .max(FILTER_EVENT_TYPE.maxLength)
+  .regex(FILTER_EVENT_TYPE.characters, 'an event type has letters, digits, dots and underscores only');
 
 export const filterNameSchema = z
   .string()

@@ -12,6 +12,17 @@ export type { Because, Diagnostic, FilterEntry, Severity, Verdict };
 /** A name usable in the search box as `filter:<name>`; compared without case. */
 export const FILTER_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
+/**
+ * An event type as written in a filter: the catalog's are lower case with dots and underscores
+ * (https://developer.okta.com/docs/reference/api/event-types/); types newer than the catalog here
+ * are accepted, characters that could never be one are not.
+ */
+export const FILTER_EVENT_TYPE = { maxLength: 200, characters: /^[A-Za-z0-9_.]+$/ };
+
+/** Whether `text` can be an event type in a filter (the engine's schema checks the same). */
+export const isFilterEventType = (text: string): boolean =>
+  text.length <= FILTER_EVENT_TYPE.maxLength && FILTER_EVENT_TYPE.characters.test(text);
+
 export const filterKey = (name: string): string => name.toLowerCase();
 
 /** Saved here, or read from an event hook of the connected org (named by the hook's id). */

@@ -2,6 +2,7 @@ import type { Bridge } from '../bridge/bridge';
 import { askConfirm } from './confirm';
 import type { AppState, AppStore } from './create-app-store';
 import { selectPickedCount, selectTarget } from './selectors';
+import { formatCount } from '../ui/format';
 
 /** Actions on the picked exchanges (or the one shown, when nothing is picked). */
 
@@ -70,7 +71,7 @@ const CANNOT_UNDO = 'Deleted exchanges cannot be brought back.';
 /** What to ask before deleting the picked exchanges, or null to delete at once. */
 function deleteQuestion(state: AppState): { title: string; message: string } | null {
   const count = selectPickedCount(state);
-  if (count > 1) return { title: `Delete ${count.toLocaleString()} exchanges?`, message: CANNOT_UNDO };
+  if (count > 1) return { title: `Delete ${formatCount(count)} exchanges?`, message: CANNOT_UNDO };
   const target = selectTarget(state);
   const [id] = target && 'ids' in target ? target.ids : [];
   if (id === undefined) return null;

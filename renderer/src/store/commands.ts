@@ -4,6 +4,7 @@ import type { Result } from '../../../shared/model/result';
 import type { SettingsView } from '../../../shared/model/settings';
 import type { Bridge } from '../bridge/bridge';
 import type { AppState, AppStore } from './create-app-store';
+import { formatCount } from '../ui/format';
 
 /**
  * Actions with side effects live here, outside the store: they call the engine through the
@@ -80,9 +81,7 @@ export async function pickRange(store: AppStore, bridge: Bridge, position: numbe
   const [from, to] =
     anchor === null ? [position, position] : [Math.min(anchor, position), Math.max(anchor, position)];
   if (to - from + 1 > MAX_RANGE) {
-    store
-      .getState()
-      .setError(`A range picks at most ${MAX_RANGE.toLocaleString()} exchanges; use Select all.`);
+    store.getState().setError(`A range picks at most ${formatCount(MAX_RANGE)} exchanges; use Select all.`);
     return;
   }
   const ids = await idsBetween(store, bridge, from, to);

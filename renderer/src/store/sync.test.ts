@@ -67,6 +67,19 @@ const reads = (bridge: ReturnType<typeof setup>['bridge']) =>
     .map((c) => c.input as { offset: number; limit: number });
 
 describe('connectStore', () => {
+  it('asks for the rows first on connect, so the read does not wait for a connection behind the others', () => {
+    const { bridge } = setup([summary(1)]);
+    bridge.setConnected(true);
+    expect(bridge.calls.map((call) => call.name)).toEqual([
+      'exchanges.list',
+      'status.get',
+      'settings.get',
+      'tunnel.status',
+      'okta.get',
+      'filters.list',
+    ]);
+  });
+
   it('reads the rows in view on connect, then applies the live tail once per frame', async () => {
     const { bridge, store, frames } = setup([summary(1), summary(2)]);
     bridge.setConnected(true);

@@ -9,18 +9,25 @@ export const TIMELINE_BUCKETS = 120;
 /**
  * Keeps the timeline current: at once for a new query or connection, and at most once a
  * second while exchanges arrive, change or go. The engine aggregates, so the renderer never
- * needs every summary.
+ * needs every summary. Nothing is asked before `firstScreen` resolves (the list's first rows
+ * are drawn): the timeline is a pass over every match, which would slow the engine's answer
+ * to the list and take a core from drawing it.
  */
-export function connectTimeline(store: AppStore, bridge: Bridge): () => void {
+export function connectTimeline(store: AppStore, bridge: Bridge, firstScreen: Promise<void>): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let inFlight = false;
   let again = false;
   let lastRefresh = -Infinity;
-  /** Asked for before the list's first page came: sent once it has. */
-  let firstPage = false;
+  let drawn = false;
+  /** Asked for before the first screen was drawn: sent once it is. */
+  let waiting = false;
 
   const refresh = async () => {
     timer = null;
+    if (!drawn) {
+      waiting = true;
+      return;
+    }
     lastRefresh = Date.now();
     if (inFlight) {
       again = true;
@@ -42,11 +49,12 @@ export function connectTimeline(store: AppStore, bridge: Bridge): () => void {
   };
   const now = () => {
     if (timer) clearTimeout(timer);
-    // The index answers one request at a time: the list's first page goes first, so the
-    // timeline (a pass over every match) never delays the first paint.
-    if (store.getState().loaded) void refresh();
-    else firstPage = true;
+    void refresh();
   };
+  void firstScreen.then(() => {
+    drawn = true;
+    if (waiting) void refresh();
+  });
 
   const unsubscribers = [
     bridge.on('exchanges.appended', soon),
@@ -58,10 +66,6 @@ export function connectTimeline(store: AppStore, bridge: Bridge): () => void {
     }),
     store.subscribe((state, previous) => {
       if (state.query !== previous.query) now();
-      else if (firstPage && state.loaded) {
-        firstPage = false;
-        void refresh();
-      }
     }),
   ];
   return () => {

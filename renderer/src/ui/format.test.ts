@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatHourMinute, formatRowTime, statusTone } from './format';
+import { formatCount, formatDuration, formatHourMinute, formatRowTime, statusTone } from './format';
 
 describe('format', () => {
   it('keeps precision where it matters and switches units for long spans', () => {
@@ -17,6 +17,17 @@ describe('format', () => {
     expect(formatRowTime(new Date(2026, 4, 1, 0, 0, 1, 5).getTime(), now)).toBe('00:00:01.005');
     expect(formatRowTime(new Date(2026, 3, 30, 23, 59, 58, 999).getTime(), now)).toBe('04-30 23:59:58');
     expect(formatHourMinute(new Date(2026, 4, 1, 15, 5).getTime())).toBe('15:05');
+  });
+
+  it('groups the digits of a count in threes', () => {
+    expect([0, 999, 1000, 65_536, 1_000_000, -12_345].map(formatCount)).toEqual([
+      '0',
+      '999',
+      '1,000',
+      '65,536',
+      '1,000,000',
+      '-12,345',
+    ]);
   });
 
   it('gives each status class one tone', () => {

@@ -34,6 +34,14 @@ export function formatRange(from: number, to: number): string {
   return start.slice(0, 10) === end.slice(0, 10) ? `${start} – ${end.slice(11)}` : `${start} – ${end}`;
 }
 
+/**
+ * `1,234,567`, whatever the locale, like every other number and time here. Not
+ * `toLocaleString`: its first call in a page loads ICU's number data, tens of ms on the first
+ * screen (the list's count).
+ */
+export const formatCount = (count: number): string =>
+  String(Math.trunc(count)).replace(/\B(?=(\d{3})+$)/g, ',');
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Exchange } from '../../../../shared/model/exchange';
 import { deliveryLag } from '../../../../shared/okta/delivery-lag';
-import { formatDuration } from '../../ui/format';
+import { formatCount, formatDuration } from '../../ui/format';
 import { visible } from '../../ui/visible-text';
 import { OktaRecord } from '../okta/okta-record';
 import { useOktaRecord } from '../okta/use-okta-record';
@@ -68,8 +68,8 @@ export function OktaEventsTab({ exchange }: { exchange: Exchange }) {
           data-testid="more-events"
         >
           {more === okta.events.length - shown
-            ? `Show the other ${more.toLocaleString()} events`
-            : `Show ${more.toLocaleString()} more of ${(okta.events.length - shown).toLocaleString()} events`}
+            ? `Show the other ${formatCount(more)} events`
+            : `Show ${formatCount(more)} more of ${formatCount(okta.events.length - shown)} events`}
         </button>
       )}
     </div>

@@ -2,6 +2,7 @@ import { selectPickedCount, selectQuery, selectStatus, selectTotal } from '../..
 import type { AppState } from '../../store/create-app-store';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { SelectionBar } from './selection-bar';
+import { formatCount } from '../../ui/format';
 
 const selectAllPicked = (state: AppState) => state.allMatching !== null;
 const selectSearchPending = (state: AppState) => state.searchPending;
@@ -18,14 +19,14 @@ export function ListFooter() {
   if (picked > 1 || allPicked) return <SelectionBar />;
   const counted =
     query === '' || stored === undefined
-      ? `${total.toLocaleString()} ${total === 1 ? 'exchange' : 'exchanges'}`
-      : `${total.toLocaleString()} of ${stored.toLocaleString()} match`;
+      ? `${formatCount(total)} ${total === 1 ? 'exchange' : 'exchanges'}`
+      : `${formatCount(total)} of ${formatCount(stored)} match`;
   return (
     <div className="list__footer" data-testid="list-count">
       <span>{counted}</span>
       {searchPending > 0 && (
         <span className="list__pending" data-testid="search-pending">
-          {searchPending.toLocaleString()} more still being indexed for search
+          {formatCount(searchPending)} more still being indexed for search
         </span>
       )}
       {total > 1 && (

@@ -1,6 +1,7 @@
 import { confirmDelete, pinPicked, replayPicked } from '../../store/bulk-commands';
 import { selectPickedCount } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
+import { formatCount } from '../../ui/format';
 
 /** What can be done with the picked exchanges. */
 export function SelectionBar() {
@@ -9,7 +10,7 @@ export function SelectionBar() {
   const remove = () => void confirmDelete(store, bridge);
   return (
     <div className="selection-bar" data-testid="selection-bar">
-      <span data-testid="selection-count">{count.toLocaleString()} selected</span>
+      <span data-testid="selection-count">{formatCount(count)} selected</span>
       <button
         type="button"
         className="button button--small"

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import { filterEventTypeSchema } from '../../../../shared/contract/filter-commands';
-import type { FilterPreview } from '../../../../shared/model/hook-filter';
+import { isFilterEventType, type FilterPreview } from '../../../../shared/model/hook-filter';
 import type { FieldCatalog } from '../../../../shared/okta/filter/field-catalog';
 import { useAppStore, useEngine } from '../../store/store-context';
 
@@ -9,8 +8,6 @@ export interface Tried {
   expression: string;
   preview: FilterPreview;
 }
-
-const isEventType = (text: string) => filterEventTypeSchema.safeParse(text).success;
 
 /** An engine answer and the question it answers: shown only while that is still the question. */
 interface Answer<T> {
@@ -27,7 +24,7 @@ interface Answer<T> {
 export function useFilterPreview(eventType: string, expression: string) {
   const { bridge } = useEngine();
   const lastSeq = useAppStore((state) => state.lastSeq);
-  const asking = isEventType(eventType) && expression.trim() !== '';
+  const asking = isFilterEventType(eventType) && expression.trim() !== '';
   const question = JSON.stringify([eventType, expression]);
   const [answer, setAnswer] = useState<Answer<Tried> | null>(null);
   useEffect(() => {
@@ -53,7 +50,7 @@ export function useFilterPreview(eventType: string, expression: string) {
 export function useFieldCatalog(eventType: string): FieldCatalog | null {
   const { bridge } = useEngine();
   const lastSeq = useAppStore((state) => state.lastSeq);
-  const asking = isEventType(eventType);
+  const asking = isFilterEventType(eventType);
   const [answer, setAnswer] = useState<Answer<FieldCatalog> | null>(null);
   useEffect(() => {
     if (!asking) return;

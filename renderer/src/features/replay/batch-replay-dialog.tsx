@@ -7,6 +7,7 @@ import { initialSendOptions, sendInput, type SendOptions } from './replay-draft'
 import { SendButton, SendFields } from './send-fields';
 import { sendReplay } from './send-replay';
 import { TargetPicker } from './target-picker';
+import { formatCount } from '../../ui/format';
 
 type Order = 'received' | 'published';
 
@@ -38,7 +39,7 @@ export function BatchReplayDialog({ selection, count }: { selection: SelectionTa
   );
   return (
     <Modal
-      title={`Replay ${count.toLocaleString()} exchanges`}
+      title={`Replay ${formatCount(count)} exchanges`}
       testId="replay-dialog"
       onClose={close}
       className="modal--wide"
@@ -60,7 +61,7 @@ export function BatchReplayDialog({ selection, count }: { selection: SelectionTa
       </p>
       <SendFields options={options} onChange={setOptions} />
       <ModalFooter error={error} errorTestId="replay-error" onCancel={close}>
-        <SendButton sending={sending} label={`Send ${count.toLocaleString()}`} onSend={() => void send()} />
+        <SendButton sending={sending} label={`Send ${formatCount(count)}`} onSend={() => void send()} />
       </ModalFooter>
     </Modal>
   );

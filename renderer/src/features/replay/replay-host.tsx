@@ -1,9 +1,13 @@
 import { selectDialog, selectReplaying } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { useExchanges } from '../../ui/use-exchanges';
+import { lazyPart } from '../../ui/lazy-part';
 import { Modal } from '../../ui/modal';
-import { BatchReplayDialog } from './batch-replay-dialog';
-import { ReplayDialog } from './replay-dialog';
+
+const ReplayDialog = lazyPart('Replay', () => import('./replay-dialog').then((m) => m.ReplayDialog));
+const BatchReplayDialog = lazyPart('Replay', () =>
+  import('./batch-replay-dialog').then((m) => m.BatchReplayDialog),
+);
 
 /** The replay dialog for what was chosen: one exchange (editable), or a selection. */
 export function ReplayHost() {

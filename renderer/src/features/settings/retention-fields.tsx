@@ -1,6 +1,6 @@
 import { selectStatus } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
-import { formatBytes } from '../../ui/format';
+import { formatBytes, formatCount } from '../../ui/format';
 import type { Draft, SetDraft } from './settings-draft';
 
 /** How much history is kept; the store evicts the oldest unpinned exchanges beyond it. */
@@ -36,7 +36,7 @@ export function RetentionFields(props: { draft: Draft; set: SetDraft }) {
       <small>
         The oldest are removed first; pinned exchanges are always kept.
         {storage &&
-          ` Now: ${storage.count.toLocaleString()} stored (${storage.pinned.toLocaleString()} pinned), ${formatBytes(storage.bytes)}.`}
+          ` Now: ${formatCount(storage.count)} stored (${formatCount(storage.pinned)} pinned), ${formatBytes(storage.bytes)}.`}
       </small>
     </fieldset>
   );

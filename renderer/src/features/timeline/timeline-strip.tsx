@@ -4,7 +4,7 @@ import { clearTimeWindow, setTimeWindow } from '../../../../shared/query/query-e
 import { parseQuery } from '../../../../shared/query/query-parser';
 import { selectQuery, selectTimeline } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
-import { formatClock, formatDuration, formatRange } from '../../ui/format';
+import { formatClock, formatCount, formatDuration, formatRange } from '../../ui/format';
 import {
   busiest,
   labelGutter,
@@ -74,7 +74,7 @@ function useBrush(layout: Layout, bucketMs: number, onWindow: (from: number, to:
 
 function Plot(props: { timeline: Timeline; width: number; onWindow: (from: number, to: number) => void }) {
   const { timeline, width } = props;
-  const countLabel = busiest(timeline).toLocaleString();
+  const countLabel = formatCount(busiest(timeline));
   // The labels get their own gutter: bars at the strip's start never run under them.
   const bands = bandsFor(width, labelGutter([countLabel, LIMIT_LABEL]));
   const layout = layoutTimeline(timeline, bands);

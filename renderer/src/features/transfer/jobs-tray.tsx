@@ -4,7 +4,7 @@ import { cancelJob } from '../../store/bulk-commands';
 import { selectJobs } from '../../store/selectors';
 import type { AppState } from '../../store/create-app-store';
 import { useAppStore, useEngine } from '../../store/store-context';
-import { formatBytes } from '../../ui/format';
+import { formatBytes, formatCount } from '../../ui/format';
 
 const selectToast = (state: AppState) => state.toast;
 const selectOwnJobs = (state: AppState) => state.ownJobs;
@@ -21,7 +21,7 @@ function progressText(job: JobView): string {
   if (job.state !== 'running') return job.message ?? job.state;
   if (job.kind === 'import')
     return job.total > 0 ? `${formatBytes(job.done)} of ${formatBytes(job.total)}` : 'Reading…';
-  return `${job.done.toLocaleString()} of ${job.total.toLocaleString()}`;
+  return `${formatCount(job.done)} of ${formatCount(job.total)}`;
 }
 
 /** A finished headless export this window started downloads by itself, once. */
