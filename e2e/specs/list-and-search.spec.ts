@@ -1,13 +1,20 @@
 import { expect, fixtureText, test } from '../fixtures';
 import { olderHarFile } from '../older-har';
 
+type Fixtures = Parameters<Parameters<typeof test>[2]>[0];
+
+/** A delivery received now (row 0) and one imported from a file captured days ago (row 1). */
+async function oneLiveOneImported(okta: Fixtures['okta'], inspector: Fixtures['inspector']) {
+  await okta.deliver(fixtureText('02-batch-mixed-3-events.json'));
+  await inspector.importFile(olderHarFile());
+  await expect(inspector.rows).toHaveCount(2);
+}
+
 test('should show the date of a row from another day, and only the time of today’s', async ({
   okta,
   inspector,
 }) => {
-  await okta.deliver(fixtureText('02-batch-mixed-3-events.json'));
-  await inspector.importFile(olderHarFile());
-  await expect(inspector.rows).toHaveCount(2);
+  await oneLiveOneImported(okta, inspector);
   const times = inspector.rows.locator('.cell--time');
   const older = times.filter({ hasText: /^\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/ });
   await expect(older).toHaveCount(1);
@@ -24,9 +31,7 @@ test('should say an imported row was not checked for a secret, not that none is 
   okta,
   inspector,
 }) => {
-  await okta.deliver(fixtureText('02-batch-mixed-3-events.json'));
-  await inspector.importFile(olderHarFile());
-  await expect(inspector.rows).toHaveCount(2);
+  await oneLiveOneImported(okta, inspector);
   await expect(inspector.row(0).getByTestId('auth-badge')).toHaveText('auth ✓');
   const imported = inspector.row(1).getByTestId('auth-badge');
   await expect(imported).toHaveText('unchecked');
