@@ -27,6 +27,8 @@ const LONG = freshDelivery('01-user-session-start.json')
 async function check(page: Page, testInfo: TestInfo, name: string, scope?: string) {
   const size = page.viewportSize();
   const label = `${name} at ${size?.width}×${size?.height}`;
+  // A dialog is fetched the first time it opens: check it once it is there.
+  if (scope) await expect(page.locator(scope).first()).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath(`${name}-${size?.width}x${size?.height}.png`) });
   // Soft: one run reports every screen that has a problem.
   expect.soft(await layoutProblems(page, scope), label).toEqual([]);

@@ -20,7 +20,6 @@ const LAZY_CHUNKS = [
   'replay-dialog',
   'batch-replay-dialog',
   'compare-panel',
-  'held-call',
 ];
 
 /** The chunks the page has fetched so far. */
