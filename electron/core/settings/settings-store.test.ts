@@ -51,6 +51,25 @@ describe('SettingsStore', () => {
     expect(next.secret()).toBeNull();
   });
 
+  it('keeps a command-line override out of settings.json when the form is saved with it unchanged', async () => {
+    const dataDir = await tempDir();
+    const vault = await openSecretVault(dataDir, silentLogger);
+    const settings = await SettingsStore.open({
+      dataDir,
+      vault,
+      logger: silentLogger,
+      overrides: { port: 0 },
+    });
+    // The Settings form sends every field back, the port it was shown (the override) among them.
+    await settings.update({ ...settings.current(), hookPath: '/okta/other' });
+    expect(settings.current().port).toBe(0);
+    const next = await SettingsStore.open({ dataDir, vault, logger: silentLogger });
+    expect(next.current()).toMatchObject({ port: 8787, hookPath: '/okta/other' });
+    // Changed in the UI, it is the user's setting: saved, and no longer overridden.
+    await settings.update({ ...settings.current(), port: 9000 });
+    expect((await SettingsStore.open({ dataDir, vault, logger: silentLogger })).current().port).toBe(9000);
+  });
+
   it('falls back to defaults when settings.json is damaged', async () => {
     const dataDir = await tempDir();
     await writeFile(path.join(dataDir, 'settings.json'), '{"port": "eighty"');

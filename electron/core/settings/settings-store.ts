@@ -93,8 +93,14 @@ export class SettingsStore {
 
   async update(patch: SettingsPatch): Promise<void> {
     const { secret, ngrokAuthtoken, ...rest } = patch;
+    // A form sends every field back: one still showing its command-line override is unchanged.
+    const overridden = this.overrides as Record<string, unknown>;
     const changes = Object.fromEntries(
-      Object.entries(rest).filter(([, value]) => value !== undefined),
+      Object.entries(rest).filter(
+        ([key, value]) =>
+          value !== undefined &&
+          !(key in overridden && JSON.stringify(overridden[key]) === JSON.stringify(value)),
+      ),
     ) as Partial<Settings>;
     if (Object.keys(changes).length > 0) {
       const next = { ...this.persisted, ...changes };
