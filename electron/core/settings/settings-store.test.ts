@@ -1,12 +1,12 @@
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../deps';
+import { silentLogger, type SecretVault } from '../deps';
 import { makeTempDir, startTestCore } from '../../../test-support/engine/core-fixture';
 import { send } from '../../../test-support/engine/http-client';
 import { lockDataDir } from '../store/data-dir-lock';
 import { openSecretVault } from './secret-vault';
-import { SettingsStore } from './settings-store';
+import { SettingsStore, type SettingsOverrides } from './settings-store';
 
 const dirs: string[] = [];
 afterEach(async () => Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true }))));
@@ -15,6 +15,10 @@ const tempDir = async () => {
   dirs.push(dir);
   return dir;
 };
+
+/** The settings of a data folder, as a start with these command-line options opens them. */
+const openWith = (dataDir: string, vault: SecretVault, overrides?: SettingsOverrides) =>
+  SettingsStore.open({ dataDir, vault, logger: silentLogger, ...(overrides ? { overrides } : {}) });
 
 describe('SettingsStore', () => {
   it('starts from defaults, persists changes, and keeps the secret out of settings.json', async () => {
@@ -38,15 +42,10 @@ describe('SettingsStore', () => {
   it('applies command-line overrides for the run without writing them', async () => {
     const dataDir = await tempDir();
     const vault = await openSecretVault(dataDir, silentLogger);
-    const settings = await SettingsStore.open({
-      dataDir,
-      vault,
-      logger: silentLogger,
-      overrides: { port: 0, secret: 'cli' },
-    });
+    const settings = await openWith(dataDir, vault, { port: 0, secret: 'cli' });
     expect(settings.current().port).toBe(0);
     expect(settings.secret()).toBe('cli');
-    const next = await SettingsStore.open({ dataDir, vault, logger: silentLogger });
+    const next = await openWith(dataDir, vault);
     expect(next.current().port).toBe(8787);
     expect(next.secret()).toBeNull();
   });
@@ -54,20 +53,15 @@ describe('SettingsStore', () => {
   it('keeps a command-line override out of settings.json when the form is saved with it unchanged', async () => {
     const dataDir = await tempDir();
     const vault = await openSecretVault(dataDir, silentLogger);
-    const settings = await SettingsStore.open({
-      dataDir,
-      vault,
-      logger: silentLogger,
-      overrides: { port: 0 },
-    });
+    const settings = await openWith(dataDir, vault, { port: 0 });
     // The Settings form sends every field back, the port it was shown (the override) among them.
     await settings.update({ ...settings.current(), hookPath: '/okta/other' });
     expect(settings.current().port).toBe(0);
-    const next = await SettingsStore.open({ dataDir, vault, logger: silentLogger });
+    const next = await openWith(dataDir, vault);
     expect(next.current()).toMatchObject({ port: 8787, hookPath: '/okta/other' });
     // Changed in the UI, it is the user's setting: saved, and no longer overridden.
     await settings.update({ ...settings.current(), port: 9000 });
-    expect((await SettingsStore.open({ dataDir, vault, logger: silentLogger })).current().port).toBe(9000);
+    expect((await openWith(dataDir, vault)).current().port).toBe(9000);
   });
 
   it('falls back to defaults when settings.json is damaged', async () => {
