@@ -152,6 +152,20 @@ describe('capture', () => {
     expect(full.timing.storedMs).toBeGreaterThanOrEqual(full.timing.bodyMs);
   });
 
+  it('lists a delivery with the time its answer took: its row is written once, already timed', async () => {
+    const t = await start();
+    for (let i = 0; i < 5; i += 1)
+      await deliver(t.hookUrl, payloadText('01-user-session-start.json'), [['Authorization', SECRET]]);
+    const listed = await waitFor(() => {
+      const items = t.pushes.flatMap((p) => (p.name === 'exchanges.appended' ? p.payload.items : []));
+      return items.length === 5 ? items : undefined;
+    });
+    for (const summary of listed) {
+      const stored = await t.call('exchanges.get', { id: summary.id });
+      expect(summary.durationMs).toBe(stored.timing.durationMs);
+    }
+  });
+
   it('stores a body that is not UTF-8 as base64 with its size', async () => {
     const t = await start();
     const bytes = Buffer.from([0xff, 0xfe, 0x00, 0x41]);

@@ -158,7 +158,11 @@ export class History {
       client,
       () => log.end(),
       options.authHeader,
-      { indexed: events.indexed, health: (error) => health(error) },
+      {
+        indexed: events.indexed,
+        health: (error) => health(error),
+        handingOver: () => void history.timings.flush(),
+      },
       options.logger,
       { lastSeq: opening.lastSeq, bytes: opened.bytes, unindexedFrom: opening.unindexedFrom },
     );

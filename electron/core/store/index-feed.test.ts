@@ -50,17 +50,20 @@ const seqs = (rows: unknown) =>
     tag.kind === 'moved' ? `moved ${tag.seq}` : tag.kind === 'new' ? tag.summary.seq : tag.seq,
   );
 
-function feedOn(index: IndexClient, readsWaitFor?: number) {
+const endOfTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+function feedOn(index: IndexClient, readsWaitFor?: number, handingOver = () => {}) {
   const log = { end: { segment: 1, offset: 0 }, seq: 0 };
   const feed = new IndexFeed(
     index,
     () => log.end,
     () => 'Authorization',
-    { indexed: () => undefined, health: () => undefined },
+    { indexed: () => undefined, health: () => undefined, handingOver },
     silentLogger,
     { lastSeq: 0, bytes: 0 },
     readsWaitFor,
   );
+  /** One write of the log, as it reports them: at most one per turn of the event loop. */
   const write = (tag?: IndexTag) => {
     const written: Written<IndexTag> = {
       position: { segment: 1, offset: log.end.offset, length: RECORD },
@@ -68,6 +71,7 @@ function feedOn(index: IndexClient, readsWaitFor?: number) {
     };
     log.end = { segment: 1, offset: log.end.offset + RECORD };
     feed.written([written]);
+    return endOfTurn();
   };
   return { feed, write };
 }
@@ -76,25 +80,59 @@ describe('the index feed', () => {
   it(`past ${MAX_IN_FLIGHT} unanswered batches, lets the index read the rest back from the log`, async () => {
     const { index, calls, sent, ticks, answerAll } = scriptedIndex();
     const { feed, write } = feedOn(index);
-    for (let i = 0; i < MAX_IN_FLIGHT + 2; i += 1) write();
+    for (let i = 0; i < MAX_IN_FLIGHT + 2; i += 1) await write();
     expect(sent).toEqual(['written 1', 'written 2', 'written 3', 'written 4']);
     calls.shift()?.answer();
     await ticks();
     expect(sent.at(-1)).toBe('catchUp 4-6');
     // Written while the index catches up: read back too, never sent twice.
-    write();
+    await write();
     await answerAll();
     expect(sent.slice(4)).toEqual(['catchUp 4-6', 'catchUp 6-7']);
     expect(feed.backlog()).toBe(0);
     await feed.stop();
   });
 
+  it('hands the records written in a turn over at its end, after the final timings measured in it', async () => {
+    const { index, sent } = scriptedIndex();
+    const { feed, write } = feedOn(index, undefined, () => sent.push('timings'));
+    const turn = Promise.all([write(), write()]);
+    expect(sent).toEqual([]);
+    await turn;
+    expect(sent).toEqual(['timings', 'written 1,2']);
+
+    // Anything asked of the index meanwhile sees them: they go first.
+    void write();
+    void feed.current();
+    expect(sent.slice(2)).toEqual(['timings', 'written 3']);
+  });
+
+  it('after a batch fails while later ones are taken, reads back from the first it failed, in order', async () => {
+    const { index, calls, sent, answerAll } = scriptedIndex();
+    const { feed, write } = feedOn(index);
+    await write();
+    await write();
+    await write({ kind: 'moved', seq: 1 });
+    expect(sent).toEqual(['written 1', 'written 2', 'written moved 1']);
+    calls.shift()?.answer();
+    calls.shift()?.fail(new Error('database or disk is full'));
+    calls.shift()?.fail(new Error('database or disk is full'));
+    await answerAll();
+    expect(feed.backlog()).toBeGreaterThan(0);
+
+    // The next write tries again: record 2 read back, the moved pin given again after it.
+    await write();
+    await answerAll();
+    expect(sent.slice(3)).toEqual(['catchUp 1-2', 'written moved 1', 'catchUp 3-4']);
+    expect(feed.backlog()).toBe(0);
+  });
+
   it('hands a row the log cannot give back (a moved pin) over after the records before it, never holding the log', async () => {
     const { index, calls, sent, ticks, answerAll } = scriptedIndex();
     const { feed, write } = feedOn(index);
-    for (let i = 0; i < MAX_IN_FLIGHT + 1; i += 1) write();
-    write({ kind: 'moved', seq: 1 });
-    write();
+    for (let i = 0; i < MAX_IN_FLIGHT + 1; i += 1) await write();
+    await write({ kind: 'moved', seq: 1 });
+    await write();
     calls.shift()?.answer();
     await ticks();
     await answerAll();
@@ -105,7 +143,7 @@ describe('the index feed', () => {
   it('after a catch-up fails, a read tries again (no further delivery needed)', async () => {
     const { index, calls, sent, ticks, answerAll } = scriptedIndex();
     const { feed, write } = feedOn(index);
-    for (let i = 0; i < MAX_IN_FLIGHT + 3; i += 1) write();
+    for (let i = 0; i < MAX_IN_FLIGHT + 3; i += 1) await write();
     calls.shift()?.answer();
     await ticks();
     const catchUp = calls.find((call) => call.method === 'catchUp');
@@ -125,7 +163,7 @@ describe('the index feed', () => {
     const { index, calls, ticks, answerAll } = scriptedIndex();
     // Reads stop waiting as soon as the index is behind, as past READS_WAIT_FOR in a flood.
     const { feed, write } = feedOn(index, 0);
-    for (let i = 0; i < MAX_IN_FLIGHT + 3; i += 1) write();
+    for (let i = 0; i < MAX_IN_FLIGHT + 3; i += 1) await write();
     calls.shift()?.answer();
     await ticks();
     expect(feed.burstBacklog()).toBeGreaterThan(0);
@@ -145,7 +183,7 @@ describe('the index feed', () => {
   it('refuses to let records be dropped while the index cannot read them', async () => {
     const { index, calls, ticks, answerAll } = scriptedIndex();
     const { feed, write } = feedOn(index, 0);
-    for (let i = 0; i < MAX_IN_FLIGHT + 3; i += 1) write();
+    for (let i = 0; i < MAX_IN_FLIGHT + 3; i += 1) await write();
     calls.shift()?.answer();
     await ticks();
     const through = feed.reached({ segment: 1, offset: (MAX_IN_FLIGHT + 3) * RECORD });
@@ -160,9 +198,9 @@ describe('the index feed', () => {
   it('on closing, stops reading a burst back (the next start does) but hands over the rows only it holds', async () => {
     const { index, calls, sent, ticks, answerAll } = scriptedIndex();
     const { feed, write } = feedOn(index);
-    for (let i = 0; i < MAX_IN_FLIGHT + 1; i += 1) write();
-    write({ kind: 'moved', seq: 1 });
-    for (let i = 0; i < 3; i += 1) write();
+    for (let i = 0; i < MAX_IN_FLIGHT + 1; i += 1) await write();
+    await write({ kind: 'moved', seq: 1 });
+    for (let i = 0; i < 3; i += 1) await write();
     const stopped = feed.stop();
     calls.shift()?.answer();
     await ticks();
@@ -175,7 +213,7 @@ describe('the index feed', () => {
   it('once stopped, neither a read nor a drop waits for the records it left to the next start', async () => {
     const { index, calls, ticks, answerAll } = scriptedIndex();
     const { feed, write } = feedOn(index);
-    for (let i = 0; i < MAX_IN_FLIGHT + 3; i += 1) write();
+    for (let i = 0; i < MAX_IN_FLIGHT + 3; i += 1) await write();
     const stopped = feed.stop();
     calls.shift()?.answer();
     await ticks();

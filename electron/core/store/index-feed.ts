@@ -3,13 +3,18 @@ import type { Logger } from '../deps';
 import type { IndexClient } from './index-client';
 import type { Indexed, IndexTag } from './index/index-writer';
 import type { Written } from './records/record-log';
-import type { LogPoint } from './records/record-scan';
+import { isAfter, type LogPoint } from './records/record-scan';
 
 export interface FeedListeners {
   /** A new exchange is indexed: listable, searchable by its columns, judged. */
   indexed(summary: ExchangeSummary): void;
   /** Indexing failed (a full disk), or works again (null). */
   health(error: Error | null): void;
+  /**
+   * Records are about to be handed over: final timings measured since should reach the index
+   * first, so that it writes those rows once, already timed, instead of twice.
+   */
+  handingOver(): void;
 }
 
 /**
@@ -41,19 +46,21 @@ const endOf = (batch: Written<IndexTag>[]): LogPoint => {
 };
 
 const samePoint = (a: LogPoint, b: LogPoint) => a.segment === b.segment && a.offset === b.offset;
-const before = (a: LogPoint, b: LogPoint) =>
-  a.segment < b.segment || (a.segment === b.segment && a.offset < b.offset);
+const before = (a: LogPoint, b: LogPoint) => isAfter(b, a);
 
 /**
  * Hands the index what the log has written, as soon as it is written, in the log's order. An
  * append is answered once its record is in the log (that is what survives a crash); its row
  * follows a moment later. Requests to the index thread are answered in the order they were
- * sent, so anything asked after an append was handed over already sees its row. A batch the
- * index could not take is sent again with the next one; until then the rows are missing from
- * lists, never lost: the next start indexes whatever records the index has not committed.
+ * sent, so anything asked after an append was handed over already sees its row. Records the
+ * index could not take (a full disk) are read back from the log from the first of them, when
+ * the next write or read tries again; until then they are missing from lists, never lost: the
+ * next start indexes whatever records the index has not committed.
  */
 export class IndexFeed {
-  private unindexed: Written<IndexTag>[] = [];
+  /** Written during this turn of the event loop: handed over at its end (see `written`). */
+  private pending: Written<IndexTag>[] = [];
+  private handOverQueued = false;
   private inFlight = 0;
   /** The first record not handed to the index, while it catches up; null when it has them all. */
   private behind: LogPoint | null = null;
@@ -99,6 +106,11 @@ export class IndexFeed {
    * Records the log has just written, in its order; called before their appends resolve. Never
    * makes the log wait: while the index is busy, records it can read back stay in the log, and
    * rows it is given (a pinned record moved, history moved over) wait here, in order.
+   *
+   * They are handed over at the end of this turn of the event loop, once the answers they were
+   * stored for have gone out: their final timings, sent just before, are then written with the
+   * rows, and the index writes each row once rather than again a moment later (half its work
+   * per delivery). Anything asked of the index hands them over first (`current`).
    */
   written(batch: Written<IndexTag>[]): void {
     for (const { tag } of batch)
@@ -106,14 +118,23 @@ export class IndexFeed {
         this.highest = Math.max(this.highest, tag.kind === 'new' ? tag.summary.seq : tag.seq);
     const first = batch[0];
     if (first === undefined) return;
-    if (this.behind === null && this.inFlight < MAX_IN_FLIGHT) return this.send(batch);
-    this.behind ??= startOf(first);
-    if (!batch.every(({ tag }) => tag.kind === 'recorded')) this.held.push(batch);
+    if (this.behind === null && this.inFlight < MAX_IN_FLIGHT) {
+      this.pending.push(...batch);
+      if (!this.handOverQueued) {
+        this.handOverQueued = true;
+        setImmediate(() => this.handOver());
+      }
+      return;
+    }
+    // Those written before this batch in this turn are left to the log with it, in order.
+    this.leaveInLog([...this.pending, ...batch]);
+    this.pending = [];
     this.retry();
   }
 
   /** Hand nothing over from `from` on until `resume`: the index is being rebuilt before it. */
   pause(from: LogPoint): void {
+    this.handOver();
     this.paused = true;
     this.behind = from;
   }
@@ -144,6 +165,7 @@ export class IndexFeed {
 
   /** Once the index has what was written until now, unless it is far behind (see READS_WAIT_FOR). */
   async current(): Promise<void> {
+    this.handOver();
     // Closing stops the catch-up: the index answers from what it has (or as closed).
     if (this.behind === null || this.paused || this.stopping || this.burstBacklog() > 0) return;
     this.retry();
@@ -158,6 +180,7 @@ export class IndexFeed {
    * the counts unseen. Throws if the index cannot take them now (a full disk, or closing).
    */
   async reached(point: LogPoint): Promise<void> {
+    this.handOver();
     this.retry();
     while (this.behind !== null && !this.paused && before(this.behind, point)) {
       if (this.stalled) throw new Error('the history index cannot take the records to be dropped yet');
@@ -173,24 +196,51 @@ export class IndexFeed {
    * for a whole burst. Rows it can only be given (held here) are handed over first, in order.
    */
   async stop(): Promise<void> {
+    this.handOver();
     this.stopping = true;
     while (this.inFlight > 0 || (this.held.length > 0 && !this.stalled && !this.paused))
       await this.answered();
   }
 
-  private send(batch: Written<IndexTag>[]): void {
-    const rows = [...this.unindexed, ...batch];
-    this.unindexed = [];
+  /** Hand over what was written this turn, after the final timings measured meanwhile. */
+  private handOver(): void {
+    this.handOverQueued = false;
+    const rows = this.pending;
     if (rows.length === 0) return;
+    this.pending = [];
+    // A batch failed since they were written: they follow it, read back from the log.
+    if (this.behind !== null) return this.leaveInLog(rows);
+    this.listeners.handingOver();
+    this.send(rows);
+  }
+
+  private send(rows: Written<IndexTag>[]): void {
     const sent = this.index.call('written', rows, this.highest, endOf(rows), this.authHeader());
     this.track(
       sent,
       rows.length,
       ({ indexed, bytes }) => this.accept(indexed, bytes),
       () => {
-        this.unindexed = [...rows, ...this.unindexed];
+        // Read back from the log from here, after this failure: when the next write or read tries.
+        this.stalled = true;
+        this.leaveInLog(rows);
       },
     );
+  }
+
+  /**
+   * Records the index is to read back from the log rather than be handed: it falls behind to
+   * the first of them (if not further back already); rows it can only be given (a moved pin,
+   * history moved over) wait in `held`, in the log's order.
+   */
+  private leaveInLog(rows: Written<IndexTag>[]): void {
+    const first = rows[0];
+    if (first === undefined) return;
+    const start = startOf(first);
+    if (this.behind === null || before(start, this.behind)) this.behind = start;
+    if (rows.every(({ tag }) => tag.kind === 'recorded')) return;
+    const later = this.held.findIndex((held) => before(start, startOf(held[0] as Written<IndexTag>)));
+    this.held.splice(later < 0 ? this.held.length : later, 0, rows);
   }
 
   /**
@@ -224,7 +274,6 @@ export class IndexFeed {
   }
 
   private catchUp(from: LogPoint, to: LogPoint): void {
-    this.send([]);
     this.catching = true;
     const sent = this.index.call('catchUp', from, to, this.highest, this.authHeader());
     this.track(

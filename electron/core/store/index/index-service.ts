@@ -2,7 +2,7 @@ import type { ExchangeSummary, TimingRecord } from '../../../../shared/model/exc
 import type { Logger } from '../../deps';
 import { RecordReader } from '../records/record-reader';
 import type { Written } from '../records/record-log';
-import type { LogPoint } from '../records/record-scan';
+import { isAfter, type LogPoint } from '../records/record-scan';
 import { openIndex, type IndexConnection } from './index-connection';
 import { readMeta, type MetaKey, type SettableMetaKey } from './index-db';
 import { assembleParts } from './index-parts';
@@ -41,6 +41,8 @@ const CATCH_UP_RECORDS = 2000;
 export class IndexService extends IndexReads {
   /** The header that carries the hook's secret: left out of the words indexed. */
   private readonly auth: { header: string };
+  /** Where records the index failed to take start, while later ones were taken (`acrossGap`). */
+  private gapFrom: LogPoint | null = null;
   private readonly reader: RecordReader;
   private readonly fromRecords: RecordRows;
 
@@ -94,10 +96,13 @@ export class IndexService extends IndexReads {
     end: LogPoint,
     authHeader: string,
   ): { indexed: Indexed[]; bytes: number } {
-    this.writable();
-    this.auth.header = authHeader;
-    const rows = batch.flatMap((written) => this.fromRecords.resolve(written) ?? []);
-    return { indexed: this.commit(rows, lastSeq, end), bytes: this.index.bytes() };
+    const first = batch[0]?.position;
+    return this.acrossGap(first && { segment: first.segment, offset: first.offset }, (whole) => {
+      this.writable();
+      this.auth.header = authHeader;
+      const rows = batch.flatMap((written) => this.fromRecords.resolve(written) ?? []);
+      return { indexed: this.commit(rows, lastSeq, whole ? end : null), bytes: this.index.bytes() };
+    });
   }
 
   /**
@@ -112,19 +117,43 @@ export class IndexService extends IndexReads {
     authHeader: string,
     limit = CATCH_UP_RECORDS,
   ): CaughtUp {
-    this.writable();
-    this.auth.header = authHeader;
-    const { frames, reached } = this.reader.readRange(from, to, limit);
-    const find = this.index.db.prepare('SELECT seq FROM summaries WHERE id = ?').raw();
-    const knownSeq = (id: string) => (find.get([id]) as [number] | undefined)?.[0];
-    const rows = frames.flatMap(
-      ({ frame, position }) => this.fromRecords.fromFrame(frame, position, knownSeq) ?? [],
-    );
-    return { indexed: this.commit(rows, lastSeq, reached), bytes: this.index.bytes(), reached };
+    return this.acrossGap(from, (whole) => {
+      this.writable();
+      this.auth.header = authHeader;
+      const { frames, reached } = this.reader.readRange(from, to, limit);
+      const find = this.index.db.prepare('SELECT seq FROM summaries WHERE id = ?').raw();
+      const knownSeq = (id: string) => (find.get([id]) as [number] | undefined)?.[0];
+      const rows = frames.flatMap(
+        ({ frame, position }) => this.fromRecords.fromFrame(frame, position, knownSeq) ?? [],
+      );
+      const end = whole ? reached : null;
+      return { indexed: this.commit(rows, lastSeq, end), bytes: this.index.bytes(), reached };
+    });
   }
 
-  /** Write rows in one transaction; the kept count follows. */
-  private commit(rows: Written<RowTag>[], lastSeq: number, end: LogPoint): Indexed[] {
+  /**
+   * Index the records from `from` on (`work`). Requests are answered in order, but several are
+   * sent before the first is answered: if one fails (a full disk) and a later one is committed,
+   * the index must not record that it has everything up to the later one's end, or the next
+   * start would never read the failed records back. Until records from the failed point on are
+   * indexed, rows are written but the index's end stays where the failed ones start (`whole`
+   * is false).
+   */
+  private acrossGap<T>(from: LogPoint | undefined, work: (whole: boolean) => T): T {
+    const gap = this.gapFrom;
+    const whole = gap === null || (from !== undefined && !isAfter(from, gap));
+    try {
+      const result = work(whole);
+      if (whole) this.gapFrom = null;
+      return result;
+    } catch (error) {
+      if (from !== undefined && (gap === null || isAfter(gap, from))) this.gapFrom = from;
+      throw error;
+    }
+  }
+
+  /** Write rows in one transaction; the kept count follows. `end`: null leaves the index's end. */
+  private commit(rows: Written<RowTag>[], lastSeq: number, end: LogPoint | null): Indexed[] {
     const indexed = this.parts.writer.written(rows, lastSeq, end);
     this.rows += indexed.length;
     this.search.wake();

@@ -3,7 +3,7 @@ import type { DeliveryKeys, EventKeys } from './event-keys';
 import { exchangeColumns, SUMMARY_COLUMNS, summaryData, summaryFromRow, timingColumns } from './exchange-row';
 import { FLAG, readMeta, writeMeta, type Db, type SettableMetaKey } from './index-db';
 import type { Written } from '../records/record-log';
-import type { LogPoint } from '../records/record-scan';
+import { isAfter, type LogPoint } from '../records/record-scan';
 import type { TimelineCounts } from './timeline-counts';
 import type { TypeSets } from './type-sets';
 
@@ -44,9 +44,6 @@ export interface Removed {
 
 const CHUNK = 500;
 
-const isAfter = (a: LogPoint, b: LogPoint) =>
-  a.segment > b.segment || (a.segment === b.segment && a.offset > b.offset);
-
 /** A new exchange as indexed. */
 export interface Indexed {
   summary: ExchangeSummary;
@@ -70,6 +67,8 @@ export class IndexWriter {
   private readonly insertSummary;
   private readonly moveRecord;
   private readonly insertSearch;
+  /** Final timings come thousands a second under load: their statements are prepared once. */
+  private readonly timed;
   /** What the `meta` table says was indexed last: seq, and where in the log it ends. */
   private logged: { lastSeq: number; end: LogPoint };
 
@@ -87,6 +86,15 @@ export class IndexWriter {
     );
     this.moveRecord = db.prepare('UPDATE exchanges SET segment = ?, offset = ?, length = ? WHERE seq = ?');
     this.insertSearch = db.prepare('INSERT OR REPLACE INTO search (rowid, text) VALUES (?, ?)');
+    this.timed = {
+      find: db
+        .prepare(
+          `SELECT ${SUMMARY_COLUMNS} FROM summaries s JOIN exchanges e ON e.seq = s.seq WHERE s.id = ?`,
+        )
+        .raw(),
+      update: db.prepare('UPDATE exchanges SET duration_ms = ?, outcome = ?, result = ? WHERE seq = ?'),
+      keep: db.prepare('UPDATE summaries SET timing = ? WHERE seq = ?'),
+    };
     const meta = readMeta(db);
     this.logged = {
       lastSeq: meta.lastSeq ?? 0,
@@ -96,14 +104,15 @@ export class IndexWriter {
 
   /**
    * Index records the log has just written, in the order it wrote them; `end` is where the log
-   * now ends. Returns the summaries as indexed, with what was judged of each delivery.
+   * now ends (null: the index's end stays, records before these are missing). Returns the
+   * summaries as indexed, with what was judged of each delivery.
    */
-  written(batch: Written<RowTag>[], lastSeq: number, end: LogPoint): Indexed[] {
+  written(batch: Written<RowTag>[], lastSeq: number, end: LogPoint | null): Indexed[] {
     const indexed: Indexed[] = [];
     // Only ever forward: a batch sent again after a failure must not move recovery's start back.
     const logged = {
       lastSeq: Math.max(lastSeq, this.logged.lastSeq),
-      end: isAfter(end, this.logged.end) ? end : this.logged.end,
+      end: end !== null && isAfter(end, this.logged.end) ? end : this.logged.end,
     };
     this.transaction(() => {
       for (const { position, tag } of batch) {
@@ -141,18 +150,12 @@ export class IndexWriter {
    * now are, and the ids of those not indexed yet.
    */
   timings(done: { id: string; timing: TimingRecord }[]): { changed: ExchangeSummary[]; missing: string[] } {
-    const find = this.db.prepare(
-      `SELECT ${SUMMARY_COLUMNS} FROM summaries s JOIN exchanges e ON e.seq = s.seq WHERE s.id = ?`,
-    );
-    const update = this.db.prepare(
-      'UPDATE exchanges SET duration_ms = ?, outcome = ?, result = ? WHERE seq = ?',
-    );
-    const keep = this.db.prepare('UPDATE summaries SET timing = ? WHERE seq = ?');
+    const { find, update, keep } = this.timed;
     const changed: ExchangeSummary[] = [];
     const missing: string[] = [];
     this.transaction(() => {
       for (const { id, timing } of done) {
-        const row = find.raw().get([id]) as unknown[] | undefined;
+        const row = find.get([id]) as unknown[] | undefined;
         if (!row) {
           missing.push(id);
           continue;

@@ -63,7 +63,8 @@ export function encodeRecord(exchange: Exchange, decodeEvents = false): Buffer[]
     const body = slot.get();
     if (body === undefined) continue;
     const { stored, bytes } = storeBody(body, at);
-    if (bytes) {
+    // An empty body (most answers to Okta) adds no part: nothing to write.
+    if (bytes && bytes.length > 0) {
       blobs.push(bytes);
       at += bytes.length;
     }

@@ -15,6 +15,10 @@ export interface LogPoint {
   offset: number;
 }
 
+/** Whether `a` is further along the log than `b`. */
+export const isAfter = (a: LogPoint, b: LogPoint) =>
+  a.segment > b.segment || (a.segment === b.segment && a.offset > b.offset);
+
 export interface LogNotice {
   segment: string;
   message: string;

@@ -1,0 +1,61 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ExchangeSummary } from '../../../../shared/model/exchange';
+import { summarize } from '../../../../shared/model/summarize';
+import { makeTempDir } from '../../../../test-support/engine/core-fixture';
+import { draft } from '../../../../test-support/engine/store-fixture';
+import { silentLogger } from '../../deps';
+import type { Written } from '../records/record-log';
+import { IndexService } from './index-service';
+import type { IndexTag } from './index-writer';
+
+const dirs: string[] = [];
+afterEach(async () => Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true }))));
+
+const RECORD = 100;
+
+const summaryOf = (n: number): ExchangeSummary => summarize({ ...draft(n), seq: n });
+
+/** The row of record `n` (the n-th in segment 1), as the engine hands it over. */
+const row = (n: number, summary = summaryOf(n)): Written<IndexTag> => ({
+  position: { segment: 1, offset: (n - 1) * RECORD, length: RECORD },
+  tag: { kind: 'new', summary },
+});
+/** A row the index cannot write (as on a full disk: its transaction fails). */
+const unwritable = (n: number) => row(n, { ...summaryOf(n), status: null as unknown as number });
+
+const end = (n: number) => ({ segment: 1, offset: n * RECORD });
+
+async function openIndex() {
+  const dir = await makeTempDir('ohi-gap-');
+  dirs.push(dir);
+  const paths = { index: path.join(dir, 'index.db'), records: path.join(dir, 'records') };
+  return { reopen: () => IndexService.open(paths, 'Authorization', silentLogger), paths };
+}
+
+describe('records the index failed to take, while later ones were taken', () => {
+  it('keep the end it records at the first of them until they are indexed, so a restart reads them back', async () => {
+    const { reopen } = await openIndex();
+    let service = await reopen();
+    service.written([row(1)], 1, end(1), 'Authorization');
+    // Sent together, answered in order: the first fails, the second is taken.
+    expect(() => service.written([unwritable(2)], 2, end(2), 'Authorization')).toThrow();
+    service.written([row(3)], 3, end(3), 'Authorization');
+    service.close();
+
+    service = await reopen();
+    const opened = service.opened();
+    expect(opened.count).toBe(2);
+    // The next start reads the log from record 2 on, not from after record 3.
+    expect({ segment: opened.meta.logSegment, offset: opened.meta.logOffset }).toEqual(end(1));
+    expect(opened.meta.lastSeq).toBe(3);
+
+    // Once record 2 is taken (read back from its start), the end moves on as usual.
+    service.written([row(2), row(3)], 3, end(3), 'Authorization');
+    service.close();
+    const again = (await reopen()).opened();
+    expect(again.count).toBe(3);
+    expect({ segment: again.meta.logSegment, offset: again.meta.logOffset }).toEqual(end(3));
+  });
+});
