@@ -4,7 +4,7 @@ import { App } from './app';
 import type { Bridge } from './bridge/bridge';
 import type { AppStore } from './store/create-app-store';
 import { AppProvider } from './store/store-context';
-import { animationFrameScheduler } from './store/sync';
+import { afterPaint } from './ui/after-paint';
 import { PaneBoundary } from './ui/pane-boundary';
 
 let root: Root | null = null;
@@ -13,7 +13,7 @@ const pageRoot = () => (root ??= createRoot(document.getElementById('root') as H
 
 /** Calls `then` once the frame with its first render is painted (a hidden tab: soon after). */
 function Painted({ then }: { then: () => void }) {
-  useEffect(() => animationFrameScheduler(() => setTimeout(then)), [then]);
+  useEffect(() => afterPaint(then), [then]);
   return null;
 }
 

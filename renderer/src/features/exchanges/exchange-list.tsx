@@ -10,13 +10,27 @@ import {
   selectWindowStart,
 } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
+import { afterPaint } from '../../ui/after-paint';
 import { EmptyState } from './empty-state';
 import { ExchangeRow, ROW_HEIGHT } from './exchange-row';
 import { ListFooter } from './list-footer';
 import { useListScroller } from './use-list-scroller';
 import { layoutRows } from './virtual-rows';
 
+/** Rows drawn beyond those in view on each side, so that scrolling a little shows rows already drawn. */
 const OVERSCAN = 12;
+
+/**
+ * No rows beyond the view until the list's first frame is on screen: below the view they were
+ * more than a third of the elements that frame drew, and nobody scrolls before it is there.
+ */
+function useOverscan(hasRows: boolean): number {
+  const [overscan, setOverscan] = useState(0);
+  useEffect(() => {
+    if (hasRows) afterPaint(() => setOverscan(OVERSCAN));
+  }, [hasRows]);
+  return overscan;
+}
 
 function NoMatches() {
   const { store } = useEngine();
@@ -63,9 +77,11 @@ export function ExchangeList() {
     return () => observer.disconnect();
   }, [hasRows, scroller]);
 
+  const overscan = useOverscan(hasRows);
+
   const layout = layoutRows(total, ROW_HEIGHT, view.top, view.height);
-  const first = Math.max(0, layout.first - OVERSCAN);
-  const last = Math.min(total, layout.last + OVERSCAN);
+  const first = Math.max(0, layout.first - overscan);
+  const last = Math.min(total, layout.last + overscan);
   useEffect(() => store.getState().setWanted(first, last), [store, first, last]);
 
   /** Plain click: this one; Shift: a range from the last one; Ctrl/⌘: one more (or one less). */
