@@ -42,7 +42,7 @@ test('should complete event types and let only matching live deliveries into a f
   await expect(inspector.rows).toHaveCount(1);
   await inspector.searchInput.fill('type:user.sess');
   await expect(inspector.page.getByTestId('suggestions')).toContainText('user.session.start');
-  await inspector.searchInput.press('Enter');
+  await inspector.searchInput.press('Tab');
   await expect(inspector.searchInput).toHaveValue('type:user.session.start ');
   await inspector.searchInput.press('Enter');
   await expect(inspector.page.getByTestId('no-matches')).toBeVisible();
