@@ -62,6 +62,13 @@ test('should show a rejected delivery with the reason the secret did not match',
   await expect(inspector.row(0).locator('.cell--events')).toContainText('not decoded');
   await inspector.openRow(0);
   await expect(inspector.detail.getByTestId('notes')).toContainText('does not match the configured secret');
+
+  // The Filter menu names it in the list's words.
+  const badge = await inspector.row(0).getByTestId('auth-badge').textContent();
+  await inspector.page.getByTestId('add-filter').click();
+  await expect(
+    inspector.page.locator('[data-testid="filter-option"][data-filter="auth:mismatch"]'),
+  ).toHaveText(badge ?? '');
 });
 
 test('should tell a new user where to send requests', async ({ inspector, okta }) => {
