@@ -29,6 +29,10 @@ test('should show the verification and three deliveries live, decoded, with head
     'group.user_membership.add',
     'user.account.lock',
   ]);
+  // eventTime (when Okta made the delivery) minus each event's published time.
+  await expect(inspector.detail.getByTestId('okta-event-held').first()).toContainText(
+    'Okta sent it 5316 ms later',
+  );
   await expect(inspector.detail.getByTestId('status-badge').first()).toHaveText('204 No Content');
   await testInfo.attach('detail-view', { body: await inspector.page.screenshot(), contentType: 'image/png' });
   await inspector.page.screenshot({ path: testInfo.outputPath('detail-view.png') });
