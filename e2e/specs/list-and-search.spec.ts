@@ -97,4 +97,9 @@ test('should say, in place, why part of a search is ignored', async ({ inspector
   await expect(problem).toBeVisible();
   await expect(problem).toContainText('status:abc is ignored');
   await expect(problem).toContainText('not a status class');
+  await inspector.search('typo:foo');
+  await expect(problem).toContainText(
+    'typo:foo is ignored: typo: is not a search field (did you mean type:?)',
+  );
+  await expect(problem).toContainText('the fields are type: kind:');
 });
