@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
 import type { Timeline } from '../../../../shared/model/timeline';
 import { clearTimeWindow, setTimeWindow } from '../../../../shared/query/query-edit';
 import { parseQuery } from '../../../../shared/query/query-parser';
-import { selectQuery, selectTimeline } from '../../store/selectors';
+import { selectQuery, selectTimeline, selectTimelineCurrent } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { formatClock, formatCount, formatDuration, formatRange } from '../../ui/format';
 import {
@@ -218,6 +218,7 @@ function Head({
 export function TimelineStrip() {
   const timeline = useAppStore(selectTimeline);
   const query = useAppStore(selectQuery);
+  const current = useAppStore(selectTimelineCurrent);
   const { store } = useEngine();
   const plot = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
@@ -238,10 +239,11 @@ export function TimelineStrip() {
         zoomed={zoomed}
         onShowAll={() => store.getState().setQuery(clearTimeWindow(query))}
       />
-      <div className="timeline__plot" ref={plot}>
+      <div className="timeline__plot" ref={plot} aria-busy={!current}>
         {(!timeline || timeline.total === 0) && (
           <p className="timeline__empty muted">
-            {query === '' ? 'Nothing to chart yet.' : 'Nothing matches here.'}
+            {/* An earlier query's count is not this one's: no "nothing matches" until it is in. */}
+            {!current ? 'Counting…' : query === '' ? 'Nothing to chart yet.' : 'Nothing matches here.'}
           </p>
         )}
         {timeline && timeline.total > 0 && width > 0 && (
