@@ -197,6 +197,24 @@ describe('importing what is already in history', () => {
     expect(await all('', colleague)).toHaveLength(4);
   });
 
+  it('stores a file imported twice at once only once', async () => {
+    await captureSome();
+    const ndjson = await exportText('ndjson');
+    const colleague = await anotherEngine();
+    const uploads = await Promise.all(
+      ['one.ndjson', 'two.ndjson'].map((name) => transfers.saveUpload(Readable.from([ndjson]), name, 1e9)),
+    );
+    const started = await Promise.all(
+      uploads.map((upload) => colleague.call('exchanges.import', { upload })),
+    );
+    const jobs = await Promise.all(started.map((s) => ended(s.job!.id, colleague)));
+    expect(jobs.map((job) => job.imported)).toEqual([
+      { added: 4, already: 0, skipped: 0 },
+      { added: 0, already: 4, skipped: 0 },
+    ]);
+    expect(await all('', colleague)).toHaveLength(4);
+  });
+
   it('adds only what is new from an export that overlaps the history', async () => {
     await captureSome();
     const colleague = await anotherEngine();
