@@ -144,9 +144,10 @@ export function cutListCells(page: Page): Promise<string[]> {
 
 /**
  * Rows with a badge (redelivery, imported, sample, ⚠ …) whose event type does not read, in
- * words: the type may give up its middle, but its first segment and its last (the action, as
- * in `.start`), each badge, and the whole type in the cell's title must be there. Last segments
- * longer than any Okta uses (a hostile sender's) are left out.
+ * words: the type may give up part of its middle, but its first segment, the start of each
+ * middle one (enough to tell `user.session.start` from `user.account.start`: four characters),
+ * its last (the action, as in `.start`), each badge, and the whole type in the cell's title
+ * must be there. Last segments longer than any Okta uses (a hostile sender's) are left out.
  */
 export function unreadableTypes(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -180,6 +181,14 @@ export function unreadableTypes(page: Page): Promise<string[]> {
       const cellRight = cell.getBoundingClientRect().right;
       // The first segment, its dot and one character more: room for the ellipsis after it.
       if (drawnRight(typeBox, 0, first.length + 2) === null) problems.push(`${type}: its start is cut`);
+      const segments = type.split('.').slice(1, -1);
+      let from = first.length + 1;
+      for (const segment of segments) {
+        const shown = Math.min(segment.length, 4);
+        if (drawnRight(typeBox, from, from + shown) === null)
+          problems.push(`${type}: "${segment.slice(0, shown)}" of "${segment}" is cut`);
+        from += segment.length + 1;
+      }
       if (drawnRight(typeBox, type.length - last.length, type.length) === null)
         problems.push(`${type}: "${last}" is cut`);
       for (const flag of flags) {
@@ -190,4 +199,16 @@ export function unreadableTypes(page: Page): Promise<string[]> {
     }
     return problems;
   });
+}
+
+/** Rows that failed the secret check and do not say so on screen (their Auth column hidden). */
+export function silentAuthFailures(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.row')]
+      .filter((row) => row.querySelector('[data-auth="missing"], [data-auth="mismatch"]'))
+      .filter((row) =>
+        [...row.querySelectorAll('[data-testid^="auth-badge"]')].every((badge) => !badge.checkVisibility()),
+      )
+      .map((row) => `row ${row.getAttribute('aria-rowindex') ?? '?'}: ${row.textContent?.trim() ?? ''}`),
+  );
 }

@@ -42,7 +42,7 @@ test('should complete event types and let only matching live deliveries into a f
   await expect(inspector.rows).toHaveCount(1);
   await inspector.searchInput.fill('type:user.sess');
   await expect(inspector.page.getByTestId('suggestions')).toContainText('user.session.start');
-  await inspector.searchInput.press('Enter');
+  await inspector.searchInput.press('Tab');
   await expect(inspector.searchInput).toHaveValue('type:user.session.start ');
   await inspector.searchInput.press('Enter');
   await expect(inspector.page.getByTestId('no-matches')).toBeVisible();
@@ -92,4 +92,23 @@ test('should keep the timeline’s labels readable, clear of the bars and of eac
   expect(
     await chartLabelProblems(inspector.page, '[data-testid="timeline-plot"]', '.tl-bar, .tl-latency'),
   ).toEqual([]);
+  // Counts and answer times are two scales: the 3 s label sits in the latency lane, the count above it.
+  const lane = await inspector.page.getByTestId('timeline-latency-lane').boundingBox();
+  const [count, limit] = await inspector.page.getByTestId('timeline-label').all();
+  const [countBox, limitBox] = [await count!.boundingBox(), await limit!.boundingBox()];
+  expect(countBox!.y + countBox!.height).toBeLessThanOrEqual(lane!.y);
+  expect(limitBox!.y).toBeGreaterThanOrEqual(lane!.y - 1);
+  expect(limitBox!.y + limitBox!.height).toBeLessThanOrEqual(lane!.y + lane!.height + 1);
+});
+
+test('should call what the timeline counts requests, a verification apart from deliveries', async ({
+  okta,
+  inspector,
+}) => {
+  await okta.verify('timeline');
+  await okta.deliver(freshDelivery(SESSION));
+  await expect(inspector.rows).toHaveCount(2);
+  const strip = inspector.page.getByTestId('timeline');
+  await expect(strip.locator('.timeline__title')).toHaveText(/^Requests per /);
+  await expect(strip.getByRole('list', { name: 'Legend' })).toContainText('verification/other');
 });

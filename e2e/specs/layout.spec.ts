@@ -3,7 +3,7 @@ import type { OktaEmulator } from '../../test-support/engine/okta-emulator/okta-
 import { expect, fixtureText, freshDelivery, oktaTest as test, type OrgClock } from '../fixtures';
 import type { InspectorPage } from '../pages/inspector-page';
 import { olderHarFile } from '../older-har';
-import { cutListCells, layoutProblems, unreadableTypes } from '../pages/layout-probe';
+import { cutListCells, layoutProblems, silentAuthFailures, unreadableTypes } from '../pages/layout-probe';
 import type { OktaPanelPage } from '../pages/okta-panel-page';
 
 const SIZES = [
@@ -37,7 +37,8 @@ async function check(page: Page, testInfo: TestInfo, name: string, scope?: strin
 /**
  * The list's columns a user reads at this size, with no text cut: when, what and what Okta does
  * next always, and how long the answer took (against Okta's 3 s); Method and Auth from 1280 px
- * (a delivery is a POST, a verification a GET, and a failed check is also its 401).
+ * (a delivery is a POST, a verification a GET). A row that failed the secret check says so at
+ * every size: beside its events when the Auth column is hidden.
  */
 async function listColumns(inspector: InspectorPage) {
   const size = inspector.page.viewportSize();
@@ -56,6 +57,7 @@ async function listColumns(inspector: InspectorPage) {
   }
   expect.soft(await cutListCells(inspector.page), 'list cells cut short').toEqual([]);
   expect.soft(await unreadableTypes(inspector.page), 'event types beside a badge').toEqual([]);
+  expect.soft(await silentAuthFailures(inspector.page), 'rows not saying their auth failed').toEqual([]);
 }
 
 /** A verification, a batch, a foreign body and one with long strings; the batch's tabs one by one. */

@@ -65,10 +65,41 @@ test('should find a branch of event types by its start up to a dot', async ({ ok
   await expect(inspector.page.getByTestId('no-matches')).toBeVisible();
 });
 
+test('should apply what was typed on Enter, and a suggestion only once the arrows chose it', async ({
+  okta,
+  inspector,
+}) => {
+  await okta.deliver(fixtureText('01-user-session-start.json'));
+  await okta.deliver(fixtureText('02-batch-mixed-3-events.json'));
+  await expect(inspector.rows).toHaveCount(2);
+  const { searchInput, page } = inspector;
+  const suggestions = page.getByTestId('suggestions');
+  await searchInput.fill('type:user.session');
+  await expect(suggestions.getByRole('option', { name: /user\.session\.start/ })).toBeVisible();
+  await expect(suggestions.getByRole('option', { selected: true })).toHaveCount(0);
+  await searchInput.press('Enter');
+  await expect(searchInput).toHaveValue('type:user.session');
+  await expect(page.getByTestId('list-count')).toContainText('1 of 2 match');
+
+  await searchInput.fill('type:user.sess');
+  await expect(suggestions).toBeVisible();
+  await searchInput.press('ArrowDown');
+  const chosen = suggestions.getByRole('option', { selected: true });
+  await expect(chosen).toHaveCount(1);
+  await expect(searchInput).toHaveAttribute('aria-activedescendant', (await chosen.getAttribute('id'))!);
+  await searchInput.press('Enter');
+  await expect(searchInput).toHaveValue(/^type:user\.session\.start $/);
+});
+
 test('should say, in place, why part of a search is ignored', async ({ inspector }) => {
   await inspector.search('status:abc maria');
   const problem = inspector.page.getByTestId('query-problem');
   await expect(problem).toBeVisible();
   await expect(problem).toContainText('status:abc is ignored');
   await expect(problem).toContainText('not a status class');
+  await inspector.search('typo:foo');
+  await expect(problem).toContainText(
+    'typo:foo is ignored: typo: is not a search field (did you mean type:?)',
+  );
+  await expect(problem).toContainText('the fields are type: kind:');
 });

@@ -29,6 +29,10 @@ test('should show the verification and three deliveries live, decoded, with head
     'group.user_membership.add',
     'user.account.lock',
   ]);
+  // eventTime (when Okta made the delivery) minus each event's published time.
+  await expect(inspector.detail.getByTestId('okta-event-held').first()).toContainText(
+    'Okta sent it 5316 ms later',
+  );
   await expect(inspector.detail.getByTestId('status-badge').first()).toHaveText('204 No Content');
   await testInfo.attach('detail-view', { body: await inspector.page.screenshot(), contentType: 'image/png' });
   await inspector.page.screenshot({ path: testInfo.outputPath('detail-view.png') });
@@ -62,6 +66,13 @@ test('should show a rejected delivery with the reason the secret did not match',
   await expect(inspector.row(0).locator('.cell--events')).toContainText('not decoded');
   await inspector.openRow(0);
   await expect(inspector.detail.getByTestId('notes')).toContainText('does not match the configured secret');
+
+  // The Filter menu names it in the list's words.
+  const badge = await inspector.row(0).getByTestId('auth-badge').textContent();
+  await inspector.page.getByTestId('add-filter').click();
+  await expect(
+    inspector.page.locator('[data-testid="filter-option"][data-filter="auth:mismatch"]'),
+  ).toHaveText(badge ?? '');
 });
 
 test('should tell a new user where to send requests', async ({ inspector, okta }) => {

@@ -192,9 +192,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const before = settings.current();
     await settings.update(patch);
     const after = settings.current();
-    if (after.port !== before.port || after.hookPath !== before.hookPath) {
+    if (after.port !== before.port) {
       await receiver.stop();
       await startReceiver();
+    } else if (after.hookPath !== before.hookPath) {
+      receiver.setHookPath(after.hookPath);
     }
     const { retention } = after;
     if (

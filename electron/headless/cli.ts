@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core';
 import { createConsoleLogger } from '../core/console-logger';
+import { createReceiverReporter } from '../core/receiver/receiver-report';
 import type { AuthtokenOverride, SettingsOverrides } from '../core/settings/settings-store';
 import { forkAgent } from '../core/tunnel/agent-process';
 import { createNgrokProvider } from '../core/tunnel/ngrok-process';
@@ -83,9 +84,11 @@ async function main(argv: string[]): Promise<void> {
   const token = await apiToken(core.secrets, args.token, logger);
   const api = await startApiServer({ core, transfers, token, port: args.uiPort, rendererDir: RENDERER_DIR });
 
-  const { receiver } = core.status();
-  if (receiver.hookUrl) process.stdout.write(`Receiver: ${receiver.hookUrl}\n`);
-  else process.stderr.write(`Receiver not listening: ${receiver.error ?? 'unknown error'}\n`);
+  const report = createReceiverReporter(({ stream, text }) => process[stream].write(`${text}\n`));
+  report(core.status().receiver);
+  core.subscribe((message) => {
+    if (message.name === 'status.changed') report(message.payload.receiver);
+  });
   process.stdout.write(`Inspector: http://127.0.0.1:${api.port}/#token=${token}\n`);
 
   let stopping = false;

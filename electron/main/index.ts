@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { MenuAction } from '../../shared/contract/menu-actions';
 import { createCore } from '../core';
 import { createConsoleLogger } from '../core/console-logger';
+import { createReceiverReporter } from '../core/receiver/receiver-report';
 import { parseDesktopArgs, type SharedArgs } from '../core/settings/command-line';
 import type { SettingsOverrides } from '../core/settings/settings-store';
 import { createNgrokProvider } from '../core/tunnel/ngrok-process';
@@ -142,9 +143,12 @@ async function run(launch: SharedArgs): Promise<void> {
   const started = host.start();
   await windows.reveal();
   const engine = await started;
-  // The same first line as headless mode, for scripts and the Electron e2e tests.
-  const { hookUrl } = engine.status().receiver;
-  if (hookUrl) process.stdout.write(`Receiver: ${hookUrl}\n`);
+  // The same lines as headless mode, for scripts and the Electron e2e tests.
+  const report = createReceiverReporter(({ stream, text }) => process[stream].write(`${text}\n`));
+  report(engine.status().receiver);
+  host.subscribe((message) => {
+    if (message.name === 'status.changed') report(message.payload.receiver);
+  });
 }
 
 function main(): void {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FORWARD_TIMEOUT_MS } from '../model/settings';
 
 /** Header names per RFC 9110 `token`: what Node accepts and Okta can be configured with. */
 export const headerNameSchema = z
@@ -36,7 +37,7 @@ export const targetUrlSchema = z
 export const forwardSettingsSchema = z
   .object({
     target: targetUrlSchema.nullable(),
-    timeoutMs: z.number().int().min(1000).max(300_000),
+    timeoutMs: z.number().int().min(FORWARD_TIMEOUT_MS.min).max(FORWARD_TIMEOUT_MS.max),
     verification: z.enum(['auto', 'forward']),
   })
   .strict();

@@ -21,6 +21,6 @@ export interface JobView {
   message: string | null;
   /** Export: the file written, and where a browser can fetch it (headless). */
   file?: { name: string; path?: string; downloadUrl?: string };
-  /** Import: exchanges added, and entries or lines that could not be read. */
-  imported?: { added: number; skipped: number };
+  /** Import: exchanges added, those already in history, and entries or lines that could not be read. */
+  imported?: { added: number; already: number; skipped: number };
 }

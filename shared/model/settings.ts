@@ -16,6 +16,9 @@ export interface RequiredHeader {
   value: string;
 }
 
+/** How long the receiver may wait for the user's handler, in ms. */
+export const FORWARD_TIMEOUT_MS = { min: 1000, max: 300_000 } as const;
+
 /** Passing requests on to the user's own handler. */
 export interface ForwardSettings {
   /** e.g. `http://localhost:3000/okta/hooks`; null answers everything here. */

@@ -40,6 +40,24 @@ describe('parseQuery', () => {
     ]);
   });
 
+  it('does not search an unknown field as text: it names it, a near key, all keys, and quoting', () => {
+    const parsed = parseQuery('typo:foo alice');
+    expect(parsed.terms).toMatchObject([{ key: 'text', text: 'alice' }]);
+    expect(parsed.problems).toEqual([
+      {
+        span: { start: 0, end: 8 },
+        raw: 'typo:foo',
+        message: expect.stringMatching(
+          /^typo: is not a search field \(did you mean type:\?\); the fields are type: .*duration:; to find the text itself, put it in quotes: "typo:foo"$/,
+        ),
+      },
+    ]);
+    expect(parseQuery('colour:red').problems[0]?.message).toMatch(
+      /^colour: is not a search field; the fields/,
+    );
+    expect(parseQuery('"typo:foo"').terms).toMatchObject([{ key: 'text', text: 'typo:foo' }]);
+  });
+
   it('reads comma lists as alternatives and quoted filter values', () => {
     expect(
       parseQuery('status:401,5xx,none next:will-retry,lost type:"user.session.start"').terms,

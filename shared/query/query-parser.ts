@@ -15,6 +15,7 @@ import {
 import { FILTER_NAME, filterKey } from '../model/hook-filter';
 import { tokenize, type Token } from './query-tokens';
 import { parseDuration, parseTimeSpec } from './time-spec';
+import { unknownKeyProblem } from './unknown-key';
 
 type Parsed = TermBody | { error: string };
 
@@ -30,22 +31,29 @@ const isFilterKey = (key: string): key is FilterKey => Object.hasOwn(FILTER_HELP
 
 /**
  * Parse the search box's syntax (docs/history-and-search.md, "Searching"): free words and "quoted phrases" match
- * text in headers and bodies; `key:value` filters; `-` negates. Unknown keys are plain text (a
- * URL's `https:` is not a filter). Never throws: what it cannot read is a problem, not an error.
+ * text in headers and bodies; `key:value` filters; `-` negates. An unknown key is a problem
+ * that names it and the known ones, never silently searched as text; a URL (`https://…`) is
+ * text. Never throws: what it cannot read is a problem, not an error.
  */
 export function parseQuery(query: string): ParsedQuery {
   const parsed: ParsedQuery = { terms: [], problems: [] };
   for (const token of tokenize(query)) {
     const raw = query.slice(token.span.start, token.span.end);
     const key = token.key?.toLowerCase();
+    const unknown =
+      token.key === undefined || isFilterKey(key ?? '')
+        ? null
+        : unknownKeyProblem(token.key, token.value, token.quoted);
     const body: Parsed =
       key !== undefined && isFilterKey(key)
         ? parseFilter(key, token)
-        : {
-            key: 'text',
-            text: (token.key === undefined ? '' : `${token.key}:`) + token.value,
-            prefix: !token.quoted && token.span.end === query.length,
-          };
+        : unknown !== null
+          ? { error: unknown }
+          : {
+              key: 'text',
+              text: (token.key === undefined ? '' : `${token.key}:`) + token.value,
+              prefix: !token.quoted && token.span.end === query.length,
+            };
     if ('error' in body) parsed.problems.push({ span: token.span, raw, message: body.error });
     else if (body.key === 'text' && body.text.trim() === '') continue;
     else if (body.key === 'text' && !WORD_CHARACTER.test(body.text))

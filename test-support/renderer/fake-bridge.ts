@@ -9,6 +9,11 @@ export interface FakeBridge extends Bridge {
   /** Answer a command (replaces any previous answer). */
   answer<N extends CommandName>(name: N, respond: (input: unknown) => CommandOutput<N>): void;
   fail(name: CommandName, message: string): void;
+  /**
+   * Hold every call of `name` until the test lets it go, as a slow engine would: `release()`
+   * answers the oldest call held, with what `respond` says at that moment.
+   */
+  hold<N extends CommandName>(name: N, respond: (input: unknown) => CommandOutput<N>): { release(): void };
   emit<N extends EventName>(name: N, payload: EventPayload<N>): void;
   /** True: connected; false: the stream dropped. */
   setConnected(connected: boolean): void;
@@ -57,6 +62,20 @@ export function createFakeBridge(): FakeBridge {
       return () => connection.delete(listener);
     },
     answer: (name, respond) => responders.set(name, (input) => ({ ok: true, value: respond(input) })),
+    hold: (name, respond) => {
+      const held: (() => void)[] = [];
+      responders.set(
+        name,
+        (input) => new Promise((resolve) => held.push(() => resolve({ ok: true, value: respond(input) }))),
+      );
+      return {
+        release: () => {
+          const next = held.shift();
+          if (!next) throw new Error(`no call of ${name} is held`);
+          next();
+        },
+      };
+    },
     fail: (name, message) =>
       responders.set(name, () => ({ ok: false, error: { code: 'internal', message } })),
     emit: (name, payload) => {

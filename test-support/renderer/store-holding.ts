@@ -15,6 +15,7 @@ export function storeHolding(count: number, held = count, start = 0) {
     lastSeq: count,
     start,
     searchPending: 0,
+    query: '',
   });
   return { store, all };
 }

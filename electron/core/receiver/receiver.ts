@@ -53,6 +53,15 @@ export class Receiver {
     this.update({ listening: true, localUrl, hookUrl: `${localUrl}${hookPath}`, error: null });
   }
 
+  /**
+   * Serve `hookPath` from now on. Requests are routed by the current settings, so the server
+   * keeps listening where it is: a one-run random port (port 0) stays the same.
+   */
+  setHookPath(hookPath: string): void {
+    const { localUrl } = this.state;
+    if (localUrl !== null) this.update({ ...this.state, hookUrl: `${localUrl}${hookPath}` });
+  }
+
   /** Stop accepting, close idle keep-alive sockets, and let in-flight requests finish. */
   async stop(): Promise<void> {
     const server = this.server;

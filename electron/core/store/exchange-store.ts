@@ -179,6 +179,13 @@ export class ExchangeStore {
     return this.history.call('idsOf', seqs);
   }
 
+  /** When each of these exchanges was received, by id (unknown ids are left out). */
+  async receivedAtOf(ids: string[]): Promise<Map<string, number>> {
+    const seqs = await this.history.seqsOf(ids);
+    const summaries = await this.history.call('summariesOf', [...seqs.values()]);
+    return new Map(summaries.map((summary) => [summary.id, summary.receivedAt]));
+  }
+
   async get(id: string): Promise<Exchange | undefined> {
     const seq = (await this.history.seqsOf([id])).get(id);
     return seq === undefined ? undefined : this.read(seq);

@@ -1,5 +1,6 @@
 import type { AuthCheck, BodyData, ExchangeKind, HeaderList } from '../../../shared/model/exchange';
 import { checkDraft } from '../../../shared/contract/exchange-schema';
+import { exchangeIdSchema } from '../../../shared/contract/schemas';
 import { decodeDelivery } from '../../../shared/okta/envelope';
 import { verificationProblem } from '../../../shared/okta/verification-verdict';
 import { classify } from '../receiver/classify';
@@ -91,6 +92,12 @@ function responseOf(response: Json) {
  * for anyone else's the kind is worked out as the receiver would, the Okta envelope decoded
  * again, and auth marked as not checked.
  */
+/** The id our own HAR export gave the entry (`_exchangeId`), when it is one an exchange may have. */
+export function harExchangeId(entry: unknown): string | undefined {
+  const id = isObject(entry) ? entry._exchangeId : undefined;
+  return exchangeIdSchema.safeParse(id).success ? (id as string) : undefined;
+}
+
 export function exchangeFromHar(entry: unknown): DraftExchange | { error: string } {
   if (!isObject(entry) || !isObject(entry.request) || !isObject(entry.response)) {
     return { error: 'no request or response' };

@@ -49,8 +49,10 @@ const HEADER = JSON.stringify({ format: 'okta-hook-inspector/exchanges', version
 /** The crafted line or entry after a good one, in the format it belongs to. */
 function fileFor(crafted: HostileImport, good: Exchange): { text: string; name: string } {
   if (crafted.line) {
+    // The good line under an id of its own: as itself it is already in history, and not added.
+    const copy = { ...good, id: `${good.id}-copy` };
     return {
-      text: [HEADER, JSON.stringify(good), JSON.stringify(crafted.line(good))].join('\n'),
+      text: [HEADER, JSON.stringify(copy), JSON.stringify(crafted.line(good))].join('\n'),
       name: 'x.ndjson',
     };
   }

@@ -27,7 +27,9 @@ beforeEach(async () => {
   transfers = await FileTransfers.create(parent);
   engine = await startTestCore({ transfers, overrides: { secret: SECRET } });
 });
+const others: TestCore[] = [];
 afterEach(async () => {
+  await Promise.all(others.splice(0).map((other) => other.stop()));
   await engine.stop();
   await transfers.close();
   await rm(parent, { recursive: true, force: true });
@@ -47,9 +49,9 @@ async function captureSome(): Promise<void> {
 }
 
 /** A job's state once it stopped running, as pushed to the UI. */
-const ended = (id: string): Promise<JobView> =>
+const ended = (id: string, on = engine): Promise<JobView> =>
   waitFor(() => {
-    const last = engine.pushes
+    const last = on.pushes
       .flatMap((m) => (m.name === 'jobs.changed' && m.payload.id === id ? [m.payload] : []))
       .at(-1);
     return last && last.state !== 'running' ? last : undefined;
@@ -59,28 +61,38 @@ const ended = (id: string): Promise<JobView> =>
 async function runJob<N extends 'exchanges.export' | 'exchanges.import'>(
   name: N,
   input: CommandInput<N>,
+  on = engine,
 ): Promise<JobView> {
-  return ended((await engine.call(name, input)).job!.id);
+  return ended((await on.call(name, input)).job!.id, on);
 }
 
-async function importText(text: string, name: string): Promise<JobView> {
+async function importText(text: string, name: string, into = engine): Promise<JobView> {
   const upload = await transfers.saveUpload(Readable.from([text]), name, 1e9);
-  return runJob('exchanges.import', { upload });
+  return runJob('exchanges.import', { upload }, into);
 }
 
-/** What an import may change: its id, place, origin, the import note, and links to other exchanges. */
+/** A second engine with a history of its own, sharing the transfers folder; stopped after the test. */
+async function anotherEngine(): Promise<TestCore> {
+  const other = await startTestCore({ transfers, overrides: { secret: SECRET } });
+  others.push(other);
+  return other;
+}
+
+/** The text of an export of `engine`'s history. */
+async function exportText(format: 'har' | 'ndjson'): Promise<string> {
+  const job = await runJob('exchanges.export', { format, revealSecrets: true });
+  return readFile(job.file!.path!, 'utf8');
+}
+
+/** What an import may change: its place, origin and the import note. */
 const withoutPlace = (exchange: Exchange) =>
   Object.fromEntries(
-    Object.entries(exchange).filter(
-      ([key]) => !['id', 'seq', 'origin', 'imported', 'sightings'].includes(key),
-    ),
+    Object.entries(exchange).filter(([key]) => !['seq', 'origin', 'imported'].includes(key)),
   );
 
-const all = async (query = '') => {
-  const { items } = await engine.call('exchanges.list', { query, limit: 100 });
-  return Promise.all(
-    items.reverse().map(({ id }) => engine.call('exchanges.get', { id, revealSecrets: true })),
-  );
+const all = async (query = '', on = engine) => {
+  const { items } = await on.call('exchanges.list', { query, limit: 100 });
+  return Promise.all(items.reverse().map(({ id }) => on.call('exchanges.get', { id, revealSecrets: true })));
 };
 
 describe('HAR export', () => {
@@ -121,13 +133,14 @@ describe('HAR export', () => {
     expect(byQuery).toMatchObject({ state: 'done', total: 3 });
   });
 
-  it('imports a HAR back as imported exchanges with the Okta envelope decoded again', async () => {
+  it('imports a HAR as imported exchanges with the Okta envelope decoded again', async () => {
     await captureSome();
-    const exported = await runJob('exchanges.export', { format: 'har' });
-    const job = await importText(await readFile(exported.file!.path!, 'utf8'), 'colleague.har');
-    expect(job).toMatchObject({ state: 'done', imported: { added: 4, skipped: 0 } });
-    const originals = await all('-origin:imported');
-    const imported = await all('origin:imported');
+    const colleague = await anotherEngine();
+    const job = await importText(await exportText('har'), 'colleague.har', colleague);
+    expect(job).toMatchObject({ state: 'done', imported: { added: 4, already: 0, skipped: 0 } });
+    const originals = await all();
+    const imported = await all('origin:imported', colleague);
+    expect(imported.map((e) => e.id)).toEqual(originals.map((e) => e.id));
     expect(imported.map((e) => e.kind)).toEqual(originals.map((e) => e.kind));
     expect(imported[2]?.okta.events.map((e) => e.eventType)).toEqual(
       originals[2]?.okta.events.map((e) => e.eventType),
@@ -142,15 +155,15 @@ describe('HAR export', () => {
 });
 
 describe('NDJSON round trip', () => {
-  it('loses nothing but the id and place, and keeps links between the imported exchanges', async () => {
+  it('loses nothing but the place, and keeps ids, so links between the exchanges still hold', async () => {
     await captureSome();
     const body = payloadText(SAMPLE_DELIVERIES[0]);
     await deliver(engine.hookUrl, body, [['Authorization', SECRET]]);
-    const exported = await runJob('exchanges.export', { format: 'ndjson', revealSecrets: true });
-    await importText(await readFile(exported.file!.path!, 'utf8'), 'all.ndjson');
-    const originals = await all('-origin:imported');
-    const imported = await all('origin:imported');
-    const newId = new Map(imported.map((e) => [e.imported!.original!.id, e.id]));
+    const colleague = await anotherEngine();
+    await importText(await exportText('ndjson'), 'all.ndjson', colleague);
+    const originals = await all();
+    const imported = await all('origin:imported', colleague);
+    expect(imported).toHaveLength(originals.length);
     for (const [i, original] of originals.entries()) {
       const copy = imported[i]!;
       expect(copy.imported).toMatchObject({
@@ -158,12 +171,83 @@ describe('NDJSON round trip', () => {
         original: { id: original.id, seq: original.seq, origin: 'live' },
       });
       expect(withoutPlace(copy)).toEqual(withoutPlace(original));
-      const repeatOf = original.sightings?.repeatOf;
-      expect(copy.sightings?.repeatOf).toBe(repeatOf && newId.get(repeatOf));
-      expect(copy.id).toBe(newId.get(original.id));
       expect(copy.origin).toBe('imported');
     }
     expect(imported.at(-1)?.sightings?.repeatOf).toBe(imported[1]?.id);
+  });
+});
+
+describe('importing what is already in history', () => {
+  it('stores nothing twice and says how many were already there', async () => {
+    await captureSome();
+    const ndjson = await exportText('ndjson');
+    expect(await importText(ndjson, 'mine.ndjson')).toMatchObject({
+      state: 'done',
+      imported: { added: 0, already: 4, skipped: 0 },
+      message: 'Imported 0 exchanges from mine.ndjson. 4 already in history.',
+    });
+    const colleague = await anotherEngine();
+    await importText(ndjson, 'first.ndjson', colleague);
+    expect(await importText(ndjson, 'again.ndjson', colleague)).toMatchObject({
+      imported: { added: 0, already: 4 },
+    });
+    expect(await importText(await exportText('har'), 'again.har', colleague)).toMatchObject({
+      imported: { added: 0, already: 4 },
+    });
+    expect(await all('', colleague)).toHaveLength(4);
+  });
+
+  it('stores a file imported twice at once only once', async () => {
+    await captureSome();
+    const ndjson = await exportText('ndjson');
+    const colleague = await anotherEngine();
+    const uploads = await Promise.all(
+      ['one.ndjson', 'two.ndjson'].map((name) => transfers.saveUpload(Readable.from([ndjson]), name, 1e9)),
+    );
+    const started = await Promise.all(
+      uploads.map((upload) => colleague.call('exchanges.import', { upload })),
+    );
+    const jobs = await Promise.all(started.map((s) => ended(s.job!.id, colleague)));
+    expect(jobs.map((job) => job.imported)).toEqual([
+      { added: 4, already: 0, skipped: 0 },
+      { added: 0, already: 4, skipped: 0 },
+    ]);
+    expect(await all('', colleague)).toHaveLength(4);
+  });
+
+  it('adds only what is new from an export that overlaps the history', async () => {
+    await captureSome();
+    const colleague = await anotherEngine();
+    await importText(await exportText('ndjson'), 'monday.ndjson', colleague);
+    await deliver(engine.hookUrl, payloadText(SAMPLE_DELIVERIES[0]), [['Authorization', SECRET]]);
+    await deliver(engine.hookUrl, payloadText(SAMPLE_DELIVERIES[1]), [['Authorization', SECRET]]);
+    expect(await importText(await exportText('ndjson'), 'tuesday.ndjson', colleague)).toMatchObject({
+      imported: { added: 2, already: 4 },
+      message: 'Imported 2 exchanges from tuesday.ndjson. 4 already in history.',
+    });
+    const theirs = await all('', colleague);
+    expect(theirs.map((e) => e.id)).toEqual((await all()).map((e) => e.id));
+    // The redelivery imported on Tuesday points at the exchange imported on Monday.
+    expect(theirs.at(-2)?.sightings?.repeatOf).toBe(theirs[1]?.id);
+  });
+
+  it('never lets a file hide or replace an exchange by claiming its id', async () => {
+    await captureSome();
+    const [mine] = await all();
+    const lines = (await exportText('ndjson')).trim().split('\n');
+    const header = lines[0]!;
+    const first = JSON.parse(lines[1]!) as Exchange;
+    const impostor = {
+      ...first,
+      receivedAt: first.receivedAt - 60_000,
+      request: { ...first.request, path: '/x' },
+    };
+    const file = [header, JSON.stringify(impostor), JSON.stringify(impostor)].join('\n');
+    expect(await importText(file, 'crafted.ndjson')).toMatchObject({ imported: { added: 1, already: 1 } });
+    expect(await engine.call('exchanges.get', { id: mine!.id, revealSecrets: true })).toEqual(mine);
+    const [stored] = await all('origin:imported');
+    expect(stored).toMatchObject({ request: { path: '/x' }, receivedAt: impostor.receivedAt });
+    expect(stored?.id).not.toBe(mine!.id);
   });
 });
 
@@ -214,7 +298,7 @@ describe('import validation and cancelling', () => {
     expect(stagedFiles()).toEqual([]);
     const lines = [JSON.stringify({ format: 'okta-hook-inspector/exchanges', version: 1 })];
     const [one] = await all();
-    for (let n = 0; n < 3000; n += 1) lines.push(JSON.stringify(one));
+    for (let n = 0; n < 3000; n += 1) lines.push(JSON.stringify({ ...one, id: `copy-${n}` }));
     const upload = await transfers.saveUpload(Readable.from([lines.join('\n')]), 'big.ndjson', 1e9);
     const started = (await engine.call('exchanges.import', { upload })).job!;
     await engine.call('jobs.cancel', { id: started.id });

@@ -28,6 +28,12 @@ function exportName(format: ExportFormat, at: number): string {
 
 /** Export and import as jobs: the command returns at once, progress arrives as pushes. */
 export class Transfers {
+  /**
+   * Imports run one after another: each asks what is already in history before it writes, so
+   * two imports of one file at once must not both find an exchange missing and store it twice.
+   */
+  private imports: Promise<void> = Promise.resolve();
+
   constructor(private readonly deps: TransferDeps) {}
 
   async exportExchanges(
@@ -54,8 +60,10 @@ export class Transfers {
   async importExchanges(upload: string | undefined): Promise<JobView | null> {
     const source = await this.deps.host.importSource(upload);
     if (source === null) return null;
-    return this.deps.jobs.start('import', `Import ${source.name}`, 0, (job) =>
-      runImport(this.deps, source, job),
-    );
+    return this.deps.jobs.start('import', `Import ${source.name}`, 0, (job) => {
+      const run = this.imports.then(() => runImport(this.deps, source, job));
+      this.imports = run.catch(() => undefined);
+      return run;
+    });
   }
 }

@@ -21,6 +21,8 @@ export const selectConnected = (state: AppState) => state.connected;
 export const selectRefused = (state: AppState) => state.refused;
 export const selectLoaded = (state: AppState) => state.loaded;
 export const selectTotal = (state: AppState) => state.total;
+/** Whether the rows held answer the query in the box (false while a new query's read is on its way). */
+export const selectListCurrent = (state: AppState) => state.listedQuery === state.query;
 export const selectTheme = (state: AppState) => state.theme;
 export const selectDetailTab = (state: AppState) => state.detailTab;
 export const selectListFraction = (state: AppState) => state.listFraction;
@@ -55,6 +57,8 @@ export const selectQuery = (state: AppState) => state.query;
 export const selectReplaying = (state: AppState) => state.replaying;
 export const selectDetailHidden = (state: AppState) => state.detailHidden;
 export const selectTimeline = (state: AppState) => state.timeline;
+/** Whether the timeline drawn counts the query in the box. */
+export const selectTimelineCurrent = (state: AppState) => state.timelineQuery === state.query;
 export const selectJobs = (state: AppState) => state.jobs;
 export const selectCursorId = (state: AppState) => state.cursorId;
 

@@ -5,7 +5,7 @@ import type { AppStatus } from '../../../shared/model/status';
 import { makeSummary } from '../../../test-support/shared/make-summary';
 import { createFakeBridge } from '../../../test-support/renderer/fake-bridge';
 import { createAppStore } from './create-app-store';
-import { selectPickedCount } from './selectors';
+import { selectListCurrent, selectPickedCount } from './selectors';
 import { connectStore, type FrameScheduler } from './sync';
 
 const summary = (seq: number, status = 204) => makeSummary(seq, { status });
@@ -266,5 +266,30 @@ describe('connectStore with a query', () => {
     await settle();
     await settle();
     expect(listed(store)).toEqual(['id-1']);
+  });
+
+  it('never shows the answer to a query typed over as the new one’s, nor a count until that is in', async () => {
+    const { bridge, store } = setup([summary(1), summary(2, 503)]);
+    bridge.setConnected(true);
+    await settle();
+    expect(selectListCurrent(store.getState())).toBe(true);
+    const engine = [summary(1), summary(2, 503)];
+    const answering = bridge.hold('exchanges.list', (input) => {
+      const { query } = input as { query: string };
+      const items = query === 'status:5xx' ? [engine[1]!] : [];
+      return { items, nextCursor: null, total: items.length, lastSeq: 2, searchPending: 0 };
+    });
+    store.getState().setQuery('status:5xx');
+    await settle();
+    store.getState().setQuery('status:4xx');
+    answering.release();
+    await settle();
+    // The 5xx answer (one match) arrived after the query changed: not shown as the 4xx one's.
+    expect(store.getState().total).not.toBe(1);
+    expect(selectListCurrent(store.getState())).toBe(false);
+    answering.release();
+    await settle();
+    expect(store.getState()).toMatchObject({ total: 0, window: [], listedQuery: 'status:4xx' });
+    expect(selectListCurrent(store.getState())).toBe(true);
   });
 });

@@ -115,8 +115,10 @@ export function connectStore(
     const reading = bridge.invoke('exchanges.list', { offset: start, limit, query });
     const rest = full ? readRest() : null;
     const list = await reading;
-    if (list.ok) store.getState().replaceWindow({ ...list.value, start });
-    else store.getState().setError(list.error.message);
+    // The answer to a query typed over is dropped: the read for the new one follows below.
+    if (!list.ok) store.getState().setError(list.error.message);
+    else if (store.getState().query === query)
+      store.getState().replaceWindow({ ...list.value, start, query });
     await rest;
     syncing = false;
     const again = syncAgain;

@@ -36,4 +36,27 @@ describe('connectTimeline', () => {
     await settle();
     expect(asked()).toBe(2);
   });
+
+  it('counts a query typed while another was counted at once, and never draws the old count as its', async () => {
+    const { bridge, store, drawn, asked } = setup();
+    drawn();
+    bridge.setConnected(true);
+    await settle();
+    const counting = bridge.hold('exchanges.timeline', (input) => {
+      const { query } = input as { query: string };
+      const total = query === 'status:5xx' ? 1 : 0;
+      return { from: 0, to: 0, bucketMs: 1000, buckets: [], total };
+    });
+    store.getState().setQuery('status:5xx');
+    await settle();
+    store.getState().setQuery('status:4xx');
+    await settle();
+    counting.release();
+    await settle();
+    expect(store.getState().timelineQuery).not.toBe('status:4xx');
+    expect(asked()).toBe(3);
+    counting.release();
+    await settle();
+    expect(store.getState()).toMatchObject({ timelineQuery: 'status:4xx', timeline: { total: 0 } });
+  });
 });

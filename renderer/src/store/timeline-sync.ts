@@ -37,10 +37,13 @@ export function connectTimeline(store: AppStore, bridge: Bridge, firstScreen: Pr
     const query = store.getState().query;
     const result = await bridge.invoke('exchanges.timeline', { query, buckets: TIMELINE_BUCKETS });
     inFlight = false;
-    if (result.ok && store.getState().query === query) store.getState().setTimeline(result.value);
+    const current = store.getState().query === query;
+    if (result.ok && current) store.getState().setTimeline(result.value, query);
     if (again) {
       again = false;
-      soon();
+      // A new query asked for while this read ran is counted at once, not a second later.
+      if (current) soon();
+      else now();
     }
   };
   /** The first change after a quiet spell shows at once; a burst is drawn once a second. */

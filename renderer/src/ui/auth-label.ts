@@ -5,7 +5,11 @@ export interface AuthLabel {
   title: string;
 }
 
-const CHECKED: Record<AuthResult, AuthLabel> = {
+/**
+ * The words for each auth result, wherever the UI shows one: the list's badges, the detail, and
+ * the Filter menu (whose `auth:` values are the search syntax behind these words).
+ */
+export const AUTH_WORDS: Record<AuthResult, AuthLabel> = {
   ok: { text: 'auth ✓', title: 'The shared secret matched' },
   'not-configured': { text: 'no secret', title: 'No secret is configured: every request is accepted' },
   missing: { text: 'no auth', title: 'The auth header was missing' },
@@ -24,5 +28,5 @@ const NOT_CHECKED: AuthLabel = {
 
 /** What the auth check of an exchange says, in a badge's words. */
 export function authLabel(result: AuthResult, origin: ExchangeOrigin): AuthLabel {
-  return origin === 'imported' && result === 'not-configured' ? NOT_CHECKED : CHECKED[result];
+  return origin === 'imported' && result === 'not-configured' ? NOT_CHECKED : AUTH_WORDS[result];
 }

@@ -13,12 +13,12 @@ export function StatusBadge(props: { status: number; withReason?: boolean }) {
   );
 }
 
-export function AuthBadge(props: { result: AuthResult; origin: ExchangeOrigin }) {
+export function AuthBadge(props: { result: AuthResult; origin: ExchangeOrigin; testId?: string }) {
   const { text, title } = authLabel(props.result, props.origin);
   return (
     <span
       className={`auth auth--${props.result}`}
-      data-testid="auth-badge"
+      data-testid={props.testId ?? 'auth-badge'}
       data-auth={props.result}
       title={title}
     >

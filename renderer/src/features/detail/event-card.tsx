@@ -1,6 +1,6 @@
 import type { OktaActor, OktaEventSummary } from '../../../../shared/model/exchange';
-import { formatDuration } from '../../ui/format';
 import { visible } from '../../ui/visible-text';
+import { heldText } from './okta-held';
 
 const actorLabel = (actor: OktaActor) =>
   visible(actor.displayName || actor.alternateId || actor.id || actor.type || 'unknown');
@@ -18,6 +18,16 @@ function Actor({ actor }: { actor: OktaActor }) {
   return (
     <span className="target" title={visible(`${actor.id} ${actor.alternateId}`)}>
       {actorLabel(actor)} <span className="muted">({visible(actor.type)})</span>
+    </span>
+  );
+}
+
+function Held({ queuedMs }: { queuedMs: number }) {
+  const { text, title } = heldText(queuedMs);
+  return (
+    <span className="muted" title={title} data-testid="okta-event-held">
+      {' '}
+      · {text}
     </span>
   );
 }
@@ -63,9 +73,7 @@ export function EventCard(props: {
         <dt>Published</dt>
         <dd className="mono">
           {visible(event.published)}
-          {props.queuedMs !== null && (
-            <span className="muted"> · delivered {formatDuration(props.queuedMs)} later</span>
-          )}
+          {props.queuedMs !== null && <Held queuedMs={props.queuedMs} />}
         </dd>
         <dt>Client</dt>
         <dd>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useState, type MouseEvent } fr
 import { flushSync } from 'react-dom';
 import { openExchange, pickRange } from '../../store/commands';
 import {
+  selectListCurrent,
   selectLoaded,
   selectQuery,
   selectSelectedId,
@@ -61,6 +62,7 @@ export function ExchangeList() {
   const total = useAppStore(selectTotal);
   const query = useAppStore(selectQuery);
   const selectedId = useAppStore(selectSelectedId);
+  const current = useAppStore(selectListCurrent);
   const { store, bridge } = useEngine();
   const scroller = useListScroller(total);
   const [view, setView] = useState({ top: 0, height: 600 });
@@ -103,6 +105,12 @@ export function ExchangeList() {
         Opening history…
       </div>
     );
+  if (total === 0 && !current)
+    return (
+      <div className="list list--loading" data-testid="exchange-list" role="status">
+        Searching…
+      </div>
+    );
   if (total === 0) return query === '' ? <EmptyState /> : <NoMatches />;
 
   const rows = [];
@@ -135,6 +143,7 @@ export function ExchangeList() {
       role="grid"
       aria-multiselectable="true"
       aria-rowcount={total}
+      aria-busy={!current}
     >
       <div className="list__header" role="row">
         <span className="cell cell--pin" aria-label="Pinned" />

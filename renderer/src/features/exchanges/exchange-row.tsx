@@ -11,11 +11,13 @@ import { TypeName } from './type-name';
 
 export const ROW_HEIGHT = 30;
 
+const authFailed = (summary: ExchangeSummary) => summary.auth === 'missing' || summary.auth === 'mismatch';
+
 /** A request that failed the secret check is kept, not decoded: its events are unknown, not absent. */
 function withoutTypes(summary: ExchangeSummary): string {
   if (summary.kind === 'verification') return 'verification challenge';
   if (summary.kind !== 'delivery') return summary.path;
-  return summary.auth === 'missing' || summary.auth === 'mismatch' ? 'not decoded' : 'no events';
+  return authFailed(summary) ? 'not decoded' : 'no events';
 }
 
 /** The first type, or the one a `type:` filter matched, cut short before its count and badges are. */
@@ -110,6 +112,12 @@ export const ExchangeRow = memo(function ExchangeRow(props: {
       >
         <EventsText summary={summary} asked={asked} />
         <FlagMarks summary={summary} />
+        {authFailed(summary) && (
+          // Shown only while the Auth column is hidden (list.css): a 401 still says why.
+          <span className="cell__auth">
+            <AuthBadge result={summary.auth} origin={summary.origin} testId="auth-badge-beside-events" />
+          </span>
+        )}
       </span>
       <span role="cell" className="cell cell--outcome">
         <OutcomeBadge summary={summary} />

@@ -1,4 +1,10 @@
-import { selectPickedCount, selectQuery, selectStatus, selectTotal } from '../../store/selectors';
+import {
+  selectListCurrent,
+  selectPickedCount,
+  selectQuery,
+  selectStatus,
+  selectTotal,
+} from '../../store/selectors';
 import type { AppState } from '../../store/create-app-store';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { SelectionBar } from './selection-bar';
@@ -15,10 +21,13 @@ export function ListFooter() {
   const picked = useAppStore(selectPickedCount);
   const allPicked = useAppStore(selectAllPicked);
   const searchPending = useAppStore(selectSearchPending);
+  const current = useAppStore(selectListCurrent);
   const { store } = useEngine();
   if (picked > 1 || allPicked) return <SelectionBar />;
-  const counted =
-    query === '' || stored === undefined
+  // The rows held answer an earlier query until the new one's read is in: no count for them.
+  const counted = !current
+    ? 'Searching…'
+    : query === '' || stored === undefined
       ? `${formatCount(total)} ${total === 1 ? 'exchange' : 'exchanges'}`
       : `${formatCount(total)} of ${formatCount(stored)} match`;
   return (

@@ -10,13 +10,17 @@ import {
 } from '../../../../shared/query/query-terms';
 import { selectQuery } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
+import { AUTH_WORDS } from '../../ui/auth-label';
 import { useDismiss } from '../../ui/use-dismiss';
 
-/** Groups of one-click filters, in the words of the search syntax. */
-const GROUPS: { title: string; options: [key: string, value: string][] }[] = [
+/** A one-click filter: its key and value in the search syntax, and its words where the list has its own. */
+type Option = [key: string, value: string, words?: { text: string; title: string }];
+
+/** Groups of one-click filters, in the words of the search syntax or, for auth, of the list's badges. */
+const GROUPS: { title: string; options: Option[] }[] = [
   { title: "Okta's next move", options: NEXT_VALUES.map((v) => ['next', v]) },
   { title: 'Status', options: [...STATUS_CLASSES, 'none'].map((v) => ['status', v]) },
-  { title: 'Auth', options: AUTH_VALUES.map((v) => ['auth', v]) },
+  { title: 'Auth', options: AUTH_VALUES.map((v) => ['auth', v, AUTH_WORDS[v]]) },
   {
     title: 'Deliveries',
     options: [
@@ -94,7 +98,7 @@ export function FilterMenu() {
             <section key={group.title} className="filter-menu__group">
               <h3 className="menu__title">{group.title}</h3>
               <div className="filter-menu__options">
-                {group.options.map(([key, value]) => {
+                {group.options.map(([key, value, words]) => {
                   const token = `${key}:${value}`;
                   const active = query.split(/\s+/).includes(token);
                   return (
@@ -104,10 +108,11 @@ export function FilterMenu() {
                       className={`chip${active ? ' chip--on' : ''}`}
                       aria-pressed={active}
                       onClick={() => add(key, value)}
+                      title={words ? `${token}: ${words.title}` : token}
                       data-testid="filter-option"
                       data-filter={token}
                     >
-                      {value}
+                      {words?.text ?? value}
                     </button>
                   );
                 })}

@@ -17,12 +17,16 @@ const seenTypes = (state: AppState) => [
   ...new Set(state.window.flatMap((id) => state.byId[id]?.eventTypes ?? [])),
 ];
 
+const LISTBOX_ID = 'search-suggestions';
+const optionId = (index: number) => `${LISTBOX_ID}-${index}`;
+
 function SuggestionList(props: { items: Suggestion[]; active: number; onPick: (item: Suggestion) => void }) {
   return (
-    <ul className="suggestions" role="listbox" data-testid="suggestions">
+    <ul className="suggestions" id={LISTBOX_ID} role="listbox" data-testid="suggestions">
       {props.items.map((item, index) => (
         <li
           key={item.text}
+          id={optionId(index)}
           role="option"
           aria-selected={index === props.active}
           className={
@@ -63,7 +67,12 @@ function useDraft() {
   };
 }
 
-/** Completions for the token at the caret, chosen with arrows and Tab/Enter. */
+/**
+ * Completions for the token at the caret, as the WAI-ARIA combobox pattern has them
+ * (https://www.w3.org/WAI/ARIA/apg/patterns/combobox/): none is chosen until the arrows move
+ * into the list, so Enter applies what was typed unless a suggestion was chosen; Tab completes
+ * with the chosen one, or the first.
+ */
 function useCompletions(
   text: string,
   edit: (next: string) => void,
@@ -71,7 +80,8 @@ function useCompletions(
 ) {
   const { store } = useEngine();
   const [caret, setCaret] = useState<number | null>(null);
-  const [active, setActive] = useState(0);
+  /** The suggestion chosen with the arrows; -1 while none is. */
+  const [active, setActive] = useState(-1);
   const found = caret === null ? null : suggest(text, caret, seenTypes(store.getState()));
   const items = found?.items ?? [];
   const pick = (item: Suggestion) => {
@@ -80,24 +90,32 @@ function useCompletions(
     const next = `${text.slice(0, found.span.start)}${spaced}${text.slice(found.span.end).trimStart()}`;
     edit(next);
     setCaret(found.span.start + spaced.length);
+    setActive(-1);
     requestAnimationFrame(() => input.current?.setSelectionRange(next.length, next.length));
   };
   /** True when the key was about the completions. */
   const onKey = (event: KeyboardEvent<HTMLInputElement>): boolean => {
     if (items.length === 0) return false;
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      setActive((i) => (i + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length);
-    } else if (event.key === 'Tab' || event.key === 'Enter') pick(items[active] ?? (items[0] as Suggestion));
+    const chosen = items[active];
+    if (event.key === 'ArrowDown') setActive((i) => (i + 1) % items.length);
+    else if (event.key === 'ArrowUp') setActive((i) => (i <= 0 ? items.length : i) - 1);
+    else if (event.key === 'Enter' && chosen) pick(chosen);
+    else if (event.key === 'Tab' && !event.shiftKey) pick(chosen ?? (items[0] as Suggestion));
     else if (event.key === 'Escape') setCaret(null);
     else return false;
     event.preventDefault();
     return true;
   };
+  /** The caret moved or the text changed: a new list, nothing chosen in it. */
   const moved = (at: number | null) => {
     setCaret(at);
-    setActive(0);
+    setActive(-1);
   };
-  return { items, active, pick, onKey, moved };
+  // React reports a select event for keys that leave the caret where it was (the arrows).
+  const selected = (at: number | null) => {
+    if (at !== caret) moved(at);
+  };
+  return { items, active, pick, onKey, moved, selected };
 }
 
 /**
@@ -127,11 +145,16 @@ export function SearchBar({ inputRef }: { inputRef: RefObject<HTMLInputElement |
             spellCheck={false}
             placeholder="Search headers and bodies, or filter: type:user.session status:4xx next:will-retry"
             aria-label="Search and filter"
+            role="combobox"
+            aria-autocomplete="list"
+            aria-expanded={completions.items.length > 0}
+            aria-controls={LISTBOX_ID}
+            {...(completions.active >= 0 ? { 'aria-activedescendant': optionId(completions.active) } : {})}
             onChange={(event) => {
               edit(event.target.value);
               completions.moved(event.target.selectionStart);
             }}
-            onSelect={(event) => completions.moved(event.currentTarget.selectionStart)}
+            onSelect={(event) => completions.selected(event.currentTarget.selectionStart)}
             onBlur={() => completions.moved(null)}
             onKeyDown={onKeyDown}
             data-testid="search-input"

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { authLabel } from '../../ui/auth-label';
 import { suggest } from './suggestions';
 
 const texts = (query: string, caret = query.length, seen: string[] = []) =>
@@ -16,6 +17,16 @@ describe('suggest', () => {
     expect(texts('status:4')).toEqual(['status:4xx']);
     expect(texts('next:will')).toEqual(['next:will-retry']);
     expect(texts('status:2xx,5')).toEqual(['status:2xx,5xx']);
+  });
+
+  it('names each auth value in the words of the list’s badges', () => {
+    const items = suggest('auth:', 5).items.map(({ label, hint }) => [label, hint]);
+    expect(items).toEqual([
+      ['ok', authLabel('ok', 'live').text],
+      ['missing', authLabel('missing', 'live').text],
+      ['mismatch', authLabel('mismatch', 'live').text],
+      ['not-configured', authLabel('not-configured', 'live').text],
+    ]);
   });
 
   it('offers event types from the catalogue, those seen here first', () => {

@@ -1,3 +1,4 @@
+import type { AuthResult } from '../../../../shared/model/exchange';
 import { EVENT_HOOK_ELIGIBLE_TYPES } from '../../../../shared/okta/event-types';
 import { FEATURED_SAMPLE_TYPES } from '../../../../shared/okta/sample-templates';
 import {
@@ -12,6 +13,10 @@ import {
   type FilterKey,
   type Span,
 } from '../../../../shared/query/query-terms';
+import { AUTH_WORDS } from '../../ui/auth-label';
+
+const isAuthResult = (value: string): value is AuthResult =>
+  (AUTH_VALUES as readonly string[]).includes(value);
 
 export interface Suggestion {
   /** What replaces the token being typed. */
@@ -79,7 +84,12 @@ export function suggest(
   const items = options
     .filter((value) => value !== partial)
     .slice(0, LIMIT)
-    .map((value) => ({ text: `${negation}${key}:${done}${value}`, label: value }));
+    .map((value) => {
+      const item: Suggestion = { text: `${negation}${key}:${done}${value}`, label: value };
+      // The list's badges say "bad auth", not "mismatch": the same words beside the syntax.
+      if (key === 'auth' && isAuthResult(value)) item.hint = AUTH_WORDS[value].text;
+      return item;
+    });
   return { span, items };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Timeline, TimelineBucket } from '../../../../shared/model/timeline';
-import { labelGutter, layoutTimeline, perSlice } from './timeline-geometry';
+import { labelGutter, layoutTimeline, PARTS, perSlice } from './timeline-geometry';
 
 const bucket = (start: number, counts: Partial<TimelineBucket> = {}): TimelineBucket => ({
   start,
@@ -70,6 +70,30 @@ describe('layoutTimeline', () => {
       'per 5 min',
       'per hour',
       'per 6 h',
+    ]);
+  });
+});
+
+describe('the two scales', () => {
+  it('keeps the 3 s line and every answer tick in the latency lane, apart from the count bars', () => {
+    const strip = { width: 400, left: 0, barsHeight: 34, latencyTop: 42, latencyHeight: 20 };
+    const layout = layoutTimeline(timeline, strip);
+    const lane = [strip.latencyTop, strip.latencyTop + strip.latencyHeight];
+    for (const y of [layout.thresholdY, ...layout.latency.map((tick) => tick.y)]) {
+      expect(y).toBeGreaterThanOrEqual(lane[0]!);
+      expect(y).toBeLessThanOrEqual(lane[1]!);
+    }
+    const lowest = Math.max(...layout.bars.flatMap((bar) => bar.rects.map((r) => r.y + r.height)));
+    expect(lowest).toBeLessThanOrEqual(strip.barsHeight);
+  });
+
+  it('names what the bars count: requests, verifications apart from deliveries', () => {
+    expect(PARTS.map((part) => part.label)).toEqual([
+      'accepted',
+      'rejected',
+      'failed',
+      'timed out',
+      'verification/other',
     ]);
   });
 });

@@ -1,13 +1,16 @@
 import type { Timeline, TimelineBucket } from '../../../../shared/model/timeline';
 import { OKTA_TIMEOUT_MS } from '../../../../shared/okta/headers';
 
-/** The stacked parts of a bar, bottom first, and the CSS class each is drawn with. */
+/**
+ * The stacked parts of a bar, bottom first, and the CSS class each is drawn with. The first four
+ * are how deliveries (and inline calls) ended; verifications are requests, not deliveries.
+ */
 export const PARTS = [
   { field: 'accepted', label: 'accepted' },
   { field: 'rejected', label: 'rejected' },
   { field: 'failed', label: 'failed' },
   { field: 'timedOut', label: 'timed out' },
-  { field: 'other', label: 'other' },
+  { field: 'other', label: 'verification/other' },
 ] as const satisfies readonly { field: keyof TimelineBucket; label: string }[];
 
 export type PartField = (typeof PARTS)[number]['field'];

@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
 import type { Timeline } from '../../../../shared/model/timeline';
 import { clearTimeWindow, setTimeWindow } from '../../../../shared/query/query-edit';
 import { parseQuery } from '../../../../shared/query/query-parser';
-import { selectQuery, selectTimeline } from '../../store/selectors';
+import { selectQuery, selectTimeline, selectTimelineCurrent } from '../../store/selectors';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { formatClock, formatCount, formatDuration, formatRange } from '../../ui/format';
 import {
@@ -17,14 +17,17 @@ import {
 } from './timeline-geometry';
 
 const HEIGHT = 64;
+/** Counts on top, the slowest answer in a lane of its own under them: two scales, never one axis. */
 const bandsFor = (width: number, left: number): Bands => ({
   width,
   left,
-  barsHeight: 38,
-  latencyTop: 44,
-  latencyHeight: 18,
+  barsHeight: 34,
+  latencyTop: 42,
+  latencyHeight: 20,
 });
 const LIMIT_LABEL = '3 s';
+/** Half a 10 px label's height: the 3 s label stays inside the latency lane, by its line. */
+const LABEL_HALF_PX = 6;
 
 /** A click (not a drag) under this many pixels picks the slice under the pointer. */
 const CLICK_PX = 4;
@@ -86,7 +89,7 @@ function Plot(props: { timeline: Timeline; width: number; onWindow: (from: numbe
       width={width}
       height={HEIGHT}
       role="img"
-      aria-label="Deliveries over time by outcome, and the slowest answer against Okta's 3-second limit. Drag to filter."
+      aria-label="Requests over time by how each delivery ended, and under them, on a scale of its own, the slowest answer against Okta's 3-second limit. Drag to filter."
       {...handlers}
       data-testid="timeline-plot"
     >
@@ -113,19 +116,29 @@ function Plot(props: { timeline: Timeline; width: number; onWindow: (from: numbe
         y1={bands.barsHeight + 0.5}
         y2={bands.barsHeight + 0.5}
       />
+      <rect
+        className="tl-lane"
+        x={bands.left}
+        y={bands.latencyTop}
+        width={Math.max(0, width - bands.left)}
+        height={bands.latencyHeight}
+        data-testid="timeline-latency-lane"
+      />
       <line className="tl-limit" x1={bands.left} x2={width} y1={layout.thresholdY} y2={layout.thresholdY} />
       <text className="tl-label" x={labelX} y={2} dominantBaseline="hanging" data-testid="timeline-label">
-        <title>{`The busiest slice: ${countLabel}`}</title>
+        <title>{`Requests in the busiest slice: ${countLabel}`}</title>
         {countLabel}
       </text>
       <text
         className="tl-label tl-label--limit"
         x={labelX}
-        y={layout.thresholdY}
+        y={Math.max(layout.thresholdY, bands.latencyTop + LABEL_HALF_PX)}
         dominantBaseline="middle"
         data-testid="timeline-label"
       >
-        <title>Okta&apos;s 3-second limit for an answer</title>
+        <title>
+          The slowest answer per slice (log scale, 1 ms to 10 s) against Okta&apos;s 3-second limit
+        </title>
         {LIMIT_LABEL}
       </text>
       {layout.latency.map((tick) => (
@@ -163,7 +176,7 @@ function Head({
   return (
     <header className="timeline__head">
       <span className="timeline__title">
-        {timeline ? `Deliveries ${perSlice(timeline.bucketMs)}` : 'Deliveries'}
+        {timeline ? `Requests ${perSlice(timeline.bucketMs)}` : 'Requests'}
       </span>
       <ul className="timeline__legend" aria-label="Legend">
         {PARTS.map(({ field, label }) => (
@@ -174,7 +187,7 @@ function Head({
         ))}
         <li>
           <span className="tl-swatch tl-swatch--line" />
-          slowest answer
+          slowest answer (log scale)
         </li>
       </ul>
       {timeline && (
@@ -197,13 +210,15 @@ function Head({
 }
 
 /**
- * Above the list: matching exchanges per time slice, coloured by how the delivery ended, with
- * the slowest answer of each slice against Okta's 3-second limit. Dragging across it (or
+ * Above the list: matching requests per time slice, coloured by how each delivery ended
+ * (verifications apart), and in a lane of its own, on its own scale, the slowest answer of each
+ * slice against Okta's 3-second limit. Dragging across it (or
  * clicking a slice) narrows the list to that window, as after:/before: terms.
  */
 export function TimelineStrip() {
   const timeline = useAppStore(selectTimeline);
   const query = useAppStore(selectQuery);
+  const current = useAppStore(selectTimelineCurrent);
   const { store } = useEngine();
   const plot = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
@@ -224,10 +239,11 @@ export function TimelineStrip() {
         zoomed={zoomed}
         onShowAll={() => store.getState().setQuery(clearTimeWindow(query))}
       />
-      <div className="timeline__plot" ref={plot}>
+      <div className="timeline__plot" ref={plot} aria-busy={!current}>
         {(!timeline || timeline.total === 0) && (
           <p className="timeline__empty muted">
-            {query === '' ? 'Nothing to chart yet.' : 'Nothing matches here.'}
+            {/* An earlier query's count is not this one's: no "nothing matches" until it is in. */}
+            {!current ? 'Counting…' : query === '' ? 'Nothing to chart yet.' : 'Nothing matches here.'}
           </p>
         )}
         {timeline && timeline.total > 0 && width > 0 && (

@@ -12,6 +12,8 @@ export interface WindowPage {
   start: number;
   /** Stored exchanges a free-text query could not see yet (their words are still being indexed). */
   searchPending: number;
+  /** The query the page answers. */
+  query: string;
 }
 
 /** Rows kept around the part of the list in view; the rest is read from the engine as needed. */
@@ -31,6 +33,11 @@ export interface ExchangesSlice {
   lastSeq: number;
   /** Exchanges matching the query on the engine side. */
   total: number;
+  /**
+   * The query the rows held and `total` answer. While a new query's read is on its way it is
+   * the previous one: the list says it is searching rather than count the old rows as matches.
+   */
+  listedQuery: string;
   /** Exchanges the last read's free-text query could not see yet (docs/storage.md, "Search"). */
   searchPending: number;
   /** Rows put in above the window since the list was loaded: the view keeps its rows in place. */
@@ -91,6 +98,7 @@ export const createExchangesSlice: StateCreator<AppState, [], [], ExchangesSlice
   byId: {},
   lastSeq: 0,
   total: 0,
+  listedQuery: '',
   searchPending: 0,
   shifted: 0,
   selectedId: null,
@@ -107,7 +115,7 @@ export const createExchangesSlice: StateCreator<AppState, [], [], ExchangesSlice
     if (wanted.first !== first || wanted.last !== last) set({ wanted: { first, last } });
   },
 
-  replaceWindow: ({ items, total, lastSeq, start, searchPending }) => {
+  replaceWindow: ({ items, total, lastSeq, start, searchPending, query }) => {
     const { byId, selectedId } = get();
     const kept = selectedId === null ? undefined : byId[selectedId];
     const next: Record<string, ExchangeSummary> = kept ? { [kept.id]: kept } : {};
@@ -117,6 +125,7 @@ export const createExchangesSlice: StateCreator<AppState, [], [], ExchangesSlice
       windowStart: start,
       byId: next,
       total,
+      listedQuery: query,
       lastSeq,
       searchPending,
       loaded: true,

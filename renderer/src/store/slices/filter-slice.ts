@@ -7,13 +7,16 @@ export interface FilterSlice {
   /** In the search syntax; the engine parses it. Changing it reloads the list. */
   query: string;
   timeline: Timeline | null;
+  /** The query `timeline` was counted for: an earlier one while the new one's count is on its way. */
+  timelineQuery: string | null;
   setQuery(query: string): void;
-  setTimeline(timeline: Timeline): void;
+  setTimeline(timeline: Timeline, query: string): void;
 }
 
 export const createFilterSlice: StateCreator<AppState, [], [], FilterSlice> = (set, get) => ({
   query: '',
   timeline: null,
+  timelineQuery: null,
   setQuery: (query) => {
     if (query === get().query) return;
     // A new query is a new list: what was picked and counted belongs to the old one.
@@ -24,5 +27,5 @@ export const createFilterSlice: StateCreator<AppState, [], [], FilterSlice> = (s
       wanted: { first: 0, last: get().wanted.last - get().wanted.first },
     });
   },
-  setTimeline: (timeline) => set({ timeline }),
+  setTimeline: (timeline, query) => set({ timeline, timelineQuery: query }),
 });
