@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../deps';
 import type { IndexClient } from './index-client';
-import { IndexFeed, MAX_IN_FLIGHT } from './index-feed';
+import { IndexFeed, MAX_IN_FLIGHT, READS_WAIT_FOR } from './index-feed';
 import type { IndexTag } from './index/index-writer';
 import type { Written } from './records/record-log';
 import type { LogPoint } from './records/record-scan';
@@ -50,9 +50,11 @@ const seqs = (rows: unknown) =>
     tag.kind === 'moved' ? `moved ${tag.seq}` : tag.kind === 'new' ? tag.summary.seq : tag.seq,
   );
 
-const endOfTurn = () => new Promise((resolve) => setImmediate(resolve));
+/** After the feed's hand-over: timers of one delay run in the order they were set. */
+const handedOver = () => new Promise((resolve) => setTimeout(resolve, HAND_OVER));
+const HAND_OVER = 1;
 
-function feedOn(index: IndexClient, readsWaitFor?: number, handingOver = () => {}) {
+function feedOn(index: IndexClient, readsWaitFor = READS_WAIT_FOR, handingOver = () => {}) {
   const log = { end: { segment: 1, offset: 0 }, seq: 0 };
   const feed = new IndexFeed(
     index,
@@ -61,9 +63,9 @@ function feedOn(index: IndexClient, readsWaitFor?: number, handingOver = () => {
     { indexed: () => undefined, health: () => undefined, handingOver },
     silentLogger,
     { lastSeq: 0, bytes: 0 },
-    readsWaitFor,
+    { readsWaitFor, handOverMs: HAND_OVER },
   );
-  /** One write of the log, as it reports them: at most one per turn of the event loop. */
+  /** One write of the log; resolves once it is handed over (unless something else was asked first). */
   const write = (tag?: IndexTag) => {
     const written: Written<IndexTag> = {
       position: { segment: 1, offset: log.end.offset, length: RECORD },
@@ -71,7 +73,7 @@ function feedOn(index: IndexClient, readsWaitFor?: number, handingOver = () => {
     };
     log.end = { segment: 1, offset: log.end.offset + RECORD };
     feed.written([written]);
-    return endOfTurn();
+    return handedOver();
   };
   return { feed, write };
 }
@@ -93,7 +95,7 @@ describe('the index feed', () => {
     await feed.stop();
   });
 
-  it('hands the records written in a turn over at its end, after the final timings measured in it', async () => {
+  it('hands the records written meanwhile over together, after the final timings measured meanwhile', async () => {
     const { index, sent } = scriptedIndex();
     const { feed, write } = feedOn(index, undefined, () => sent.push('timings'));
     const turn = Promise.all([write(), write()]);

@@ -32,6 +32,14 @@ export const MAX_IN_FLIGHT = 4;
  */
 export const READS_WAIT_FOR = 2000;
 
+/**
+ * Records are handed to the index this long after they are written (or sooner, when anything is
+ * asked of it): one transaction for all written meanwhile. The index's cost is mostly per
+ * transaction (its commit), so one a record at an even 1,000 a second kept its thread busier
+ * than a flood five times faster does, and held up the receiver for the two cores they share.
+ */
+export const HAND_OVER_MS = 20;
+
 /** Held batches past which history being moved over waits (see `roomForRows`). */
 const HELD_BATCHES = 64;
 
@@ -58,7 +66,7 @@ const before = (a: LogPoint, b: LogPoint) => isAfter(b, a);
  * next start indexes whatever records the index has not committed.
  */
 export class IndexFeed {
-  /** Written during this turn of the event loop: handed over at its end (see `written`). */
+  /** Written since the last hand-over (see `written`). */
   private pending: Written<IndexTag>[] = [];
   private handOverQueued = false;
   private inFlight = 0;
@@ -86,8 +94,8 @@ export class IndexFeed {
     private readonly listeners: FeedListeners,
     private readonly logger: Logger,
     opened: { lastSeq: number; bytes: number; unindexedFrom?: LogPoint | null },
-    /** Tests lower it to make reads answer while the index is behind. */
-    private readonly readsWaitFor = READS_WAIT_FOR,
+    /** Tests lower `readsWaitFor` to make reads answer while the index is behind. */
+    private readonly tuning = { readsWaitFor: READS_WAIT_FOR, handOverMs: HAND_OVER_MS },
   ) {
     this.highest = opened.lastSeq;
     this.indexedSeq = opened.lastSeq;
@@ -107,10 +115,10 @@ export class IndexFeed {
    * makes the log wait: while the index is busy, records it can read back stay in the log, and
    * rows it is given (a pinned record moved, history moved over) wait here, in order.
    *
-   * They are handed over at the end of this turn of the event loop, once the answers they were
+   * They are handed over together a moment later (HAND_OVER_MS), once the answers they were
    * stored for have gone out: their final timings, sent just before, are then written with the
-   * rows, and the index writes each row once rather than again a moment later (half its work
-   * per delivery). Anything asked of the index hands them over first (`current`).
+   * rows, and the index writes each row once rather than again a moment later. Anything asked
+   * of the index hands them over first (`current`).
    */
   written(batch: Written<IndexTag>[]): void {
     for (const { tag } of batch)
@@ -122,11 +130,11 @@ export class IndexFeed {
       this.pending.push(...batch);
       if (!this.handOverQueued) {
         this.handOverQueued = true;
-        setImmediate(() => this.handOver());
+        setTimeout(() => this.handOver(), this.tuning.handOverMs);
       }
       return;
     }
-    // Those written before this batch in this turn are left to the log with it, in order.
+    // Those written before this batch and not handed over yet are left to the log with it, in order.
     this.leaveInLog([...this.pending, ...batch]);
     this.pending = [];
     this.retry();
@@ -160,7 +168,7 @@ export class IndexFeed {
   /** How many exchanges stored during a burst reads leave out for now (see READS_WAIT_FOR); 0 if none. */
   burstBacklog(): number {
     const backlog = this.backlog();
-    return backlog > this.readsWaitFor ? backlog : 0;
+    return backlog > this.tuning.readsWaitFor ? backlog : 0;
   }
 
   /** Once the index has what was written until now, unless it is far behind (see READS_WAIT_FOR). */
@@ -202,7 +210,7 @@ export class IndexFeed {
       await this.answered();
   }
 
-  /** Hand over what was written this turn, after the final timings measured meanwhile. */
+  /** Hand over what was written since the last time, after the final timings measured meanwhile. */
   private handOver(): void {
     this.handOverQueued = false;
     const rows = this.pending;
