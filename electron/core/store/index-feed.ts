@@ -57,7 +57,7 @@ const samePoint = (a: LogPoint, b: LogPoint) => a.segment === b.segment && a.off
 const before = (a: LogPoint, b: LogPoint) => isAfter(b, a);
 
 /**
- * Hands the index what the log has written, as soon as it is written, in the log's order. An
+ * Hands the index what the log has written, a moment after it is written, in the log's order. An
  * append is answered once its record is in the log (that is what survives a crash); its row
  * follows a moment later. Requests to the index thread are answered in the order they were
  * sent, so anything asked after an append was handed over already sees its row. Records the
