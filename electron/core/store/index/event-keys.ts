@@ -1,6 +1,6 @@
 import type { OktaDecoded, Sightings } from '../../../../shared/model/exchange';
 import { parseOktaTime } from '../../../../shared/okta/timestamps';
-import type { Db } from './index-db';
+import { prepared, type Db, type Statement } from './index-db';
 
 /** The parts of a delivery that redelivery and ordering checks remember. */
 export interface DeliveryKeys {
@@ -14,8 +14,6 @@ export interface DeliveryKeys {
 /** Parameters per IN list, so a few statements cover every batch size. */
 const CHUNK = 100;
 
-type Statement = ReturnType<Db['prepare']>;
-
 /**
  * Okta delivers at least once and not always in order
  * (https://developer.okta.com/docs/concepts/event-hooks/#event-delivery): the same delivery can
@@ -24,8 +22,6 @@ type Statement = ReturnType<Db['prepare']>;
  * stored, each against every one indexed before it, inside the same transaction.
  */
 export class EventKeys {
-  private readonly statements = new Map<string, Statement>();
-
   constructor(private readonly db: Db) {}
 
   /** Judge a delivery against those indexed before it, then keep its keys. */
@@ -117,12 +113,7 @@ export class EventKeys {
   }
 
   private statement(sql: string): Statement {
-    let prepared = this.statements.get(sql);
-    if (!prepared) {
-      prepared = this.db.prepare(sql);
-      this.statements.set(sql, prepared);
-    }
-    return prepared;
+    return prepared(this.db, sql);
   }
 }
 

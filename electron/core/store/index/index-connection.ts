@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'libsql';
 import type { Logger } from '../../deps';
 import { makePrivateDir } from '../private-dir';
-import { IndexVersionError, openIndexDb, readMeta, type Db, type MetaKey } from './index-db';
+import { IndexVersionError, openIndexDb, prepared, readMeta, type Db, type MetaKey } from './index-db';
 import { isUnwritable } from '../records/record-scan';
 
 /** SQLite's words for "this file or folder cannot be written". */
@@ -140,4 +140,4 @@ async function openReadOnly(file: string): Promise<Db> {
   throw new Error(`The history index ${file} cannot be read (${problems.join('; ')}).`);
 }
 
-const pragma = (db: Db, name: string) => (db.prepare(`PRAGMA ${name}`).raw().get() as [number])[0];
+const pragma = (db: Db, name: string) => (prepared(db, `PRAGMA ${name}`).raw().get() as [number])[0];

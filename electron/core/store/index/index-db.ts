@@ -2,6 +2,21 @@ import Database from 'libsql';
 import { addTimelineCounts } from './timeline-counts';
 
 export type Db = InstanceType<typeof Database>;
+export type Statement = Database.Statement;
+
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+/**
+ * `sql` prepared once per connection. Statements run once per transaction (its bookkeeping)
+ * cost more to prepare than to run, and the index commits hundreds of times a second.
+ */
+export function prepared(db: Db, sql: string): Statement {
+  let mine = statements.get(db);
+  if (!mine) statements.set(db, (mine = new Map<string, Statement>()));
+  let statement = mine.get(sql);
+  if (!statement) mine.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
 
 /** Bumped when the tables below change; an index of another version is rebuilt from the records. */
 export const INDEX_VERSION = 2;
@@ -161,7 +176,7 @@ export function readMeta(db: Db): Partial<Record<MetaKey, number>> {
 }
 
 export const writeMeta = (db: Db, key: MetaKey, value: number): void => {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?').run([
+  prepared(db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?').run([
     key,
     value,
     value,

@@ -4,7 +4,7 @@ import { RecordReader } from '../records/record-reader';
 import type { Written } from '../records/record-log';
 import { isAfter, type LogPoint } from '../records/record-scan';
 import { openIndex, type IndexConnection } from './index-connection';
-import { readMeta, type MetaKey, type SettableMetaKey } from './index-db';
+import { prepared, readMeta, type MetaKey, type SettableMetaKey } from './index-db';
 import { assembleParts } from './index-parts';
 import { IndexReads } from './index-reads';
 import type { Indexed, IndexTag, Removed, RowTag } from './index-writer';
@@ -121,7 +121,7 @@ export class IndexService extends IndexReads {
       this.writable();
       this.auth.header = authHeader;
       const { frames, reached } = this.reader.readRange(from, to, limit);
-      const find = this.index.db.prepare('SELECT seq FROM summaries WHERE id = ?').raw();
+      const find = prepared(this.index.db, 'SELECT seq FROM summaries WHERE id = ?').raw();
       const knownSeq = (id: string) => (find.get([id]) as [number] | undefined)?.[0];
       const rows = frames.flatMap(
         ({ frame, position }) => this.fromRecords.fromFrame(frame, position, knownSeq) ?? [],

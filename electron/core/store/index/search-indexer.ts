@@ -2,7 +2,7 @@ import { decodeRecord } from '../records/record-frame';
 import type { RecordReader } from '../records/record-reader';
 import { searchText } from '../search-text';
 import type { Logger } from '../../deps';
-import { FLAG, type Db } from './index-db';
+import { FLAG, prepared, type Db } from './index-db';
 
 /** Rows read per step. */
 const STEP_ROWS = 100;
@@ -30,14 +30,16 @@ export class SearchIndexer {
     private readonly logger: Logger,
   ) {
     const unsearched = `(flags & ${FLAG.searched}) = 0`;
+    // Asked after every commit: prepared once per connection (the connection can be reopened).
     this.next = () =>
-      db().prepare(
+      prepared(
+        db(),
         `SELECT seq, segment, offset, length FROM exchanges WHERE ${unsearched} ORDER BY seq LIMIT ?`,
       );
     this.claim = () =>
-      db().prepare(`UPDATE exchanges SET flags = flags | ${FLAG.searched} WHERE seq = ? AND ${unsearched}`);
-    this.insert = () => db().prepare('INSERT OR REPLACE INTO search (rowid, text) VALUES (?, ?)');
-    this.backlogQuery = () => db().prepare(`SELECT count(*) FROM exchanges WHERE ${unsearched}`);
+      prepared(db(), `UPDATE exchanges SET flags = flags | ${FLAG.searched} WHERE seq = ? AND ${unsearched}`);
+    this.insert = () => prepared(db(), 'INSERT OR REPLACE INTO search (rowid, text) VALUES (?, ?)');
+    this.backlogQuery = () => prepared(db(), `SELECT count(*) FROM exchanges WHERE ${unsearched}`);
   }
 
   /** Rows stored but not yet searchable. */
