@@ -80,6 +80,9 @@ test('should apply what was typed on Enter, and a suggestion only once the arrow
   await searchInput.press('Enter');
   await expect(searchInput).toHaveValue('type:user.session');
   await expect(page.getByTestId('list-count')).toContainText('1 of 2 match');
+  // Applied: the list closes, so it no longer covers the chips and the timeline; typing reopens it.
+  await expect(suggestions).toBeHidden();
+  await expect(searchInput).toHaveAttribute('aria-expanded', 'false');
 
   await searchInput.fill('type:user.sess');
   await expect(suggestions).toBeVisible();

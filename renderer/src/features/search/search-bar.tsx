@@ -127,8 +127,11 @@ export function SearchBar({ inputRef }: { inputRef: RefObject<HTMLInputElement |
   const completions = useCompletions(text, edit, inputRef);
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (completions.onKey(event)) return;
-    if (event.key === 'Enter') apply(text);
-    else if (event.key === 'Escape') {
+    if (event.key === 'Enter') {
+      apply(text);
+      // Applied: close the completions, which would cover the chips and the timeline.
+      completions.moved(null);
+    } else if (event.key === 'Escape') {
       event.preventDefault();
       event.currentTarget.blur();
     }

@@ -88,3 +88,33 @@ export function patchOf(draft: Draft): SettingsPatch {
   else if (draft.newAuthtoken.trim() !== '') patch.ngrokAuthtoken = draft.newAuthtoken.trim();
   return patch;
 }
+
+/** The form's label for each field of the patch, as the engine names it in a rejection. */
+const FIELD_LABELS: Record<string, string> = {
+  port: 'Port',
+  hookPath: 'Hook path',
+  authHeader: 'Authentication field',
+  secret: 'Authentication secret',
+  requiredHeaders: 'Custom headers Okta must send',
+  'forward.target': 'Forward to your handler',
+  'forward.timeoutMs': 'Wait for its answer',
+  bodyLimitBytes: 'Body size limit',
+  'retention.maxCount': 'Keep at most (exchanges)',
+  'retention.maxBytes': 'and at most (GB on disk)',
+  ngrokDomain: 'ngrok domain',
+  publicUrl: 'Manual public URL',
+  ngrokAuthtoken: 'ngrok authtoken',
+};
+
+const labelOf = (path: string) => FIELD_LABELS[path] ?? FIELD_LABELS[path.split(/[.[]/)[0] ?? ''] ?? path;
+
+/**
+ * A rejected save names each field by its place in the patch ("✖ must start with /… → at
+ * hookPath"); the form says it with the field's label instead: "Hook path: must start with /…".
+ * Any other message (the port is in use, …) is shown as it is.
+ */
+export function settingsErrorText(message: string): string {
+  const issues = [...message.matchAll(/^✖ (.*)\n\s*→ at (\S+)$/gm)];
+  if (issues.length === 0) return message;
+  return issues.map(([, reason, path]) => `${labelOf(path ?? '')}: ${reason ?? ''}`).join('\n');
+}

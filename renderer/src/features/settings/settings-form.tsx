@@ -6,7 +6,7 @@ import { HeaderRowsEditor } from '../../ui/header-rows-editor';
 import { Modal } from '../../ui/modal';
 import { ModalFooter } from '../../ui/modal-footer';
 import { ForwardFields } from './forward-fields';
-import { draftOf, patchOf, type Draft, type SetDraft } from './settings-draft';
+import { draftOf, patchOf, settingsErrorText, type Draft, type SetDraft } from './settings-draft';
 import { RetentionFields } from './retention-fields';
 import { SecretStorageFields } from './secret-storage-fields';
 import { TunnelFields } from './tunnel-fields';
@@ -23,7 +23,7 @@ export function SettingsForm({ settings }: { settings: SettingsView }) {
     const result = await saveSettings(store, bridge, patchOf(draft));
     setSaving(false);
     if (result.ok) close();
-    else setError(result.error.message);
+    else setError(settingsErrorText(result.error.message));
   };
   return (
     <Modal title="Settings" testId="settings-dialog" onClose={close} onSubmit={() => void submit()}>
