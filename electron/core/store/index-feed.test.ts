@@ -129,6 +129,24 @@ describe('the index feed', () => {
     expect(feed.backlog()).toBe(0);
   });
 
+  it('after a batch fails while a later catch-up is taken, still reads back from the batch that failed', async () => {
+    const { index, calls, sent, ticks, answerAll } = scriptedIndex();
+    const { feed, write } = feedOn(index);
+    for (let i = 0; i < MAX_IN_FLIGHT + 2; i += 1) await write();
+    calls.shift()?.answer();
+    await ticks();
+    expect(sent.slice(MAX_IN_FLIGHT)).toEqual(['catchUp 4-6']);
+    // Record 2 fails; records 3 and 4, and the catch-up sent before that was known, are taken.
+    calls.shift()?.fail(new Error('database or disk is full'));
+    await answerAll();
+
+    await write();
+    await answerAll();
+    expect(sent.slice(MAX_IN_FLIGHT + 1)).toEqual(['catchUp 1-7']);
+    expect(feed.backlog()).toBe(0);
+    await feed.stop();
+  });
+
   it('hands a row the log cannot give back (a moved pin) over after the records before it, never holding the log', async () => {
     const { index, calls, sent, ticks, answerAll } = scriptedIndex();
     const { feed, write } = feedOn(index);

@@ -288,7 +288,9 @@ export class IndexFeed {
       sent,
       0,
       ({ indexed, bytes, reached }) => {
-        this.behind = reached;
+        // A batch sent before this catch-up may have failed meanwhile: the feed fell back to its
+        // start, before `from`, and must read on from there, not from where this one got to.
+        if (this.behind !== null && samePoint(this.behind, from)) this.behind = reached;
         this.accept(indexed, bytes);
       },
       () => (this.stalled = true),
