@@ -34,22 +34,27 @@ async function openIndex() {
   return { reopen: () => IndexService.open(paths, 'Authorization', silentLogger), paths };
 }
 
-describe('records the index failed to take, while later ones were taken', () => {
+/** Okta's delivery `eventId`, sent again: the second is a redelivery of the first. */
+const delivery = (n: number, summary = summaryOf(n)): Written<IndexTag> => ({
+  ...row(n),
+  tag: { kind: 'new', summary, keys: { eventId: 'evt-1', events: [], tracked: true } },
+});
+
+describe('records the index failed to take, while later ones were sent', () => {
   it('keep the end it records at the first of them until they are indexed, so a restart reads them back', async () => {
     const { reopen } = await openIndex();
     let service = await reopen();
     service.written([row(1)], 1, end(1), 'Authorization');
-    // Sent together, answered in order: the first fails, the second is taken.
+    // Sent together, answered in order: the first fails, the second is refused until it is in.
     expect(() => service.written([unwritable(2)], 2, end(2), 'Authorization')).toThrow();
-    service.written([row(3)], 3, end(3), 'Authorization');
+    expect(() => service.written([row(3)], 3, end(3), 'Authorization')).toThrow('not indexed yet');
     service.close();
 
     service = await reopen();
     const opened = service.opened();
-    expect(opened.count).toBe(2);
+    expect(opened.count).toBe(1);
     // The next start reads the log from record 2 on, not from after record 3.
     expect({ segment: opened.meta.logSegment, offset: opened.meta.logOffset }).toEqual(end(1));
-    expect(opened.meta.lastSeq).toBe(3);
 
     // Once record 2 is taken (read back from its start), the end moves on as usual.
     service.written([row(2), row(3)], 3, end(3), 'Authorization');
@@ -57,5 +62,32 @@ describe('records the index failed to take, while later ones were taken', () => 
     const again = (await reopen()).opened();
     expect(again.count).toBe(3);
     expect({ segment: again.meta.logSegment, offset: again.meta.logOffset }).toEqual(end(3));
+  });
+
+  it('are judged before the later ones: a redelivery taken first never makes its original a repeat', async () => {
+    const { reopen } = await openIndex();
+    const service = await reopen();
+    service.written([row(1)], 1, end(1), 'Authorization');
+    const original = (summary: ExchangeSummary) => delivery(2, summary);
+    expect(() =>
+      service.written(
+        [original({ ...summaryOf(2), status: null as unknown as number })],
+        2,
+        end(2),
+        'Authorization',
+      ),
+    ).toThrow();
+    try {
+      service.written([delivery(3)], 3, end(3), 'Authorization');
+    } catch {
+      // Refused while record 2 is missing: read back after it.
+    }
+
+    const { indexed } = service.written([delivery(2), delivery(3)], 3, end(3), 'Authorization');
+    expect(indexed.map(({ summary }) => [summary.seq, summary.repeat])).toEqual([
+      [2, false],
+      [3, true],
+    ]);
+    service.close();
   });
 });
