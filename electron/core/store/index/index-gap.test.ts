@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import Database from 'libsql';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExchangeSummary } from '../../../../shared/model/exchange';
@@ -6,7 +7,8 @@ import { summarize } from '../../../../shared/model/summarize';
 import { makeTempDir } from '../../../../test-support/engine/core-fixture';
 import { draft } from '../../../../test-support/engine/store-fixture';
 import { silentLogger } from '../../deps';
-import type { Written } from '../records/record-log';
+import { encodeRecord } from '../records/record-frame';
+import { RecordLog, type Written } from '../records/record-log';
 import { IndexService } from './index-service';
 import type { IndexTag } from './index-writer';
 
@@ -88,6 +90,31 @@ describe('records the index failed to take, while later ones were sent', () => {
       [2, false],
       [3, true],
     ]);
+    service.close();
+  });
+});
+
+describe('a final timing that came before its row', () => {
+  it('is written with the row also when the first try to index it failed', async () => {
+    const { reopen, paths } = await openIndex();
+    const log = await RecordLog.open<IndexTag>(paths.records);
+    const exchange = { ...draft(1), seq: 1 };
+    const position = await log.append(encodeRecord(exchange), { kind: 'recorded', seq: 1 });
+    await log.close();
+    const stored: Written<IndexTag> = { position, tag: { kind: 'recorded', seq: 1 } };
+    const service = await reopen();
+    // The answer went out before the row was handed over: its timing waits for the row.
+    service.timings([{ id: exchange.id, timing: { bodyMs: 0.1, durationMs: 42 } }]);
+
+    // Another connection holds the write lock: the row's transaction fails, as on a full disk.
+    const lock = new Database(paths.index);
+    lock.exec('BEGIN IMMEDIATE');
+    expect(() => service.written([stored], 1, end(1), 'Authorization')).toThrow();
+    lock.exec('ROLLBACK');
+    lock.close();
+
+    const { indexed } = service.written([stored], 1, end(1), 'Authorization');
+    expect(indexed[0]?.summary.durationMs).toBe(42);
     service.close();
   });
 });

@@ -155,6 +155,7 @@ export class IndexService extends IndexReads {
   /** Write rows in one transaction; the kept count follows. */
   private commit(rows: Written<RowTag>[], lastSeq: number, end: LogPoint): Indexed[] {
     const indexed = this.parts.writer.written(rows, lastSeq, end);
+    this.fromRecords.taken(indexed.map(({ summary }) => summary.id));
     this.rows += indexed.length;
     this.search.wake();
     return indexed;
