@@ -58,6 +58,15 @@ describe('parseQuery', () => {
     expect(parseQuery('"typo:foo"').terms).toMatchObject([{ key: 'text', text: 'typo:foo' }]);
   });
 
+  it('suggests for an unknown field a phrase that finds that very text, an exclusion kept', () => {
+    const message = parseQuery('-typo:a"b\\c').problems[0]?.message ?? '';
+    const suggested = message.slice(message.indexOf('put it in quotes: ') + 'put it in quotes: '.length);
+    expect(parseQuery(suggested)).toMatchObject({
+      terms: [{ key: 'text', text: 'typo:a"b\\c', negated: true }],
+      problems: [],
+    });
+  });
+
   it('reads comma lists as alternatives and quoted filter values', () => {
     expect(
       parseQuery('status:401,5xx,none next:will-retry,lost type:"user.session.start"').terms,

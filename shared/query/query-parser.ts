@@ -43,7 +43,7 @@ export function parseQuery(query: string): ParsedQuery {
     const unknown =
       token.key === undefined || isFilterKey(key ?? '')
         ? null
-        : unknownKeyProblem(token.key, token.value, token.quoted);
+        : unknownKeyProblem(token.key, token.value, token.quoted, token.negated);
     const body: Parsed =
       key !== undefined && isFilterKey(key)
         ? parseFilter(key, token)

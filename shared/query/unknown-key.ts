@@ -21,15 +21,22 @@ function distance(a: string, b: string): number {
  * nearest known one (a typo of it), every key, and how to search the text itself. A URL
  * (`https://…`) is not a field at all: null, and it stays text.
  */
-export function unknownKeyProblem(key: string, value: string, quoted: boolean): string | null {
+export function unknownKeyProblem(
+  key: string,
+  value: string,
+  quoted: boolean,
+  negated = false,
+): string | null {
   if (!quoted && value.startsWith('//')) return null;
   const word = key.toLowerCase();
   // Keys are short: a far longer word is no typo of one. Checked before comparing, so a hostile
   // 10,000-letter key costs nothing.
   const near = word.length > 20 ? [] : KEYS.filter((known) => distance(word, known) <= 2);
   const guess = near[0] === undefined ? '' : ` (did you mean ${near[0]}:?)`;
+  // The phrase as the search box reads it back: quotes and backslashes escaped, an exclusion kept.
+  const phrase = `${negated ? '-' : ''}"${`${key}:${value}`.replace(/["\\]/g, '\\$&')}"`;
   return (
     `${key}: is not a search field${guess}; the fields are ${KEYS.map((k) => `${k}:`).join(' ')}` +
-    `; to find the text itself, put it in quotes: "${key}:${value}"`
+    `; to find the text itself, put it in quotes: ${phrase}`
   );
 }

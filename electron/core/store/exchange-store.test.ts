@@ -1,5 +1,6 @@
 import { appendFile, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import Database from 'libsql';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger, type Logger } from '../deps';
 import { makeTempDir } from '../../../test-support/engine/core-fixture';
@@ -202,6 +203,25 @@ describe('ExchangeStore', () => {
     expect(await seqs(store)).toEqual([2]);
     expect((await store.list({ limit: 1, query: 'is:pinned' })).total).toBe(1);
     expect((await store.append(draft(4))).seq).toBe(4);
+  });
+});
+
+describe('ExchangeStore, while its index cannot be written', () => {
+  it('never says a stored exchange is missing (an import would store its id again)', async () => {
+    const dir = await tempDir();
+    const t = await open(dir);
+    // Another connection holds the index's write lock: its writes fail, as on a full disk.
+    const lock = new Database(historyPaths(dir).index);
+    lock.exec('BEGIN IMMEDIATE');
+    try {
+      await t.store.append(draft(1));
+      const known = await t.store.receivedAtOf(['id-1']).catch(() => 'cannot tell');
+      expect(known).not.toEqual(new Map());
+    } finally {
+      lock.exec('ROLLBACK');
+      lock.close();
+    }
+    expect(await t.store.receivedAtOf(['id-1'])).toEqual(new Map([['id-1', draft(1).receivedAt]]));
   });
 });
 

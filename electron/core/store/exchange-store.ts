@@ -179,8 +179,17 @@ export class ExchangeStore {
     return this.history.call('idsOf', seqs);
   }
 
-  /** When each of these exchanges was received, by id (unknown ids are left out). */
+  /**
+   * When each of these exchanges was received, by id (unknown ids are left out). An import
+   * stores an id it is told is unknown, so every stored record counts, indexed or not: this
+   * waits for the index to have them all, and throws while it cannot take them.
+   */
   async receivedAtOf(ids: string[]): Promise<Map<string, number>> {
+    await this.history.indexedThrough(this.history.log.end()).catch((error: unknown) => {
+      throw new Error(
+        `The history index cannot be written now, so what is already in history cannot be told (${String(error)}).`,
+      );
+    });
     const seqs = await this.history.seqsOf(ids);
     const summaries = await this.history.call('summariesOf', [...seqs.values()]);
     return new Map(summaries.map((summary) => [summary.id, summary.receivedAt]));

@@ -129,6 +129,24 @@ describe('the index feed', () => {
     expect(feed.backlog()).toBe(0);
   });
 
+  it('after a batch fails while a later catch-up is taken, still reads back from the batch that failed', async () => {
+    const { index, calls, sent, ticks, answerAll } = scriptedIndex();
+    const { feed, write } = feedOn(index);
+    for (let i = 0; i < MAX_IN_FLIGHT + 2; i += 1) await write();
+    calls.shift()?.answer();
+    await ticks();
+    expect(sent.slice(MAX_IN_FLIGHT)).toEqual(['catchUp 4-6']);
+    // Record 2 fails; records 3 and 4, and the catch-up sent before that was known, are taken.
+    calls.shift()?.fail(new Error('database or disk is full'));
+    await answerAll();
+
+    await write();
+    await answerAll();
+    expect(sent.slice(MAX_IN_FLIGHT + 1)).toEqual(['catchUp 1-7']);
+    expect(feed.backlog()).toBe(0);
+    await feed.stop();
+  });
+
   it('hands a row the log cannot give back (a moved pin) over after the records before it, never holding the log', async () => {
     const { index, calls, sent, ticks, answerAll } = scriptedIndex();
     const { feed, write } = feedOn(index);
@@ -182,6 +200,22 @@ describe('the index feed', () => {
     expect(feed.backlog()).toBe(0);
   });
 
+  it('before records are dropped, waits for the batches handed over already, and refuses if one failed', async () => {
+    const { index, calls, ticks } = scriptedIndex();
+    const { feed, write } = feedOn(index);
+    await write();
+    let settled = false;
+    const through = feed.reached({ segment: 1, offset: RECORD });
+    through.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    await ticks();
+    expect(settled).toBe(false);
+    calls.shift()?.fail(new Error('database or disk is full'));
+    await expect(through).rejects.toThrow('cannot take the records to be dropped');
+  });
+
   it('refuses to let records be dropped while the index cannot read them', async () => {
     const { index, calls, ticks, answerAll } = scriptedIndex();
     const { feed, write } = feedOn(index, 0);
@@ -190,9 +224,12 @@ describe('the index feed', () => {
     await ticks();
     const through = feed.reached({ segment: 1, offset: (MAX_IN_FLIGHT + 3) * RECORD });
     await ticks();
-    const catchUp = calls.find((call) => call.method === 'catchUp');
-    calls.splice(calls.indexOf(catchUp!), 1);
-    catchUp?.fail(new Error('The history index stopped (exit code 1).'));
+    // Answered in order: the batches handed over before the catch-up first.
+    while (calls[0]?.method === 'written') {
+      calls.shift()?.answer();
+      await ticks();
+    }
+    calls.shift()?.fail(new Error('The history index stopped (exit code 1).'));
     await expect(through).rejects.toThrow('cannot take the records to be dropped');
     await answerAll();
   });

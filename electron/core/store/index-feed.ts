@@ -70,6 +70,9 @@ export class IndexFeed {
   private pending: Written<IndexTag>[] = [];
   private handOverQueued = false;
   private inFlight = 0;
+  /** Requests sent to the index, and those answered (in the order they were sent). */
+  private sentCount = 0;
+  private answeredCount = 0;
   /** The first record not handed to the index, while it catches up; null when it has them all. */
   private behind: LogPoint | null = null;
   private catching = false;
@@ -190,6 +193,10 @@ export class IndexFeed {
   async reached(point: LogPoint): Promise<void> {
     this.handOver();
     this.retry();
+    // Batches handed over already are not in the index until answered: one may yet fail, and
+    // its records then have to be read back before they can be dropped.
+    const sent = this.sentCount;
+    while (this.answeredCount < sent) await this.answered();
     while (this.behind !== null && !this.paused && before(this.behind, point)) {
       if (this.stalled) throw new Error('the history index cannot take the records to be dropped yet');
       // Closing: nothing catches up until the next start, so the records are kept for it.
@@ -288,7 +295,9 @@ export class IndexFeed {
       sent,
       0,
       ({ indexed, bytes, reached }) => {
-        this.behind = reached;
+        // A batch sent before this catch-up may have failed meanwhile: the feed fell back to its
+        // start, before `from`, and must read on from there, not from where this one got to.
+        if (this.behind !== null && samePoint(this.behind, from)) this.behind = reached;
         this.accept(indexed, bytes);
       },
       () => (this.stalled = true),
@@ -304,6 +313,7 @@ export class IndexFeed {
     after?: () => void,
   ): void {
     this.inFlight += 1;
+    this.sentCount += 1;
     sent
       .then(
         (value) => {
@@ -318,6 +328,7 @@ export class IndexFeed {
       )
       .finally(() => {
         this.inFlight -= 1;
+        this.answeredCount += 1;
         after?.();
         if (!this.stalled) this.pump();
         for (const wake of this.answeredWaiters.splice(0)) wake();

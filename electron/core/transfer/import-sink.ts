@@ -90,8 +90,12 @@ export class ImportSink {
       if (held !== undefined && held === draft.receivedAt) this.already += 1;
       else news.push(this.placed(draft, fileId, held !== undefined));
     }
-    const appended = await Promise.all(news.map((draft) => this.deps.store.append(draft)));
-    for (const exchange of appended) this.added.push(exchange.id);
+    // A batch can take more than one write: if a later one fails (a full disk), those stored
+    // before it are still noted, so that a failed import removes them too.
+    const appended = await Promise.allSettled(news.map((draft) => this.deps.store.append(draft)));
+    for (const result of appended) if (result.status === 'fulfilled') this.added.push(result.value.id);
+    const failed = appended.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   finish(): void {

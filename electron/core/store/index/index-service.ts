@@ -41,7 +41,7 @@ const CATCH_UP_RECORDS = 2000;
 export class IndexService extends IndexReads {
   /** The header that carries the hook's secret: left out of the words indexed. */
   private readonly auth: { header: string };
-  /** Where records the index failed to take start, while later ones were taken (`acrossGap`). */
+  /** Where records the index failed to take start, while later ones were sent (`inOrder`). */
   private gapFrom: LogPoint | null = null;
   private readonly reader: RecordReader;
   private readonly fromRecords: RecordRows;
@@ -97,11 +97,11 @@ export class IndexService extends IndexReads {
     authHeader: string,
   ): { indexed: Indexed[]; bytes: number } {
     const first = batch[0]?.position;
-    return this.acrossGap(first && { segment: first.segment, offset: first.offset }, (whole) => {
+    return this.inOrder(first && { segment: first.segment, offset: first.offset }, () => {
       this.writable();
       this.auth.header = authHeader;
       const rows = batch.flatMap((written) => this.fromRecords.resolve(written) ?? []);
-      return { indexed: this.commit(rows, lastSeq, whole ? end : null), bytes: this.index.bytes() };
+      return { indexed: this.commit(rows, lastSeq, end), bytes: this.index.bytes() };
     });
   }
 
@@ -117,7 +117,7 @@ export class IndexService extends IndexReads {
     authHeader: string,
     limit = CATCH_UP_RECORDS,
   ): CaughtUp {
-    return this.acrossGap(from, (whole) => {
+    return this.inOrder(from, () => {
       this.writable();
       this.auth.header = authHeader;
       const { frames, reached } = this.reader.readRange(from, to, limit);
@@ -126,25 +126,25 @@ export class IndexService extends IndexReads {
       const rows = frames.flatMap(
         ({ frame, position }) => this.fromRecords.fromFrame(frame, position, knownSeq) ?? [],
       );
-      const end = whole ? reached : null;
-      return { indexed: this.commit(rows, lastSeq, end), bytes: this.index.bytes(), reached };
+      return { indexed: this.commit(rows, lastSeq, reached), bytes: this.index.bytes(), reached };
     });
   }
 
   /**
    * Index the records from `from` on (`work`). Requests are answered in order, but several are
-   * sent before the first is answered: if one fails (a full disk) and a later one is committed,
-   * the index must not record that it has everything up to the later one's end, or the next
-   * start would never read the failed records back. Until records from the failed point on are
-   * indexed, rows are written but the index's end stays where the failed ones start (`whole`
-   * is false).
+   * sent before the first is answered: if one fails (a full disk), later ones are refused until
+   * records from the failed point on are indexed (the engine reads them back from there). Taken
+   * meanwhile, they would judge a redelivery before its original, making the original the
+   * "repeat", and the index's end would move past the failed records, so a restart would never
+   * read them back.
    */
-  private acrossGap<T>(from: LogPoint | undefined, work: (whole: boolean) => T): T {
+  private inOrder<T>(from: LogPoint | undefined, work: () => T): T {
     const gap = this.gapFrom;
-    const whole = gap === null || (from !== undefined && !isAfter(from, gap));
+    if (gap !== null && (from === undefined || isAfter(from, gap)))
+      throw new Error('records before these are not indexed yet: they are read back first');
     try {
-      const result = work(whole);
-      if (whole) this.gapFrom = null;
+      const result = work();
+      this.gapFrom = null;
       return result;
     } catch (error) {
       if (from !== undefined && (gap === null || isAfter(gap, from))) this.gapFrom = from;
@@ -152,9 +152,10 @@ export class IndexService extends IndexReads {
     }
   }
 
-  /** Write rows in one transaction; the kept count follows. `end`: null leaves the index's end. */
-  private commit(rows: Written<RowTag>[], lastSeq: number, end: LogPoint | null): Indexed[] {
+  /** Write rows in one transaction; the kept count follows. */
+  private commit(rows: Written<RowTag>[], lastSeq: number, end: LogPoint): Indexed[] {
     const indexed = this.parts.writer.written(rows, lastSeq, end);
+    this.fromRecords.taken(indexed.map(({ summary }) => summary.id));
     this.rows += indexed.length;
     this.search.wake();
     return indexed;

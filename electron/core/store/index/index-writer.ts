@@ -104,15 +104,14 @@ export class IndexWriter {
 
   /**
    * Index records the log has just written, in the order it wrote them; `end` is where the log
-   * now ends (null: the index's end stays, records before these are missing). Returns the
-   * summaries as indexed, with what was judged of each delivery.
+   * now ends. Returns the summaries as indexed, with what was judged of each delivery.
    */
-  written(batch: Written<RowTag>[], lastSeq: number, end: LogPoint | null): Indexed[] {
+  written(batch: Written<RowTag>[], lastSeq: number, end: LogPoint): Indexed[] {
     const indexed: Indexed[] = [];
     // Only ever forward: a batch sent again after a failure must not move recovery's start back.
     const logged = {
       lastSeq: Math.max(lastSeq, this.logged.lastSeq),
-      end: end !== null && isAfter(end, this.logged.end) ? end : this.logged.end,
+      end: isAfter(end, this.logged.end) ? end : this.logged.end,
     };
     this.transaction(() => {
       for (const { position, tag } of batch) {

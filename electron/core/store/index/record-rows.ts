@@ -54,8 +54,8 @@ export class RecordRows {
       const { exchange, json } = stored.decodeEvents
         ? withEvents(stored.exchange)
         : { ...stored, json: undefined };
+      // Kept until the row is committed (`taken`): a transaction that fails is tried again.
       const timing = this.early.get(exchange.id);
-      this.early.delete(exchange.id);
       const summary = summarize(exchange);
       const tag: RowTag = {
         kind: 'new',
@@ -69,6 +69,12 @@ export class RecordRows {
       this.logger.warn('history record not indexed', { ...position, error: String(error) });
       return null;
     }
+  }
+
+  /** These exchanges' rows are committed: their timings, written with them, are not kept. */
+  taken(ids: string[]): void {
+    if (this.early.size === 0) return;
+    for (const id of ids) this.early.delete(id);
   }
 
   /** Final timings of exchanges not indexed yet: written with their rows. */
