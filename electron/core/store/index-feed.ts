@@ -2,8 +2,8 @@ import type { ExchangeSummary } from '../../../shared/model/exchange';
 import type { Logger } from '../deps';
 import type { IndexClient } from './index-client';
 import type { Indexed, IndexTag } from './index/index-writer';
-import type { Written } from './records/record-log';
-import { isAfter, type LogPoint } from './records/record-scan';
+import { endOf, startOf, type Written } from './records/record-log';
+import { isAfter, samePoint, type LogPoint } from './records/record-scan';
 
 export interface FeedListeners {
   /** A new exchange is indexed: listable, searchable by its columns, judged. */
@@ -43,17 +43,6 @@ export const HAND_OVER_MS = 20;
 /** Held batches past which history being moved over waits (see `roomForRows`). */
 const HELD_BATCHES = 64;
 
-const startOf = ({ position }: Written<IndexTag>): LogPoint => ({
-  segment: position.segment,
-  offset: position.offset,
-});
-
-const endOf = (batch: Written<IndexTag>[]): LogPoint => {
-  const last = batch.at(-1)?.position ?? { segment: 0, offset: 0, length: 0 };
-  return { segment: last.segment, offset: last.offset + last.length };
-};
-
-const samePoint = (a: LogPoint, b: LogPoint) => a.segment === b.segment && a.offset === b.offset;
 const before = (a: LogPoint, b: LogPoint) => isAfter(b, a);
 
 /**

@@ -1,7 +1,7 @@
 import type { ExchangeSummary, TimingRecord } from '../../../../shared/model/exchange';
 import type { Logger } from '../../deps';
 import { RecordReader } from '../records/record-reader';
-import type { Written } from '../records/record-log';
+import { startOf, type Written } from '../records/record-log';
 import { isAfter, type LogPoint } from '../records/record-scan';
 import { openIndex, type IndexConnection } from './index-connection';
 import { prepared, readMeta, type MetaKey, type SettableMetaKey } from './index-db';
@@ -96,8 +96,8 @@ export class IndexService extends IndexReads {
     end: LogPoint,
     authHeader: string,
   ): { indexed: Indexed[]; bytes: number } {
-    const first = batch[0]?.position;
-    return this.inOrder(first && { segment: first.segment, offset: first.offset }, () => {
+    const first = batch[0];
+    return this.inOrder(first && startOf(first), () => {
       this.writable();
       this.auth.header = authHeader;
       const rows = batch.flatMap((written) => this.fromRecords.resolve(written) ?? []);

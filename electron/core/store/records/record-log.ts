@@ -33,6 +33,18 @@ export interface Written<T> {
   tag: T;
 }
 
+/** Where a written record starts. */
+export const startOf = ({ position }: Written<unknown>): LogPoint => ({
+  segment: position.segment,
+  offset: position.offset,
+});
+
+/** Where the last of written records ends (the log's start for none). */
+export const endOf = (batch: Written<unknown>[]): LogPoint => {
+  const last = batch.at(-1)?.position ?? { segment: 0, offset: 0, length: 0 };
+  return { segment: last.segment, offset: last.offset + last.length };
+};
+
 export interface RecordLogOptions<T> {
   /** Where the last whole record ends (a scan found it): bytes after it are cut before writing. */
   end?: LogPoint;

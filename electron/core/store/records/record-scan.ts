@@ -19,6 +19,8 @@ export interface LogPoint {
 export const isAfter = (a: LogPoint, b: LogPoint) =>
   a.segment > b.segment || (a.segment === b.segment && a.offset > b.offset);
 
+export const samePoint = (a: LogPoint, b: LogPoint) => a.segment === b.segment && a.offset === b.offset;
+
 export interface LogNotice {
   segment: string;
   message: string;
