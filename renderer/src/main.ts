@@ -9,11 +9,7 @@ import './styles/index.css';
 /** React and the UI: a chunk of their own, which the page preloads (vite.config.ts). */
 const loadUi = () => import('./render-app');
 
-/**
- * Resolves when the bridge first says how its connection is. On 'connected' the store has
- * just asked for the list's first page: the engine reads it while the UI is evaluated, rather
- * than after. (Later states resolve nothing more.)
- */
+/** Resolves when the bridge first says how its connection is (later states resolve nothing more). */
 const firstConnectionState = (bridge: Bridge) =>
   new Promise<void>((resolve) => bridge.onConnection(() => resolve()));
 
@@ -35,14 +31,14 @@ function firstPageOrFailure(store: AppStore, bridge: Bridge): Promise<void> {
 function startApp(bridge: Bridge) {
   const store = createAppStore(loadPreferences(localStorage));
   savePreferences(store, localStorage);
+  // React and the UI are evaluated while the engine reads the first page (the store asks for
+  // it at once) and the push stream connects; the first render waits for all three.
+  const ui = loadUi();
   connectStore(store, bridge);
   const firstPage = firstPageOrFailure(store, bridge);
-  const drawn = firstConnectionState(bridge)
-    .then(loadUi)
-    .then(async (ui) => {
-      await firstPage;
-      await ui.renderApp(store, bridge);
-    });
+  const drawn = Promise.all([ui, firstConnectionState(bridge), firstPage]).then(([ui]) =>
+    ui.renderApp(store, bridge),
+  );
   connectTimeline(store, bridge, drawn);
 }
 

@@ -4,6 +4,7 @@ import type { SettingsView } from '../../../shared/model/settings';
 import type { AppStatus } from '../../../shared/model/status';
 import { makeSummary } from '../../../test-support/shared/make-summary';
 import { createFakeBridge } from '../../../test-support/renderer/fake-bridge';
+import { createElectronBridge } from '../bridge/electron-bridge';
 import { createAppStore } from './create-app-store';
 import { selectListCurrent, selectPickedCount } from './selectors';
 import { connectStore, type FrameScheduler } from './sync';
@@ -67,10 +68,13 @@ const reads = (bridge: ReturnType<typeof setup>['bridge']) =>
     .map((c) => c.input as { offset: number; limit: number });
 
 describe('connectStore', () => {
-  it('asks for the rows first on connect, so the read does not wait for a connection behind the others', () => {
+  it('reads the rows at once, then again first of all on connect, so neither waits for the others', async () => {
     const { bridge } = setup([summary(1)]);
+    expect(bridge.calls.map((call) => call.name)).toEqual(['exchanges.list']);
+    await settle();
     bridge.setConnected(true);
     expect(bridge.calls.map((call) => call.name)).toEqual([
+      'exchanges.list',
       'exchanges.list',
       'status.get',
       'settings.get',
@@ -78,6 +82,30 @@ describe('connectStore', () => {
       'okta.get',
       'filters.list',
     ]);
+  });
+
+  it('lists what was stored between the first read and the connection', async () => {
+    const { bridge, store, setEngine } = setup([summary(1)]);
+    await settle();
+    expect(listed(store)).toEqual(['id-1']);
+    setEngine([summary(1), summary(2)]);
+    bridge.setConnected(true);
+    await settle();
+    expect(listed(store)).toEqual(['id-2', 'id-1']);
+  });
+
+  it('reads once when the connection is there from the start (the desktop bridge)', async () => {
+    const engine = createFakeBridge();
+    engine.answer('exchanges.list', () => ({
+      items: [],
+      nextCursor: null,
+      total: 0,
+      lastSeq: 0,
+      searchPending: 0,
+    }));
+    connectStore(createAppStore(), createElectronBridge(engine), manualFrames().schedule);
+    await settle();
+    expect(engine.calls.filter((call) => call.name === 'exchanges.list')).toHaveLength(1);
   });
 
   it('reads the rows in view on connect, then applies the live tail once per frame', async () => {
@@ -108,12 +136,13 @@ describe('connectStore', () => {
     const { bridge, store, frames, setEngine } = setup([summary(1)]);
     bridge.setConnected(true);
     await settle();
+    const before = reads(bridge).length;
     setEngine([summary(1), summary(2), summary(3)]);
     bridge.emit('exchanges.appended', { items: [summary(3)] });
     frames.run();
     await settle();
     expect(listed(store)).toEqual(['id-3', 'id-2', 'id-1']);
-    expect(reads(bridge)).toHaveLength(2);
+    expect(reads(bridge)).toHaveLength(before + 1);
   });
 
   it('applies updates and removals to the rows held and reads again after a clear', async () => {
@@ -137,6 +166,7 @@ describe('connectStore', () => {
     const { bridge, store } = setup(Array.from({ length: 5000 }, (_, i) => summary(i + 1)));
     bridge.setConnected(true);
     await settle();
+    const before = reads(bridge).length;
     store.getState().setWanted(4970, 5000);
     await settle();
     expect(reads(bridge).at(-1)).toMatchObject({ offset: 4870 });
@@ -144,7 +174,7 @@ describe('connectStore', () => {
     expect(listed(store).at(-1)).toBe('id-1');
     store.getState().setWanted(4960, 4990);
     await settle();
-    expect(reads(bridge)).toHaveLength(2);
+    expect(reads(bridge)).toHaveLength(before + 1);
   });
 
   it('keeps rows held below the top in their places as new ones arrive and old ones go', async () => {
@@ -228,12 +258,13 @@ describe('connectStore', () => {
     const { bridge, store } = setup([summary(1)]);
     bridge.setConnected(true);
     await settle();
+    const before = reads(bridge).length;
     bridge.setConnected(false);
     expect(store.getState().connected).toBe(false);
     bridge.setConnected(true);
     await settle();
     expect(store.getState().connected).toBe(true);
-    expect(bridge.calls.filter((c) => c.name === 'exchanges.list')).toHaveLength(2);
+    expect(reads(bridge)).toHaveLength(before + 1);
   });
 });
 

@@ -192,6 +192,11 @@ export function connectStore(
     }),
     watchSelectionVisibility(store, bridge),
   ];
+  // The first page is read at once rather than when the push stream connects, a round trip
+  // later: the first paint waits for it. The connection reads it again (exchanges stored
+  // between the two reads are in that answer), unless it came first (a desktop bridge is
+  // connected from the start).
+  if (!syncing) void resync(false);
   return () => {
     for (const unsubscribe of unsubscribers) unsubscribe();
   };
