@@ -52,7 +52,9 @@ export async function openingOf(
       state.count += recordedSeqs(batch).length;
     },
     index: async (batch, to) => {
-      await client.call('written', batch, state.lastSeq, to, authHeader());
+      const { replaced } = await client.call('written', batch, state.lastSeq, to, authHeader());
+      state.count -= replaced.length;
+      return replaced;
     },
     knownSeqs: (ids) => client.call('seqsOf', ids),
   };

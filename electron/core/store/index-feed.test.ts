@@ -28,7 +28,7 @@ function scriptedIndex() {
         calls.push({
           method,
           args,
-          answer: () => resolve({ indexed: [], bytes: 0, reached: to }),
+          answer: () => resolve({ indexed: [], replaced: [], bytes: 0, reached: to }),
           fail: reject,
         });
       }),
@@ -60,7 +60,7 @@ function feedOn(index: IndexClient, readsWaitFor = READS_WAIT_FOR, handingOver =
     index,
     () => log.end,
     () => 'Authorization',
-    { indexed: () => undefined, health: () => undefined, handingOver },
+    { indexed: () => undefined, removed: () => undefined, health: () => undefined, handingOver },
     silentLogger,
     { lastSeq: 0, bytes: 0 },
     { readsWaitFor, handOverMs: HAND_OVER },

@@ -1,13 +1,16 @@
 import type { ExchangeSummary } from '../../../shared/model/exchange';
 import type { Logger } from '../deps';
 import type { IndexClient } from './index-client';
-import type { Indexed, IndexTag } from './index/index-writer';
+import type { IndexedBatch } from './index/index-service';
+import type { IndexTag, Removed } from './index/index-writer';
 import { endOf, startOf, type Written } from './records/record-log';
 import { isAfter, samePoint, type LogPoint } from './records/record-scan';
 
 export interface FeedListeners {
   /** A new exchange is indexed: listable, searchable by its columns, judged. */
   indexed(summary: ExchangeSummary): void;
+  /** Exchanges whose ids later ones took (index-writer.ts `BatchIndexed`): out of the index. */
+  removed(gone: Removed[]): void;
   /** Indexing failed (a full disk), or works again (null). */
   health(error: Error | null): void;
   /**
@@ -223,7 +226,7 @@ export class IndexFeed {
     this.track(
       sent,
       rows.length,
-      ({ indexed, bytes }) => this.accept(indexed, bytes),
+      (done) => this.accept(done),
       () => {
         // Read back from the log from here, after this failure: when the next write or read tries.
         this.stalled = true;
@@ -283,11 +286,11 @@ export class IndexFeed {
     this.track(
       sent,
       0,
-      ({ indexed, bytes, reached }) => {
+      (done) => {
         // A batch sent before this catch-up may have failed meanwhile: the feed fell back to its
         // start, before `from`, and must read on from there, not from where this one got to.
-        if (this.behind !== null && samePoint(this.behind, from)) this.behind = reached;
-        this.accept(indexed, bytes);
+        if (this.behind !== null && samePoint(this.behind, from)) this.behind = done.reached;
+        this.accept(done);
       },
       () => (this.stalled = true),
       () => (this.catching = false),
@@ -324,11 +327,12 @@ export class IndexFeed {
       });
   }
 
-  private accept(indexed: Indexed[], bytes: number): void {
+  private accept({ indexed, replaced, bytes }: IndexedBatch): void {
     this.bytes = bytes;
     const last = indexed.at(-1);
     if (last) this.indexedSeq = Math.max(this.indexedSeq, last.summary.seq);
     for (const { summary, quiet } of indexed) if (!quiet) this.listeners.indexed(summary);
+    if (replaced.length > 0) this.listeners.removed(replaced);
   }
 
   private answered(): Promise<void> {
