@@ -234,6 +234,7 @@ export class ExchangeStore {
    * behind a burst the index is (an import removing what it added); throws while it cannot take them.
    */
   async deleteStored(ids: string[]): Promise<number> {
+    if (ids.length === 0) return 0;
     await this.everyStoredIndexed('the exchanges to delete cannot all be found');
     return this.delete(await this.select({ ids }));
   }
@@ -296,7 +297,8 @@ export class ExchangeStore {
    */
   private async everyStoredIndexed(undone: string): Promise<void> {
     await this.history.indexedThrough(this.history.log.end()).catch((error: unknown) => {
-      throw new Error(`The history index cannot be written now, so ${undone} (${String(error)}).`);
+      const why = error instanceof Error ? error.message : String(error);
+      throw new Error(`The history index cannot take every stored exchange now, so ${undone} (${why}).`);
     });
   }
 

@@ -180,16 +180,19 @@ export class IndexFeed {
   /**
    * Once the index has every record before `point`, however far behind a flood it is: records
    * about to be dropped (Clear, retention) must be in the index first, or they would vanish from
-   * the counts unseen. Throws if the index cannot take them now (a full disk, or closing).
+   * the counts unseen. Throws if the index cannot take them now (a full disk, a rebuild, or closing).
    */
   async reached(point: LogPoint): Promise<void> {
+    // What the log stores during a rebuild is indexed after it (index-rebuild.ts), and the records
+    // before it are not all in yet.
+    if (this.paused) throw new Error('the history index is being rebuilt from the stored records');
     this.handOver();
     this.retry();
     // Batches handed over already are not in the index until answered: one may yet fail, and
     // its records then have to be read back before they can be dropped.
     const sent = this.sentCount;
     while (this.answeredCount < sent) await this.answered();
-    while (this.behind !== null && !this.paused && before(this.behind, point)) {
+    while (this.behind !== null && before(this.behind, point)) {
       if (this.stalled) throw new Error('the history index cannot take the records to be dropped yet');
       // Closing: nothing catches up until the next start, so the records are kept for it.
       if (this.stopping) throw new Error('the history is closing: the records are kept for the next start');

@@ -120,4 +120,20 @@ describe('an index of another table version', () => {
     expect(listed).not.toContain(2);
     expect(store.stats().count).toBe(1002);
   });
+
+  it('never says a stored exchange is missing while it is rebuilt (an import would store its id again)', async () => {
+    const dir = await tempDir();
+    const first = await openStore(dir);
+    await Promise.all(Array.from({ length: 3000 }, (_, i) => first.store.append(draft(i + 1))));
+    await first.store.close();
+    const index = new Database(historyPaths(dir).index);
+    index.exec('PRAGMA user_version = 1');
+    index.close();
+
+    const { store } = await open(dir);
+    const known = await store.receivedAtOf(['id-1']).catch(() => 'cannot tell yet');
+    expect(known).not.toEqual(new Map());
+    await rebuilt(store);
+    expect(await store.receivedAtOf(['id-1'])).toEqual(new Map([['id-1', draft(1).receivedAt]]));
+  });
 });
