@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../../test-support/engine/core-fixture';
 import { waitFor } from '../../../test-support/engine/wait-for';
 import { draft, openStore, type OpenedStore } from '../../../test-support/engine/store-fixture';
+import type { Logger } from '../deps';
 import type { ExchangeStore } from './exchange-store';
 import { historyPaths } from './history';
 
@@ -60,6 +61,30 @@ describe('an index of another table version', () => {
     expect((await store.list({ limit: 2, offset: 2 })).items.map((s) => s.seq)).toEqual([1, 4]);
     expect((await store.list({ limit: 2, cursor: 1 })).items.map((s) => s.seq)).toEqual([4, 3]);
     expect((await store.append(draft(6))).seq).toBe(6);
+  });
+
+  it('says in the log, as information, that it rebuilds the index for this version, then that it is done', async () => {
+    const dir = await tempDir();
+    await cp(FIXTURE, dir, { recursive: true });
+    const lines: unknown[] = [];
+    const line = (level: string) => (message: string, fields?: Record<string, unknown>) =>
+      void lines.push({ level, message, fields });
+    const logger: Logger = { info: line('info'), warn: line('warn'), error: line('error') };
+    const t = await openStore(dir, { logger });
+    opened.push(t);
+    await rebuilt(t.store);
+    expect(lines).toEqual([
+      {
+        level: 'info',
+        message: 'rebuilding the history index for this version',
+        fields: { exchanges: 5, tableVersion: 1, newTableVersion: 2 },
+      },
+      {
+        level: 'info',
+        message: 'history index rebuilt',
+        fields: { exchanges: 5, seconds: expect.any(Number) },
+      },
+    ]);
   });
 
   it('is rebuilt in the background: the status shows how far, and what is stored meanwhile follows', async () => {
