@@ -179,6 +179,26 @@ describe('the index feed', () => {
     expect(feed.backlog()).toBe(0);
   });
 
+  it('after a catch-up fails far behind a flood, a read answers at once but tries again', async () => {
+    const { index, calls, sent, ticks, answerAll } = scriptedIndex();
+    // Reads stop waiting as soon as the index is behind, as past READS_WAIT_FOR in a flood.
+    const { feed, write } = feedOn(index, 0);
+    for (let i = 0; i < MAX_IN_FLIGHT + 3; i += 1) await write();
+    calls.shift()?.answer();
+    await ticks();
+    const catchUp = calls.find((call) => call.method === 'catchUp');
+    calls.splice(calls.indexOf(catchUp!), 1);
+    catchUp?.fail(new Error('database or disk is full'));
+    await answerAll();
+    expect(feed.burstBacklog()).toBeGreaterThan(0);
+
+    // The disk has room again and the flood is over: no delivery comes to try again.
+    await feed.current();
+    await answerAll();
+    expect(sent.filter((call) => call.startsWith('catchUp'))).toEqual(['catchUp 4-7', 'catchUp 4-7']);
+    expect(feed.backlog()).toBe(0);
+  });
+
   it('before records are dropped, waits for the index to read them, however far behind it is', async () => {
     const { index, calls, ticks, answerAll } = scriptedIndex();
     // Reads stop waiting as soon as the index is behind, as past READS_WAIT_FOR in a flood.

@@ -38,9 +38,8 @@ export const READS_WAIT_FOR = 2000;
 
 /**
  * Records are handed to the index this long after they are written (or sooner, when anything is
- * asked of it): one transaction for all written meanwhile. The index's cost is mostly per
- * transaction (its commit), so one a record at an even 1,000 a second kept its thread busier
- * than a flood five times faster does, and held up the receiver for the two cores they share.
+ * asked of it): one transaction for all written meanwhile. The index's cost is mostly per commit:
+ * one a record at an even 1,000 a second kept it busier than a flood five times faster does.
  */
 export const HAND_OVER_MS = 20;
 
@@ -51,10 +50,9 @@ const HELD_BATCHES = 64;
  * Hands the index what the log has written, a moment after it is written, in the log's order. An
  * append is answered once its record is in the log (that is what survives a crash); its row
  * follows a moment later. Requests to the index thread are answered in the order they were
- * sent, so anything asked after an append was handed over already sees its row. Records the
- * index could not take (a full disk) are read back from the log from the first of them, when
- * the next write or read tries again (index-read-back.ts); until then they are missing from
- * lists, never lost: the next start indexes whatever records the index has not committed.
+ * sent, so anything asked after an append was handed over already sees its row. Records it could
+ * not take (a full disk) are read back from the log (index-read-back.ts); until then they are
+ * missing from lists, never lost: the next start indexes whatever the index has not committed.
  */
 export class IndexFeed {
   /** Written since the last hand-over (see `written`). */
@@ -174,8 +172,10 @@ export class IndexFeed {
     this.handOver();
     const { readBack } = this;
     // Closing stops the catch-up: the index answers from what it has (or as closed).
-    if (readBack.behind === null || this.paused || this.stopping || this.burstBacklog() > 0) return;
+    if (readBack.behind === null || this.paused || this.stopping) return;
+    // After a failure, also far behind a flood: once it is over, no delivery comes to try again.
     readBack.retry();
+    if (this.burstBacklog() > 0) return;
     const target = this.end();
     while (readBack.behind !== null && !readBack.stalled && !this.stopping && before(readBack.behind, target))
       await this.answered();
