@@ -53,6 +53,7 @@ export async function openingOf(
     },
     index: async (batch, to) => {
       const { replaced } = await client.call('written', batch, state.lastSeq, to, authHeader());
+      // `found` counted every record; those whose ids later ones took are out of the index.
       state.count -= replaced.length;
       return replaced;
     },
