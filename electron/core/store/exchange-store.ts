@@ -185,11 +185,7 @@ export class ExchangeStore {
    * waits for the index to have them all, and throws while it cannot take them.
    */
   async receivedAtOf(ids: string[]): Promise<Map<string, number>> {
-    await this.history.indexedThrough(this.history.log.end()).catch((error: unknown) => {
-      throw new Error(
-        `The history index cannot be written now, so what is already in history cannot be told (${String(error)}).`,
-      );
-    });
+    await this.everyStoredIndexed('what is already in history cannot be told');
     const seqs = await this.history.seqsOf(ids);
     const summaries = await this.history.call('summariesOf', [...seqs.values()]);
     return new Map(summaries.map((summary) => [summary.id, summary.receivedAt]));
@@ -231,6 +227,16 @@ export class ExchangeStore {
     this.announceRemoved(removed);
     await this.history.retention.schedule();
     return removed.length;
+  }
+
+  /**
+   * Delete these exchanges, also those stored a moment ago and not indexed yet, however far
+   * behind a burst the index is (an import removing what it added); throws while it cannot take them.
+   */
+  async deleteStored(ids: string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    await this.everyStoredIndexed('the exchanges to delete cannot all be found');
+    return this.delete(await this.select({ ids }));
   }
 
   /** Delete every exchange that is not pinned; seq keeps moving forward. Returns how many. */
@@ -282,6 +288,18 @@ export class ExchangeStore {
 
   async close(): Promise<void> {
     await this.history.close();
+  }
+
+  /**
+   * Once the index has every stored record: a read waits for it only when it is close behind,
+   * and what an import asks or removes must count them all. Throws, saying what that leaves
+   * undone, while the index cannot take them.
+   */
+  private async everyStoredIndexed(undone: string): Promise<void> {
+    await this.history.indexedThrough(this.history.log.end()).catch((error: unknown) => {
+      const why = error instanceof Error ? error.message : String(error);
+      throw new Error(`The history index cannot take every stored exchange now, so ${undone} (${why}).`);
+    });
   }
 
   private announceRemoved(removed: Removed[]): void {

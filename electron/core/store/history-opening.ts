@@ -52,7 +52,10 @@ export async function openingOf(
       state.count += recordedSeqs(batch).length;
     },
     index: async (batch, to) => {
-      await client.call('written', batch, state.lastSeq, to, authHeader());
+      const { replaced } = await client.call('written', batch, state.lastSeq, to, authHeader());
+      // `found` counted every record; those whose ids later ones took are out of the index.
+      state.count -= replaced.length;
+      return replaced;
     },
     knownSeqs: (ids) => client.call('seqsOf', ids),
   };

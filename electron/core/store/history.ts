@@ -160,6 +160,7 @@ export class History {
       options.authHeader,
       {
         indexed: events.indexed,
+        removed: events.removed,
         health: (error) => health(error),
         handingOver: () => void history.timings.flush(),
       },
@@ -192,8 +193,10 @@ export class History {
           ...target,
           found: () => undefined,
           index: async (batch, to) => {
-            await target.index(batch, to);
+            const replaced = await target.index(batch, to);
             history.counted(recordedSeqs(batch).length, 0);
+            events.removed(replaced);
+            return replaced;
           },
         },
         resume: () => feed.resume(),

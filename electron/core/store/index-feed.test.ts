@@ -28,7 +28,7 @@ function scriptedIndex() {
         calls.push({
           method,
           args,
-          answer: () => resolve({ indexed: [], bytes: 0, reached: to }),
+          answer: () => resolve({ indexed: [], replaced: [], bytes: 0, reached: to }),
           fail: reject,
         });
       }),
@@ -60,7 +60,7 @@ function feedOn(index: IndexClient, readsWaitFor = READS_WAIT_FOR, handingOver =
     index,
     () => log.end,
     () => 'Authorization',
-    { indexed: () => undefined, health: () => undefined, handingOver },
+    { indexed: () => undefined, removed: () => undefined, health: () => undefined, handingOver },
     silentLogger,
     { lastSeq: 0, bytes: 0 },
     { readsWaitFor, handOverMs: HAND_OVER },
@@ -175,6 +175,26 @@ describe('the index feed', () => {
     const read = feed.current();
     await answerAll();
     await read;
+    expect(sent.filter((call) => call.startsWith('catchUp'))).toEqual(['catchUp 4-7', 'catchUp 4-7']);
+    expect(feed.backlog()).toBe(0);
+  });
+
+  it('after a catch-up fails far behind a flood, a read answers at once but tries again', async () => {
+    const { index, calls, sent, ticks, answerAll } = scriptedIndex();
+    // Reads stop waiting as soon as the index is behind, as past READS_WAIT_FOR in a flood.
+    const { feed, write } = feedOn(index, 0);
+    for (let i = 0; i < MAX_IN_FLIGHT + 3; i += 1) await write();
+    calls.shift()?.answer();
+    await ticks();
+    const catchUp = calls.find((call) => call.method === 'catchUp');
+    calls.splice(calls.indexOf(catchUp!), 1);
+    catchUp?.fail(new Error('database or disk is full'));
+    await answerAll();
+    expect(feed.burstBacklog()).toBeGreaterThan(0);
+
+    // The disk has room again and the flood is over: no delivery comes to try again.
+    await feed.current();
+    await answerAll();
     expect(sent.filter((call) => call.startsWith('catchUp'))).toEqual(['catchUp 4-7', 'catchUp 4-7']);
     expect(feed.backlog()).toBe(0);
   });

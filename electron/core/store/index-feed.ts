@@ -1,13 +1,17 @@
 import type { ExchangeSummary } from '../../../shared/model/exchange';
 import type { Logger } from '../deps';
 import type { IndexClient } from './index-client';
-import type { Indexed, IndexTag } from './index/index-writer';
-import { endOf, startOf, type Written } from './records/record-log';
-import { isAfter, samePoint, type LogPoint } from './records/record-scan';
+import type { IndexedBatch } from './index/index-service';
+import type { IndexTag, Removed } from './index/index-writer';
+import { before, LogReadBack, type CatchUpOutcome } from './index-read-back';
+import { endOf, type Written } from './records/record-log';
+import type { LogPoint } from './records/record-scan';
 
 export interface FeedListeners {
   /** A new exchange is indexed: listable, searchable by its columns, judged. */
   indexed(summary: ExchangeSummary): void;
+  /** Exchanges whose ids later ones took (index-writer.ts `BatchIndexed`): out of the index. */
+  removed(gone: Removed[]): void;
   /** Indexing failed (a full disk), or works again (null). */
   health(error: Error | null): void;
   /**
@@ -34,25 +38,21 @@ export const READS_WAIT_FOR = 2000;
 
 /**
  * Records are handed to the index this long after they are written (or sooner, when anything is
- * asked of it): one transaction for all written meanwhile. The index's cost is mostly per
- * transaction (its commit), so one a record at an even 1,000 a second kept its thread busier
- * than a flood five times faster does, and held up the receiver for the two cores they share.
+ * asked of it): one transaction for all written meanwhile. The index's cost is mostly per commit:
+ * one a record at an even 1,000 a second kept it busier than a flood five times faster does.
  */
 export const HAND_OVER_MS = 20;
 
 /** Held batches past which history being moved over waits (see `roomForRows`). */
 const HELD_BATCHES = 64;
 
-const before = (a: LogPoint, b: LogPoint) => isAfter(b, a);
-
 /**
  * Hands the index what the log has written, a moment after it is written, in the log's order. An
  * append is answered once its record is in the log (that is what survives a crash); its row
  * follows a moment later. Requests to the index thread are answered in the order they were
- * sent, so anything asked after an append was handed over already sees its row. Records the
- * index could not take (a full disk) are read back from the log from the first of them, when
- * the next write or read tries again; until then they are missing from lists, never lost: the
- * next start indexes whatever records the index has not committed.
+ * sent, so anything asked after an append was handed over already sees its row. Records it could
+ * not take (a full disk) are read back from the log (index-read-back.ts); until then they are
+ * missing from lists, never lost: the next start indexes whatever the index has not committed.
  */
 export class IndexFeed {
   /** Written since the last hand-over (see `written`). */
@@ -62,17 +62,12 @@ export class IndexFeed {
   /** Requests sent to the index, and those answered (in the order they were sent). */
   private sentCount = 0;
   private answeredCount = 0;
-  /** The first record not handed to the index, while it catches up; null when it has them all. */
-  private behind: LogPoint | null = null;
-  private catching = false;
-  /** The last catch-up failed: the next write or read tries again (closing does not wait for it). */
-  private stalled = false;
+  /** Records the index reads back from the log rather than being handed them. */
+  private readonly readBack: LogReadBack;
   /** The index is being rebuilt from the records (index-rebuild.ts): nothing is handed over. */
   private paused = false;
   /** Closing: records are no longer read back (the next start does that). */
   private stopping = false;
-  /** Batches the index cannot read back from the log (rows it is given), handed over in order. */
-  private held: Written<IndexTag>[][] = [];
   private answeredWaiters: (() => void)[] = [];
   private highest: number;
   /** The highest seq the index has taken (rows it was given or read back). */
@@ -92,9 +87,17 @@ export class IndexFeed {
     this.highest = opened.lastSeq;
     this.indexedSeq = opened.lastSeq;
     this.bytes = opened.bytes;
-    // Records the index could not take when the history opened (a full disk): read back now.
-    this.behind = opened.unindexedFrom ?? null;
-    this.pump();
+    this.readBack = new LogReadBack(
+      {
+        end,
+        mayAsk: () => !this.paused && this.inFlight < MAX_IN_FLIGHT,
+        closing: () => this.stopping,
+        send: (rows) => this.send(rows),
+        catchUp: (from, to, outcome) => this.catchUp(from, to, outcome),
+      },
+      opened.unindexedFrom ?? null,
+    );
+    this.readBack.pump();
   }
 
   /** The index's size on disk, as of its last commit. */
@@ -105,7 +108,7 @@ export class IndexFeed {
   /**
    * Records the log has just written, in its order; called before their appends resolve. Never
    * makes the log wait: while the index is busy, records it can read back stay in the log, and
-   * rows it is given (a pinned record moved, history moved over) wait here, in order.
+   * rows it is given (a pinned record moved, history moved over) wait in the read-back, in order.
    *
    * They are handed over together a moment later (HAND_OVER_MS), once the answers they were
    * stored for have gone out: their final timings, sent just before, are then written with the
@@ -118,7 +121,7 @@ export class IndexFeed {
         this.highest = Math.max(this.highest, tag.kind === 'new' ? tag.summary.seq : tag.seq);
     const first = batch[0];
     if (first === undefined) return;
-    if (this.behind === null && this.inFlight < MAX_IN_FLIGHT) {
+    if (this.readBack.behind === null && this.inFlight < MAX_IN_FLIGHT) {
       this.pending.push(...batch);
       if (!this.handOverQueued) {
         this.handOverQueued = true;
@@ -127,21 +130,21 @@ export class IndexFeed {
       return;
     }
     // Those written before this batch and not handed over yet are left to the log with it, in order.
-    this.leaveInLog([...this.pending, ...batch]);
+    this.readBack.leaveInLog([...this.pending, ...batch]);
     this.pending = [];
-    this.retry();
+    this.readBack.retry();
   }
 
   /** Hand nothing over from `from` on until `resume`: the index is being rebuilt before it. */
   pause(from: LogPoint): void {
     this.handOver();
     this.paused = true;
-    this.behind = from;
+    this.readBack.fallBackTo(from);
   }
 
   resume(): void {
     this.paused = false;
-    this.retry();
+    this.readBack.retry();
   }
 
   /**
@@ -149,12 +152,13 @@ export class IndexFeed {
    * each record, so that a long move during a flood holds a bounded number of rows in memory.
    */
   async roomForRows(): Promise<void> {
-    while (this.held.length >= HELD_BATCHES && !this.stalled && !this.paused) await this.answered();
+    const { readBack } = this;
+    while (readBack.heldBatches >= HELD_BATCHES && !readBack.stalled && !this.paused) await this.answered();
   }
 
   /** Exchanges written but not indexed yet, while the index catches up (0 otherwise). */
   backlog(): number {
-    return this.behind === null ? 0 : Math.max(0, this.highest - this.indexedSeq);
+    return this.readBack.behind === null ? 0 : Math.max(0, this.highest - this.indexedSeq);
   }
 
   /** How many exchanges stored during a burst reads leave out for now (see READS_WAIT_FOR); 0 if none. */
@@ -166,28 +170,35 @@ export class IndexFeed {
   /** Once the index has what was written until now, unless it is far behind (see READS_WAIT_FOR). */
   async current(): Promise<void> {
     this.handOver();
+    const { readBack } = this;
     // Closing stops the catch-up: the index answers from what it has (or as closed).
-    if (this.behind === null || this.paused || this.stopping || this.burstBacklog() > 0) return;
-    this.retry();
+    if (readBack.behind === null || this.paused || this.stopping) return;
+    // After a failure, also far behind a flood: once it is over, no delivery comes to try again.
+    readBack.retry();
+    if (this.burstBacklog() > 0) return;
     const target = this.end();
-    while (this.behind !== null && !this.stalled && !this.stopping && before(this.behind, target))
+    while (readBack.behind !== null && !readBack.stalled && !this.stopping && before(readBack.behind, target))
       await this.answered();
   }
 
   /**
    * Once the index has every record before `point`, however far behind a flood it is: records
    * about to be dropped (Clear, retention) must be in the index first, or they would vanish from
-   * the counts unseen. Throws if the index cannot take them now (a full disk, or closing).
+   * the counts unseen. Throws if the index cannot take them now (a full disk, a rebuild, or closing).
    */
   async reached(point: LogPoint): Promise<void> {
+    // What the log stores during a rebuild is indexed after it (index-rebuild.ts), and the records
+    // before it are not all in yet.
+    if (this.paused) throw new Error('the history index is being rebuilt from the stored records');
     this.handOver();
-    this.retry();
+    const { readBack } = this;
+    readBack.retry();
     // Batches handed over already are not in the index until answered: one may yet fail, and
     // its records then have to be read back before they can be dropped.
     const sent = this.sentCount;
     while (this.answeredCount < sent) await this.answered();
-    while (this.behind !== null && !this.paused && before(this.behind, point)) {
-      if (this.stalled) throw new Error('the history index cannot take the records to be dropped yet');
+    while (readBack.behind !== null && before(readBack.behind, point)) {
+      if (readBack.stalled) throw new Error('the history index cannot take the records to be dropped yet');
       // Closing: nothing catches up until the next start, so the records are kept for it.
       if (this.stopping) throw new Error('the history is closing: the records are kept for the next start');
       await this.answered();
@@ -197,12 +208,13 @@ export class IndexFeed {
   /**
    * Stop catching up and wait for what the index was handed: what it has not read back of a
    * burst is read at the next start, from where its last commit ends, so closing does not wait
-   * for a whole burst. Rows it can only be given (held here) are handed over first, in order.
+   * for a whole burst. Rows it can only be given (held) are handed over first, in order.
    */
   async stop(): Promise<void> {
     this.handOver();
     this.stopping = true;
-    while (this.inFlight > 0 || (this.held.length > 0 && !this.stalled && !this.paused))
+    const { readBack } = this;
+    while (this.inFlight > 0 || (readBack.heldBatches > 0 && !readBack.stalled && !this.paused))
       await this.answered();
   }
 
@@ -213,7 +225,7 @@ export class IndexFeed {
     if (rows.length === 0) return;
     this.pending = [];
     // A batch failed since they were written: they follow it, read back from the log.
-    if (this.behind !== null) return this.leaveInLog(rows);
+    if (this.readBack.behind !== null) return this.readBack.leaveInLog(rows);
     this.listeners.handingOver();
     this.send(rows);
   }
@@ -223,74 +235,23 @@ export class IndexFeed {
     this.track(
       sent,
       rows.length,
-      ({ indexed, bytes }) => this.accept(indexed, bytes),
-      () => {
-        // Read back from the log from here, after this failure: when the next write or read tries.
-        this.stalled = true;
-        this.leaveInLog(rows);
-      },
+      (done) => this.accept(done),
+      () => this.readBack.handOverFailed(rows),
     );
   }
 
-  /**
-   * Records the index is to read back from the log rather than be handed: it falls behind to
-   * the first of them (if not further back already); rows it can only be given (a moved pin,
-   * history moved over) wait in `held`, in the log's order.
-   */
-  private leaveInLog(rows: Written<IndexTag>[]): void {
-    const first = rows[0];
-    if (first === undefined) return;
-    const start = startOf(first);
-    if (this.behind === null || before(start, this.behind)) this.behind = start;
-    if (rows.every(({ tag }) => tag.kind === 'recorded')) return;
-    const later = this.held.findIndex((held) => before(start, startOf(held[0] as Written<IndexTag>)));
-    this.held.splice(later < 0 ? this.held.length : later, 0, rows);
-  }
-
-  /**
-   * While behind: hand over, in the log's order, the records the index reads back (a bounded
-   * part at a time) and the held batches between them.
-   */
-  private pump(): void {
-    while (this.behind !== null && !this.paused && !this.catching && this.inFlight < MAX_IN_FLIGHT) {
-      const from = this.behind;
-      const next = this.held[0];
-      if (next === undefined && this.stopping) return;
-      const to = next ? startOf(next[0] as Written<IndexTag>) : this.end();
-      if (!samePoint(from, to)) {
-        this.catchUp(from, to);
-        return;
-      }
-      if (next === undefined) {
-        this.behind = null;
-        return;
-      }
-      this.held.shift();
-      this.send(next);
-      this.behind = endOf(next);
-    }
-  }
-
-  /** Try again after a failed catch-up: on each write, and on each read that waits for it. */
-  private retry(): void {
-    this.stalled = false;
-    this.pump();
-  }
-
-  private catchUp(from: LogPoint, to: LogPoint): void {
-    this.catching = true;
+  /** A catch-up (index-read-back.ts), tracked as every request is. */
+  private catchUp(from: LogPoint, to: LogPoint, outcome: CatchUpOutcome): void {
     const sent = this.index.call('catchUp', from, to, this.highest, this.authHeader());
     this.track(
       sent,
       0,
-      ({ indexed, bytes, reached }) => {
-        // A batch sent before this catch-up may have failed meanwhile: the feed fell back to its
-        // start, before `from`, and must read on from there, not from where this one got to.
-        if (this.behind !== null && samePoint(this.behind, from)) this.behind = reached;
-        this.accept(indexed, bytes);
+      (done) => {
+        outcome.done(done.reached);
+        this.accept(done);
       },
-      () => (this.stalled = true),
-      () => (this.catching = false),
+      outcome.failed,
+      outcome.after,
     );
   }
 
@@ -319,16 +280,17 @@ export class IndexFeed {
         this.inFlight -= 1;
         this.answeredCount += 1;
         after?.();
-        if (!this.stalled) this.pump();
+        if (!this.readBack.stalled) this.readBack.pump();
         for (const wake of this.answeredWaiters.splice(0)) wake();
       });
   }
 
-  private accept(indexed: Indexed[], bytes: number): void {
+  private accept({ indexed, replaced, bytes }: IndexedBatch): void {
     this.bytes = bytes;
     const last = indexed.at(-1);
     if (last) this.indexedSeq = Math.max(this.indexedSeq, last.summary.seq);
     for (const { summary, quiet } of indexed) if (!quiet) this.listeners.indexed(summary);
+    if (replaced.length > 0) this.listeners.removed(replaced);
   }
 
   private answered(): Promise<void> {

@@ -115,10 +115,11 @@ export class IndexRebuild {
         knownSeqs: (ids) => deps.target.knownSeqs(ids),
         index: async (batch, to) => {
           if (this.stopped) throw new Stopped();
-          await deps.target.index(batch, to);
+          const replaced = await deps.target.index(batch, to);
           this.reached = to;
-          this.indexed += batch.filter(({ tag }) => tag.kind === 'recorded').length;
+          this.indexed += batch.filter(({ tag }) => tag.kind === 'recorded').length - replaced.length;
           this.tell();
+          return replaced;
         },
       },
       this.reached,

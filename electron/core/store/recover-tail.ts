@@ -1,4 +1,4 @@
-import type { IndexTag } from './index/index-writer';
+import type { IndexTag, Removed } from './index/index-writer';
 import { decodeRecord } from './records/record-frame';
 import type { Written } from './records/record-log';
 import { scanRecords, type LogPoint } from './records/record-scan';
@@ -7,9 +7,9 @@ import { scanRecords, type LogPoint } from './records/record-scan';
 export interface RecoveryTarget {
   /** Each batch of records found, indexed or not: the engine counts them and their seqs. */
   found(batch: Written<IndexTag>[]): void;
-  /** Index a batch of recovered records (the log now ends at `end`). */
-  index(batch: Written<IndexTag>[], end: LogPoint): Promise<void>;
-  /** Seqs of these ids, for those already indexed (a pinned record carried forward). */
+  /** Index a batch of recovered records (the log now ends at `end`): the exchanges whose ids they took. */
+  index(batch: Written<IndexTag>[], end: LogPoint): Promise<Removed[]>;
+  /** Seqs of these ids, for those already indexed (a pinned record carried forward, or a deleted one's id taken). */
   knownSeqs(ids: string[]): Promise<[string, number][]>;
 }
 
@@ -83,13 +83,11 @@ async function tagged(
   const known = new Map(await target.knownSeqs(decoded.map(({ exchange }) => exchange.id)));
   const batch: Written<IndexTag>[] = [];
   for (const { exchange, position } of decoded) {
-    const seq = known.get(exchange.id);
-    if (seq !== undefined) {
-      batch.push({ position, tag: { kind: 'moved', seq } });
-      continue;
-    }
-    // Decoded and judged again as it is indexed, in order, as when it was first stored.
-    batch.push({ position, tag: { kind: 'recorded', seq: exchange.seq } });
+    // The same seq under its id is a pinned record carried forward; another seq is an exchange
+    // deleted before this one took its id (index-writer.ts `BatchIndexed`).
+    const kind = known.get(exchange.id) === exchange.seq ? 'moved' : 'recorded';
+    // Recorded ones are decoded and judged again as they are indexed, in order, as when first stored.
+    batch.push({ position, tag: { kind, seq: exchange.seq } });
   }
   return batch;
 }

@@ -1,9 +1,12 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import Database from 'libsql';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JobView } from '../../../shared/model/job';
 import { makeTempDir } from '../../../test-support/engine/core-fixture';
 import { draft, openStore } from '../../../test-support/engine/store-fixture';
+import type { ExchangeStore, NewExchange } from '../store/exchange-store';
+import { historyPaths } from '../store/history';
 import { runImport } from './import-job';
 import { Job } from './jobs';
 
@@ -11,6 +14,25 @@ const dirs: string[] = [];
 afterEach(async () => Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true }))));
 
 const HEADER = JSON.stringify({ format: 'okta-hook-inspector/exchanges', version: 1 });
+
+/** An export of these numbered exchanges (draft `n`, id `id-n`), in `dir`. */
+async function exportFile(dir: string, numbers: number[]): Promise<string> {
+  const lines = numbers.map((n) => JSON.stringify({ ...draft(n), seq: n }));
+  const file = path.join(dir, 'mine.ndjson');
+  await writeFile(file, [HEADER, ...lines].join('\n') + '\n');
+  return file;
+}
+
+/** A running import job, with every state it was in. */
+function importJob() {
+  const views: JobView[] = [];
+  const job = new Job(
+    { id: 'j', kind: 'import', title: 'Import', state: 'running', done: 0, total: 0, message: null },
+    (view) => views.push(view),
+    () => 0,
+  );
+  return { job, views };
+}
 
 describe('an import the disk fills during', () => {
   it('leaves nothing it added behind, also what one write of a batch stored before the next failed', async () => {
@@ -27,15 +49,8 @@ describe('an import the disk fills during', () => {
           : { partial: 0, error: Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }) };
       },
     });
-    const lines = [1, 2, 3].map((n) => JSON.stringify({ ...draft(n), seq: n }));
-    const file = path.join(dir, 'mine.ndjson');
-    await writeFile(file, [HEADER, ...lines].join('\n') + '\n');
-    const views: JobView[] = [];
-    const job = new Job(
-      { id: 'j', kind: 'import', title: 'Import', state: 'running', done: 0, total: 0, message: null },
-      (view) => views.push(view),
-      () => 0,
-    );
+    const file = await exportFile(dir, [1, 2, 3]);
+    const { job } = importJob();
     disk.full = true;
     await runImport(
       { store: t.store, newId: () => 'new-id', now: () => 0 },
@@ -45,6 +60,60 @@ describe('an import the disk fills during', () => {
     disk.full = false;
     try {
       expect((await t.store.list({ limit: 10 })).total).toBe(0);
+    } finally {
+      await t.store.close();
+    }
+  });
+});
+
+/** More deliveries than a read waits for the index to take (index-feed.ts READS_WAIT_FOR). */
+const FLOOD = 3000;
+
+describe('an import cancelled while a flood has the index behind the log', () => {
+  it('removes every exchange it stored, also those the index had not taken yet', async () => {
+    const dir = await makeTempDir('ohi-import-cancel-');
+    dirs.push(dir);
+    const t = await openStore(dir);
+    const { job, views } = importJob();
+    const file = await exportFile(dir, [1, 2, 3]);
+    // A flood arrives just as the import stores its last batch, and the index falls behind:
+    // another connection holds its write lock until every delivery is in the log, as a busy disk
+    // would. The user cancels; the batch is stored behind the flood, which the index then reads
+    // back a part at a time.
+    let flooded: Promise<void> | undefined;
+    const flood = async () => {
+      const lock = new Database(historyPaths(dir).index);
+      lock.exec('BEGIN IMMEDIATE');
+      try {
+        const live = Array.from({ length: FLOOD }, (_, i) => t.store.append(draft(1000 + i)));
+        await Promise.all(live);
+        // Once the index has answered every batch it was handed (each refused).
+        await t.store.receivedAtOf([]).catch(() => undefined);
+      } finally {
+        lock.exec('ROLLBACK');
+        lock.close();
+      }
+      expect(t.store.stats().unindexed).toBe(FLOOD);
+      job.cancel();
+    };
+    const store = Object.create(t.store, {
+      append: {
+        value: async (exchange: NewExchange) => {
+          await (flooded ??= flood());
+          return t.store.append(exchange);
+        },
+      },
+    }) as ExchangeStore;
+    try {
+      await runImport(
+        { store, newId: () => 'new-id', now: () => 0 },
+        { path: file, name: 'mine.ndjson', temporary: false },
+        job,
+      );
+      // Once the index has every record: the import left nothing behind.
+      await t.store.receivedAtOf([]);
+      expect((await t.store.list({ limit: 10, query: 'origin:imported' })).total).toBe(0);
+      expect(views.at(-1)?.state).toBe('cancelled');
     } finally {
       await t.store.close();
     }

@@ -27,11 +27,11 @@ export async function runImport(deps: ImportDeps, source: ImportSource, job: Job
     else await readNdjson(source.path, sink);
     await sink.flush();
     if (job.signal.aborted) {
-      await deps.store.delete(await deps.store.select({ ids: sink.added }));
+      await deps.store.deleteStored(sink.added);
       job.cancelled('Import cancelled; nothing was added.');
     } else sink.finish();
   } catch (error) {
-    await deps.store.delete(await deps.store.select({ ids: sink.added }));
+    await deps.store.deleteStored(sink.added);
     if (error instanceof ImportError) job.fail(`${source.name}: ${error.message}`);
     else throw error;
   } finally {

@@ -3,7 +3,15 @@ import path from 'node:path';
 import Database from 'libsql';
 import type { Logger } from '../../deps';
 import { makePrivateDir } from '../private-dir';
-import { IndexVersionError, openIndexDb, prepared, readMeta, type Db, type MetaKey } from './index-db';
+import {
+  INDEX_VERSION,
+  IndexVersionError,
+  openIndexDb,
+  prepared,
+  readMeta,
+  type Db,
+  type MetaKey,
+} from './index-db';
 import { isUnwritable } from '../records/record-scan';
 
 /** SQLite's words for "this file or folder cannot be written". */
@@ -84,23 +92,44 @@ async function openWritable(
   try {
     return openIndexDb(file);
   } catch (error) {
-    if (!(error instanceof IndexVersionError) && !isCorrupt(error)) throw error;
-    if (error instanceof IndexVersionError) replaced.meta = readableMeta(file);
-    logger.warn('history index rebuilt', { error: String(error) });
-    notices.push(
-      `The history index could not be used (${(error as Error).message}); it is rebuilt from the stored records, without the pins, deletions and final timings it held.`,
-    );
+    const without = 'without the pins, deletions and final timings it held';
+    if (error instanceof IndexVersionError) {
+      // Expected once after an upgrade that changed the tables: what happens, not a failure.
+      const old = replacedIndex(file);
+      replaced.meta = old?.meta ?? null;
+      logger.info('rebuilding the history index for this version', {
+        exchanges: old?.exchanges,
+        tableVersion: error.version,
+        newTableVersion: INDEX_VERSION,
+      });
+      notices.push(
+        `The history index has table version ${error.version}, from an earlier version of the app; it is rebuilt from the stored records for this one, ${without}.`,
+      );
+    } else if (isCorrupt(error)) {
+      logger.warn('history index damaged: rebuilding it from the stored records', { error: String(error) });
+      notices.push(
+        `The history index could not be used (${(error as Error).message}); it is rebuilt from the stored records, ${without}.`,
+      );
+    } else throw error;
     for (const suffix of ['', '-wal', '-shm']) await fs.rm(`${file}${suffix}`, { force: true });
     return openIndexDb(file);
   }
 }
 
-/** The bookkeeping of an index about to be replaced, if it can be read (its table is the same in every version). */
-function readableMeta(file: string): Partial<Record<MetaKey, number>> | null {
+/**
+ * The bookkeeping of an index about to be replaced and how many exchanges it listed, if they can
+ * be read (these tables are the same in every version).
+ */
+function replacedIndex(
+  file: string,
+): { meta: Partial<Record<MetaKey, number>>; exchanges: number | undefined } | null {
   try {
     const db = new Database(file, { readonly: true });
     try {
-      return readMeta(db);
+      const meta = readMeta(db);
+      const [exchanges] =
+        (db.prepare('SELECT count(*) FROM exchanges').raw().get() as [number] | undefined) ?? [];
+      return { meta, exchanges };
     } finally {
       db.close();
     }

@@ -7,7 +7,7 @@ import { openIndex, type IndexConnection } from './index-connection';
 import { prepared, readMeta, type MetaKey, type SettableMetaKey } from './index-db';
 import { assembleParts } from './index-parts';
 import { IndexReads } from './index-reads';
-import type { Indexed, IndexTag, Removed, RowTag } from './index-writer';
+import type { BatchIndexed, IndexTag, Removed, RowTag } from './index-writer';
 import { RecordRows } from './record-rows';
 import { SearchIndexer } from './search-indexer';
 
@@ -22,10 +22,13 @@ export interface IndexOpened {
   replaced: Partial<Record<MetaKey, number>> | null;
 }
 
-/** What a catch-up indexed, the index's size on disk, and where in the log it stopped. */
-export interface CaughtUp {
-  indexed: Indexed[];
+/** What a batch of records did to the index, and the index's size on disk. */
+export interface IndexedBatch extends BatchIndexed {
   bytes: number;
+}
+
+/** What a catch-up indexed, the index's size on disk, and where in the log it stopped. */
+export interface CaughtUp extends IndexedBatch {
   reached: LogPoint;
 }
 
@@ -90,18 +93,13 @@ export class IndexService extends IndexReads {
   }
 
   /** Index records the log has written: the new ones as indexed, and the index's size on disk. */
-  written(
-    batch: Written<IndexTag>[],
-    lastSeq: number,
-    end: LogPoint,
-    authHeader: string,
-  ): { indexed: Indexed[]; bytes: number } {
+  written(batch: Written<IndexTag>[], lastSeq: number, end: LogPoint, authHeader: string): IndexedBatch {
     const first = batch[0];
     return this.inOrder(first && startOf(first), () => {
       this.writable();
       this.auth.header = authHeader;
       const rows = batch.flatMap((written) => this.fromRecords.resolve(written) ?? []);
-      return { indexed: this.commit(rows, lastSeq, end), bytes: this.index.bytes() };
+      return { ...this.commit(rows, lastSeq, end), bytes: this.index.bytes() };
     });
   }
 
@@ -126,7 +124,7 @@ export class IndexService extends IndexReads {
       const rows = frames.flatMap(
         ({ frame, position }) => this.fromRecords.fromFrame(frame, position, knownSeq) ?? [],
       );
-      return { indexed: this.commit(rows, lastSeq, reached), bytes: this.index.bytes(), reached };
+      return { ...this.commit(rows, lastSeq, reached), bytes: this.index.bytes(), reached };
     });
   }
 
@@ -153,12 +151,12 @@ export class IndexService extends IndexReads {
   }
 
   /** Write rows in one transaction; the kept count follows. */
-  private commit(rows: Written<RowTag>[], lastSeq: number, end: LogPoint): Indexed[] {
-    const indexed = this.parts.writer.written(rows, lastSeq, end);
-    this.fromRecords.taken(indexed.map(({ summary }) => summary.id));
-    this.rows += indexed.length;
+  private commit(rows: Written<RowTag>[], lastSeq: number, end: LogPoint): BatchIndexed {
+    const done = this.parts.writer.written(rows, lastSeq, end);
+    this.fromRecords.taken(done.indexed.map(({ summary }) => summary.id));
+    this.rows += done.indexed.length - done.replaced.length;
     this.search.wake();
-    return indexed;
+    return done;
   }
 
   timings(done: { id: string; timing: TimingRecord }[]): ExchangeSummary[] {

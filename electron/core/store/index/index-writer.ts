@@ -50,6 +50,18 @@ export interface Indexed {
   quiet?: true;
 }
 
+/**
+ * What a batch of records did to the index: the new exchanges, and those whose ids they took.
+ * An import keeps the id its file gave an exchange, and the engine stores an id only when no
+ * exchange in the index holds it; so a record under an id an earlier exchange held was stored
+ * after that one had been deleted. A rebuild from the log reads the deleted one's record again
+ * (it stays until its segment is dropped): the later one takes its place, as it did.
+ */
+export interface BatchIndexed {
+  indexed: Indexed[];
+  replaced: Removed[];
+}
+
 /** The list row's marks of redeliveries, repeated events and order, from what was judged. */
 const withSightings = (summary: ExchangeSummary, sightings: Sightings): ExchangeSummary => ({
   ...summary,
@@ -67,6 +79,7 @@ export class IndexWriter {
   private readonly insertSummary;
   private readonly moveRecord;
   private readonly insertSearch;
+  private readonly idHolder;
   /** Final timings come thousands a second under load: their statements are prepared once. */
   private readonly timed;
   /** What the `meta` table says was indexed last: seq, and where in the log it ends. */
@@ -86,6 +99,7 @@ export class IndexWriter {
     );
     this.moveRecord = db.prepare('UPDATE exchanges SET segment = ?, offset = ?, length = ? WHERE seq = ?');
     this.insertSearch = db.prepare('INSERT OR REPLACE INTO search (rowid, text) VALUES (?, ?)');
+    this.idHolder = db.prepare('SELECT seq FROM summaries WHERE id = ?').raw();
     this.timed = {
       find: db
         .prepare(
@@ -106,8 +120,9 @@ export class IndexWriter {
    * Index records the log has just written, in the order it wrote them; `end` is where the log
    * now ends. Returns the summaries as indexed, with what was judged of each delivery.
    */
-  written(batch: Written<RowTag>[], lastSeq: number, end: LogPoint): Indexed[] {
+  written(batch: Written<RowTag>[], lastSeq: number, end: LogPoint): BatchIndexed {
     const indexed: Indexed[] = [];
+    const replaced: Removed[] = [];
     // Only ever forward: a batch sent again after a failure must not move recovery's start back.
     const logged = {
       lastSeq: Math.max(lastSeq, this.logged.lastSeq),
@@ -119,6 +134,8 @@ export class IndexWriter {
           this.moveRecord.run([position.segment, position.offset, position.length, tag.seq]);
           continue;
         }
+        const [holder] = (this.idHolder.get([tag.summary.id]) as [number] | undefined) ?? [];
+        if (holder !== undefined && holder !== tag.summary.seq) replaced.push(...this.removeRows([holder]));
         const { keys, timing } = tag;
         const sightings =
           tag.sightings ?? (keys?.tracked ? this.keys.judge(tag.summary.seq, keys) : undefined);
@@ -141,7 +158,7 @@ export class IndexWriter {
       writeMeta(this.db, 'logOffset', logged.end.offset);
     });
     this.logged = logged;
-    return indexed;
+    return { indexed, replaced };
   }
 
   /**
@@ -186,35 +203,8 @@ export class IndexWriter {
   /** Take exchanges out of the index; their ids are kept (`gone`) until their records are dropped. */
   remove(seqs: number[]): Removed[] {
     const removed: Removed[] = [];
-    for (let i = 0; i < seqs.length; i += CHUNK) {
-      const chunk = JSON.stringify(seqs.slice(i, i + CHUNK));
-      this.transaction(() => {
-        const rows = this.db
-          .prepare(
-            `SELECT e.seq, s.id, e.segment, e.flags, e.received_at FROM exchanges e JOIN summaries s ON s.seq = e.seq
-             WHERE e.seq IN (SELECT value FROM json_each(?))`,
-          )
-          .raw()
-          .all([chunk]) as [number, string, number, number, number][];
-        const gone = this.db.prepare('INSERT OR REPLACE INTO gone (seq, id, segment) VALUES (?, ?, ?)');
-        for (const [seq, id, segment] of rows) gone.run([seq, id, segment]);
-        for (const table of ['exchanges', 'summaries', 'search']) {
-          const key = table === 'search' ? 'rowid' : 'seq';
-          this.db
-            .prepare(`DELETE FROM ${table} WHERE ${key} IN (SELECT value FROM json_each(?))`)
-            .run([chunk]);
-        }
-        removed.push(
-          ...rows.map(([seq, id, segment, flags, receivedAt]) => ({
-            seq,
-            id,
-            receivedAt,
-            segment,
-            pinned: (flags & FLAG.pinned) !== 0,
-          })),
-        );
-      });
-    }
+    for (let i = 0; i < seqs.length; i += CHUNK)
+      this.transaction(() => removed.push(...this.removeRows(seqs.slice(i, i + CHUNK))));
     return removed;
   }
 
@@ -231,6 +221,31 @@ export class IndexWriter {
   setMeta(key: SettableMetaKey, value: number | null): void {
     if (value === null) this.db.prepare('DELETE FROM meta WHERE key = ?').run([key]);
     else writeMeta(this.db, key, value);
+  }
+
+  /** Take these rows out, in the transaction under way. */
+  private removeRows(seqs: number[]): Removed[] {
+    const chunk = JSON.stringify(seqs);
+    const rows = this.db
+      .prepare(
+        `SELECT e.seq, s.id, e.segment, e.flags, e.received_at FROM exchanges e JOIN summaries s ON s.seq = e.seq
+         WHERE e.seq IN (SELECT value FROM json_each(?))`,
+      )
+      .raw()
+      .all([chunk]) as [number, string, number, number, number][];
+    const gone = this.db.prepare('INSERT OR REPLACE INTO gone (seq, id, segment) VALUES (?, ?, ?)');
+    for (const [seq, id, segment] of rows) gone.run([seq, id, segment]);
+    for (const table of ['exchanges', 'summaries', 'search']) {
+      const key = table === 'search' ? 'rowid' : 'seq';
+      this.db.prepare(`DELETE FROM ${table} WHERE ${key} IN (SELECT value FROM json_each(?))`).run([chunk]);
+    }
+    return rows.map(([seq, id, segment, flags, receivedAt]) => ({
+      seq,
+      id,
+      receivedAt,
+      segment,
+      pinned: (flags & FLAG.pinned) !== 0,
+    }));
   }
 
   private transaction(work: () => void): void {

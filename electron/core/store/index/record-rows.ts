@@ -40,7 +40,8 @@ export class RecordRows {
 
   /**
    * The row of a record read back from the log; null (and a warning) when it cannot be read.
-   * `knownSeq` finds a record the index has already (a pinned one carried forward): it moves.
+   * `knownSeq` finds the exchange the index holds under its id: the same seq is a pinned record
+   * carried forward, which moves; another is an exchange deleted before this one took its id.
    */
   fromFrame(
     frame: Buffer,
@@ -49,8 +50,8 @@ export class RecordRows {
   ): Written<RowTag> | null {
     try {
       const stored = decodeRecord(frame);
-      const seq = knownSeq(stored.exchange.id);
-      if (seq !== undefined) return { position, tag: { kind: 'moved', seq } };
+      const { seq } = stored.exchange;
+      if (knownSeq(stored.exchange.id) === seq) return { position, tag: { kind: 'moved', seq } };
       const { exchange, json } = stored.decodeEvents
         ? withEvents(stored.exchange)
         : { ...stored, json: undefined };
