@@ -2,7 +2,7 @@ import type { Page, TestInfo } from '@playwright/test';
 import type { OktaEmulator } from '../../test-support/engine/okta-emulator/okta-emulator';
 import { expect, fixtureText, freshDelivery, oktaTest as test, type OrgClock } from '../fixtures';
 import type { InspectorPage } from '../pages/inspector-page';
-import { olderHarFile } from '../older-har';
+import { olderHarFile, quirkyBatchHarFile } from '../older-har';
 import { cutListCells, layoutProblems, silentAuthFailures, unreadableTypes } from '../pages/layout-probe';
 import type { OktaPanelPage } from '../pages/okta-panel-page';
 
@@ -152,7 +152,7 @@ for (const size of SIZES) {
     await check(page, testInfo, 'empty');
 
     // A row from another day (its time cell also holds the date), and one with the widest
-    // badges: a wrong secret. The import's card stays in its corner, as it does until closed.
+    // badges: a wrong secret. The import's result stays under the panes until closed.
     // A redelivery: the widest badge beside an event type.
     await inspector.importFile(olderHarFile());
     await okta.deliver(fixtureText('01-user-session-start.json'), 'Basic wrong');
@@ -183,4 +183,20 @@ test('should leave room for the tab content when a body draws many warnings', as
   expect((panelBox?.height ?? 0) / (detailBox?.height ?? 1)).toBeGreaterThan(0.5);
   await problems.getByTestId('problems-toggle').click();
   await expect(inspector.detail.getByTestId('problem')).toHaveCount(7);
+});
+
+test('should keep import results in one line under the panes, the earlier a click away', async ({
+  inspector,
+}) => {
+  const { page } = inspector;
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await inspector.importFile(olderHarFile());
+  await inspector.importFile(quirkyBatchHarFile());
+  const jobs = page.getByTestId('job');
+  await expect(jobs).toHaveText([/Import quirky\.har/]);
+  await page.getByTestId('jobs-earlier').click();
+  await expect(jobs).toHaveText([/Import older\.har/, /Import quirky\.har/]);
+  await jobs.last().getByTestId('job-dismiss').click();
+  await expect(jobs).toHaveText([/Import older\.har/]);
+  await expect(page.getByTestId('jobs-earlier')).toBeHidden();
 });
