@@ -3,7 +3,13 @@ import type { OktaEmulator } from '../../test-support/engine/okta-emulator/okta-
 import { expect, fixtureText, freshDelivery, oktaTest as test, type OrgClock } from '../fixtures';
 import type { InspectorPage } from '../pages/inspector-page';
 import { olderHarFile, quirkyBatchHarFile } from '../older-har';
-import { cutListCells, layoutProblems, silentAuthFailures, unreadableTypes } from '../pages/layout-probe';
+import {
+  cutEventWords,
+  cutListCells,
+  layoutProblems,
+  silentAuthFailures,
+  unreadableTypes,
+} from '../pages/layout-probe';
 import type { OktaPanelPage } from '../pages/okta-panel-page';
 
 const SIZES = [
@@ -57,6 +63,7 @@ async function listColumns(inspector: InspectorPage) {
   }
   expect.soft(await cutListCells(inspector.page), 'list cells cut short').toEqual([]);
   expect.soft(await unreadableTypes(inspector.page), 'event types beside a badge').toEqual([]);
+  expect.soft(await cutEventWords(inspector.page), 'words in place of event types').toEqual([]);
   expect.soft(await silentAuthFailures(inspector.page), 'rows not saying their auth failed').toEqual([]);
 }
 
@@ -152,9 +159,11 @@ for (const size of SIZES) {
     await check(page, testInfo, 'empty');
 
     // A row from another day (its time cell also holds the date), and one with the widest
-    // badges: a wrong secret. The import's result stays under the panes until closed.
-    // A redelivery: the widest badge beside an event type.
+    // badges: a wrong secret. The imports' results stay under the panes until closed.
+    // A redelivery: the widest badge beside an event type. An imported batch with a warning:
+    // the most badges beside one.
     await inspector.importFile(olderHarFile());
+    await inspector.importFile(quirkyBatchHarFile());
     await okta.deliver(fixtureText('01-user-session-start.json'), 'Basic wrong');
     const twice = freshDelivery('01-user-session-start.json');
     await okta.deliver(twice);
@@ -163,7 +172,7 @@ for (const size of SIZES) {
     await okta.deliver(fixtureText('02-batch-mixed-3-events.json'));
     await okta.deliver(FOREIGN);
     await okta.deliver(LONG);
-    await expect(inspector.rows).toHaveCount(8);
+    await expect(inspector.rows).toHaveCount(9);
     await details(inspector, testInfo);
     await listColumns(inspector);
     await dialogs(inspector, testInfo);
