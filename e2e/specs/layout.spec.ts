@@ -1,7 +1,7 @@
 import type { Page, TestInfo } from '@playwright/test';
 import type { OktaEmulator } from '../../test-support/engine/okta-emulator/okta-emulator';
 import { expect, fixtureText, freshDelivery, oktaTest as test, type OrgClock } from '../fixtures';
-import type { InspectorPage } from '../pages/inspector-page';
+import { InspectorPage } from '../pages/inspector-page';
 import { olderHarFile, quirkyBatchHarFile } from '../older-har';
 import {
   cutEventWords,
@@ -11,6 +11,7 @@ import {
   unreadableTypes,
 } from '../pages/layout-probe';
 import type { OktaPanelPage } from '../pages/okta-panel-page';
+import { restartable } from '../restartable-engine';
 
 const SIZES = [
   { width: 1024, height: 640 },
@@ -208,4 +209,29 @@ test('should keep import results in one line under the panes, the earlier a clic
   await jobs.last().getByTestId('job-dismiss').click();
   await expect(jobs).toHaveText([/Import older\.har/]);
   await expect(page.getByTestId('jobs-earlier')).toBeHidden();
+});
+
+test('should keep the payload in view under two banners at 1024×640', async ({ page }, testInfo) => {
+  testInfo.skip(testInfo.project.name === 'electron', 'it stops a headless engine under the tab');
+  const engine = await restartable();
+  try {
+    await page.setViewportSize({ width: 1024, height: 640 });
+    const inspector = new InspectorPage(page);
+    await inspector.open((await engine.start()).inspectorUrl);
+    // An import's result under the panes, and a detail with three notes of its own.
+    await inspector.importFile(quirkyBatchHarFile());
+    await inspector.openRow(0);
+    await inspector.showTab('payload');
+    const payload = inspector.detail.getByTestId('payload');
+    await expect(payload).toContainText('eventTypeVersion');
+    // And the engine gone: its banner above everything.
+    await engine.stop();
+    await expect(page.getByTestId('connection-lost')).toBeVisible();
+    await check(page, testInfo, 'two-banners');
+    for (const line of ['eventType:', 'eventTypeVersion:', 'cloudEventsVersion:']) {
+      await expect(payload.getByText(line, { exact: true }), line).toBeInViewport({ ratio: 1 });
+    }
+  } finally {
+    await engine.remove();
+  }
 });
