@@ -1,7 +1,7 @@
 import { fixtureText } from './fixtures';
 
-/** One delivery from `daysAgo` days ago, in a HAR file as another tool would write it. */
-export function olderHar(daysAgo = 3): Buffer {
+/** One delivery of `body` from `daysAgo` days ago, in a HAR file as another tool would write it. */
+export function olderHar(daysAgo = 3, body = fixtureText('01-user-session-start.json')): Buffer {
   const startedDateTime = new Date(Date.now() - daysAgo * 86_400_000).toISOString();
   const entry = {
     startedDateTime,
@@ -11,7 +11,7 @@ export function olderHar(daysAgo = 3): Buffer {
       url: 'https://hooks.example.com/okta/event-hook',
       httpVersion: 'HTTP/1.1',
       headers: [{ name: 'Content-Type', value: 'application/json' }],
-      postData: { mimeType: 'application/json', text: fixtureText('01-user-session-start.json') },
+      postData: { mimeType: 'application/json', text: body },
     },
     response: { status: 204, headers: [], content: { size: 0, mimeType: '' } },
     timings: { send: 0, wait: 12, receive: 0 },
@@ -24,4 +24,19 @@ export const olderHarFile = (daysAgo = 3) => ({
   name: 'older.har',
   mimeType: 'application/json',
   buffer: olderHar(daysAgo),
+});
+
+/**
+ * A batch of three events with one envelope quirk (a version Okta never sends): imported, its
+ * row carries every badge at once beside the event type (+2, ⚠ 1, imported).
+ */
+export const QUIRKY_BATCH = fixtureText('02-batch-mixed-3-events.json').replace(
+  '"eventTypeVersion": "1.0"',
+  '"eventTypeVersion": "2.0"',
+);
+
+export const quirkyBatchHarFile = (daysAgo = 2) => ({
+  name: 'quirky.har',
+  mimeType: 'application/json',
+  buffer: olderHar(daysAgo, QUIRKY_BATCH),
 });

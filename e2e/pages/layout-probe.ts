@@ -146,8 +146,8 @@ export function cutListCells(page: Page): Promise<string[]> {
  * Rows with a badge (redelivery, imported, sample, ⚠ …) whose event type does not read, in
  * words: the type may give up part of its middle, but its first segment, the start of each
  * middle one (enough to tell `user.session.start` from `user.account.start`: four characters),
- * its last (the action, as in `.start`), each badge, and the whole type in the cell's title
- * must be there. Last segments longer than any Okta uses (a hostile sender's) are left out.
+ * its last (the action, as in `.start`), each badge (whole, or left out and named in the cell's
+ * title), and the whole type in the cell's title must be there. Last segments longer than any Okta uses (a hostile sender's) are left out.
  */
 export function unreadableTypes(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -191,11 +191,14 @@ export function unreadableTypes(page: Page): Promise<string[]> {
       }
       if (drawnRight(typeBox, type.length - last.length, type.length) === null)
         problems.push(`${type}: "${last}" is cut`);
+      const title = cell.getAttribute('title') ?? '';
       for (const flag of flags) {
         if (flag.getBoundingClientRect().right > cellRight + 0.5)
           problems.push(`${type}: its "${flag.textContent ?? ''}" badge is cut`);
+        if (!flag.checkVisibility() && !title.includes(flag.getAttribute('title') ?? ' '))
+          problems.push(`${type}: its hidden "${flag.textContent ?? ''}" badge is not in the title`);
       }
-      if (!(cell.getAttribute('title') ?? '').includes(type)) problems.push(`${type}: not in the title`);
+      if (!title.includes(type)) problems.push(`${type}: not in the title`);
     }
     return problems;
   });
@@ -210,5 +213,17 @@ export function silentAuthFailures(page: Page): Promise<string[]> {
         [...row.querySelectorAll('[data-testid^="auth-badge"]')].every((badge) => !badge.checkVisibility()),
       )
       .map((row) => `row ${row.getAttribute('aria-rowindex') ?? '?'}: ${row.textContent?.trim() ?? ''}`),
+  );
+}
+
+/**
+ * Rows whose words in place of event types ("not decoded", "verification challenge") are cut,
+ * in words. A path (a request that was not to the hook) may be cut: its title holds it whole.
+ */
+export function cutEventWords(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.row:is([data-kind="delivery"], [data-kind="verification"]) .cell__text')]
+      .filter((text) => text.scrollWidth > text.clientWidth)
+      .map((text) => `"${text.textContent ?? ''}" (${text.scrollWidth} > ${text.clientWidth})`),
   );
 }

@@ -1,35 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { freePort } from '../../test-support/engine/free-port';
-import { expect, freshDelivery, oktaSender, SECRET, test } from '../fixtures';
-import { startHeadless, type HeadlessInstance } from '../headless-process';
+import { expect, freshDelivery, oktaSender, test } from '../fixtures';
 import { InspectorPage } from '../pages/inspector-page';
+import { restartable } from '../restartable-engine';
 
 test.beforeEach(({}, testInfo) => {
   testInfo.skip(testInfo.project.name === 'electron', 'the headless API token only');
 });
-
-/** Headless engines that share a data folder and ports, so a tab can outlive one of them. */
-async function restartable() {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'ohi-restart-'));
-  const ports = ['--port', String(await freePort()), '--ui-port', String(await freePort())];
-  let running: HeadlessInstance | null = null;
-  return {
-    start: async (extra: string[] = []) => {
-      running = await startHeadless(['--secret', SECRET, ...ports, ...extra], { dataDir });
-      return running;
-    },
-    stop: async () => {
-      await running?.stop();
-      running = null;
-    },
-    remove: async () => {
-      await running?.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 test('should keep an open tab working across a restart of the same data folder', async ({ page }) => {
   const engine = await restartable();

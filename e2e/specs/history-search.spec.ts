@@ -76,6 +76,30 @@ test('should filter to a window dragged across the timeline', async ({ okta, ins
   await expect(inspector.chip('after')).toBeVisible();
 });
 
+test('should say the seconds of a window shorter than a minute, on one line at 1024 px', async ({
+  okta,
+  inspector,
+}) => {
+  await inspector.page.setViewportSize({ width: 1024, height: 640 });
+  for (const name of [SESSION, BATCH, FAILURE]) await okta.deliver(freshDelivery(name), SECRET);
+  await expect(inspector.rows).toHaveCount(3);
+  await inspector.dragTimeline(0.6, 1);
+  await expect(inspector.rows).toHaveCount(3);
+  const range = inspector.page.getByTestId('timeline-range');
+  await expect(range).toHaveText(/^\S+ (\d\d:\d\d:\d\d) – (?!\1$)\d\d:\d\d:\d\d$/);
+  // The strip's head stays one line: its title and range unbroken, Show all times beside them.
+  const box = async (part: string) =>
+    (await inspector.page.locator(part).boundingBox()) ?? { y: 0, height: 99 };
+  const [title, shown, reset] = await Promise.all(
+    ['.timeline__title', '[data-testid="timeline-range"]', '[data-testid="timeline-reset"]'].map(box),
+  );
+  for (const part of [title, shown]) expect(part?.height).toBeLessThan(20);
+  const middle = (part: { y: number; height: number } | undefined) =>
+    (part?.y ?? 0) + (part?.height ?? 0) / 2;
+  expect(Math.abs(middle(reset) - middle(title))).toBeLessThan(2);
+  expect(Math.abs(middle(shown) - middle(title))).toBeLessThan(2);
+});
+
 test('should keep the timeline’s labels readable, clear of the bars and of each other', async ({
   okta,
   inspector,

@@ -1,10 +1,17 @@
 import type { Page, TestInfo } from '@playwright/test';
 import type { OktaEmulator } from '../../test-support/engine/okta-emulator/okta-emulator';
 import { expect, fixtureText, freshDelivery, oktaTest as test, type OrgClock } from '../fixtures';
-import type { InspectorPage } from '../pages/inspector-page';
-import { olderHarFile } from '../older-har';
-import { cutListCells, layoutProblems, silentAuthFailures, unreadableTypes } from '../pages/layout-probe';
+import { InspectorPage } from '../pages/inspector-page';
+import { olderHarFile, quirkyBatchHarFile } from '../older-har';
+import {
+  cutEventWords,
+  cutListCells,
+  layoutProblems,
+  silentAuthFailures,
+  unreadableTypes,
+} from '../pages/layout-probe';
 import type { OktaPanelPage } from '../pages/okta-panel-page';
+import { restartable } from '../restartable-engine';
 
 const SIZES = [
   { width: 1024, height: 640 },
@@ -57,6 +64,7 @@ async function listColumns(inspector: InspectorPage) {
   }
   expect.soft(await cutListCells(inspector.page), 'list cells cut short').toEqual([]);
   expect.soft(await unreadableTypes(inspector.page), 'event types beside a badge').toEqual([]);
+  expect.soft(await cutEventWords(inspector.page), 'words in place of event types').toEqual([]);
   expect.soft(await silentAuthFailures(inspector.page), 'rows not saying their auth failed').toEqual([]);
 }
 
@@ -152,9 +160,11 @@ for (const size of SIZES) {
     await check(page, testInfo, 'empty');
 
     // A row from another day (its time cell also holds the date), and one with the widest
-    // badges: a wrong secret. The import's card stays in its corner, as it does until closed.
-    // A redelivery: the widest badge beside an event type.
+    // badges: a wrong secret. The imports' results stay under the panes until closed.
+    // A redelivery: the widest badge beside an event type. An imported batch with a warning:
+    // the most badges beside one.
     await inspector.importFile(olderHarFile());
+    await inspector.importFile(quirkyBatchHarFile());
     await okta.deliver(fixtureText('01-user-session-start.json'), 'Basic wrong');
     const twice = freshDelivery('01-user-session-start.json');
     await okta.deliver(twice);
@@ -163,7 +173,7 @@ for (const size of SIZES) {
     await okta.deliver(fixtureText('02-batch-mixed-3-events.json'));
     await okta.deliver(FOREIGN);
     await okta.deliver(LONG);
-    await expect(inspector.rows).toHaveCount(8);
+    await expect(inspector.rows).toHaveCount(9);
     await details(inspector, testInfo);
     await listColumns(inspector);
     await dialogs(inspector, testInfo);
@@ -183,4 +193,45 @@ test('should leave room for the tab content when a body draws many warnings', as
   expect((panelBox?.height ?? 0) / (detailBox?.height ?? 1)).toBeGreaterThan(0.5);
   await problems.getByTestId('problems-toggle').click();
   await expect(inspector.detail.getByTestId('problem')).toHaveCount(7);
+});
+
+test('should keep import results in one line under the panes, the earlier a click away', async ({
+  inspector,
+}) => {
+  const { page } = inspector;
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await inspector.importFile(olderHarFile());
+  await inspector.importFile(quirkyBatchHarFile());
+  const jobs = page.getByTestId('job');
+  await expect(jobs).toHaveText([/Import quirky\.har/]);
+  await page.getByTestId('jobs-earlier').click();
+  await expect(jobs).toHaveText([/Import older\.har/, /Import quirky\.har/]);
+  await jobs.last().getByTestId('job-dismiss').click();
+  await expect(jobs).toHaveText([/Import older\.har/]);
+  await expect(page.getByTestId('jobs-earlier')).toBeHidden();
+});
+
+test('should keep the payload in view under two banners at 1024×640', async ({ page }, testInfo) => {
+  testInfo.skip(testInfo.project.name === 'electron', 'it stops a headless engine under the tab');
+  const engine = await restartable();
+  try {
+    await page.setViewportSize({ width: 1024, height: 640 });
+    const inspector = new InspectorPage(page);
+    await inspector.open((await engine.start()).inspectorUrl);
+    // An import's result under the panes, and a detail with three notes of its own.
+    await inspector.importFile(quirkyBatchHarFile());
+    await inspector.openRow(0);
+    await inspector.showTab('payload');
+    const payload = inspector.detail.getByTestId('payload');
+    await expect(payload).toContainText('eventTypeVersion');
+    // And the engine gone: its banner above everything.
+    await engine.stop();
+    await expect(page.getByTestId('connection-lost')).toBeVisible();
+    await check(page, testInfo, 'two-banners');
+    for (const line of ['eventType:', 'eventTypeVersion:', 'cloudEventsVersion:']) {
+      await expect(payload.getByText(line, { exact: true }), line).toBeInViewport({ ratio: 1 });
+    }
+  } finally {
+    await engine.remove();
+  }
 });

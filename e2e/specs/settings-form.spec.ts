@@ -22,6 +22,15 @@ test('should keep a one-run random port when a new hook path is saved, and print
   }
 });
 
+test('should say which port a run started on any free port listens on', async ({ app, inspector }) => {
+  const { page } = inspector;
+  await page.getByTestId('open-settings').click();
+  await expect(page.getByTestId('settings-port')).toHaveValue('0');
+  await expect(page.getByTestId('settings-port-help')).toContainText(
+    `this run listens on ${new URL(app.receiverUrl).port}`,
+  );
+});
+
 test('should say in the forwarding help how long the inspector waits for the handler', async ({
   inspector,
 }) => {

@@ -15,7 +15,7 @@ import { SettingsDialog } from './features/settings/settings-dialog';
 import { TimelineStrip } from './features/timeline/timeline-strip';
 import { TopBar } from './features/top-bar/top-bar';
 import { ExportDialog } from './features/transfer/export-dialog';
-import { JobsTray } from './features/transfer/jobs-tray';
+import { JobsBar } from './features/transfer/jobs-bar';
 import { TransferButtons } from './features/transfer/transfer-buttons';
 import { TunnelBar } from './features/tunnel-bar/tunnel-bar';
 import { ReplayHost } from './features/replay/replay-host';
@@ -31,6 +31,7 @@ import { useAppStore, useEngine } from './store/store-context';
 import { ConfirmDialog } from './ui/confirm-dialog';
 import { PaneBoundary } from './ui/pane-boundary';
 import { SplitPane } from './ui/split-pane';
+import { Toast } from './ui/toast';
 
 /** Applies the theme choice; "system" follows prefers-color-scheme, also when it changes. */
 function useTheme() {
@@ -90,7 +91,8 @@ export function App() {
           />
         )}
       </main>
-      <JobsTray />
+      <JobsBar />
+      <Toast />
       <SettingsDialog />
       <OktaPanel />
       <InlineSync />

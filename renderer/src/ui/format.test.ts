@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDuration, formatHourMinute, formatRowTime, statusTone } from './format';
+import {
+  formatCount,
+  formatDuration,
+  formatHourMinute,
+  formatRange,
+  formatRowTime,
+  statusTone,
+} from './format';
 
 describe('format', () => {
   it('keeps precision where it matters and switches units for long spans', () => {
@@ -17,6 +24,21 @@ describe('format', () => {
     expect(formatRowTime(new Date(2026, 4, 1, 0, 0, 1, 5).getTime(), now)).toBe('00:00:01.005');
     expect(formatRowTime(new Date(2026, 3, 30, 23, 59, 58, 999).getTime(), now)).toBe('04-30 23:59:58');
     expect(formatHourMinute(new Date(2026, 4, 1, 15, 5).getTime())).toBe('15:05');
+  });
+
+  it('labels a range to minutes, seconds or ms, so that its two ends differ', () => {
+    const at = (h: number, m: number, s = 0, ms = 0) => new Date(2026, 4, 1, h, m, s, ms).getTime();
+    expect(formatRange(at(10, 3), at(10, 45))).toBe('2026-05-01 10:03 – 10:45');
+    expect(formatRange(at(5, 32, 5), at(5, 32, 50))).toBe('2026-05-01 05:32:05 – 05:32:50');
+    expect(formatRange(at(5, 32, 59), at(5, 33, 30))).toBe('2026-05-01 05:32:59 – 05:33:30');
+    expect(formatRange(at(5, 32, 5, 120), at(5, 32, 5, 980))).toBe('2026-05-01 05:32:05.120 – 05:32:05.980');
+    expect(formatRange(at(5, 32, 5, 900), at(5, 32, 7, 100))).toBe('2026-05-01 05:32:05.900 – 05:32:07.100');
+    // Ends on whole seconds or minutes lose nothing in them.
+    expect(formatRange(at(5, 32, 26), at(5, 32, 31))).toBe('2026-05-01 05:32:26 – 05:32:31');
+    expect(formatRange(at(5, 32), at(5, 35))).toBe('2026-05-01 05:32 – 05:35');
+    expect(formatRange(new Date(2026, 3, 30, 23, 50).getTime(), at(0, 10))).toBe(
+      '2026-04-30 23:50 – 2026-05-01 00:10',
+    );
   });
 
   it('groups the digits of a count in threes', () => {

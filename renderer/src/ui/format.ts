@@ -27,10 +27,33 @@ export function formatDateTime(epochMs: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${formatClock(epochMs)}`;
 }
 
-/** `2026-05-01 10:03 – 10:45`, or both dates when the span crosses midnight. */
+/** Minutes and seconds: where `formatDateTime` ends after each, and how long each is. */
+const RANGE_UNITS = [
+  { width: 16, ms: 60_000 },
+  { width: 19, ms: 1_000 },
+] as const;
+
+/**
+ * The coarsest unit a range can be shown in with its two ends apart: one the span holds ten of
+ * (cutting the ends to it misleads by a tenth at most), or one both ends are whole in (nothing is
+ * cut); else ms.
+ */
+function rangeWidth(from: number, to: number): number {
+  const whole = (at: number, width: number) => /^[:.0]*$/.test(formatDateTime(at).slice(width));
+  const unit = RANGE_UNITS.find(
+    ({ width, ms }) => to - from >= 10 * ms || (to - from >= ms && whole(from, width) && whole(to, width)),
+  );
+  return unit?.width ?? 23;
+}
+
+/**
+ * `2026-05-01 10:03 – 10:45`, with seconds (`05:32:05 – 05:32:50`) or ms for a short span, and
+ * both dates when it crosses midnight.
+ */
 export function formatRange(from: number, to: number): string {
-  const start = formatDateTime(from).slice(0, 16);
-  const end = formatDateTime(to).slice(0, 16);
+  const width = rangeWidth(from, to);
+  const start = formatDateTime(from).slice(0, width);
+  const end = formatDateTime(to).slice(0, width);
   return start.slice(0, 10) === end.slice(0, 10) ? `${start} – ${end.slice(11)}` : `${start} – ${end}`;
 }
 

@@ -6,7 +6,7 @@ import { selectIsPicked, selectSummary, selectTypeTest, type TypeTest } from '..
 import { useAppStore } from '../../store/store-context';
 import { PinIcon } from '../../ui/icons';
 import { visible } from '../../ui/visible-text';
-import { FlagMarks, OutcomeBadge } from '../verdicts/outcome-badge';
+import { FlagMarks, OutcomeBadge, rowMarks } from '../verdicts/outcome-badge';
 import { TypeName } from './type-name';
 
 export const ROW_HEIGHT = 30;
@@ -47,6 +47,15 @@ function EventsText({ summary, asked }: { summary: ExchangeSummary; asked: TypeT
   );
 }
 
+/**
+ * The events cell's tooltip: every type, then every mark in words, as a narrow list may show
+ * fewer marks than the row has.
+ */
+function eventsTitle(summary: ExchangeSummary, marks: ReturnType<typeof rowMarks>): string {
+  const types = summary.eventTypes.join(', ') || summary.path;
+  return visible([types, ...marks.map((mark) => mark.title)].join('\n'));
+}
+
 function rowClass(selected: boolean, picked: boolean, problem: boolean): string {
   return ['row', selected && 'row--selected', picked && 'row--picked', problem && 'row--problem']
     .filter(Boolean)
@@ -69,6 +78,7 @@ export const ExchangeRow = memo(function ExchangeRow(props: {
   // Which day is today, as of when the row was drawn (rows are drawn again as the list scrolls).
   const [drawnAt] = useState(() => Date.now());
   if (!summary) return null;
+  const marks = rowMarks(summary);
   const style: CSSProperties = { transform: `translateY(${props.top}px)` };
   return (
     <div
@@ -105,13 +115,9 @@ export const ExchangeRow = memo(function ExchangeRow(props: {
       <span role="cell" className="cell cell--status">
         <StatusBadge status={summary.status} />
       </span>
-      <span
-        role="cell"
-        className="cell cell--events"
-        title={visible(summary.eventTypes.join(', ') || summary.path)}
-      >
+      <span role="cell" className="cell cell--events" title={eventsTitle(summary, marks)}>
         <EventsText summary={summary} asked={asked} />
-        <FlagMarks summary={summary} />
+        <FlagMarks marks={marks} />
         {authFailed(summary) && (
           // Shown only while the Auth column is hidden (list.css): a 401 still says why.
           <span className="cell__auth">

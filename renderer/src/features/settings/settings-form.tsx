@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import type { SettingsView } from '../../../../shared/model/settings';
 import { saveSettings } from '../../store/commands';
-import { useEngine } from '../../store/store-context';
+import { selectStatus } from '../../store/selectors';
+import { useAppStore, useEngine } from '../../store/store-context';
 import { HeaderRowsEditor } from '../../ui/header-rows-editor';
 import { Modal } from '../../ui/modal';
 import { ModalFooter } from '../../ui/modal-footer';
 import { ForwardFields } from './forward-fields';
+import { portHelp } from './port-help';
 import { draftOf, patchOf, settingsErrorText, type Draft, type SetDraft } from './settings-draft';
 import { RetentionFields } from './retention-fields';
 import { SecretStorageFields } from './secret-storage-fields';
@@ -13,6 +15,7 @@ import { TunnelFields } from './tunnel-fields';
 
 export function SettingsForm({ settings }: { settings: SettingsView }) {
   const { store, bridge } = useEngine();
+  const localUrl = useAppStore(selectStatus)?.receiver.localUrl ?? null;
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -38,7 +41,7 @@ export function SettingsForm({ settings }: { settings: SettingsView }) {
           onChange={(e) => set('port', e.target.value)}
           data-testid="settings-port"
         />
-        <small>0 picks any free port. Changing it restarts the receiver.</small>
+        <small data-testid="settings-port-help">{portHelp(settings.port, localUrl)}</small>
       </label>
       <label className="field">
         <span>Hook path</span>

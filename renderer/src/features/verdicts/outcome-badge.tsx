@@ -16,9 +16,15 @@ export function OutcomeBadge({ summary }: { summary: ExchangeSummary }) {
   );
 }
 
-/** Markers for redeliveries, repeated or out-of-order events and problems. */
-export function FlagMarks({ summary }: { summary: ExchangeSummary }) {
-  const marks: { key: string; text: string; title: string }[] = [];
+interface RowMark {
+  key: 'repeat' | 'dup' | 'order' | 'problems' | 'origin';
+  text: string;
+  title: string;
+}
+
+/** Markers for redeliveries, repeated or out-of-order events and problems, then where it came from. */
+export function rowMarks(summary: ExchangeSummary): RowMark[] {
+  const marks: RowMark[] = [];
   if (summary.repeat)
     marks.push({ key: 'repeat', text: 'redelivery', title: 'This eventId was received before' });
   else if (summary.repeatedEvents > 0) {
@@ -44,6 +50,10 @@ export function FlagMarks({ summary }: { summary: ExchangeSummary }) {
   }
   if (summary.origin !== 'live')
     marks.push({ key: 'origin', text: summary.origin, title: `Made by the inspector (${summary.origin})` });
+  return marks;
+}
+
+export function FlagMarks({ marks }: { marks: RowMark[] }) {
   return (
     <>
       {marks.map((mark) => (

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { JobView } from '../../../../shared/model/job';
 import { cancelJob } from '../../store/bulk-commands';
 import { selectJobs } from '../../store/selectors';
@@ -6,7 +6,6 @@ import type { AppState } from '../../store/create-app-store';
 import { useAppStore, useEngine } from '../../store/store-context';
 import { formatBytes, formatCount } from '../../ui/format';
 
-const selectToast = (state: AppState) => state.toast;
 const selectOwnJobs = (state: AppState) => state.ownJobs;
 
 /** Start the browser's download of a finished headless export (desktop exports are already saved). */
@@ -51,24 +50,30 @@ function JobResult({ job, own }: { job: JobView; own: boolean }) {
   );
 }
 
-function JobCard({ job }: { job: JobView }) {
+/** The newest job's switch between it alone and every job in the bar. */
+function StackToggle(props: { earlier: number; expanded: boolean; onToggle: () => void }) {
+  return (
+    <button
+      type="button"
+      className="link-button"
+      aria-expanded={props.expanded}
+      onClick={props.onToggle}
+      data-testid="jobs-earlier"
+    >
+      {props.expanded ? 'Fewer' : `${props.earlier} more`}
+    </button>
+  );
+}
+
+/** One job on one line: what it is, how far it got (or how it ended), and Cancel or Close. */
+function JobLine({ job, toggle }: { job: JobView; toggle?: ReactNode }) {
   const { store, bridge } = useEngine();
   const own = useAutoDownload(job);
   const share = job.total > 0 ? Math.min(1, job.done / job.total) : 0;
   const running = job.state === 'running';
   return (
     <li className={`job job--${job.state}`} data-testid="job" data-state={job.state} data-kind={job.kind}>
-      <div className="job__head">
-        <strong>{job.title}</strong>
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => (running ? void cancelJob(bridge, job.id) : store.getState().dismissJob(job.id))}
-          data-testid={running ? 'job-cancel' : 'job-dismiss'}
-        >
-          {running ? 'Cancel' : 'Close'}
-        </button>
-      </div>
+      <strong className="job__title">{job.title}</strong>
       {running && (
         <div
           className="progress"
@@ -84,33 +89,42 @@ function JobCard({ job }: { job: JobView }) {
         {progressText(job)}
       </p>
       <JobResult job={job} own={own} />
+      {toggle}
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => (running ? void cancelJob(bridge, job.id) : store.getState().dismissJob(job.id))}
+        data-testid={running ? 'job-cancel' : 'job-dismiss'}
+      >
+        {running ? 'Cancel' : 'Close'}
+      </button>
     </li>
   );
 }
 
-/** Exports and imports as they run (with Cancel), and short confirmations; bottom right. */
-export function JobsTray() {
+/**
+ * Exports and imports as they run (with Cancel) and how they ended, in a bar under the panes:
+ * it takes its own room rather than covering their controls. The jobs stack into one line, the
+ * newest; the earlier ones are a click away on it.
+ */
+export function JobsBar() {
   const jobs = useAppStore(selectJobs);
-  const toast = useAppStore(selectToast);
-  const { store } = useEngine();
-  useEffect(() => {
-    if (!toast) return;
-    const timer = setTimeout(() => store.getState().showToast(null), 2500);
-    return () => clearTimeout(timer);
-  }, [toast, store]);
-  if (jobs.length === 0 && !toast) return null;
+  // Open for the newest job only: a job that starts after stacks them again.
+  const [openFor, setOpenFor] = useState<string | null>(null);
+  const newest = jobs.at(-1);
+  if (!newest) return null;
+  const expanded = openFor === newest.id;
+  const toggle = jobs.length > 1 && (
+    <StackToggle
+      earlier={jobs.length - 1}
+      expanded={expanded}
+      onToggle={() => setOpenFor(expanded ? null : newest.id)}
+    />
+  );
   return (
-    <div className="tray" aria-live="polite">
-      <ul className="tray__jobs">
-        {jobs.map((job) => (
-          <JobCard key={job.id} job={job} />
-        ))}
-      </ul>
-      {toast && (
-        <p className="toast" data-testid="toast">
-          {toast.text}
-        </p>
-      )}
-    </div>
+    <ul className="jobs-bar" aria-live="polite" data-testid="jobs-bar">
+      {expanded && jobs.slice(0, -1).map((job) => <JobLine key={job.id} job={job} />)}
+      <JobLine key={newest.id} job={newest} toggle={toggle} />
+    </ul>
   );
 }
