@@ -13,6 +13,9 @@ export default defineConfig({
     // No inline scripts or eval: the CSP forbids them.
     modulePreload: { polyfill: false },
     sourcemap: false,
+    // Rolldown warns when a plugin is slow, which on a busy 2-core machine is every build that
+    // `npm start` runs: advice to profile the build, read by a newcomer as a failure.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   test: {
     root: '.',
