@@ -216,6 +216,20 @@ export function silentAuthFailures(page: Page): Promise<string[]> {
   );
 }
 
+/** Rows made by the inspector (imported, a sample…) that show nothing saying so, in words. */
+export function unmarkedOrigins(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.row:not([data-origin="live"])')]
+      .filter((row) =>
+        [...row.querySelectorAll('.flag--origin, [data-testid="origin-mark"]')].every((mark) => {
+          const { width, height } = mark.getBoundingClientRect();
+          return !mark.checkVisibility() || width === 0 || height === 0;
+        }),
+      )
+      .map((row) => `row ${row.getAttribute('aria-rowindex') ?? '?'}: ${row.textContent?.trim() ?? ''}`),
+  );
+}
+
 /**
  * Rows whose words in place of event types ("not decoded", "verification challenge") are cut,
  * in words. A path (a request that was not to the hook) may be cut: its title holds it whole.

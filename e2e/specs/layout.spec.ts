@@ -8,6 +8,7 @@ import {
   cutListCells,
   layoutProblems,
   silentAuthFailures,
+  unmarkedOrigins,
   unreadableTypes,
 } from '../pages/layout-probe';
 import type { OktaPanelPage } from '../pages/okta-panel-page';
@@ -66,6 +67,7 @@ async function listColumns(inspector: InspectorPage) {
   expect.soft(await unreadableTypes(inspector.page), 'event types beside a badge').toEqual([]);
   expect.soft(await cutEventWords(inspector.page), 'words in place of event types').toEqual([]);
   expect.soft(await silentAuthFailures(inspector.page), 'rows not saying their auth failed').toEqual([]);
+  expect.soft(await unmarkedOrigins(inspector.page), 'rows not saying the inspector made them').toEqual([]);
 }
 
 /** A verification, a batch, a foreign body and one with long strings; the batch's tabs one by one. */

@@ -56,6 +56,14 @@ function eventsTitle(summary: ExchangeSummary, marks: ReturnType<typeof rowMarks
   return visible([types, ...marks.map((mark) => mark.title)].join('\n'));
 }
 
+function pinCellTitle(summary: ExchangeSummary): string | undefined {
+  const notes = [
+    summary.pinned && 'Pinned: kept whatever the retention limits',
+    summary.origin !== 'live' && `Made by the inspector (${summary.origin})`,
+  ].filter(Boolean);
+  return notes.length > 0 ? notes.join('\n') : undefined;
+}
+
 function rowClass(selected: boolean, picked: boolean, problem: boolean): string {
   return ['row', selected && 'row--selected', picked && 'row--picked', problem && 'row--problem']
     .filter(Boolean)
@@ -98,13 +106,12 @@ export const ExchangeRow = memo(function ExchangeRow(props: {
       data-seq={summary.seq}
       data-picked={picked}
       data-pinned={summary.pinned}
+      data-origin={summary.origin}
     >
-      <span
-        role="cell"
-        className="cell cell--pin"
-        title={summary.pinned ? 'Pinned: kept whatever the retention limits' : undefined}
-      >
+      <span role="cell" className="cell cell--pin" title={pinCellTitle(summary)}>
         {summary.pinned && <PinIcon filled />}
+        {/* Where the row came from, at any width: its flag gives way beside other marks. */}
+        {summary.origin !== 'live' && <span className="origin-mark" data-testid="origin-mark" />}
       </span>
       <span role="cell" className="cell cell--time" title={formatDateTime(summary.receivedAt)}>
         {formatRowTime(summary.receivedAt, drawnAt)}
