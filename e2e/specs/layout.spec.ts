@@ -211,6 +211,21 @@ test('should keep import results in one line under the panes, the earlier a clic
   await expect(page.getByTestId('jobs-earlier')).toBeHidden();
 });
 
+test('should keep the panes and the way back to one line when many results are shown', async ({
+  inspector,
+}) => {
+  const { page } = inspector;
+  await page.setViewportSize({ width: 1024, height: 640 });
+  for (let i = 0; i < 20; i += 1) await inspector.importFile({ ...olderHarFile(), name: `older-${i}.har` });
+  await page.getByTestId('jobs-earlier').click();
+  await expect(page.getByTestId('job')).toHaveCount(20);
+  await expect(page.getByTestId('jobs-earlier')).toBeInViewport();
+  const list = await page.getByTestId('exchange-list').boundingBox();
+  expect(list?.height ?? 0).toBeGreaterThan(100);
+  await page.getByTestId('jobs-earlier').click();
+  await expect(page.getByTestId('job')).toHaveCount(1);
+});
+
 test('should keep the payload in view under two banners at 1024×640', async ({ page }, testInfo) => {
   testInfo.skip(testInfo.project.name === 'electron', 'it stops a headless engine under the tab');
   const engine = await restartable();
