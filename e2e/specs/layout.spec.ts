@@ -226,6 +226,24 @@ test('should keep the panes and the way back to one line when many results are s
   await expect(page.getByTestId('job')).toHaveCount(1);
 });
 
+test("should leave the result bar's Close to its click while a confirmation shows", async ({ inspector }) => {
+  const { page } = inspector;
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await inspector.importFile(olderHarFile());
+  await inspector.openRow(0);
+  await page.keyboard.press('Control+\\');
+  await expect(inspector.detail).toBeHidden();
+  await page.keyboard.press('c');
+  await expect(page.getByTestId('toast')).toBeVisible();
+  const close = await page.getByTestId('job-dismiss').boundingBox();
+  if (!close) throw new Error('the result has no Close');
+  const hit = await page.evaluate(
+    ({ x, y }) => document.elementFromPoint(x, y)?.closest('[data-testid="job-dismiss"]') !== null,
+    { x: close.x + close.width / 2, y: close.y + close.height / 2 },
+  );
+  expect(hit).toBe(true);
+});
+
 test('should keep the payload in view under two banners at 1024×640', async ({ page }, testInfo) => {
   testInfo.skip(testInfo.project.name === 'electron', 'it stops a headless engine under the tab');
   const engine = await restartable();
