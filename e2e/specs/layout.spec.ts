@@ -244,6 +244,25 @@ test("should leave the result bar's Close to its click while a confirmation show
   expect(hit).toBe(true);
 });
 
+test("should show the detail's Copy menu whole, over the tabs below the header", async ({ inspector }) => {
+  const { page } = inspector;
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await inspector.importFile(olderHarFile());
+  await inspector.openRow(0);
+  await inspector.detail.getByTestId('copy-menu').click();
+  const items = page.getByTestId('copy-menu-panel').getByRole('button');
+  await expect(items.first()).toBeVisible();
+  for (const item of await items.all()) {
+    const box = await item.boundingBox();
+    if (!box) throw new Error('a Copy item is not drawn');
+    const hit = await page.evaluate(
+      ({ x, y, label }) => document.elementFromPoint(x, y)?.closest('button')?.textContent === label,
+      { x: box.x + box.width / 2, y: box.y + box.height - 3, label: await item.textContent() },
+    );
+    expect(hit).toBe(true);
+  }
+});
+
 test('should keep the payload in view under two banners at 1024×640', async ({ page }, testInfo) => {
   testInfo.skip(testInfo.project.name === 'electron', 'it stops a headless engine under the tab');
   const engine = await restartable();
