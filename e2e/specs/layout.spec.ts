@@ -213,6 +213,58 @@ test('should keep import results in one line under the panes, the earlier a clic
   await expect(page.getByTestId('jobs-earlier')).toBeHidden();
 });
 
+test('should keep the panes and the way back to one line when many results are shown', async ({
+  inspector,
+}) => {
+  const { page } = inspector;
+  await page.setViewportSize({ width: 1024, height: 640 });
+  for (let i = 0; i < 20; i += 1) await inspector.importFile({ ...olderHarFile(), name: `older-${i}.har` });
+  await page.getByTestId('jobs-earlier').click();
+  await expect(page.getByTestId('job')).toHaveCount(20);
+  await expect(page.getByTestId('jobs-earlier')).toBeInViewport();
+  const list = await page.getByTestId('exchange-list').boundingBox();
+  expect(list?.height ?? 0).toBeGreaterThan(100);
+  await page.getByTestId('jobs-earlier').click();
+  await expect(page.getByTestId('job')).toHaveCount(1);
+});
+
+test("should leave the result bar's Close to its click while a confirmation shows", async ({ inspector }) => {
+  const { page } = inspector;
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await inspector.importFile(olderHarFile());
+  await inspector.openRow(0);
+  await page.keyboard.press('Control+\\');
+  await expect(inspector.detail).toBeHidden();
+  await page.keyboard.press('c');
+  await expect(page.getByTestId('toast')).toBeVisible();
+  const close = await page.getByTestId('job-dismiss').boundingBox();
+  if (!close) throw new Error('the result has no Close');
+  const hit = await page.evaluate(
+    ({ x, y }) => document.elementFromPoint(x, y)?.closest('[data-testid="job-dismiss"]') !== null,
+    { x: close.x + close.width / 2, y: close.y + close.height / 2 },
+  );
+  expect(hit).toBe(true);
+});
+
+test("should show the detail's Copy menu whole, over the tabs below the header", async ({ inspector }) => {
+  const { page } = inspector;
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await inspector.importFile(olderHarFile());
+  await inspector.openRow(0);
+  await inspector.detail.getByTestId('copy-menu').click();
+  const items = page.getByTestId('copy-menu-panel').getByRole('button');
+  await expect(items.first()).toBeVisible();
+  for (const item of await items.all()) {
+    const box = await item.boundingBox();
+    if (!box) throw new Error('a Copy item is not drawn');
+    const hit = await page.evaluate(
+      ({ x, y, label }) => document.elementFromPoint(x, y)?.closest('button')?.textContent === label,
+      { x: box.x + box.width / 2, y: box.y + box.height - 3, label: await item.textContent() },
+    );
+    expect(hit).toBe(true);
+  }
+});
+
 test('should keep the payload in view under two banners at 1024×640', async ({ page }, testInfo) => {
   testInfo.skip(testInfo.project.name === 'electron', 'it stops a headless engine under the tab');
   const engine = await restartable();

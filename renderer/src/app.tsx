@@ -91,8 +91,10 @@ export function App() {
           />
         )}
       </main>
-      <JobsBar />
-      <Toast />
+      <footer className="app__foot">
+        <Toast />
+        <JobsBar />
+      </footer>
       <SettingsDialog />
       <OktaPanel />
       <InlineSync />

@@ -67,8 +67,11 @@ export function DetailHeader({ exchange, onCompare }: { exchange: Exchange; onCo
         <AuthBadge result={exchange.auth.result} origin={exchange.origin} />
       </div>
       <DetailActions exchange={exchange} onCompare={onCompare} />
-      <VerdictNotes exchange={exchange} />
-      <ReplayLinks exchange={exchange} />
+      {/* Only what follows the actions scrolls: a scroller would clip their menus' panels. */}
+      <div className="detail__notes">
+        <VerdictNotes exchange={exchange} />
+        <ReplayLinks exchange={exchange} />
+      </div>
     </header>
   );
 }
