@@ -47,4 +47,7 @@ test('should explain a verification the wrong secret made Okta reject', async ({
     'Okta will reject: the auth check rejected it.',
   );
   await expect(inspector.detail.getByTestId('note-auth')).toContainText('has no Authorization header');
+  // Why comes first, in view in a small window whatever notes follow.
+  await inspector.page.setViewportSize({ width: 1024, height: 640 });
+  await expect(inspector.detail.getByTestId('note-outcome').getByTestId('note-auth')).toBeInViewport();
 });

@@ -120,18 +120,29 @@ const authTone = (exchange: Exchange) =>
 export function VerdictNotes({ exchange }: { exchange: Exchange }) {
   const outcome = outcomeOf(summarize(exchange));
   const budget = `${formatDuration(exchange.timing.durationMs)} of Okta's 3 s budget used here.`;
+  // The inspector's own refusal says why in its first note: in a short window the notes after
+  // it scroll out of view, and what went wrong is the first thing to read.
+  const refused =
+    !exchange.forward && (exchange.auth.result === 'missing' || exchange.auth.result === 'mismatch');
+  const authText = exchange.auth.message !== undefined && (
+    <>
+      {exchange.forward ? "Your handler decided the answer; the inspector's own check says: " : ''}
+      {visible(exchange.auth.message)}
+    </>
+  );
+  const inOutcome = refused && exchange.kind !== 'other';
   return (
     <ul className="notes" data-testid="notes">
       {exchange.kind !== 'other' && (
         <li className={`note note--${outcome.tone}`} data-testid="note-outcome">
-          <strong>{outcome.sentence}</strong> <span className="muted">{budget}</span>
+          <strong>{outcome.sentence}</strong> {inOutcome && <span data-testid="note-auth">{authText} </span>}
+          <span className="muted">{budget}</span>
         </li>
       )}
       <ForwardNote exchange={exchange} />
-      {exchange.auth.message !== undefined && (
+      {authText && !inOutcome && (
         <li className={`note note--${authTone(exchange)}`} data-testid="note-auth">
-          {exchange.forward ? "Your handler decided the answer; the inspector's own check says: " : ''}
-          {visible(exchange.auth.message)}
+          {authText}
         </li>
       )}
       <SightingNotes exchange={exchange} />
