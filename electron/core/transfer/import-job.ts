@@ -78,13 +78,17 @@ async function readNdjson(path: string, sink: ImportSink): Promise<void> {
     if (lineNumber === 1 || line.trim() === '') continue;
     if (sink.aborted) break;
     // The schema every stored exchange satisfies, before anything is written.
-    const read = checkExchange(parseJson(line));
+    const json = parseJson(line);
+    const read = json === undefined ? { error: NOT_JSON } : checkExchange(json);
     if ('error' in read) sink.skip(`line ${lineNumber}: ${read.error}`);
     else await sink.addExported(read.value);
     sink.progress(bytes);
   }
   lines.close();
 }
+
+/** A line that is not JSON at all: most often the last one of a file cut short. */
+const NOT_JSON = 'not JSON (the file may be cut short or damaged here)';
 
 function parseJson(text: string): unknown {
   try {

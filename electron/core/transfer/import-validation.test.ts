@@ -39,6 +39,10 @@ describe('import validation and cancelling', () => {
     const failed = await importText(ndjson, 'broken.ndjson');
     expect(failed.state).toBe('failed');
     expect(failed.message).toMatch(/line 2: /);
+    const cut = `${JSON.stringify({ format: 'okta-hook-inspector/exchanges', version: 1 })}\n{"id":"x","rece`;
+    expect((await importText(cut, 'cut.ndjson')).message).toMatch(
+      /line 2: not JSON \(the file may be cut short/,
+    );
   });
 
   it('leaves no file behind when an export is cancelled, and nothing added when an import is', async () => {
