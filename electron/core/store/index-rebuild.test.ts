@@ -43,6 +43,23 @@ async function open(dir: string) {
   return { store: result.store, shown };
 }
 
+/** Mark the folder's index as one of another table version, as an older build left it. */
+function olderIndex(dir: string) {
+  const index = new Database(historyPaths(dir).index);
+  index.exec('PRAGMA user_version = 1');
+  index.close();
+}
+
+/** A folder of `count` stored deliveries whose index an older build left. */
+async function historyOfOlderIndex(count: number) {
+  const dir = await tempDir();
+  const first = await openStore(dir);
+  await Promise.all(Array.from({ length: count }, (_, i) => first.store.append(draft(i + 1))));
+  await first.store.close();
+  olderIndex(dir);
+  return dir;
+}
+
 const rebuilding = (store: ExchangeStore) =>
   store.stats().notices.some((notice) => notice.startsWith('Rebuilding the history index'));
 const rebuilt = (store: ExchangeStore) => waitFor(() => (rebuilding(store) ? undefined : true), 30_000);
@@ -88,14 +105,7 @@ describe('an index of another table version', () => {
   });
 
   it('is rebuilt in the background: the status shows how far, and what is stored meanwhile follows', async () => {
-    const dir = await tempDir();
-    const first = await openStore(dir);
-    await Promise.all(Array.from({ length: 3000 }, (_, i) => first.store.append(draft(i + 1))));
-    await first.store.close();
-    // An index of another table version, as an older build left it.
-    const index = new Database(historyPaths(dir).index);
-    index.exec('PRAGMA user_version = 1');
-    index.close();
+    const dir = await historyOfOlderIndex(3000);
 
     const { store, shown } = await open(dir);
     const stored = await store.append(draft(3001, { receivedAt: Date.now() }));
@@ -123,9 +133,7 @@ describe('an index of another table version', () => {
     await Promise.all(Array.from({ length: 1000 }, (_, i) => first.store.append(draft(4 + i))));
     await first.store.append(reused(1004, 'id-1'));
     await first.store.close();
-    const index = new Database(historyPaths(dir).index);
-    index.exec('PRAGMA user_version = 1');
-    index.close();
+    olderIndex(dir);
 
     const { store } = await open(dir);
     await rebuilt(store);
@@ -147,13 +155,7 @@ describe('an index of another table version', () => {
   });
 
   it('never says a stored exchange is missing while it is rebuilt (an import would store its id again)', async () => {
-    const dir = await tempDir();
-    const first = await openStore(dir);
-    await Promise.all(Array.from({ length: 3000 }, (_, i) => first.store.append(draft(i + 1))));
-    await first.store.close();
-    const index = new Database(historyPaths(dir).index);
-    index.exec('PRAGMA user_version = 1');
-    index.close();
+    const dir = await historyOfOlderIndex(3000);
 
     const { store } = await open(dir);
     const known = await store.receivedAtOf(['id-1']).catch(() => 'cannot tell yet');
