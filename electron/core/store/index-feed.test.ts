@@ -78,6 +78,24 @@ function feedOn(index: IndexClient, readsWaitFor = READS_WAIT_FOR, handingOver =
   return { feed, write };
 }
 
+/**
+ * Write past the batches the index may have in flight, so the rest is left to a catch-up from
+ * the log, and make that catch-up fail with `message`.
+ */
+async function failFirstCatchUp(
+  { calls, ticks, answerAll }: ReturnType<typeof scriptedIndex>,
+  write: ReturnType<typeof feedOn>['write'],
+  message: string,
+) {
+  for (let i = 0; i < MAX_IN_FLIGHT + 3; i += 1) await write();
+  calls.shift()?.answer();
+  await ticks();
+  const catchUp = calls.find((call) => call.method === 'catchUp');
+  calls.splice(calls.indexOf(catchUp!), 1);
+  catchUp?.fail(new Error(message));
+  await answerAll();
+}
+
 describe('the index feed', () => {
   it(`past ${MAX_IN_FLIGHT} unanswered batches, lets the index read the rest back from the log`, async () => {
     const { index, calls, sent, ticks, answerAll } = scriptedIndex();
@@ -161,15 +179,10 @@ describe('the index feed', () => {
   });
 
   it('after a catch-up fails, a read tries again (no further delivery needed)', async () => {
-    const { index, calls, sent, ticks, answerAll } = scriptedIndex();
+    const scripted = scriptedIndex();
+    const { index, sent, answerAll } = scripted;
     const { feed, write } = feedOn(index);
-    for (let i = 0; i < MAX_IN_FLIGHT + 3; i += 1) await write();
-    calls.shift()?.answer();
-    await ticks();
-    const catchUp = calls.find((call) => call.method === 'catchUp');
-    calls.splice(calls.indexOf(catchUp!), 1);
-    catchUp?.fail(new Error('The history index stopped (exit code 1).'));
-    await answerAll();
+    await failFirstCatchUp(scripted, write, 'The history index stopped (exit code 1).');
     expect(feed.backlog()).toBeGreaterThan(0);
 
     const read = feed.current();
@@ -180,16 +193,11 @@ describe('the index feed', () => {
   });
 
   it('after a catch-up fails far behind a flood, a read answers at once but tries again', async () => {
-    const { index, calls, sent, ticks, answerAll } = scriptedIndex();
+    const scripted = scriptedIndex();
+    const { index, sent, answerAll } = scripted;
     // Reads stop waiting as soon as the index is behind, as past READS_WAIT_FOR in a flood.
     const { feed, write } = feedOn(index, 0);
-    for (let i = 0; i < MAX_IN_FLIGHT + 3; i += 1) await write();
-    calls.shift()?.answer();
-    await ticks();
-    const catchUp = calls.find((call) => call.method === 'catchUp');
-    calls.splice(calls.indexOf(catchUp!), 1);
-    catchUp?.fail(new Error('database or disk is full'));
-    await answerAll();
+    await failFirstCatchUp(scripted, write, 'database or disk is full');
     expect(feed.burstBacklog()).toBeGreaterThan(0);
 
     // The disk has room again and the flood is over: no delivery comes to try again.
