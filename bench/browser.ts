@@ -1,6 +1,6 @@
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium';
-import { installProbes, type FrameStats } from './page-probes';
+import { APP_SHOWN, installProbes, type FrameStats } from './page-probes';
 
 export interface InspectorTab {
   page: Page;
@@ -19,10 +19,17 @@ export async function openInspector(url: string): Promise<InspectorTab> {
   const browser: Browser = await chromium.launch(chromiumLaunchOptions());
   const context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
   const page = await context.newPage();
-  await page.addInitScript(installProbes);
+  await page.addInitScript(installProbes, APP_SHOWN);
   const cdp: CDPSession = await context.newCDPSession(page);
   try {
-    await page.goto(url);
+    // Nothing is run in the page until the app is drawn (see APP_SHOWN), not even the wait for
+    // the load event.
+    const shown = page.waitForEvent('console', {
+      predicate: (message) => message.text() === APP_SHOWN,
+      timeout: 120_000,
+    });
+    await page.goto(url, { waitUntil: 'commit' });
+    await shown;
     await page.getByTestId('app').and(page.locator('[data-app-state="ready"]')).waitFor({ timeout: 120_000 });
   } catch (error) {
     await browser.close();
