@@ -21,6 +21,8 @@ beforeEach(async () => {
   const rendererDir = path.join(engine.dataDir, 'renderer');
   await mkdir(rendererDir, { recursive: true });
   await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>ui</title>');
+  await mkdir(path.join(rendererDir, 'assets'));
+  await writeFile(path.join(rendererDir, 'assets/index-D1hKXMGF.js'), 'export {};');
   api = await startApiServer({ core: engine.core, transfers, token: TOKEN, port: 0, rendererDir });
   base = `http://127.0.0.1:${api.port}`;
 });
@@ -96,6 +98,14 @@ describe('headless API', () => {
     });
     expect(preflight.status).toBe(403);
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('lets the browser keep the hashed assets, not the page that names them', async () => {
+    expect((await send(`${base}/`)).headers['cache-control']).toBe('no-cache');
+    const script = await send(`${base}/assets/index-D1hKXMGF.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await send(`${base}/assets/%2e%2e/index.html`)).headers['cache-control']).toBe('no-cache');
   });
 
   it('does not serve files outside the UI folder', async () => {
