@@ -41,6 +41,12 @@ describe('format', () => {
     );
   });
 
+  it('labels a range whole when an imported file dates it past the year 9999', () => {
+    const at = (year: number, h: number, m: number) => new Date(year, 4, 1, h, m).getTime();
+    expect(formatRange(at(12026, 10, 3), at(12026, 10, 45))).toBe('12026-05-01 10:03 – 10:45');
+    expect(formatRange(at(2026, 10, 3), at(12026, 10, 45))).toBe('2026-05-01 10:03 – 12026-05-01 10:45');
+  });
+
   it('groups the digits of a count in threes', () => {
     expect([0, 999, 1000, 65_536, 1_000_000, -12_345].map(formatCount)).toEqual([
       '0',

@@ -21,16 +21,19 @@ export function formatRowTime(epochMs: number, now: number): string {
 /** `14:03` in local time, 24-hour like every other time here. */
 export const formatHourMinute = (epochMs: number): string => formatClock(epochMs).slice(0, 5);
 
-/** Local date and time with ms, for the detail pane. */
-export function formatDateTime(epochMs: number): string {
+/** `2026-05-01` in local time (a year past 9999 whole, as an imported file may carry one). */
+function formatDate(epochMs: number): string {
   const d = new Date(epochMs);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${formatClock(epochMs)}`;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-/** Minutes and seconds: where `formatDateTime` ends after each, and how long each is. */
+/** Local date and time with ms, for the detail pane. */
+export const formatDateTime = (epochMs: number): string => `${formatDate(epochMs)} ${formatClock(epochMs)}`;
+
+/** Minutes and seconds: where `formatClock` ends after each, and how long each is. */
 const RANGE_UNITS = [
-  { width: 16, ms: 60_000 },
-  { width: 19, ms: 1_000 },
+  { width: 5, ms: 60_000 },
+  { width: 8, ms: 1_000 },
 ] as const;
 
 /**
@@ -39,11 +42,11 @@ const RANGE_UNITS = [
  * cut); else ms.
  */
 function rangeWidth(from: number, to: number): number {
-  const whole = (at: number, width: number) => /^[:.0]*$/.test(formatDateTime(at).slice(width));
+  const whole = (at: number, width: number) => /^[:.0]*$/.test(formatClock(at).slice(width));
   const unit = RANGE_UNITS.find(
     ({ width, ms }) => to - from >= 10 * ms || (to - from >= ms && whole(from, width) && whole(to, width)),
   );
-  return unit?.width ?? 23;
+  return unit?.width ?? 12;
 }
 
 /**
@@ -52,9 +55,11 @@ function rangeWidth(from: number, to: number): number {
  */
 export function formatRange(from: number, to: number): string {
   const width = rangeWidth(from, to);
-  const start = formatDateTime(from).slice(0, width);
-  const end = formatDateTime(to).slice(0, width);
-  return start.slice(0, 10) === end.slice(0, 10) ? `${start} – ${end.slice(11)}` : `${start} – ${end}`;
+  const [startDate, endDate] = [formatDate(from), formatDate(to)];
+  const [start, end] = [formatClock(from).slice(0, width), formatClock(to).slice(0, width)];
+  return startDate === endDate
+    ? `${startDate} ${start} – ${end}`
+    : `${startDate} ${start} – ${endDate} ${end}`;
 }
 
 /**
