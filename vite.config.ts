@@ -1,12 +1,14 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { firstScreen } from './scripts/first-screen.ts';
+import { REACT_ON_PREACT } from './scripts/ui-runtime.ts';
 
 /** Builds the renderer (one bundle for Electron and the headless browser UI) and hosts Vitest. */
 export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react(), firstScreen()],
+  resolve: { alias: REACT_ON_PREACT },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

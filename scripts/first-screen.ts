@@ -1,6 +1,6 @@
 import type { Plugin, Rolldown } from 'vite';
 
-/** The chunk of React and the app that renderer/src/main.ts imports. */
+/** The chunk of the UI runtime and the app that renderer/src/main.ts imports. */
 export const UI_CHUNK = 'render-app';
 
 /** What the first screen runs after the entry: the UI's chunk and every chunk it imports but the entry. */

@@ -29,13 +29,17 @@ test('should ask in its own dialog before clearing, and clear only when confirme
   await expect(confirm).toBeHidden();
   await expect(inspector.rows).toHaveCount(2);
 
+  const accept = confirm.getByTestId('confirm-accept');
   await inspector.clearAll();
+  await expect(accept).toBeFocused();
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(confirm).toBeHidden();
   await expect(inspector.rows).toHaveCount(2);
 
+  // Every confirmation opens with its action focused (not only the page's first): Enter confirms.
   await inspector.clearAll();
-  await confirm.getByTestId('confirm-accept').click();
+  await expect(accept).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(confirm).toBeHidden();
   await expect(inspector.rows).toHaveCount(0);
 });

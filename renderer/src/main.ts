@@ -6,7 +6,7 @@ import { connectTimeline } from './store/timeline-sync';
 import { loadPreferences, savePreferences } from './store/ui-preferences';
 import './styles/index.css';
 
-/** React and the UI: a chunk of their own, which the page preloads (vite.config.ts). */
+/** The UI and its runtime (scripts/ui-runtime.ts): a chunk of their own, which the page preloads. */
 const loadUi = () => import('./render-app');
 
 /** Resolves when the bridge first says how its connection is (later states resolve nothing more). */
@@ -31,8 +31,8 @@ function firstPageOrFailure(store: AppStore, bridge: Bridge): Promise<void> {
 function startApp(bridge: Bridge) {
   const store = createAppStore(loadPreferences(localStorage));
   savePreferences(store, localStorage);
-  // React and the UI are evaluated while the engine reads the first page (the store asks for
-  // it at once) and the push stream connects; the first render waits for all three.
+  // The UI and its runtime are evaluated while the engine reads the first page (the store asks
+  // for it at once) and the push stream connects; the first render waits for all three.
   const ui = loadUi();
   connectStore(store, bridge);
   const firstPage = firstPageOrFailure(store, bridge);
