@@ -67,7 +67,7 @@ export async function historyBench({ smoke }: BenchOptions): Promise<Section> {
       `from its records in the background at the first start, timed from process start until the ` +
       `status stops saying so); after each start it idles ` +
       `${SETTLE_MS / 1000} s (RSS idle: after the last), then its UI is opened in a freshly launched system Chromium (headless, ` +
-      `1360×860): the first page load that engine serves. First paint is from navigation start to the first frame with a row in the list; the verdict takes the median of the ${STARTS} loads. The other measures are taken in the last page. ` +
+      `1360×860): the first page load that engine serves. First paint is from navigation start to the first frame with a row in the list (Playwright runs nothing in the page before it: the page says so on its console); the verdict takes the median of the ${STARTS} loads. The other measures are taken in the last page. ` +
       `Queries are typed into the search box and applied with Enter, timed from the key event to ` +
       `the first frame in which the list shows the match count, ${REPEATS} times each (the search ` +
       `is cleared in between; the first is the first query that engine sees: the counts waited for are asked of the first engine started). Jumping to the oldest ` +
