@@ -298,7 +298,9 @@ export class ExchangeStore {
   private async everyStoredIndexed(undone: string): Promise<void> {
     await this.history.indexedThrough(this.history.log.end()).catch((error: unknown) => {
       const why = error instanceof Error ? error.message : String(error);
-      throw new Error(`The history index cannot take every stored exchange now, so ${undone} (${why}).`);
+      throw new Error(`The history index cannot take every stored exchange now, so ${undone} (${why}).`, {
+        cause: error,
+      });
     });
   }
 

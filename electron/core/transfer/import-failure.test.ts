@@ -5,10 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { JobView } from '../../../shared/model/job';
 import { makeTempDir } from '../../../test-support/engine/core-fixture';
 import { draft, openStore } from '../../../test-support/engine/store-fixture';
+import { waitFor } from '../../../test-support/engine/wait-for';
 import type { ExchangeStore, NewExchange } from '../store/exchange-store';
 import { historyPaths } from '../store/history';
 import { runImport } from './import-job';
-import { Job } from './jobs';
+import { Job, Jobs } from './jobs';
 
 const dirs: string[] = [];
 afterEach(async () => Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true }))));
@@ -114,6 +115,106 @@ describe('an import cancelled while a flood has the index behind the log', () =>
       await t.store.receivedAtOf([]);
       expect((await t.store.list({ limit: 10, query: 'origin:imported' })).total).toBe(0);
       expect(views.at(-1)?.state).toBe('cancelled');
+    } finally {
+      await t.store.close();
+    }
+  });
+});
+
+/** Another connection holds the index's write lock, as a busy or failing disk would: nothing can be removed. */
+function lockIndex(dir: string): { release(): void } {
+  const lock = new Database(historyPaths(dir).index);
+  lock.exec('BEGIN IMMEDIATE');
+  return {
+    release: () => {
+      lock.exec('ROLLBACK');
+      lock.close();
+    },
+  };
+}
+
+/** Import `file` as the engine does (a job), calling `during` before each write; the view it ended with. */
+async function importAsJob(store: ExchangeStore, file: string, during: (job: Job) => void) {
+  const views: JobView[] = [];
+  const jobs = new Jobs(
+    (view) => views.push(view),
+    () => 'j',
+    () => 0,
+  );
+  jobs.start('import', 'Import mine.ndjson', 0, (job) => {
+    const writing = Object.create(store, {
+      append: {
+        value: (exchange: NewExchange) => {
+          during(job);
+          return store.append(exchange);
+        },
+      },
+    }) as ExchangeStore;
+    return runImport(
+      { store: writing, newId: () => 'new-id', now: () => 0 },
+      { path: file, name: 'mine.ndjson', temporary: false },
+      job,
+    );
+  });
+  return waitFor(() => views.find((view) => view.state !== 'running'));
+}
+
+describe('an import whose exchanges cannot be removed when it stops', () => {
+  it('fails saying why it stopped and that what it added stays in history', async () => {
+    const dir = await makeTempDir('ohi-import-cleanup-');
+    dirs.push(dir);
+    const disk = { full: false, writes: 0 };
+    const t = await openStore(dir, {
+      // The first write of the import goes in; every one after it finds the disk full.
+      writeFault: (operation) => {
+        if (operation !== 'write' || !disk.full) return undefined;
+        disk.writes += 1;
+        return disk.writes === 1
+          ? undefined
+          : { partial: 0, error: Object.assign(new Error('ENOSPC: simulated'), { code: 'ENOSPC' }) };
+      },
+    });
+    const file = await exportFile(dir, [1, 2, 3]);
+    const index = lockIndex(dir);
+    try {
+      disk.full = true;
+      const ended = await importAsJob(t.store, file, () => undefined);
+      disk.full = false;
+      expect(ended.state).toBe('failed');
+      expect(ended.message).toMatch(/^Import mine\.ndjson failed: ENOSPC: simulated/);
+      expect(ended.message).toMatch(
+        /the 1 exchange it had added could not be removed \(.+\), so it stays in history marked as imported from mine\.ndjson\.$/,
+      );
+      expect(ended.message).not.toMatch(/nothing was added/);
+    } finally {
+      index.release();
+    }
+    try {
+      await t.store.receivedAtOf([]);
+      expect((await t.store.list({ limit: 10, query: 'origin:imported' })).total).toBe(1);
+    } finally {
+      await t.store.close();
+    }
+  });
+
+  it('is cancelled saying that what it added stays in history, never that nothing was added', async () => {
+    const dir = await makeTempDir('ohi-import-cleanup-');
+    dirs.push(dir);
+    const t = await openStore(dir);
+    const file = await exportFile(dir, [1, 2, 3]);
+    const index = lockIndex(dir);
+    try {
+      const ended = await importAsJob(t.store, file, (job) => job.cancel());
+      expect(ended.state).toBe('cancelled');
+      expect(ended.message).toMatch(
+        /^Import cancelled, but the 3 exchanges it had added could not be removed \(.+\), so they stay in history marked as imported from mine\.ndjson\.$/,
+      );
+    } finally {
+      index.release();
+    }
+    try {
+      await t.store.receivedAtOf([]);
+      expect((await t.store.list({ limit: 10, query: 'origin:imported' })).total).toBe(3);
     } finally {
       await t.store.close();
     }

@@ -3,6 +3,7 @@ import { open, readFile, rm, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { checkExchange } from '../../../shared/contract/exchange-schema';
 import type { ImportSource } from '../deps';
+import { diskCause } from '../store/storage-problem';
 import { exchangeFromHar, harExchangeId } from './har-reader';
 import { ImportError, ImportSink, type ImportDeps } from './import-sink';
 import type { Job } from './jobs';
@@ -15,28 +16,71 @@ const MAX_HAR_BYTES = 512 * 1024 * 1024;
 /**
  * Read a HAR or NDJSON file into the store as `imported` exchanges. Entries that cannot be read
  * are skipped and counted; a file that is neither format fails with a sentence saying why. A
- * cancelled import removes what it had added, so it is all or nothing.
+ * cancelled or failed import removes what it had added, so it is all or nothing; if that removal
+ * fails too, the job's one sentence says why it stopped and what stays in history.
  */
 export async function runImport(deps: ImportDeps, source: ImportSource, job: Job): Promise<void> {
   const sink = new ImportSink(deps, source.name, job);
   try {
-    const { size } = await stat(source.path);
-    job.progress(0, size);
-    const format = await detectFormat(source.path);
-    if (format === 'har') await readHar(source.path, size, sink);
-    else await readNdjson(source.path, sink);
-    await sink.flush();
-    if (job.signal.aborted) {
-      await deps.store.deleteStored(sink.added);
-      job.cancelled('Import cancelled; nothing was added.');
-    } else sink.finish();
-  } catch (error) {
-    await deps.store.deleteStored(sink.added);
-    if (error instanceof ImportError) job.fail(`${source.name}: ${error.message}`);
-    else throw error;
+    try {
+      await readInto(source.path, sink, job);
+      if (!job.signal.aborted) return sink.finish();
+    } catch (error) {
+      const left = await leftBehind(deps, sink, source.name);
+      if (error instanceof ImportError) return job.fail(`${source.name}: ${withLeft(error.message, left)}`);
+      if (left === null) throw error;
+      // Thrown on, so the job fails as any other does ("Import … failed: …"), with what stays.
+      throw new Error(withLeft(messageOf(error), left), { cause: error });
+    }
+    const left = await leftBehind(deps, sink, source.name);
+    job.cancelled(left === null ? 'Import cancelled; nothing was added.' : `Import cancelled, but ${left}`);
   } finally {
     if (source.temporary) await rm(source.path, { force: true });
   }
+}
+
+async function readInto(path: string, sink: ImportSink, job: Job): Promise<void> {
+  const { size } = await stat(path);
+  job.progress(0, size);
+  const format = await detectFormat(path);
+  if (format === 'har') await readHar(path, size, sink);
+  else await readNdjson(path, sink);
+  await sink.flush();
+}
+
+/**
+ * Remove what the import added. Null once it is gone; if it cannot be removed (the index cannot
+ * be written now), the clause saying what stays in history, and why, for the job's sentence:
+ * removing must not throw over the reason the import stopped.
+ */
+async function leftBehind(deps: ImportDeps, sink: ImportSink, file: string): Promise<string | null> {
+  const added = sink.added.length;
+  try {
+    await deps.store.deleteStored(sink.added);
+    return null;
+  } catch (error) {
+    const [these, it] =
+      added === 1 ? ['the 1 exchange', 'it stays'] : [`the ${added} exchanges`, 'they stay'];
+    return `${these} it had added could not be removed (${briefly(error)}), so ${it} in history marked as imported from ${file}.`;
+  }
+}
+
+/** Why the import stopped, then what it leaves behind: one sentence. */
+const withLeft = (why: string, left: string | null) =>
+  left === null ? why : `${why.replace(/\.$/, '')}, and ${left}`;
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The innermost reason, not the sentence a store wraps it in; a disk's codes made plain. */
+function briefly(error: unknown): string {
+  let inner = error;
+  // Bounded: a cause chain is a few links, and a looping one must not hang the job.
+  for (let depth = 0; depth < 8 && inner instanceof Error && inner.cause !== undefined; depth += 1)
+    inner = inner.cause;
+  const cause = diskCause(inner);
+  if (cause === 'full') return 'the disk is full';
+  if (cause === 'read-only') return 'the data folder cannot be written';
+  return messageOf(inner).replace(/\.$/, '');
 }
 
 async function detectFormat(path: string): Promise<'har' | 'ndjson'> {
