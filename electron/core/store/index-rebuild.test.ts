@@ -1,7 +1,8 @@
-import { cp, rm } from 'node:fs/promises';
+import { copyFile, cp, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'libsql';
 import { afterEach, describe, expect, it } from 'vitest';
+import { decodeEvent } from '../../../shared/okta/log-event';
 import { makeTempDir } from '../../../test-support/engine/core-fixture';
 import { waitFor } from '../../../test-support/engine/wait-for';
 import { draft, openStore, type OpenedStore } from '../../../test-support/engine/store-fixture';
@@ -163,4 +164,69 @@ describe('an index of another table version', () => {
     await rebuilt(store);
     expect(await store.receivedAtOf(['id-1'])).toEqual(new Map([['id-1', draft(1).receivedAt]]));
   });
+});
+
+/** Delete the folder's index: it is built again from the records as the history opens. */
+async function noIndex(dir: string) {
+  for (const suffix of ['', '-wal', '-shm']) await rm(`${historyPaths(dir).index}${suffix}`, { force: true });
+}
+
+describe('a pinned record carried forward before a crash kept its old segment', () => {
+  const replaced: [string, (dir: string) => Promise<void> | void][] = [
+    ['an older build left its tables', olderIndex],
+    ['its file was deleted', noIndex],
+  ];
+  it.each(replaced)(
+    'is listed once and counted once when the index is built again from the records (%s)',
+    async (_, replaceIndex) => {
+      const dir = await tempDir();
+      const { records } = historyPaths(dir);
+      const limits = { segmentBytes: 2 * 1024, retention: { maxCount: 10, maxBytes: 1e9 } };
+      const first = await openStore(dir, limits);
+      // A delivery with an eventId: judged again from a second copy, it would be a repeat of itself.
+      const okta = {
+        eventId: 'e1',
+        hookId: 'whoA',
+        events: [
+          decodeEvent({ uuid: 'u1', published: '2026-01-01T00:00:01Z', eventType: 'user.session.start' }),
+        ],
+      };
+      await first.store.append({ ...draft(1), okta });
+      await first.store.setPinned(await first.store.select({ ids: ['id-1'] }), true);
+      for (let n = 2; n <= 8; n += 1) await first.store.append(draft(n));
+      // The oldest segment as it was before retention carried the pin forward and deleted it.
+      const oldest = path.join(records, (await readdir(records)).sort()[0]!);
+      const kept = `${oldest}.kept`;
+      await copyFile(oldest, kept);
+      for (let n = 9; n <= 40; n += 1) await first.store.append(draft(n));
+      await first.store.close();
+      // Retention carried the pin forward and deleted the oldest segment.
+      expect(await readdir(records)).not.toContain(path.basename(oldest));
+      // The process died after the carried copy was written, before the old file was deleted.
+      await copyFile(kept, oldest);
+      await rm(kept);
+      await replaceIndex(dir);
+
+      const t = await openStore(dir, { ...limits, retention: { maxCount: 100_000, maxBytes: 1e9 } });
+      opened.push(t);
+      await rebuilt(t.store);
+      const page = await t.store.list({ limit: 5000 });
+      const listed = page.items.map((s) => s.seq);
+      expect(listed.filter((seq) => seq === 1)).toHaveLength(1);
+      expect(new Set(listed).size).toBe(listed.length);
+      expect(page.total).toBe(listed.length);
+      expect(t.store.stats().count).toBe(listed.length);
+      const timeline = await t.store.timeline('', 120);
+      expect(timeline.total).toBe(listed.length);
+      const bucketed = timeline.buckets.reduce(
+        (sum, b) => sum + b.accepted + b.rejected + b.failed + b.timedOut + b.other,
+        0,
+      );
+      expect(bucketed).toBe(listed.length);
+      expect((await t.store.list({ limit: 10, query: 'type:user.session.start' })).total).toBe(1);
+      expect((await t.store.timeline('type:user.session.start', 120)).total).toBe(1);
+      expect((await t.store.list({ limit: 10, query: 'is:redelivery' })).total).toBe(0);
+      expect((await t.store.get('id-1'))?.sightings?.repeatOf).toBeUndefined();
+    },
+  );
 });

@@ -86,6 +86,9 @@ async function tagged(
     // The same seq under its id is a pinned record carried forward; another seq is an exchange
     // deleted before this one took its id (index-writer.ts `BatchIndexed`).
     const kind = known.get(exchange.id) === exchange.seq ? 'moved' : 'recorded';
+    // It holds its id from here on, also for the rest of this batch: a rebuild can read a pinned
+    // record and the copy carried forward before a crash kept its old segment in one batch.
+    known.set(exchange.id, exchange.seq);
     // Recorded ones are decoded and judged again as they are indexed, in order, as when first stored.
     batch.push({ position, tag: { kind, seq: exchange.seq } });
   }
