@@ -44,6 +44,27 @@ test('should ask in its own dialog before clearing, and clear only when confirme
   await expect(inspector.rows).toHaveCount(0);
 });
 
+test('should hold the keyboard in a dialog and give it back to the button that opened it', async ({
+  inspector,
+}) => {
+  const { page } = inspector;
+  const opener = page.getByTestId('open-settings').first();
+  await opener.click();
+  const dialog = page.getByTestId('settings-dialog');
+  await expect(dialog).toBeVisible();
+  const focusInDialog = () =>
+    page.evaluate(() => !!document.activeElement?.closest('[data-testid="settings-dialog"]'));
+  expect(await focusInDialog()).toBe(true);
+  // Round the dialog's controls and past its ends, both ways: never onto the page under it.
+  for (const key of [...Array<string>(40).fill('Tab'), ...Array<string>(40).fill('Shift+Tab')]) {
+    await page.keyboard.press(key);
+    expect(await focusInDialog()).toBe(true);
+  }
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+});
+
 test('should have a favicon', async ({ inspector }) => {
   const { page } = inspector;
   const href = await page.locator('link[rel="icon"]').getAttribute('href');

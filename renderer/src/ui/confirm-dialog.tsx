@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'react';
 import { answerConfirm } from '../store/confirm';
 import type { AppState } from '../store/create-app-store';
 import { useAppStore, useEngine } from '../store/store-context';
@@ -11,10 +10,6 @@ const selectConfirming = (state: AppState) => state.confirming;
 export function ConfirmDialog() {
   const confirming = useAppStore(selectConfirming);
   const { store } = useEngine();
-  const accept = useRef<HTMLButtonElement>(null);
-  // Focused here rather than by `autoFocus`: the runtime (preact/compat) only sets the
-  // attribute, which a browser honours once per page, not for every dialog.
-  useEffect(() => accept.current?.focus(), [confirming]);
   if (!confirming) return null;
   const cancel = () => answerConfirm(store, false);
   return (
@@ -26,7 +21,7 @@ export function ConfirmDialog() {
     >
       <p className="confirm__message">{confirming.message}</p>
       <ModalFooter error={null} onCancel={cancel}>
-        <button type="submit" className="button button--danger" ref={accept} data-testid="confirm-accept">
+        <button type="submit" className="button button--danger" data-autofocus data-testid="confirm-accept">
           {confirming.confirmLabel}
         </button>
       </ModalFooter>

@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { useDialogFocus, type InitialFocus } from './dialog-focus';
 import { useDismiss } from './use-dismiss';
 
 export interface ModalProps {
@@ -11,13 +12,25 @@ export interface ModalProps {
   onSubmit?: () => void;
   /** Shown on the title's line, at the end (a Close button). */
   titleAside?: ReactNode;
+  /** Where focus goes when it opens (its first control unless said). */
+  initialFocus?: InitialFocus;
   children: ReactNode;
 }
 
-/** A dialog over the app; Escape or a click outside closes it. */
-export function Modal({ title, testId, onClose, className, onSubmit, titleAside, children }: ModalProps) {
+/** A dialog over the app; Escape or a click outside closes it; it holds the keyboard's focus. */
+export function Modal({
+  title,
+  testId,
+  onClose,
+  className,
+  onSubmit,
+  titleAside,
+  initialFocus = 'control',
+  children,
+}: ModalProps) {
   const titleId = useId();
   const panel = useDismiss<HTMLDivElement>(true, onClose);
+  useDialogFocus(panel, initialFocus);
   const heading = <h2 id={titleId}>{title}</h2>;
   const content = (
     <>
@@ -37,6 +50,7 @@ export function Modal({ title, testId, onClose, className, onSubmit, titleAside,
       <div
         className={className ? `modal ${className}` : 'modal'}
         ref={panel}
+        tabIndex={-1}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 
 /** A dialog opened later (over this one) takes Escape and outside clicks first. */
-function coveredByLaterDialog(element: HTMLElement): boolean {
+export function coveredByLaterDialog(element: HTMLElement): boolean {
   return [...document.querySelectorAll('[aria-modal="true"]')].some(
     (dialog) =>
       !dialog.contains(element) &&

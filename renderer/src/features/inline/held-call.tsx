@@ -46,6 +46,8 @@ export function HeldCall({ held }: { held: HeldInline }) {
       className="modal--wide"
       // It closes when the call is answered, or by itself at the deadline.
       onClose={() => undefined}
+      // It opens by itself, maybe while the user types elsewhere: no keystroke lands in the answer.
+      initialFocus="dialog"
       onSubmit={() => void release.send(answer)}
     >
       <CountdownBar held={held} />
