@@ -65,6 +65,27 @@ test('should hold the keyboard in a dialog and give it back to the button that o
   await expect(opener).toBeFocused();
 });
 
+test('should move through the More menu with the arrow keys and give focus back on Escape', async ({
+  inspector,
+}) => {
+  const { page } = inspector;
+  const more = page.getByTestId('more-actions');
+  await more.focus();
+  await page.keyboard.press('Enter');
+  const items = page.getByTestId('more-actions-panel').locator('button:not([disabled])');
+  await expect(items.first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(items.nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(items.last()).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(items.first()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('more-actions-panel')).toBeHidden();
+  await expect(more).toBeFocused();
+});
+
 test('should have a favicon', async ({ inspector }) => {
   const { page } = inspector;
   const href = await page.locator('link[rel="icon"]').getAttribute('href');

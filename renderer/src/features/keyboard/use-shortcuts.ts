@@ -3,10 +3,12 @@ import { useEngine } from '../../store/store-context';
 import { runMenuAction } from './menu-actions';
 import { keyCombo, listShortcuts, type Shortcut, type ShortcutContext } from './shortcuts';
 
-/** Keys that belong to text fields and buttons are left alone (Esc aside). */
-const isTyping = (target: EventTarget | null) =>
+/** Keys that belong to text fields, and Enter and Space on a button or link, are left alone (Esc aside). */
+const ownsKey = (target: EventTarget | null, combo: string) =>
   target instanceof HTMLElement &&
-  (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  (target.isContentEditable ||
+    /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) ||
+    (/^(BUTTON|A)$/.test(target.tagName) && (combo === 'Enter' || combo === ' ')));
 
 /** Shortcuts that still work while a dialog is open. */
 const IN_DIALOGS = new Set(['Escape']);
@@ -22,7 +24,7 @@ export function useShortcuts(focusSearch: () => void): Shortcut[] {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.defaultPrevented) return;
       const combo = keyCombo(event);
-      if (isTyping(event.target) && combo !== 'Escape') return;
+      if (combo !== 'Escape' && ownsKey(event.target, combo)) return;
       if (store.getState().dialog !== null && !IN_DIALOGS.has(combo)) return;
       const shortcut = shortcuts.find((candidate) => candidate.keys.includes(combo));
       if (!shortcut) return;
