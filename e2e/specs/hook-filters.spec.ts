@@ -104,6 +104,7 @@ test('should complete the word at the caret when only the caret moved there', as
   const filters = new FiltersPage(inspector.page);
   await filters.open();
   await filters.write('moved', 'user.session.start', 'event.outc && x');
+  await expect(filters.expression).toHaveJSProperty('spellcheck', false);
   await expect(filters.completion('outcome')).toHaveCount(0);
   // Back into `outc`: its completion is offered, and Tab takes it there.
   for (let i = 0; i < 5; i += 1) await filters.expression.press('ArrowLeft');

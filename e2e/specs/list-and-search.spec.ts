@@ -115,6 +115,10 @@ test('should offer completions for the word at the caret when only the caret mov
   await expect(suggestions.getByRole('option', { name: /^type:/ })).toBeVisible();
 });
 
+test('should not spell-check the search box, whose words are keys and event types', async ({ inspector }) => {
+  await expect(inspector.searchInput).toHaveJSProperty('spellcheck', false);
+});
+
 test('should say, in place, why part of a search is ignored', async ({ inspector }) => {
   await inspector.search('status:abc maria');
   const problem = inspector.page.getByTestId('query-problem');

@@ -35,7 +35,7 @@ export function ExpressionField({ value, catalog, onChange }: Props) {
         <textarea
           className="mono"
           rows={3}
-          spellCheck={false}
+          spellCheck="false"
           value={value}
           placeholder="event.target.?[type eq 'UserGroup'].size() > 0"
           onChange={(e) => {

@@ -51,7 +51,7 @@ export function PublicUrlField({ okta }: { okta: OktaState }) {
           <input
             value={base}
             placeholder="https://abc123.ngrok.app"
-            spellCheck={false}
+            spellCheck="false"
             onChange={(e) => setBase(e.target.value)}
             data-testid="okta-public-base"
           />

@@ -156,7 +156,7 @@ export function SearchBar({ inputRef }: { inputRef: RefObject<HTMLInputElement |
             ref={inputRef}
             className="search__input"
             value={text}
-            spellCheck={false}
+            spellCheck="false"
             placeholder="Search headers and bodies, or filter: type:user.session status:4xx next:will-retry"
             aria-label="Search and filter"
             role="combobox"
