@@ -28,8 +28,9 @@ export async function openInspector(url: string): Promise<InspectorTab> {
       predicate: (message) => message.text() === APP_SHOWN,
       timeout: 120_000,
     });
-    await page.goto(url, { waitUntil: 'commit' });
-    await shown;
+    // Awaited together: a failed navigation is the error told, and the wait it cuts short (the
+    // browser is closed below) is not left to fail unheard, which would end the process first.
+    await Promise.all([shown, page.goto(url, { waitUntil: 'commit' })]);
     await page.getByTestId('app').and(page.locator('[data-app-state="ready"]')).waitFor({ timeout: 120_000 });
   } catch (error) {
     await browser.close();

@@ -51,6 +51,16 @@ describe('the UI runtime (React API on preact/compat)', () => {
     expect(missing).toEqual([]);
   });
 
+  it('is given spellCheck as the string the attribute takes', async () => {
+    // preact/compat sets `spellCheck` as an attribute and drops a `false` one (the DOM's property
+    // is `spellcheck`): `spellCheck={false}` would leave the field spell-checked.
+    const files = (await readdir(RENDERER, { recursive: true })).filter((file) => file.endsWith('.tsx'));
+    const boolean: string[] = [];
+    for (const file of files)
+      if (/spellCheck=\{/.test(await readFile(path.join(RENDERER, file), 'utf8'))) boolean.push(file);
+    expect(boolean).toEqual([]);
+  });
+
   it('has the JSX runtime the compiler emits calls to', async () => {
     const jsx = (await import(runtimeModule('react/jsx-runtime'))) as Record<string, unknown>;
     expect(typeof jsx.jsx).toBe('function');

@@ -99,3 +99,16 @@ test('should write a filter, see what it lets through of the captured deliveries
   );
   await inspector.page.screenshot({ path: testInfo.outputPath('filter-deliveries.png') });
 });
+
+test('should complete the word at the caret when only the caret moved there', async ({ inspector }) => {
+  const filters = new FiltersPage(inspector.page);
+  await filters.open();
+  await filters.write('moved', 'user.session.start', 'event.outc && x');
+  await expect(filters.expression).toHaveJSProperty('spellcheck', false);
+  await expect(filters.completion('outcome')).toHaveCount(0);
+  // Back into `outc`: its completion is offered, and Tab takes it there.
+  for (let i = 0; i < 5; i += 1) await filters.expression.press('ArrowLeft');
+  await expect(filters.completion('outcome')).toBeVisible();
+  await filters.expression.press('Tab');
+  await expect(filters.expression).toHaveValue('event.outcome. && x');
+});

@@ -63,8 +63,14 @@ test.describe('a record the UI cannot draw', () => {
 
   test('should show an error in its pane and keep the rest of the app working', async ({ inspector }) => {
     await expect(inspector.rows).toHaveCount(2);
+    // Reported in the console as well, with its stack, for whoever looks into it.
+    const reported = inspector.page.waitForEvent('console', {
+      predicate: (message) => message.type() === 'error' && /TypeError/.test(message.text()),
+      timeout: 10_000,
+    });
     await inspector.openRow(1);
     await expect(inspector.detail.getByTestId('pane-error')).toContainText('This tab could not be shown.');
+    await reported;
     await expect(inspector.detail.getByTestId('notes')).toBeVisible();
     await inspector.showTab('raw');
     await expect(inspector.detail.getByTestId('raw-request')).toContainText('POST /okta/event-hook');

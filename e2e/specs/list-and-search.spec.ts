@@ -94,6 +94,31 @@ test('should apply what was typed on Enter, and a suggestion only once the arrow
   await expect(searchInput).toHaveValue(/^type:user\.session\.start $/);
 });
 
+test('should offer completions for the word at the caret when only the caret moves', async ({
+  inspector,
+}) => {
+  const { searchInput, page } = inspector;
+  const suggestions = page.getByTestId('suggestions');
+  await searchInput.click();
+  await page.keyboard.type('type:user sta');
+  await expect(suggestions.getByRole('option', { name: /^status:/ })).toBeVisible();
+  // Home puts the caret before `type:`, where nothing is offered: Tab would otherwise complete
+  // the word the caret left.
+  await searchInput.press('Home');
+  await expect(suggestions).toBeHidden();
+  await searchInput.press('End');
+  await expect(suggestions.getByRole('option', { name: /^status:/ })).toBeVisible();
+  await searchInput.press('Escape');
+  await expect(suggestions).toBeHidden();
+  // A click in the box offers completions for the word under the caret.
+  await searchInput.click({ position: { x: 30, y: 8 } });
+  await expect(suggestions.getByRole('option', { name: /^type:/ })).toBeVisible();
+});
+
+test('should not spell-check the search box, whose words are keys and event types', async ({ inspector }) => {
+  await expect(inspector.searchInput).toHaveJSProperty('spellcheck', false);
+});
+
 test('should say, in place, why part of a search is ignored', async ({ inspector }) => {
   await inspector.search('status:abc maria');
   const problem = inspector.page.getByTestId('query-problem');

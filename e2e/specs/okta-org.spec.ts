@@ -130,3 +130,22 @@ test("should show Okta's account of each delivery beside what arrived, and resen
     'The record names no event hook, so it cannot be tied to an event.',
   );
 });
+
+test('should leave the retarget box as the engine has it when the engine refuses the change', async ({
+  oktaPanel,
+  oktaOrg,
+  publicBase,
+}) => {
+  await connected(oktaPanel, oktaOrg, publicBase);
+  const box = oktaPanel.panel.getByTestId('okta-auto-retarget');
+  const before = await box.isChecked();
+  await oktaPanel.page.route('**/api/okta.configure', (route) =>
+    route.fulfill({ json: { ok: false, error: { code: 'unavailable', message: 'The engine is busy.' } } }),
+  );
+  await box.click();
+  await oktaPanel.page.waitForTimeout(500);
+  expect(await box.isChecked()).toBe(before);
+  await oktaPanel.page.unroute('**/api/okta.configure');
+  await box.click();
+  await expect(box).toBeChecked({ checked: !before });
+});

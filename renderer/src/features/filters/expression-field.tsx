@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type SyntheticEvent } from 'react';
 import { complete, type Completion } from '../../../../shared/okta/filter/el-complete';
 import { compileFilter } from '../../../../shared/okta/filter/event-filter';
 import type { FieldCatalog } from '../../../../shared/okta/filter/field-catalog';
@@ -24,6 +24,9 @@ export function ExpressionField({ value, catalog, onChange }: Props) {
     onChange(value.slice(0, start) + item.insert + value.slice(end));
     setCaret(start + item.insert.length);
   };
+  // The runtime's onSelect is the DOM's `select` event, for a selected range only: a caret moved
+  // by a key (the arrows) or a click is seen as that key or click ends.
+  const caretMoved = (e: SyntheticEvent<HTMLTextAreaElement>) => setCaret(e.currentTarget.selectionStart);
   const state = value.trim() === '' ? 'empty' : (diagnostics[0]?.severity ?? 'ok');
   return (
     <div className="filter-expression">
@@ -32,14 +35,16 @@ export function ExpressionField({ value, catalog, onChange }: Props) {
         <textarea
           className="mono"
           rows={3}
-          spellCheck={false}
+          spellCheck="false"
           value={value}
           placeholder="event.target.?[type eq 'UserGroup'].size() > 0"
           onChange={(e) => {
             onChange(e.target.value);
             setCaret(e.target.selectionStart);
           }}
-          onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
+          onSelect={caretMoved}
+          onKeyUp={caretMoved}
+          onMouseUp={caretMoved}
           onKeyDown={(e) => {
             const first = completions.items[0];
             if (e.key === 'Tab' && !e.shiftKey && first) {

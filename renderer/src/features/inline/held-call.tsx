@@ -29,7 +29,7 @@ function AnswerField({ answer, onAnswer }: { answer: string; onAnswer: (answer: 
         value={answer}
         onChange={(e) => onAnswer(e.target.value)}
         data-testid="breakpoint-answer"
-        spellCheck={false}
+        spellCheck="false"
       />
     </label>
   );

@@ -24,7 +24,7 @@ export function TemplateField({ type, mode, template, onTemplate }: TemplateFiel
         <textarea
           className="inline-code"
           rows={10}
-          spellCheck={false}
+          spellCheck="false"
           value={template}
           onChange={(e) => onTemplate(e.target.value)}
           data-testid="inline-template"

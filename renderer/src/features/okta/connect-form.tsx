@@ -76,7 +76,7 @@ function DomainField({ domain, onChange }: { domain: string; onChange: (domain: 
         value={domain}
         placeholder="dev-123456.okta.com"
         autoComplete="off"
-        spellCheck={false}
+        spellCheck="false"
         onChange={(e) => onChange(e.target.value)}
         data-testid="okta-domain"
       />

@@ -51,7 +51,7 @@ export function PublicUrlField({ okta }: { okta: OktaState }) {
           <input
             value={base}
             placeholder="https://abc123.ngrok.app"
-            spellCheck={false}
+            spellCheck="false"
             onChange={(e) => setBase(e.target.value)}
             data-testid="okta-public-base"
           />
@@ -69,7 +69,13 @@ export function PublicUrlField({ okta }: { okta: OktaState }) {
         <input
           type="checkbox"
           checked={okta.autoRetarget}
-          onChange={(e) => void configureOkta(store, bridge, { autoRetarget: e.target.checked })}
+          onChange={(e) => {
+            const wanted = e.target.checked;
+            // The engine's answer ticks it: the runtime (preact/compat) leaves a click's tick in
+            // place, where React put the state back, so a refused change looked made.
+            e.target.checked = okta.autoRetarget;
+            void configureOkta(store, bridge, { autoRetarget: wanted });
+          }}
           data-testid="okta-auto-retarget"
         />
         When it changes, update the hooks pointed here and verify them again by themselves

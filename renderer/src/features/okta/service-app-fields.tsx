@@ -78,7 +78,7 @@ function PastedKey({ draft, onChange }: Pick<Props, 'draft' | 'onChange'>) {
           className="okta-key__paste"
           value={draft.privateKey}
           rows={5}
-          spellCheck={false}
+          spellCheck="false"
           autoComplete="off"
           placeholder="-----BEGIN PRIVATE KEY-----"
           onChange={(e) => onChange({ privateKey: e.target.value })}
@@ -89,7 +89,7 @@ function PastedKey({ draft, onChange }: Pick<Props, 'draft' | 'onChange'>) {
         <span>Key ID (kid), as Okta lists it</span>
         <input
           value={draft.keyId}
-          spellCheck={false}
+          spellCheck="false"
           autoComplete="off"
           onChange={(e) => onChange({ keyId: e.target.value })}
           data-testid="okta-key-id"
@@ -135,7 +135,7 @@ export function ServiceAppFields({ draft, pendingKey, onChange }: Props) {
         <input
           value={draft.clientId}
           placeholder="0oa…"
-          spellCheck={false}
+          spellCheck="false"
           autoComplete="off"
           onChange={(e) => onChange({ clientId: e.target.value })}
           data-testid="okta-client-id"

@@ -11,7 +11,7 @@ export function BodyEditor(props: { value: string; onChange: (value: string) => 
     <div className="body-editor">
       <textarea
         className="body-editor__text mono"
-        spellCheck={false}
+        spellCheck="false"
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
         rows={12}

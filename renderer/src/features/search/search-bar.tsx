@@ -1,4 +1,4 @@
-import { useEffect, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type RefObject, type SyntheticEvent } from 'react';
 import { removeSpan } from '../../../../shared/query/query-edit';
 import type { Span } from '../../../../shared/query/query-terms';
 import type { AppState } from '../../store/create-app-store';
@@ -106,16 +106,25 @@ function useCompletions(
     event.preventDefault();
     return true;
   };
+  /** Where the caret was last seen, so that a key or click that leaves it there changes nothing. */
+  const seen = useRef<number | null>(null);
   /** The caret moved or the text changed: a new list, nothing chosen in it. */
   const moved = (at: number | null) => {
+    if (at !== null) seen.current = at;
     setCaret(at);
     setActive(-1);
   };
-  // React reports a select event for keys that leave the caret where it was (the arrows).
+  // The runtime's onSelect is the DOM's `select` event, for a selected range only: a caret moved
+  // by a key (Home, the arrows) or a click is seen as that key or click ends.
   const selected = (at: number | null) => {
-    if (at !== caret) moved(at);
+    if (at !== seen.current) moved(at);
   };
-  return { items, active, pick, onKey, moved, selected };
+  /** Focus left: wherever the caret is when it comes back is news. */
+  const blurred = () => {
+    seen.current = null;
+    moved(null);
+  };
+  return { items, active, pick, onKey, moved, selected, blurred };
 }
 
 /**
@@ -125,6 +134,8 @@ function useCompletions(
 export function SearchBar({ inputRef }: { inputRef: RefObject<HTMLInputElement | null> }) {
   const { text, edit, apply } = useDraft();
   const completions = useCompletions(text, edit, inputRef);
+  const caretMoved = (event: SyntheticEvent<HTMLInputElement>) =>
+    completions.selected(event.currentTarget.selectionStart);
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (completions.onKey(event)) return;
     if (event.key === 'Enter') {
@@ -145,7 +156,7 @@ export function SearchBar({ inputRef }: { inputRef: RefObject<HTMLInputElement |
             ref={inputRef}
             className="search__input"
             value={text}
-            spellCheck={false}
+            spellCheck="false"
             placeholder="Search headers and bodies, or filter: type:user.session status:4xx next:will-retry"
             aria-label="Search and filter"
             role="combobox"
@@ -157,8 +168,10 @@ export function SearchBar({ inputRef }: { inputRef: RefObject<HTMLInputElement |
               edit(event.target.value);
               completions.moved(event.target.selectionStart);
             }}
-            onSelect={(event) => completions.selected(event.currentTarget.selectionStart)}
-            onBlur={() => completions.moved(null)}
+            onSelect={caretMoved}
+            onKeyUp={caretMoved}
+            onMouseUp={caretMoved}
+            onBlur={completions.blurred}
             onKeyDown={onKeyDown}
             data-testid="search-input"
           />

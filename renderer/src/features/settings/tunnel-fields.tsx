@@ -116,7 +116,7 @@ function DomainField({ draft, set }: FieldProps) {
         value={draft.ngrokDomain}
         placeholder="your-name.ngrok-free.app"
         onChange={(e) => set('ngrokDomain', e.target.value)}
-        spellCheck={false}
+        spellCheck="false"
         data-testid="settings-ngrok-domain"
       />
       <small>
@@ -135,7 +135,7 @@ function ManualField({ draft, set, settings }: FieldProps) {
         value={draft.publicUrl}
         placeholder="https://x.trycloudflare.com"
         onChange={(e) => set('publicUrl', e.target.value)}
-        spellCheck={false}
+        spellCheck="false"
         data-testid="settings-public-url"
       />
       <small>

@@ -96,7 +96,7 @@ function ManualUrlField(props: { value: string; onChange: (value: string) => voi
         aria-label="Your tunnel's public URL"
         value={props.value}
         onChange={(event) => props.onChange(event.target.value)}
-        spellCheck={false}
+        spellCheck="false"
         data-testid="manual-url-input"
       />
     </span>
