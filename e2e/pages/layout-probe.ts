@@ -193,9 +193,13 @@ export function unreadableTypes(page: Page): Promise<string[]> {
         problems.push(`${type}: "${last}" is cut`);
       const title = cell.getAttribute('title') ?? '';
       for (const flag of flags) {
-        if (flag.getBoundingClientRect().right > cellRight + 0.5)
+        const box = flag.getBoundingClientRect();
+        // A badge with no room wraps out of sight below its line: hidden, as one left out.
+        const line = flag.parentElement?.getBoundingClientRect();
+        const shown = flag.checkVisibility() && (!line || box.top < line.bottom);
+        if (shown && box.right > Math.min(cellRight, line?.right ?? cellRight) + 0.5)
           problems.push(`${type}: its "${flag.textContent ?? ''}" badge is cut`);
-        if (!flag.checkVisibility() && !title.includes(flag.getAttribute('title') ?? ' '))
+        if (!shown && !title.includes(flag.getAttribute('title') ?? ' '))
           problems.push(`${type}: its hidden "${flag.textContent ?? ''}" badge is not in the title`);
       }
       if (!title.includes(type)) problems.push(`${type}: not in the title`);
@@ -240,4 +244,45 @@ export function cutEventWords(page: Page): Promise<string[]> {
       .filter((text) => text.scrollWidth > text.clientWidth)
       .map((text) => `"${text.textContent ?? ''}" (${text.scrollWidth} > ${text.clientWidth})`),
   );
+}
+
+/**
+ * Rows whose event type does not read as a head and a tail, in words: the head (all but the
+ * last segment) shows at least `minChars` characters, or all of it, and when it is cut it is
+ * cut by its own box, which ends it in an ellipsis (a box around it would cut it bare); the
+ * tail (`.start`) is whole. Tails longer than any Okta uses (a hostile sender's) are left out.
+ */
+export function slimTypes(page: Page, minChars = 4): Promise<string[]> {
+  return page.evaluate((minChars) => {
+    /** Where the boxes around `element`, up to its cell, stop drawing it. */
+    const clipRight = (element: Element): number => {
+      let right = Infinity;
+      for (let up = element.parentElement; up; up = up.parentElement) {
+        if (getComputedStyle(up).overflowX !== 'visible')
+          right = Math.min(right, up.getBoundingClientRect().right);
+        if (up.classList.contains('cell')) break;
+      }
+      return right;
+    };
+    const problems: string[] = [];
+    for (const type of document.querySelectorAll('.row .cell__type')) {
+      const head = type.querySelector('.type-name__head');
+      const tail = type.querySelector('.type-name__tail');
+      if (!head || !tail || (tail.textContent ?? '').length > 30) continue;
+      const text = `${head.textContent ?? ''}${tail.textContent ?? ''}`;
+      const box = head.getBoundingClientRect();
+      const charWidth = head.scrollWidth / Math.max(1, head.textContent?.length ?? 1);
+      const shown = Math.min(box.right, clipRight(head)) - box.left;
+      const wanted = Math.min(minChars + 1, head.textContent?.length ?? 0) * charWidth;
+      if (shown < wanted - 0.5)
+        problems.push(`${text}: its head shows ${(shown / charWidth).toFixed(1)} characters`);
+      if (clipRight(head) < box.right - 0.5) problems.push(`${text}: its head is cut with no ellipsis`);
+      else if (head.scrollWidth > head.clientWidth && getComputedStyle(head).textOverflow !== 'ellipsis')
+        problems.push(`${text}: its head is cut with no ellipsis`);
+      if (tail.getBoundingClientRect().right > clipRight(tail) + 0.5)
+        problems.push(`${text}: its tail is cut`);
+      if (tail.scrollWidth > tail.clientWidth) problems.push(`${text}: its tail is cut`);
+    }
+    return problems;
+  }, minChars);
 }

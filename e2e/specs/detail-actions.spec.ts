@@ -77,3 +77,46 @@ test('should label the copy controls as copies, apart from the tabs', async ({ o
   ]);
   await expect(actions.getByTestId('copy-menu')).toHaveText(/^Copy/);
 });
+
+test('should cancel Compare with… on Escape and keep the detail, and end it with the exchange it started from', async ({
+  okta,
+  inspector,
+}) => {
+  const { page } = inspector;
+  await okta.deliver(fixtureText('01-user-session-start.json'));
+  await okta.deliver(freshDelivery('02-batch-mixed-3-events.json'));
+  await okta.deliver(freshDelivery('01-user-session-start.json'));
+  await expect(inspector.rows).toHaveCount(3);
+  const banner = page.getByTestId('compare-banner');
+
+  // Escape cancels the pick; the detail stays, and the next row clicked is shown, not compared.
+  await inspector.openRow(1);
+  const started = await inspector.detail.getAttribute('data-exchange-id');
+  await inspector.detail.getByTestId('start-compare').click();
+  await expect(banner).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(banner).toBeHidden();
+  await expect(inspector.detail).toHaveAttribute('data-exchange-id', started ?? '');
+  await inspector.row(0).click();
+  await expect(inspector.detail).not.toHaveAttribute('data-exchange-id', started ?? '');
+  await expect(page.getByTestId('compare-view')).toBeHidden();
+
+  // Hiding the detail it started from ends the pick.
+  await inspector.detail.getByTestId('start-compare').click();
+  await expect(banner).toBeVisible();
+  await page.keyboard.press('Control+\\');
+  await expect(inspector.detail).toBeHidden();
+  await expect(banner).toBeHidden();
+  await page.keyboard.press('Control+\\');
+  await expect(inspector.detail).toBeVisible();
+
+  // So does deleting that exchange.
+  await inspector.detail.getByTestId('start-compare').click();
+  await expect(banner).toBeVisible();
+  await page.keyboard.press('Delete');
+  await expect(inspector.rows).toHaveCount(2);
+  await expect(banner).toBeHidden();
+  await inspector.row(0).click();
+  await expect(inspector.detail).toBeVisible();
+  await expect(page.getByTestId('compare-view')).toBeHidden();
+});

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Page, TestInfo } from '@playwright/test';
 import type { OktaEmulator } from '../../test-support/engine/okta-emulator/okta-emulator';
 import { expect, fixtureText, freshDelivery, oktaTest as test, type OrgClock } from '../fixtures';
@@ -8,6 +9,7 @@ import {
   cutListCells,
   layoutProblems,
   silentAuthFailures,
+  slimTypes,
   unmarkedOrigins,
   unreadableTypes,
 } from '../pages/layout-probe';
@@ -65,6 +67,7 @@ async function listColumns(inspector: InspectorPage) {
   }
   expect.soft(await cutListCells(inspector.page), 'list cells cut short').toEqual([]);
   expect.soft(await unreadableTypes(inspector.page), 'event types beside a badge').toEqual([]);
+  expect.soft(await slimTypes(inspector.page), 'event types cut to a sliver').toEqual([]);
   expect.soft(await cutEventWords(inspector.page), 'words in place of event types').toEqual([]);
   expect.soft(await silentAuthFailures(inspector.page), 'rows not saying their auth failed').toEqual([]);
   expect.soft(await unmarkedOrigins(inspector.page), 'rows not saying the inspector made them').toEqual([]);
@@ -182,6 +185,46 @@ for (const size of SIZES) {
     await oktaScreens(oktaPanel, oktaOrg, orgClock, publicBase, testInfo);
   });
 }
+
+/** The screens a newcomer met: small, and the 1280 px window with a delivery's detail beside. */
+const TYPE_SCREENS = [
+  { width: 1024, height: 640, detail: false },
+  { width: 1024, height: 640, detail: true },
+  { width: 1280, height: 720, detail: true },
+  { width: 1440, height: 900, detail: true },
+] as const;
+
+test('should show each event type as its start, cut with an ellipsis, and its action beside its badges', async ({
+  okta,
+  inspector,
+}, testInfo) => {
+  const { page } = inspector;
+  const batch = fixtureText('02-batch-mixed-3-events.json');
+  const session = fixtureText('01-user-session-start.json');
+  const eventId = /"eventId":\s*"[^"]+"/;
+  const again = (body: string) => body.replace(eventId, `"eventId": "${randomUUID()}"`);
+  // The same events in new deliveries: dup, and out of order behind the batch's later ones.
+  await okta.deliver(batch);
+  await okta.deliver(session);
+  await okta.deliver(again(batch));
+  await okta.deliver(again(session));
+  await okta.deliver(session);
+  await expect(inspector.rows).toHaveCount(5);
+  await expect(inspector.row(2).getByTestId('flag-dup')).toHaveCount(1);
+  await expect(inspector.row(2).getByTestId('flag-order')).toHaveCount(1);
+  for (const screen of TYPE_SCREENS) {
+    await page.setViewportSize(screen);
+    if (screen.detail) await inspector.openRow(2);
+    else if (await inspector.detail.isVisible()) {
+      await page.keyboard.press('Escape');
+      await expect(inspector.detail).toBeHidden();
+    }
+    const label = `${screen.width}×${screen.height}${screen.detail ? ' with the detail' : ''}`;
+    await page.screenshot({ path: testInfo.outputPath(`types-${label.replace(/\W+/g, '-')}.png`) });
+    expect.soft(await slimTypes(page), `event types at ${label}`).toEqual([]);
+    expect.soft(await unreadableTypes(page), `event types beside a badge at ${label}`).toEqual([]);
+  }
+});
 
 test('should leave room for the tab content when a body draws many warnings', async ({ okta, inspector }) => {
   const { page } = inspector;

@@ -7,7 +7,7 @@ import { useAppStore } from '../../store/store-context';
 import { PinIcon } from '../../ui/icons';
 import { visible } from '../../ui/visible-text';
 import { FlagMarks, OutcomeBadge, rowMarks } from '../verdicts/outcome-badge';
-import { TypeName } from './type-name';
+import { TypeName, typeNameWidths } from './type-name';
 
 export const ROW_HEIGHT = 30;
 
@@ -30,12 +30,13 @@ function EventsText({ summary, asked }: { summary: ExchangeSummary; asked: TypeT
   return (
     <>
       {matched === undefined ? (
-        <span className="cell__type">
+        <span className="cell__type" style={typeNameWidths(first)}>
           <TypeName type={first} />
         </span>
       ) : (
         <mark
           className="cell__type cell__match"
+          style={typeNameWidths(matched)}
           data-testid="matched-type"
           title={visible(`Matched by the search; first: ${first}`)}
         >
@@ -124,7 +125,10 @@ export const ExchangeRow = memo(function ExchangeRow(props: {
       </span>
       <span role="cell" className="cell cell--events" title={eventsTitle(summary, marks)}>
         <EventsText summary={summary} asked={asked} />
-        <FlagMarks marks={marks} />
+        {/* Badges that do not fit whole wrap out of sight (list.css); the title names them all. */}
+        <span className="cell__flags">
+          <FlagMarks marks={marks} />
+        </span>
         {authFailed(summary) && (
           // Shown only while the Auth column is hidden (list.css): a 401 still says why.
           <span className="cell__auth">

@@ -91,7 +91,7 @@ export function listShortcuts(context: ShortcutContext): Shortcut[] {
     {
       keys: ['Escape'],
       label: 'Esc',
-      description: 'Close, clear the selection, then the detail',
+      description: 'Close, cancel a compare pick, clear the selection, then the detail',
       run: () => escape(store),
     },
     { keys: ['?'], label: '?', description: 'This list', run: () => state().openDialog('shortcuts') },
@@ -117,6 +117,7 @@ const MOVES: Record<string, number> = {
 function escape(store: AppStore): void {
   const state = store.getState();
   if (state.dialog !== null) state.openDialog(null);
+  else if (state.compare?.b === null) state.setCompare(null);
   else if (state.allMatching || state.picked.size > 1) state.clearPicked();
   else state.select(null);
 }

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { ExchangeSummary } from '../../../../shared/model/exchange';
 import type { AppState } from '../create-app-store';
 import { listOrder, listsAbove, type ListPlace } from '../list-order';
+import { withoutPendingPick } from './ui-slice';
 
 /** A page of the list as the engine answers it, and where it starts. */
 export interface WindowPage {
@@ -213,6 +214,8 @@ export const createExchangesSlice: StateCreator<AppState, [], [], ExchangesSlice
       windowStart: Math.max(0, state.windowStart - above),
       total: Math.max(0, state.total - held.size - above - below),
       selectedId: forget(state.selectedId),
+      // A pick started from the exchange shown ends with it.
+      compare: forget(state.selectedId) === null ? withoutPendingPick(state.compare) : state.compare,
       cursorId: forget(state.cursorId),
       picked:
         state.picked.size === 0 ? state.picked : new Set([...state.picked].filter((id) => !ids.includes(id))),
@@ -221,7 +224,8 @@ export const createExchangesSlice: StateCreator<AppState, [], [], ExchangesSlice
   },
 
   clearExchanges: () =>
-    set({
+    set((state) => ({
+      compare: withoutPendingPick(state.compare),
       window: [],
       windowStart: 0,
       byId: {},
@@ -230,7 +234,7 @@ export const createExchangesSlice: StateCreator<AppState, [], [], ExchangesSlice
       selectedId: null,
       cursorId: null,
       wanted: { first: 0, last: 0 },
-    }),
+    })),
 
   positionOf: (id) => {
     const { window, windowStart } = get();
@@ -242,5 +246,11 @@ export const createExchangesSlice: StateCreator<AppState, [], [], ExchangesSlice
     if (get().selectedHidden !== hidden) set({ selectedHidden: hidden });
   },
 
-  select: (id) => set(id === null ? { selectedId: null } : { selectedId: id, cursorId: id }),
+  // Closing the detail ends a pick started from it, so the next row opened is not compared.
+  select: (id) =>
+    set((state) =>
+      id === null
+        ? { selectedId: null, compare: withoutPendingPick(state.compare) }
+        : { selectedId: id, cursorId: id },
+    ),
 });

@@ -69,6 +69,9 @@ export interface UiSlice extends UiPreferences {
   setConfirming(confirming: Confirming | null): void;
 }
 
+/** A comparison whose second side is still to be picked is dropped; a complete one stays. */
+export const withoutPendingPick = (compare: CompareState | null) => (compare?.b === null ? null : compare);
+
 export const clampListFraction = (fraction: number) => Math.min(0.75, Math.max(0.25, fraction));
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
@@ -86,7 +89,13 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   setTheme: (theme) => set({ theme }),
   setDetailTab: (detailTab) => set({ detailTab }),
   setListFraction: (fraction) => set({ listFraction: clampListFraction(fraction) }),
-  toggleDetail: () => set((state) => ({ detailHidden: !state.detailHidden })),
+  // Hiding the detail ends a pick started from it: the banner would outlive what it compares.
+  toggleDetail: () =>
+    set((state) =>
+      state.detailHidden
+        ? { detailHidden: false }
+        : { detailHidden: true, compare: withoutPendingPick(state.compare) },
+    ),
   openDialog: (dialog) => {
     // Another dialog, or none, answers a pending question with no.
     const pending = get().confirming;
