@@ -1,4 +1,4 @@
-import { useEffect, type RefObject } from 'react';
+import { useLayoutEffect, type RefObject } from 'react';
 import { coveredByLaterDialog } from './use-dismiss';
 
 const FOCUSABLE =
@@ -17,7 +17,9 @@ const shown = (element: HTMLElement) => element.getClientRects().length > 0;
  * runtime (preact/compat) only sets the attribute, which a browser honours once per page.
  */
 export function useDialogFocus(panel: RefObject<HTMLElement | null>, initial: InitialFocus): void {
-  useEffect(() => {
+  // Before the frame that shows it (the runtime runs plain effects after it): a key pressed as
+  // the dialog appears goes to it.
+  useLayoutEffect(() => {
     const dialog = panel.current;
     if (!dialog) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useDismiss } from './use-dismiss';
 
 const ITEMS = 'button:not([disabled]), a[href], input:not([disabled]), select:not([disabled])';
@@ -30,7 +30,7 @@ export function MenuButton(props: {
   const close = useCallback(() => setOpen(false), []);
   const ref = useDismiss<HTMLDivElement>(open, close);
   const items = () => [...(panel.current?.querySelectorAll<HTMLElement>(ITEMS) ?? [])];
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (open) items()[0]?.focus();
   }, [open]);
   const onPanelKey = (event: KeyboardEvent<HTMLDivElement>) => {
