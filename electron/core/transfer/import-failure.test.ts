@@ -24,6 +24,26 @@ async function exportFile(dir: string, numbers: number[]): Promise<string> {
   return file;
 }
 
+/**
+ * A store in a new folder whose disk, once `disk.full` is set, takes the next write and finds
+ * itself full (ENOSPC) for every one after it.
+ */
+async function storeFillingUp(prefix: string, message: string) {
+  const dir = await makeTempDir(prefix);
+  dirs.push(dir);
+  const disk = { full: false, writes: 0 };
+  const t = await openStore(dir, {
+    writeFault: (operation) => {
+      if (operation !== 'write' || !disk.full) return undefined;
+      disk.writes += 1;
+      return disk.writes === 1
+        ? undefined
+        : { partial: 0, error: Object.assign(new Error(message), { code: 'ENOSPC' }) };
+    },
+  });
+  return { dir, disk, t };
+}
+
 /** A running import job, with every state it was in. */
 function importJob() {
   const views: JobView[] = [];
@@ -37,19 +57,7 @@ function importJob() {
 
 describe('an import the disk fills during', () => {
   it('leaves nothing it added behind, also what one write of a batch stored before the next failed', async () => {
-    const dir = await makeTempDir('ohi-import-failure-');
-    dirs.push(dir);
-    const disk = { full: false, writes: 0 };
-    const t = await openStore(dir, {
-      // The first write of the import goes in; every one after it finds the disk full.
-      writeFault: (operation) => {
-        if (operation !== 'write' || !disk.full) return undefined;
-        disk.writes += 1;
-        return disk.writes === 1
-          ? undefined
-          : { partial: 0, error: Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }) };
-      },
-    });
+    const { dir, disk, t } = await storeFillingUp('ohi-import-failure-', 'ENOSPC');
     const file = await exportFile(dir, [1, 2, 3]);
     const { job } = importJob();
     disk.full = true;
@@ -161,19 +169,7 @@ async function importAsJob(store: ExchangeStore, file: string, during: (job: Job
 
 describe('an import whose exchanges cannot be removed when it stops', () => {
   it('fails saying why it stopped and that what it added stays in history', async () => {
-    const dir = await makeTempDir('ohi-import-cleanup-');
-    dirs.push(dir);
-    const disk = { full: false, writes: 0 };
-    const t = await openStore(dir, {
-      // The first write of the import goes in; every one after it finds the disk full.
-      writeFault: (operation) => {
-        if (operation !== 'write' || !disk.full) return undefined;
-        disk.writes += 1;
-        return disk.writes === 1
-          ? undefined
-          : { partial: 0, error: Object.assign(new Error('ENOSPC: simulated'), { code: 'ENOSPC' }) };
-      },
-    });
+    const { dir, disk, t } = await storeFillingUp('ohi-import-cleanup-', 'ENOSPC: simulated');
     const file = await exportFile(dir, [1, 2, 3]);
     const index = lockIndex(dir);
     try {
