@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { firstScreen } from './scripts/first-screen.ts';
-import { REACT_ON_PREACT } from './scripts/ui-runtime.ts';
+import { REACT_ON_PREACT, UI_RUNTIME_CHUNK } from './scripts/ui-runtime.ts';
 
 /** Builds the renderer (one bundle for Electron and the headless browser UI) and hosts Vitest. */
 export default defineConfig({
@@ -17,7 +17,10 @@ export default defineConfig({
     sourcemap: false,
     // Rolldown warns when a plugin is slow, which on a busy 2-core machine is every build that
     // `npm start` runs: advice to profile the build, read by a newcomer as a failure.
-    rolldownOptions: { checks: { bundlerTimings: false } },
+    rolldownOptions: {
+      checks: { bundlerTimings: false },
+      output: { codeSplitting: { groups: [UI_RUNTIME_CHUNK] } },
+    },
   },
   test: {
     root: '.',

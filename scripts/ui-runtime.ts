@@ -14,3 +14,9 @@ export const REACT_ON_PREACT = [
 export function runtimeModule(specifier: string): string {
   return REACT_ON_PREACT.find(({ find }) => find.test(specifier))?.replacement ?? specifier;
 }
+
+/**
+ * Preact in a chunk of its own, named for what it is: the Electron scan reviews a finding in it
+ * by that name (scripts/electronegativity-reviewed.json), whatever else the app's chunks hold.
+ */
+export const UI_RUNTIME_CHUNK = { name: 'ui-runtime', test: /[\\/]node_modules[\\/]preact[\\/]/ };
